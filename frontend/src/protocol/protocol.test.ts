@@ -1,0 +1,227 @@
+/** Tests the protocol validators against the shared example messages and against malformed input. */
+import { readFileSync, readdirSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import {
+  encodeClientMessage,
+  parseClientMessage,
+  parseServerMessage,
+  validateClientMessage,
+  validateServerMessage,
+  type ProtocolError,
+  type Validated,
+} from "./protocol";
+
+const examplesDir = new URL("../../../backend/src/test/resources/protocol/", import.meta.url);
+const exampleFiles = readdirSync(examplesDir).filter((name) => name.endsWith(".json"));
+
+function example(name: string): string {
+  return readFileSync(new URL(name, examplesDir), "utf8");
+}
+
+function failure<T>(result: Validated<T>): ProtocolError {
+  if (result.ok) throw new Error(`expected a refusal, got ${JSON.stringify(result.value)}`);
+  return result.error;
+}
+
+function serverStep(overrides: Record<string, unknown>): unknown {
+  const message: unknown = JSON.parse(example("server-trace-step.json"));
+  if (typeof message !== "object" || message === null || !("step" in message)) {
+    throw new Error("server-trace-step.json has no step");
+  }
+  const step: unknown = message.step;
+  if (typeof step !== "object" || step === null) throw new Error("step is not an object");
+  return { ...message, step: { ...step, ...overrides } };
+}
+
+describe("shared example messages", () => {
+  it("include both client and server messages", () => {
+    expect(exampleFiles.filter((name) => name.startsWith("client-")).length).toBeGreaterThan(0);
+    expect(exampleFiles.filter((name) => name.startsWith("server-")).length).toBeGreaterThan(0);
+    expect(
+      exampleFiles.every((name) => name.startsWith("client-") || name.startsWith("server-")),
+    ).toBe(true);
+  });
+
+  it.each(exampleFiles.filter((name) => name.startsWith("client-")))(
+    "%s validates as a client message and round-trips",
+    (name) => {
+      const text = example(name);
+      const result = parseClientMessage(text);
+      if (!result.ok) throw new Error(result.error.message);
+      const original: unknown = JSON.parse(text);
+      expect(JSON.parse(encodeClientMessage(result.value))).toEqual(original);
+      expect(validateClientMessage(JSON.parse(JSON.stringify(result.value)))).toEqual(result);
+    },
+  );
+
+  it.each(exampleFiles.filter((name) => name.startsWith("server-")))(
+    "%s validates as a server message and round-trips",
+    (name) => {
+      const text = example(name);
+      const result = parseServerMessage(text);
+      if (!result.ok) throw new Error(result.error.message);
+      const original: unknown = JSON.parse(text);
+      expect(JSON.parse(JSON.stringify(result.value))).toEqual(original);
+      expect(validateServerMessage(JSON.parse(JSON.stringify(result.value)))).toEqual(result);
+    },
+  );
+
+  it("are not accepted in the wrong direction", () => {
+    expect(failure(parseServerMessage(example("client-hello.json"))).reason).toBe("UNKNOWN_TYPE");
+    expect(failure(parseClientMessage(example("server-welcome.json"))).reason).toBe("UNKNOWN_TYPE");
+  });
+});
+
+describe("malformed messages", () => {
+  it("refuses text that is not JSON", () => {
+    const error = failure(parseServerMessage("{ nope"));
+    expect(error.reason).toBe("MALFORMED_JSON");
+    expect(error.message).toMatch(/not JSON/);
+  });
+
+  it("refuses JSON that is not an object", () => {
+    expect(failure(parseServerMessage("[1, 2]")).message).toBe(
+      "The message must be a JSON object, but it is an array.",
+    );
+  });
+
+  it("names a missing type", () => {
+    const error = failure(validateServerMessage({ v: 1 }));
+    expect(error).toEqual({
+      reason: "MISSING_FIELD",
+      path: "type",
+      message: 'Field "type" is missing.',
+    });
+  });
+
+  it("names a missing version", () => {
+    expect(failure(validateClientMessage({ type: "hello" })).reason).toBe("MISSING_FIELD");
+  });
+
+  it("refuses another protocol version", () => {
+    const error = failure(validateClientMessage({ v: 2, type: "hello" }));
+    expect(error.reason).toBe("VERSION_MISMATCH");
+    expect(error.message).toBe(
+      "This page speaks protocol version 1, but the message says version 2.",
+    );
+  });
+
+  it("refuses a version that is not a number", () => {
+    expect(failure(validateClientMessage({ v: "1", type: "hello" })).reason).toBe("INVALID_FIELD");
+  });
+
+  it("refuses an unknown type and lists the known ones", () => {
+    const error = failure(validateClientMessage({ v: 1, type: "teleport" }));
+    expect(error.reason).toBe("UNKNOWN_TYPE");
+    expect(error.message).toBe(
+      'Unknown message type "teleport"; expected one of: hello, ping, command.',
+    );
+  });
+
+  it("names a missing field with its message type", () => {
+    const error = failure(validateServerMessage({ v: 1, type: "traceStart", requestId: "r1" }));
+    expect(error).toEqual({
+      reason: "MISSING_FIELD",
+      path: "title",
+      message: 'Field "title" is missing in a "traceStart" message.',
+    });
+  });
+
+  it("names a field of the wrong type with its full path", () => {
+    const error = failure(validateServerMessage(serverStep({ timeNs: "2000" })));
+    expect(error).toEqual({
+      reason: "INVALID_FIELD",
+      path: "step.timeNs",
+      message:
+        'Field "step.timeNs" must be an integer of at least 0, but it is the string "2000" in a "traceStep" message.',
+    });
+  });
+
+  it("names a wrong field deep inside the topology", () => {
+    const welcome: unknown = JSON.parse(example("server-welcome.json"));
+    const text = JSON.stringify(welcome).replace('"up":true', '"up":"yes"');
+    const error = failure(parseServerMessage(text));
+    expect(error.reason).toBe("INVALID_FIELD");
+    expect(error.path).toBe("topology.hosts[0].namespaces[1].devices[1].up");
+  });
+
+  it("refuses an exit code that is not an integer", () => {
+    const error = failure(
+      validateServerMessage({
+        v: 1,
+        type: "commandResult",
+        requestId: "r2",
+        exit: 0.5,
+        stdout: "",
+        stderr: "",
+      }),
+    );
+    expect(error.path).toBe("exit");
+    expect(error.reason).toBe("INVALID_FIELD");
+  });
+
+  it("refuses an error reason outside the closed list", () => {
+    const error = failure(
+      validateServerMessage({
+        v: 1,
+        type: "error",
+        requestId: null,
+        reason: "OOPS",
+        message: "x",
+      }),
+    );
+    expect(error.path).toBe("reason");
+    expect(error.message).toMatch(/must be one of MALFORMED_JSON, MISSING_FIELD/);
+  });
+
+  it("refuses an unknown header layer", () => {
+    const error = failure(validateServerMessage(serverStep({ headers: [{ layer: "carrier" }] })));
+    expect(error.path).toBe("step.headers[0].layer");
+  });
+
+  it("refuses a ping to something that is not an IPv4 address", () => {
+    const ping = JSON.parse(example("client-ping.json")) as Record<string, unknown>;
+    const error = failure(validateClientMessage({ ...ping, to: "10.0.0" }));
+    expect(error.path).toBe("to");
+    expect(error.reason).toBe("INVALID_FIELD");
+  });
+
+  it("refuses a ping count outside 1..10", () => {
+    const ping = JSON.parse(example("client-ping.json")) as Record<string, unknown>;
+    expect(failure(validateClientMessage({ ...ping, count: 11 })).message).toBe(
+      'Field "count" must be an integer from 1 to 10, but it is the number 11 in a "ping" message.',
+    );
+  });
+});
+
+describe("tolerance", () => {
+  it("accepts step kinds it does not know as plain strings", () => {
+    const result = validateServerMessage(serverStep({ kind: "WORMHOLE_ENTERED" }));
+    expect(result.ok && result.value.type === "traceStep" && result.value.step.kind).toBe(
+      "WORMHOLE_ENTERED",
+    );
+  });
+
+  it("accepts dispositions it does not know", () => {
+    const result = validateServerMessage(serverStep({ disposition: "EATEN_BY_GRUE" }));
+    expect(result.ok && result.value.type === "traceStep" && result.value.step.disposition).toBe(
+      "EATEN_BY_GRUE",
+    );
+  });
+
+  it("reads a ping without count as count 1", () => {
+    const result = validateClientMessage({
+      v: 1,
+      type: "ping",
+      requestId: "r9",
+      from: { host: "host1", netns: "ns1" },
+      to: "10.0.0.2",
+    });
+    expect(result.ok && result.value.type === "ping" && result.value.count).toBe(1);
+  });
+
+  it("ignores fields it does not know", () => {
+    const result = validateClientMessage({ v: 1, type: "hello", extra: true });
+    expect(result).toEqual({ ok: true, value: { v: 1, type: "hello" } });
+  });
+});

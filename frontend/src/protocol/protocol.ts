@@ -1,0 +1,590 @@
+/** Owns WebSocket protocol version 1 on the client side: message types, the closed list of error reasons, and runtime validation (docs/protocol.md). */
+import {
+  DEVICE_KINDS,
+  LINK_KINDS,
+  isIPv4,
+  type Device,
+  type DeviceRef,
+  type Host,
+  type Link,
+  type Namespace,
+  type NamespaceRef,
+  type Topology,
+} from "../model/topology";
+import type { Header, StepLocation, TraceStep } from "../model/trace";
+
+export const PROTOCOL_VERSION = 1;
+
+/**
+ * Why a message was refused. The server names its `error` messages with these reasons; the
+ * client's validators use the first five for messages it cannot accept.
+ */
+export const ERROR_REASONS = [
+  /** The text is not a JSON object. */
+  "MALFORMED_JSON",
+  /** A required field is absent. */
+  "MISSING_FIELD",
+  /** A field has the wrong type or a value outside its range. */
+  "INVALID_FIELD",
+  /** The `type` tag names no message of this protocol. */
+  "UNKNOWN_TYPE",
+  /** The `v` field is not this protocol's version. */
+  "VERSION_MISMATCH",
+  /** The message is larger than the server accepts. */
+  "MESSAGE_TOO_LARGE",
+  /** The message names a namespace the world does not have. */
+  "UNKNOWN_NAMESPACE",
+  /** The simulator could not run the request. */
+  "SIMULATION_FAILED",
+] as const;
+export type ErrorReason = (typeof ERROR_REASONS)[number];
+
+/** The reasons a client-side validator gives. */
+export type ValidationReason = Extract<
+  ErrorReason,
+  "MALFORMED_JSON" | "MISSING_FIELD" | "INVALID_FIELD" | "UNKNOWN_TYPE" | "VERSION_MISMATCH"
+>;
+
+// ---- Client → server ----
+
+export interface HelloMessage {
+  readonly v: 1;
+  readonly type: "hello";
+}
+
+export interface PingMessage {
+  readonly v: 1;
+  readonly type: "ping";
+  readonly requestId: string;
+  readonly from: NamespaceRef;
+  /** A dotted-quad IPv4 address. */
+  readonly to: string;
+  /** 1..10; the wire may leave it out, meaning 1. */
+  readonly count: number;
+}
+
+export interface CommandMessage {
+  readonly v: 1;
+  readonly type: "command";
+  readonly requestId: string;
+  readonly netns: NamespaceRef;
+  /** One shell line. */
+  readonly line: string;
+}
+
+export type ClientMessage = HelloMessage | PingMessage | CommandMessage;
+
+// ---- Server → client ----
+
+export interface WelcomeMessage {
+  readonly v: 1;
+  readonly type: "welcome";
+  readonly protocolVersion: number;
+  readonly labName: string;
+  readonly topology: Topology;
+}
+
+export interface TopologyMessage {
+  readonly v: 1;
+  readonly type: "topology";
+  readonly topology: Topology;
+}
+
+export interface TraceStartMessage {
+  readonly v: 1;
+  readonly type: "traceStart";
+  readonly requestId: string;
+  readonly title: string;
+}
+
+export interface TraceStepMessage {
+  readonly v: 1;
+  readonly type: "traceStep";
+  readonly requestId: string;
+  readonly step: TraceStep;
+}
+
+export interface TraceEndMessage {
+  readonly v: 1;
+  readonly type: "traceEnd";
+  readonly requestId: string;
+  readonly stepCount: number;
+  readonly outcome: string;
+  readonly exit: number;
+}
+
+export interface CommandResultMessage {
+  readonly v: 1;
+  readonly type: "commandResult";
+  readonly requestId: string;
+  readonly exit: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export interface ErrorMessage {
+  readonly v: 1;
+  readonly type: "error";
+  readonly requestId: string | null;
+  readonly reason: ErrorReason;
+  readonly message: string;
+}
+
+export type ServerMessage =
+  | WelcomeMessage
+  | TopologyMessage
+  | TraceStartMessage
+  | TraceStepMessage
+  | TraceEndMessage
+  | CommandResultMessage
+  | ErrorMessage;
+
+// ---- Results ----
+
+/** Why a message was refused, in words a person can act on. */
+export interface ProtocolError {
+  readonly reason: ValidationReason;
+  /** The dotted path of the offending field, "" for the message itself. */
+  readonly path: string;
+  readonly message: string;
+}
+
+export type Validated<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ProtocolError };
+
+/** Parses and validates one text frame from the server. */
+export function parseServerMessage(text: string): Validated<ServerMessage> {
+  return parseWith(text, validateServerMessage);
+}
+
+/** Parses and validates one text frame meant for the server. */
+export function parseClientMessage(text: string): Validated<ClientMessage> {
+  return parseWith(text, validateClientMessage);
+}
+
+/** Validates an already-parsed value as a server → client message. */
+export function validateServerMessage(value: unknown): Validated<ServerMessage> {
+  return run<ServerMessage>(() => {
+    const message = envelope(value, SERVER_TYPES);
+    switch (message.type) {
+      case "welcome":
+        return {
+          v: 1,
+          type: "welcome",
+          protocolVersion: message.int("protocolVersion"),
+          labName: message.str("labName"),
+          topology: topology(message.obj("topology")),
+        };
+      case "topology":
+        return { v: 1, type: "topology", topology: topology(message.obj("topology")) };
+      case "traceStart":
+        return {
+          v: 1,
+          type: "traceStart",
+          requestId: message.str("requestId"),
+          title: message.str("title"),
+        };
+      case "traceStep":
+        return {
+          v: 1,
+          type: "traceStep",
+          requestId: message.str("requestId"),
+          step: traceStep(message.obj("step")),
+        };
+      case "traceEnd":
+        return {
+          v: 1,
+          type: "traceEnd",
+          requestId: message.str("requestId"),
+          stepCount: message.int("stepCount", 0),
+          outcome: message.str("outcome"),
+          exit: message.int("exit"),
+        };
+      case "commandResult":
+        return {
+          v: 1,
+          type: "commandResult",
+          requestId: message.str("requestId"),
+          exit: message.int("exit"),
+          stdout: message.str("stdout"),
+          stderr: message.str("stderr"),
+        };
+      case "error":
+        return {
+          v: 1,
+          type: "error",
+          requestId: message.nullableStr("requestId"),
+          reason: message.oneOf("reason", ERROR_REASONS),
+          message: message.str("message"),
+        };
+    }
+  });
+}
+
+/** Validates an already-parsed value as a client → server message. */
+export function validateClientMessage(value: unknown): Validated<ClientMessage> {
+  return run<ClientMessage>(() => {
+    const message = envelope(value, CLIENT_TYPES);
+    switch (message.type) {
+      case "hello":
+        return { v: 1, type: "hello" };
+      case "ping":
+        return {
+          v: 1,
+          type: "ping",
+          requestId: message.str("requestId"),
+          from: namespaceRef(message.obj("from")),
+          to: message.ipv4("to"),
+          count: message.has("count") ? message.int("count", 1, 10) : 1,
+        };
+      case "command":
+        return {
+          v: 1,
+          type: "command",
+          requestId: message.str("requestId"),
+          netns: namespaceRef(message.obj("netns")),
+          line: message.str("line"),
+        };
+    }
+  });
+}
+
+/** The text frame for a client message. */
+export function encodeClientMessage(message: ClientMessage): string {
+  return JSON.stringify(message);
+}
+
+// ---- Validation internals ----
+
+const CLIENT_TYPES = ["hello", "ping", "command"] as const;
+const SERVER_TYPES = [
+  "welcome",
+  "topology",
+  "traceStart",
+  "traceStep",
+  "traceEnd",
+  "commandResult",
+  "error",
+] as const;
+const HEADER_LAYERS = ["ethernet", "arp", "ipv4", "icmp", "udp", "tcp"] as const;
+
+/** Thrown inside a validator and turned into a `Validated` failure at its edge. */
+class Refusal extends Error {
+  constructor(readonly error: ProtocolError) {
+    super(error.message);
+  }
+}
+
+function refuse(reason: ValidationReason, path: string, message: string): never {
+  throw new Refusal({ reason, path, message });
+}
+
+function run<T>(validate: () => T): Validated<T> {
+  try {
+    return { ok: true, value: validate() };
+  } catch (thrown) {
+    if (thrown instanceof Refusal) return { ok: false, error: thrown.error };
+    throw thrown;
+  }
+}
+
+function parseWith<T>(text: string, validate: (value: unknown) => Validated<T>): Validated<T> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (thrown) {
+    const detail = thrown instanceof Error ? thrown.message : String(thrown);
+    return {
+      ok: false,
+      error: { reason: "MALFORMED_JSON", path: "", message: `The message is not JSON: ${detail}` },
+    };
+  }
+  return validate(value);
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "string") return `the string ${JSON.stringify(value)}`;
+  if (typeof value === "number") return `the number ${value}`;
+  if (typeof value === "boolean") return `${value}`;
+  return typeof value === "object" ? "an object" : `a value of type ${typeof value}`;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function join(path: string, key: string | number): string {
+  if (typeof key === "number") return `${path}[${key}]`;
+  return path === "" ? key : `${path}.${key}`;
+}
+
+/** Reads typed fields from one JSON object, naming the field's full path when one is wrong. */
+class Fields {
+  constructor(
+    private readonly record: Record<string, unknown>,
+    readonly path: string,
+    private readonly context: string,
+  ) {}
+
+  static of(value: unknown, path: string, context: string): Fields {
+    if (!isRecord(value)) {
+      const what = path === "" ? "The message" : `Field "${path}"`;
+      refuse(
+        path === "" ? "MALFORMED_JSON" : "INVALID_FIELD",
+        path,
+        `${what} must be a JSON object, but it is ${describe(value)}.`,
+      );
+    }
+    return new Fields(value, path, context);
+  }
+
+  /** The field's raw value, undefined when absent. */
+  raw(key: string): unknown {
+    return this.record[key];
+  }
+
+  has(key: string): boolean {
+    return this.raw(key) !== undefined;
+  }
+
+  private get(key: string): unknown {
+    const value = this.record[key];
+    if (value === undefined) {
+      refuse(
+        "MISSING_FIELD",
+        join(this.path, key),
+        `Field "${join(this.path, key)}" is missing ${this.context}.`,
+      );
+    }
+    return value;
+  }
+
+  private wrong(key: string, expected: string, value: unknown): never {
+    const path = join(this.path, key);
+    return refuse(
+      "INVALID_FIELD",
+      path,
+      `Field "${path}" must be ${expected}, but it is ${describe(value)} ${this.context}.`,
+    );
+  }
+
+  str(key: string): string {
+    const value = this.get(key);
+    return typeof value === "string" ? value : this.wrong(key, "a string", value);
+  }
+
+  nullableStr(key: string): string | null {
+    const value = this.get(key);
+    return value === null || typeof value === "string"
+      ? value
+      : this.wrong(key, "a string or null", value);
+  }
+
+  bool(key: string): boolean {
+    const value = this.get(key);
+    return typeof value === "boolean" ? value : this.wrong(key, "true or false", value);
+  }
+
+  int(key: string, min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER): number {
+    const value = this.get(key);
+    if (typeof value === "number" && Number.isInteger(value) && value >= min && value <= max) {
+      return value;
+    }
+    const range =
+      min === Number.MIN_SAFE_INTEGER
+        ? "an integer"
+        : max === Number.MAX_SAFE_INTEGER
+          ? `an integer of at least ${min}`
+          : `an integer from ${min} to ${max}`;
+    return this.wrong(key, range, value);
+  }
+
+  nullableInt(key: string): number | null {
+    return this.get(key) === null ? null : this.int(key);
+  }
+
+  ipv4(key: string): string {
+    const value = this.str(key);
+    return isIPv4(value) ? value : this.wrong(key, "a dotted-quad IPv4 address", value);
+  }
+
+  oneOf<const T extends string>(key: string, allowed: readonly T[]): T {
+    const value = this.get(key);
+    const found = allowed.find((candidate) => candidate === value);
+    return found ?? this.wrong(key, `one of ${allowed.join(", ")}`, value);
+  }
+
+  obj(key: string): Fields {
+    return Fields.of(this.get(key), join(this.path, key), this.context);
+  }
+
+  list<T>(key: string, item: (fields: Fields) => T): T[] {
+    const value = this.get(key);
+    if (!Array.isArray(value)) return this.wrong(key, "an array", value);
+    const path = join(this.path, key);
+    return value.map((element: unknown, index) =>
+      item(Fields.of(element, join(path, index), this.context)),
+    );
+  }
+
+  strList(key: string): string[] {
+    const value = this.get(key);
+    if (!Array.isArray(value)) return this.wrong(key, "an array of strings", value);
+    return value.map((element: unknown, index) =>
+      typeof element === "string" ? element : this.wrong(`${key}[${index}]`, "a string", element),
+    );
+  }
+}
+
+/** Checks `v` and `type`, and returns the fields tagged with the known type. */
+function envelope<const T extends string>(
+  value: unknown,
+  types: readonly T[],
+): Fields & { readonly type: T } {
+  const root = Fields.of(value, "", "in the message");
+  const v = root.raw("v");
+  if (v === undefined) refuse("MISSING_FIELD", "v", `Field "v" (the protocol version) is missing.`);
+  if (v !== PROTOCOL_VERSION) {
+    refuse(
+      typeof v === "number" ? "VERSION_MISMATCH" : "INVALID_FIELD",
+      "v",
+      `This page speaks protocol version ${PROTOCOL_VERSION}, but the message says version ${JSON.stringify(v)}.`,
+    );
+  }
+  if (!root.has("type")) refuse("MISSING_FIELD", "type", `Field "type" is missing.`);
+  const type = root.str("type");
+  const known = types.find((candidate) => candidate === type);
+  if (known === undefined) {
+    refuse(
+      "UNKNOWN_TYPE",
+      "type",
+      `Unknown message type ${JSON.stringify(type)}; expected one of: ${types.join(", ")}.`,
+    );
+  }
+  const context = `in a "${known}" message`;
+  return Object.assign(Fields.of(value, "", context), { type: known });
+}
+
+function namespaceRef(fields: Fields): NamespaceRef {
+  return { host: fields.str("host"), netns: fields.str("netns") };
+}
+
+function deviceRef(fields: Fields): DeviceRef {
+  return { host: fields.str("host"), netns: fields.str("netns"), device: fields.str("device") };
+}
+
+function topology(fields: Fields): Topology {
+  return { hosts: fields.list("hosts", host), links: fields.list("links", link) };
+}
+
+function host(fields: Fields): Host {
+  return { name: fields.str("name"), namespaces: fields.list("namespaces", namespace) };
+}
+
+function namespace(fields: Fields): Namespace {
+  return {
+    name: fields.str("name"),
+    root: fields.bool("root"),
+    devices: fields.list("devices", device),
+  };
+}
+
+function device(fields: Fields): Device {
+  return {
+    name: fields.str("name"),
+    ifindex: fields.int("ifindex", 0),
+    kind: fields.oneOf("kind", DEVICE_KINDS),
+    mac: fields.str("mac"),
+    mtu: fields.int("mtu", 0),
+    up: fields.bool("up"),
+    carrier: fields.bool("carrier"),
+    master: fields.nullableStr("master"),
+    addresses: fields.strList("addresses"),
+  };
+}
+
+function link(fields: Fields): Link {
+  return {
+    kind: fields.oneOf("kind", LINK_KINDS),
+    a: deviceRef(fields.obj("a")),
+    b: deviceRef(fields.obj("b")),
+  };
+}
+
+function traceStep(fields: Fields): TraceStep {
+  return {
+    seq: fields.int("seq", 0),
+    causeSeq: fields.nullableInt("causeSeq"),
+    timeNs: fields.int("timeNs", 0),
+    location: stepLocation(fields.obj("location")),
+    kind: fields.str("kind"),
+    sentence: fields.str("sentence"),
+    headers: fields.list("headers", header),
+    disposition: fields.nullableStr("disposition"),
+  };
+}
+
+function stepLocation(fields: Fields): StepLocation {
+  return {
+    host: fields.str("host"),
+    netns: fields.str("netns"),
+    device: fields.nullableStr("device"),
+  };
+}
+
+function header(fields: Fields): Header {
+  const layer = fields.oneOf("layer", HEADER_LAYERS);
+  switch (layer) {
+    case "ethernet":
+      return {
+        layer,
+        src: fields.str("src"),
+        dst: fields.str("dst"),
+        etherType: fields.oneOf("etherType", ["ARP", "IPv4"]),
+      };
+    case "arp":
+      return {
+        layer,
+        op: fields.oneOf("op", ["request", "reply"]),
+        senderMac: fields.str("senderMac"),
+        senderIp: fields.str("senderIp"),
+        targetMac: fields.str("targetMac"),
+        targetIp: fields.str("targetIp"),
+      };
+    case "ipv4":
+      return {
+        layer,
+        src: fields.str("src"),
+        dst: fields.str("dst"),
+        ttl: fields.int("ttl", 0, 255),
+        protocol: fields.oneOf("protocol", ["ICMP", "UDP", "TCP"]),
+        id: fields.int("id", 0, 65535),
+        totalLength: fields.int("totalLength", 0, 65535),
+      };
+    case "icmp":
+      return {
+        layer,
+        icmpType: fields.int("icmpType", 0, 255),
+        code: fields.int("code", 0, 255),
+        description: fields.str("description"),
+        id: fields.int("id", 0, 65535),
+        sequence: fields.int("sequence", 0, 65535),
+      };
+    case "udp":
+      return {
+        layer,
+        srcPort: fields.int("srcPort", 0, 65535),
+        dstPort: fields.int("dstPort", 0, 65535),
+        length: fields.int("length", 0, 65535),
+      };
+    case "tcp":
+      return {
+        layer,
+        srcPort: fields.int("srcPort", 0, 65535),
+        dstPort: fields.int("dstPort", 0, 65535),
+        flags: fields.str("flags"),
+      };
+  }
+}
