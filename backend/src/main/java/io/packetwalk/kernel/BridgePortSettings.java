@@ -1,0 +1,42 @@
+package io.packetwalk.kernel;
+
+/** Per-port bridge settings of an enslaved device ({@code bridge link}, {@code ip -d link}). */
+public final class BridgePortSettings {
+
+  private boolean hairpin;
+  private boolean learning = true;
+  private boolean flood = true;
+  private int cost = 2;
+
+  public boolean hairpin() {
+    return hairpin;
+  }
+
+  public void setHairpin(boolean hairpin) {
+    this.hairpin = hairpin;
+  }
+
+  public boolean learning() {
+    return learning;
+  }
+
+  public void setLearning(boolean learning) {
+    this.learning = learning;
+  }
+
+  public boolean flood() {
+    return flood;
+  }
+
+  public void setFlood(boolean flood) {
+    this.flood = flood;
+  }
+
+  public int cost() {
+    return cost;
+  }
+
+  public void setCost(int cost) {
+    this.cost = cost;
+  }
+}

@@ -1,0 +1,56 @@
+package io.packetwalk.kernel;
+
+/**
+ * What a device is. The small contract every kind answers; everything else a kind knows lives in
+ * its own record. New kinds are added to this sealed family, nowhere else.
+ */
+public sealed interface DeviceKind
+    permits DeviceKind.Loopback,
+        DeviceKind.Veth,
+        DeviceKind.Bridge,
+        DeviceKind.Dummy,
+        DeviceKind.Physical {
+
+  /** The name iproute2 prints for {@code ip -d link} and {@code type NAME}: veth, bridge, … */
+  String typeName();
+
+  /** The loopback device {@code lo}: every namespace has exactly one, created with it. */
+  record Loopback() implements DeviceKind {
+    @Override
+    public String typeName() {
+      return "loopback";
+    }
+  }
+
+  /** One end of a veth pair; the pair object links both ends across namespaces. */
+  record Veth(VethPair pair) implements DeviceKind {
+    @Override
+    public String typeName() {
+      return "veth";
+    }
+  }
+
+  /** A Linux bridge; its ports and forwarding database live in {@link BridgeState}. */
+  record Bridge(BridgeState state) implements DeviceKind {
+    @Override
+    public String typeName() {
+      return "bridge";
+    }
+  }
+
+  /** A dummy device: always has carrier, drops everything it transmits. */
+  record Dummy() implements DeviceKind {
+    @Override
+    public String typeName() {
+      return "dummy";
+    }
+  }
+
+  /** A physical NIC wired to an underlay switch (or to nothing: no carrier). */
+  record Physical(UnderlayCable cable) implements DeviceKind {
+    @Override
+    public String typeName() {
+      return "physical";
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package io.packetwalk.kernel;
+
+import io.packetwalk.net.MacAddress;
+
+/**
+ * One bridge forwarding-database entry: frames to {@code mac} leave through {@code port}. Local
+ * entries are the ports' own MACs (delivered up to the bridge); static entries were added by hand;
+ * dynamic ones were learned and age out.
+ */
+public record FdbEntry(MacAddress mac, NetDevice port, Type type, long updatedNs) {
+
+  /** How the entry came to be. */
+  public enum Type {
+    /** A port's own MAC: frames to it go up to the bridge device ("permanent" in bridge fdb). */
+    LOCAL,
+    /** Added with {@code bridge fdb add … static}; never ages. */
+    STATIC,
+    /** Learned from a received frame's source MAC; ages out after the ageing time. */
+    DYNAMIC
+  }
+}

@@ -1,0 +1,88 @@
+package io.packetwalk.kernel;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** One simulated machine (one kernel): a root namespace plus named namespaces. */
+public final class Host {
+
+  private final World world;
+  private final String name;
+  private final NetNamespace root;
+  private final Map<String, NetNamespace> named = new LinkedHashMap<>();
+
+  Host(World world, String name) {
+    this.world = world;
+    this.name = name;
+    this.root = new NetNamespace(this, "");
+  }
+
+  public World world() {
+    return world;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public NetNamespace root() {
+    return root;
+  }
+
+  /** Named namespaces in creation order. */
+  public List<NetNamespace> namedNamespaces() {
+    return List.copyOf(named.values());
+  }
+
+  /** The root namespace first, then the named ones in creation order. */
+  public List<NetNamespace> namespaces() {
+    List<NetNamespace> all = new ArrayList<>();
+    all.add(root);
+    all.addAll(named.values());
+    return Collections.unmodifiableList(all);
+  }
+
+  public Optional<NetNamespace> netns(String netnsName) {
+    if (netnsName == null || netnsName.isEmpty()) {
+      return Optional.of(root);
+    }
+    return Optional.ofNullable(named.get(netnsName));
+  }
+
+  /** {@code ip netns add NAME}: EEXIST when the name is taken. */
+  public NetNamespace addNetns(String netnsName) {
+    if (netnsName.isEmpty() || named.containsKey(netnsName)) {
+      throw new KernelException(Errno.EEXIST);
+    }
+    NetNamespace created = new NetNamespace(this, netnsName);
+    named.put(netnsName, created);
+    return created;
+  }
+
+  /**
+   * {@code ip netns del NAME}: the namespace dies; its veth ends take their peers with them and
+   * physical NICs return to the root namespace, as when the kernel frees a namespace.
+   */
+  public void deleteNetns(String netnsName) {
+    NetNamespace dying = named.get(netnsName);
+    if (dying == null) {
+      throw new KernelException(Errno.ENOENT);
+    }
+    for (NetDevice dev : dying.devices()) {
+      if (dev.isLoopback() || dev.netns() != dying) {
+        continue;
+      }
+      if (dev.kind() instanceof DeviceKind.Physical) {
+        dying.moveDevice(dev, root);
+      } else {
+        dying.deleteDevice(dev);
+      }
+    }
+    named.remove(netnsName);
+    namespaces().forEach(ns -> ns.forgetPeer(dying));
+  }
+}

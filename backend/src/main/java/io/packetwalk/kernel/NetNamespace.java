@@ -1,0 +1,428 @@
+package io.packetwalk.kernel;
+
+import io.packetwalk.net.Ipv4Prefix;
+import io.packetwalk.net.MacAddress;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * One network namespace of one host: its devices (by ifindex), routing, neighbours and sysctls.
+ * Device and address changes are made here so that the kernel's side effects follow (routes
+ * appear and vanish, veth peers lose carrier, bridges recompute their MAC and MTU).
+ */
+public final class NetNamespace {
+
+  private final Host host;
+  private final String name;
+  private final TreeMap<Integer, NetDevice> devices = new TreeMap<>();
+  private final Fib fib = new Fib(this);
+  private final NeighbourTable neighbours = new NeighbourTable();
+  private final Sysctls sysctls = new Sysctls();
+  private final Map<NetNamespace, Integer> peerIds = new LinkedHashMap<>();
+  private int nextIfindex = 1;
+
+  NetNamespace(Host host, String name) {
+    this.host = host;
+    this.name = name;
+    register("lo", new DeviceKind.Loopback(), MacAddress.ZERO, 65536, 0);
+  }
+
+  public Host host() {
+    return host;
+  }
+
+  /** The name under /var/run/netns, or "" for the host's root namespace. */
+  public String name() {
+    return name;
+  }
+
+  public boolean isRoot() {
+    return name.isEmpty();
+  }
+
+  /** The name a learner reads: the netns name, or "HOST (root)". */
+  public String displayName() {
+    return isRoot() ? host.name() + " (root)" : name;
+  }
+
+  public Fib fib() {
+    return fib;
+  }
+
+  public NeighbourTable neighbours() {
+    return neighbours;
+  }
+
+  public Sysctls sysctls() {
+    return sysctls;
+  }
+
+  public World world() {
+    return host.world();
+  }
+
+  // ---- devices ----
+
+  /** Devices in ifindex order (the order the kernel dumps them). */
+  public List<NetDevice> devices() {
+    return List.copyOf(devices.values());
+  }
+
+  public Optional<NetDevice> device(String deviceName) {
+    for (NetDevice dev : devices.values()) {
+      if (dev.name().equals(deviceName)) {
+        return Optional.of(dev);
+      }
+    }
+    return Optional.empty();
+  }
+
+  public Optional<NetDevice> device(int ifindex) {
+    return Optional.ofNullable(devices.get(ifindex));
+  }
+
+  /** The device by name, or ENODEV. */
+  public NetDevice requireDevice(String deviceName) {
+    return device(deviceName).orElseThrow(() -> new KernelException(Errno.ENODEV));
+  }
+
+  public NetDevice loopback() {
+    return devices.get(1);
+  }
+
+  private NetDevice register(String devName, DeviceKind kind, MacAddress mac, int mtu, int want) {
+    int index = want > 0 && !devices.containsKey(want) ? want : allocateIfindex();
+    NetDevice dev = new NetDevice(this, index, devName, kind, mac, mtu);
+    devices.put(index, dev);
+    sysctls.deviceAdded(devName);
+    return dev;
+  }
+
+  private int allocateIfindex() {
+    while (devices.containsKey(nextIfindex)) {
+      nextIfindex++;
+    }
+    return nextIfindex++;
+  }
+
+  private void checkNewName(String devName) {
+    if (devName.isEmpty()
+        || devName.length() > NetDevice.MAX_NAME_LENGTH
+        || devName.equals(".")
+        || devName.equals("..")
+        || devName.chars().anyMatch(c -> c == '/' || c == ':' || Character.isWhitespace(c))) {
+      throw new KernelException(Errno.EINVAL);
+    }
+    if (device(devName).isPresent()) {
+      throw new KernelException(Errno.EEXIST);
+    }
+  }
+
+  /**
+   * {@code ip link add NAME type veth peer name PEER [netns NS]}: the peer is registered first
+   * (it gets the lower index when both ends land in the same namespace), as veth_newlink does.
+   */
+  public VethPair addVeth(String devName, String peerName, NetNamespace peerNetns) {
+    NetNamespace peerHome = peerNetns == null ? this : peerNetns;
+    checkNewName(devName);
+    if (peerHome.device(peerName).isPresent() || (peerHome == this && peerName.equals(devName))) {
+      throw new KernelException(Errno.EEXIST);
+    }
+    peerHome.checkNewName(peerName);
+    VethPair pair = new VethPair();
+    NetDevice peer =
+        peerHome.register(peerName, new DeviceKind.Veth(pair), world().randomMac(), 1500, 0);
+    NetDevice dev = register(devName, new DeviceKind.Veth(pair), world().randomMac(), 1500, 0);
+    pair.bind(dev, peer);
+    return pair;
+  }
+
+  /** {@code ip link add NAME type bridge}: a bridge with a random MAC and no ports. */
+  public NetDevice addBridge(String devName) {
+    checkNewName(devName);
+    return register(devName, new DeviceKind.Bridge(new BridgeState()), world().randomMac(), 1500, 0);
+  }
+
+  /** {@code ip link add NAME type dummy}. */
+  public NetDevice addDummy(String devName) {
+    checkNewName(devName);
+    return register(devName, new DeviceKind.Dummy(), world().randomMac(), 1500, 0);
+  }
+
+  /** A physical NIC (created with a host, never by {@code ip link add}). */
+  public NetDevice addPhysical(String devName, MacAddress mac) {
+    checkNewName(devName);
+    return register(devName, new DeviceKind.Physical(new UnderlayCable()), mac, 1500, 0);
+  }
+
+  /**
+   * {@code ip link del}: removes the device with its addresses, routes and neighbours; a veth
+   * takes its peer with it; a bridge releases its ports. The loopback cannot be deleted.
+   */
+  public void deleteDevice(NetDevice dev) {
+    if (dev.isLoopback()) {
+      throw new KernelException(Errno.EOPNOTSUPP);
+    }
+    NetDevice peer = dev.vethPeer();
+    unregister(dev);
+    if (peer != null) {
+      peer.netns().unregister(peer);
+    }
+  }
+
+  private void unregister(NetDevice dev) {
+    if (dev.isBridge()) {
+      for (NetDevice port : List.copyOf(dev.bridge().ports())) {
+        port.netns().releaseFromBridge(port);
+      }
+    }
+    if (dev.master() != null) {
+      releaseFromBridge(dev);
+    }
+    if (dev.kind() instanceof DeviceKind.Physical physical && physical.cable().isPlugged()) {
+      physical.cable().plugged().unplug(dev);
+    }
+    dev.setAdminUpValue(false);
+    fib.deviceGone(dev);
+    neighbours.deviceGone(dev);
+    dev.mutableAddresses().clear();
+    devices.remove(dev.ifindex());
+    sysctls.deviceRemoved(dev.name());
+  }
+
+  /** {@code ip link set DEV up|down}. */
+  public void setUp(NetDevice dev, boolean up) {
+    if (dev.isAdminUp() == up) {
+      return;
+    }
+    dev.setAdminUpValue(up);
+    if (up) {
+      fib.deviceUp(dev);
+    } else {
+      fib.deviceDown(dev);
+      neighbours.removeIf(e -> e.device() == dev);
+    }
+  }
+
+  /** {@code ip link set DEV name NEW}: only while down, as the kernel insists. */
+  public void rename(NetDevice dev, String newName) {
+    if (dev.name().equals(newName)) {
+      return;
+    }
+    if (dev.isAdminUp()) {
+      throw new KernelException(Errno.EBUSY);
+    }
+    checkNewName(newName);
+    sysctls.deviceRenamed(dev.name(), newName);
+    dev.rename(newName);
+  }
+
+  /** {@code ip link set DEV mtu N}, within the device's minimum and maximum. */
+  public void setMtu(NetDevice dev, int mtu) {
+    int min = 68;
+    int max = 65535;
+    if (dev.isLoopback() || dev.kind() instanceof DeviceKind.Dummy) {
+      min = 0;
+      max = Integer.MAX_VALUE;
+    }
+    if (mtu < min) {
+      throw new KernelException(Errno.EINVAL, "mtu less than device minimum");
+    }
+    if (mtu > max) {
+      throw new KernelException(Errno.EINVAL, "mtu greater than device maximum");
+    }
+    dev.setMtuValue(mtu);
+    if (dev.isBridge()) {
+      dev.bridge().markMtuSetByUser();
+    }
+    if (dev.master() != null) {
+      recomputeBridge(dev.master());
+    }
+  }
+
+  /** {@code ip link set DEV address MAC}: unicast addresses only. */
+  public void setMac(NetDevice dev, MacAddress mac) {
+    if (mac.isMulticast() || mac.isZero()) {
+      throw new KernelException(Errno.EADDRNOTAVAIL);
+    }
+    dev.setMac(mac);
+    if (dev.isBridge()) {
+      dev.bridge().markMacSetByUser();
+    }
+    if (dev.master() != null) {
+      BridgeState state = dev.master().bridge();
+      state.fdb().stream()
+          .filter(e -> e.port() == dev && e.type() == FdbEntry.Type.LOCAL)
+          .toList()
+          .forEach(e -> state.remove(e.mac()));
+      state.put(new FdbEntry(mac, dev, FdbEntry.Type.LOCAL, world().now()));
+      recomputeBridge(dev.master());
+    }
+  }
+
+  /**
+   * {@code ip link set DEV netns NS}: the device leaves down, loses its addresses, routes and
+   * neighbours, keeps its ifindex when it is free in the target, and arrives down. Loopback and
+   * bridges cannot move (NETIF_F_NETNS_LOCAL).
+   */
+  public void moveDevice(NetDevice dev, NetNamespace target) {
+    if (target == this) {
+      return;
+    }
+    if (dev.isLoopback() || dev.isBridge()) {
+      throw new KernelException(Errno.EINVAL);
+    }
+    if (target.device(dev.name()).isPresent()) {
+      throw new KernelException(Errno.EEXIST);
+    }
+    if (dev.master() != null) {
+      releaseFromBridge(dev);
+    }
+    dev.setAdminUpValue(false);
+    fib.deviceGone(dev);
+    neighbours.deviceGone(dev);
+    dev.mutableAddresses().clear();
+    devices.remove(dev.ifindex());
+    sysctls.deviceRemoved(dev.name());
+    int index = target.devices.containsKey(dev.ifindex()) ? target.allocateIfindex() : dev.ifindex();
+    dev.moveTo(target, index);
+    target.devices.put(index, dev);
+    target.sysctls.deviceAdded(dev.name());
+  }
+
+  // ---- bridge ports ----
+
+  /** {@code ip link set PORT master BR} / {@code brctl addif BR PORT}. */
+  public void enslave(NetDevice port, NetDevice bridge) {
+    if (!bridge.isBridge()) {
+      throw new KernelException(Errno.EOPNOTSUPP);
+    }
+    if (port == bridge) {
+      throw new KernelException(Errno.ELOOP);
+    }
+    if (port.isLoopback() || port.netns() != bridge.netns()) {
+      throw new KernelException(Errno.EINVAL);
+    }
+    if (port.master() == bridge) {
+      return;
+    }
+    if (port.master() != null || port.isBridge()) {
+      throw new KernelException(Errno.EBUSY);
+    }
+    port.enslave(bridge);
+    BridgeState state = bridge.bridge();
+    state.addPort(port);
+    state.put(new FdbEntry(port.mac(), port, FdbEntry.Type.LOCAL, world().now()));
+    recomputeBridge(bridge);
+  }
+
+  /** {@code ip link set PORT nomaster} / {@code brctl delif BR PORT}. */
+  public void releaseFromBridge(NetDevice port) {
+    NetDevice bridge = port.master();
+    if (bridge == null) {
+      return;
+    }
+    bridge.bridge().removePort(port);
+    port.enslave(null);
+    recomputeBridge(bridge);
+  }
+
+  /** The bridge MAC is the lowest port MAC and its MTU the lowest port MTU, unless set by hand. */
+  private void recomputeBridge(NetDevice bridge) {
+    BridgeState state = bridge.bridge();
+    if (!state.macSetByUser()) {
+      state.ports().stream()
+          .map(NetDevice::mac)
+          .min(Comparator.naturalOrder())
+          .ifPresent(bridge::setMac);
+    }
+    if (!state.mtuSetByUser()) {
+      state.ports().stream().mapToInt(NetDevice::mtu).min().ifPresent(bridge::setMtuValue);
+    }
+  }
+
+  // ---- addresses ----
+
+  /**
+   * {@code ip addr add}: EEXIST when the device already has this address with this prefix
+   * length. An address in the subnet of an existing primary becomes secondary. The kernel adds the
+   * local route, and with the link up the connected and broadcast routes.
+   */
+  public InterfaceAddress addAddress(NetDevice dev, InterfaceAddress requested) {
+    for (InterfaceAddress existing : dev.addresses()) {
+      if (existing.local().equals(requested.local())
+          && existing.prefix().length() == requested.prefix().length()) {
+        throw new KernelException(Errno.EEXIST);
+      }
+    }
+    boolean secondary =
+        dev.primaryAddresses().stream()
+            .anyMatch(
+                p ->
+                    p.prefix().length() == requested.prefix().length()
+                        && p.sameSubnet(requested.local()));
+    InterfaceAddress added = requested.withSecondary(secondary);
+    dev.mutableAddresses().add(added);
+    fib.addressAdded(dev, added);
+    return added;
+  }
+
+  /**
+   * {@code ip addr del}: EADDRNOTAVAIL when absent. Deleting a primary also deletes its
+   * secondaries (promote_secondaries is off in a fresh namespace).
+   */
+  public void deleteAddress(NetDevice dev, Ipv4Prefix prefix) {
+    InterfaceAddress target =
+        dev.addresses().stream()
+            .filter(
+                a ->
+                    a.local().equals(prefix.address())
+                        && (prefix.length() == 32 || a.prefix().length() == prefix.length()))
+            .findFirst()
+            .orElseThrow(() -> new KernelException(Errno.EADDRNOTAVAIL));
+    List<InterfaceAddress> gone = new ArrayList<>();
+    gone.add(target);
+    if (!target.secondary()) {
+      dev.addresses().stream()
+          .filter(
+              a ->
+                  a.secondary()
+                      && a.prefix().length() == target.prefix().length()
+                      && target.sameSubnet(a.local()))
+          .forEach(gone::add);
+    }
+    dev.mutableAddresses().removeAll(gone);
+    gone.forEach(a -> fib.addressRemoved(dev, a));
+  }
+
+  // ---- namespace ids ----
+
+  /** The id this namespace knows {@code other} by (allocated on first use, from 0). */
+  public int peerId(NetNamespace other) {
+    return peerIds.computeIfAbsent(other, k -> peerIds.size());
+  }
+
+  /** The id already assigned to {@code other}, if any. */
+  public Optional<Integer> existingPeerId(NetNamespace other) {
+    return Optional.ofNullable(peerIds.get(other));
+  }
+
+  public Map<NetNamespace, Integer> peerIds() {
+    return Collections.unmodifiableMap(peerIds);
+  }
+
+  void forgetPeer(NetNamespace other) {
+    peerIds.remove(other);
+  }
+
+  @Override
+  public String toString() {
+    return host.name() + ":" + (isRoot() ? "(root)" : name);
+  }
+}

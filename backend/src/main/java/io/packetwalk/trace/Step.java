@@ -1,0 +1,28 @@
+package io.packetwalk.trace;
+
+import io.packetwalk.net.packet.Packet;
+import java.util.List;
+
+/**
+ * One step of a trace. {@code causeSeq} is the step that led to this one (null for the first);
+ * {@code packet} is the packet after the step (a frame on links, an IPv4 packet inside the stack);
+ * {@code disposition} is set only when a packet's life ends here.
+ */
+public record Step(
+    int seq,
+    Integer causeSeq,
+    long timeNs,
+    Location location,
+    StepKind kind,
+    String sentence,
+    Packet packet,
+    Disposition disposition,
+    List<StateChange> changes) {
+
+  public Step {
+    if (sentence == null || sentence.isBlank()) {
+      throw new IllegalArgumentException("every step needs a sentence");
+    }
+    changes = List.copyOf(changes);
+  }
+}

@@ -1,0 +1,51 @@
+package io.packetwalk.trace;
+
+/** What a trace step is. Learners read these one-line descriptions in the UI. */
+public enum StepKind {
+  /** A program (ping, nc) hands a new packet to its namespace's stack. */
+  PACKET_CREATED,
+  /** The routing table is consulted for the destination. */
+  ROUTE_LOOKUP,
+  /** The neighbour (ARP) cache is consulted for the next hop's MAC address. */
+  NEIGH_LOOKUP,
+  /** The packet waits in the neighbour queue while ARP resolves the next hop. */
+  NEIGH_QUEUED,
+  /** A neighbour entry changes state (INCOMPLETE, REACHABLE, STALE, FAILED…). */
+  NEIGH_UPDATE,
+  /** An ARP request is broadcast: who has this address? */
+  ARP_REQUEST_SENT,
+  /** An ARP reply is sent: this address is at this MAC. */
+  ARP_REPLY_SENT,
+  /** An ARP request is answered on behalf of another host (proxy ARP). */
+  ARP_PROXY_REPLY,
+  /** A device transmits a frame. */
+  DEVICE_TX,
+  /** A device receives a frame. */
+  DEVICE_RX,
+  /** The frame crosses a veth pair or a cable to the other end. */
+  WIRE,
+  /** A bridge learns which port a source MAC lives behind. */
+  BRIDGE_LEARN,
+  /** A bridge forwards a frame out of the one port its FDB names. */
+  BRIDGE_FORWARD,
+  /** A bridge floods a frame out of every other port (broadcast or unknown destination). */
+  BRIDGE_FLOOD,
+  /** A bridge passes a frame up to its own IP stack. */
+  BRIDGE_LOCAL_IN,
+  /** The destination is local: the packet goes up to the local stack. */
+  LOCAL_DELIVER,
+  /** The destination is elsewhere and forwarding is on: the packet is routed on. */
+  FORWARD,
+  /** The TTL is decremented on forwarding. */
+  TTL_DECREMENT,
+  /** The reverse-path filter checks the route back to the source. */
+  RP_FILTER_CHECK,
+  /** A program receives a packet on its socket (ping gets its reply, nc its connection). */
+  SOCKET_DELIVER,
+  /** The kernel answers with an ICMP message (echo reply or an error). */
+  ICMP_SENT,
+  /** The kernel answers a TCP segment (a reset, or a handshake step). */
+  TCP_SENT,
+  /** The packet is dropped; the disposition says why. */
+  DROP
+}
