@@ -1,0 +1,121 @@
+/** Owns the session state (connection, lab, topology, current trace and cursor, console, error banner) and the pure transitions that change it. */
+import type { Topology } from "../model/topology";
+import type { TraceStep } from "../model/trace";
+import type { ServerMessage } from "../protocol/protocol";
+import type { ConnectionStatus } from "../transport/connection";
+
+/** The trace being shown: steps arrive one by one until the server sends its end. */
+export interface TraceState {
+  readonly requestId: string;
+  readonly title: string;
+  readonly steps: readonly TraceStep[];
+  /** The ping summary sentence, once the trace is complete. */
+  readonly outcome: string | null;
+  readonly exit: number | null;
+  readonly complete: boolean;
+}
+
+export type ConsoleLineKind = "command" | "stdout" | "stderr" | "exit";
+
+export interface ConsoleLine {
+  readonly kind: ConsoleLineKind;
+  readonly text: string;
+}
+
+export interface SessionState {
+  readonly connection: ConnectionStatus;
+  readonly labName: string | null;
+  readonly topology: Topology | null;
+  readonly trace: TraceState | null;
+  /** The current step's index in `trace.steps`, or -1 before the first step. */
+  readonly cursor: number;
+  readonly playing: boolean;
+  /** Playback speed in steps per second. */
+  readonly speed: number;
+  readonly consoleLines: readonly ConsoleLine[];
+  /** The message shown in the error banner, or null when it is hidden. */
+  readonly error: string | null;
+}
+
+export function initialSession(speed: number): SessionState {
+  return {
+    connection: "connecting",
+    labName: null,
+    topology: null,
+    trace: null,
+    cursor: -1,
+    playing: false,
+    speed,
+    consoleLines: [],
+    error: null,
+  };
+}
+
+/** The state after one message from the server. */
+export function receive(state: SessionState, message: ServerMessage): SessionState {
+  switch (message.type) {
+    case "welcome":
+      return { ...state, labName: message.labName, topology: message.topology };
+    case "topology":
+      return { ...state, topology: message.topology };
+    case "traceStart":
+      return {
+        ...state,
+        trace: {
+          requestId: message.requestId,
+          title: message.title,
+          steps: [],
+          outcome: null,
+          exit: null,
+          complete: false,
+        },
+        cursor: -1,
+      };
+    case "traceStep":
+      return updateTrace(state, message.requestId, (trace) => ({
+        ...trace,
+        steps: [...trace.steps, message.step],
+      }));
+    case "traceEnd":
+      return updateTrace(state, message.requestId, (trace) => ({
+        ...trace,
+        outcome: message.outcome,
+        exit: message.exit,
+        complete: true,
+      }));
+    case "commandResult":
+      return appendConsole(state, [
+        { kind: "stdout", text: message.stdout },
+        { kind: "stderr", text: message.stderr },
+        { kind: "exit", text: message.exit === 0 ? "" : `exit ${message.exit}` },
+      ]);
+    case "error":
+      return { ...state, error: message.message };
+  }
+}
+
+function updateTrace(
+  state: SessionState,
+  requestId: string,
+  change: (trace: TraceState) => TraceState,
+): SessionState {
+  const trace = state.trace;
+  if (trace === null || trace.requestId !== requestId || trace.complete) return state;
+  return { ...state, trace: change(trace) };
+}
+
+/** Appends lines to the console, leaving out empty ones. */
+export function appendConsole(state: SessionState, lines: readonly ConsoleLine[]): SessionState {
+  const shown = lines.filter((line) => line.text !== "");
+  return shown.length === 0 ? state : { ...state, consoleLines: [...state.consoleLines, ...shown] };
+}
+
+/** The step the cursor is on, or null before the first step. */
+export function currentStep(state: SessionState): TraceStep | null {
+  return state.trace?.steps[state.cursor] ?? null;
+}
+
+/** The step before the current one, or null. */
+export function previousStep(state: SessionState): TraceStep | null {
+  return state.trace?.steps[state.cursor - 1] ?? null;
+}
