@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# kernel-run.sh SCRIPT OUTDIR — run a Packetwalk command script against the real kernel.
+#
+# The whole script runs inside `unshare --mount --net --pid --fork --mount-proc` with private
+# mount propagation and a tmpfs on /run/netns, so `ip netns add` never touches the machine's
+# /run/netns and the script's "root namespace" is a fresh netns holding only `lo` (down) —
+# the same as the simulator's fresh host. When the unshared pid 1 exits, every namespace,
+# mount and background process (`nc -l … &`) dies with it.
+#
+# For each command line N (1-based line number in SCRIPT; blank lines and `#` comments are
+# skipped) it writes OUTDIR/N.cmd, N.out, N.err and N.rc. A line ending in ` &` is started in
+# the background and recorded with rc 0 and empty output. OUTDIR/env.txt records the kernel
+# and tool versions. Exit status: 0 when the script ran (whatever its commands returned),
+# 2 on usage errors, 3 when isolation is impossible (not root, no unshare/ip), 124 on timeout.
+#
+# Environment: KERNEL_RUN_TIMEOUT (whole script, s, default 60), KERNEL_RUN_CMD_TIMEOUT
+# (one command, s, default 20), KERNEL_RUN_BG_SETTLE (pause after a background start,
+# s, default 0.3).
+set -u
+
+if [[ "${1:-}" == "--inner" ]]; then
+  script=$2 out=$3
+  set -e
+  mount --make-rprivate / 2>/dev/null || true
+  mkdir -p /run/netns
+  mount -t tmpfs -o mode=0755 tmpfs /run/netns
+  # /var/run is a symlink to /run on current distros; cover the old layout too.
+  if [[ ! /var/run -ef /run ]]; then
+    mkdir -p /var/run/netns
+    mount -t tmpfs -o mode=0755 tmpfs /var/run/netns
+  fi
+  set +e
+  export LC_ALL=C LANG=C TZ=UTC
+  export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+  unset COLUMNS IP_COLOR
+  cmd_timeout=${KERNEL_RUN_CMD_TIMEOUT:-20}
+  bg_settle=${KERNEL_RUN_BG_SETTLE:-0.3}
+  n=0
+  while IFS= read -r raw || [[ -n "$raw" ]]; do
+    n=$((n + 1))
+    line=${raw%$'\r'}
+    # trim leading/trailing blanks
+    line="${line#"${line%%[![:space:]]*}"}"
+    line="${line%"${line##*[![:space:]]}"}"
+    [[ -z "$line" || "$line" == \#* ]] && continue
+    printf '%s\n' "$line" > "$out/$n.cmd"
+    if [[ "$line" =~ ^(.*[^[:space:]&])[[:space:]]*\&$ ]]; then
+      bgcmd=${BASH_REMATCH[1]}
+      ( exec setsid bash -c "$bgcmd" </dev/null >/dev/null 2>&1 ) &
+      : > "$out/$n.out"; : > "$out/$n.err"; echo 0 > "$out/$n.rc"
+      sleep "$bg_settle"
+      continue
+    fi
+    timeout -k 2 "$cmd_timeout" bash -c "$line" </dev/null >"$out/$n.out" 2>"$out/$n.err"
+    echo $? > "$out/$n.rc"
+  done < "$script"
+  exit 0
+fi
+
+if [[ $# -ne 2 ]]; then
+  echo "usage: $0 SCRIPT OUTDIR" >&2
+  exit 2
+fi
+script=$(readlink -f -- "$1") || { echo "kernel-run: cannot resolve $1" >&2; exit 2; }
+[[ -r "$script" ]] || { echo "kernel-run: cannot read $script" >&2; exit 2; }
+mkdir -p -- "$2" && out=$(readlink -f -- "$2") || { echo "kernel-run: cannot create $2" >&2; exit 2; }
+rm -f -- "$out"/*.cmd "$out"/*.out "$out"/*.err "$out"/*.rc "$out"/env.txt
+
+if [[ $(id -u) -ne 0 ]]; then echo "kernel-run: needs root (uid $(id -u))" >&2; exit 3; fi
+for tool in unshare ip timeout setsid; do
+  command -v "$tool" >/dev/null || { echo "kernel-run: $tool not installed" >&2; exit 3; }
+done
+
+{
+  echo "kernel: $(uname -r)"
+  echo "iproute2: $(ip -V 2>&1 | head -1)"
+  echo "ping: $(ping -V 2>&1 | head -1)"
+  for k in net.core.devconf_inherit_init_net net.ipv4.conf.all.rp_filter net.ipv4.conf.default.rp_filter \
+           net.ipv4.conf.all.arp_ignore net.ipv4.conf.default.arp_ignore net.ipv4.conf.all.proxy_arp; do
+    echo "init-netns $k = $(sysctl -n "$k" 2>/dev/null || echo '?')"
+  done
+} > "$out/env.txt"
+
+self=$(readlink -f -- "${BASH_SOURCE[0]}")
+timeout -k 5 "${KERNEL_RUN_TIMEOUT:-60}" \
+  unshare --mount --net --pid --fork --kill-child --mount-proc --propagation private \
+  bash "$self" --inner "$script" "$out"
+rc=$?
+if [[ $rc -ne 0 ]]; then echo "kernel-run: isolated run ended with status $rc" >&2; fi
+exit $rc
