@@ -10,9 +10,9 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
- * A namespace's forwarding information base: the routing tables, the kernel's own local,
- * broadcast and connected routes that follow addresses and link state, and route lookup (policy
- * rules are the three defaults: local, main, default).
+ * A namespace's forwarding information base: the routing tables, the kernel's own local, broadcast
+ * and connected routes that follow addresses and link state, and route lookup (policy rules are the
+ * three defaults: local, main, default).
  */
 public final class Fib {
 
@@ -166,9 +166,9 @@ public final class Fib {
   // ---- lookup ----
 
   /**
-   * The route the kernel picks for {@code dst}: tables local, main, default in turn; within a
-   * table the longest prefix, then the lowest metric. When {@code oif} is given only routes out of
-   * that device (and reject routes) qualify, as with {@code ping -I DEV}.
+   * The route the kernel picks for {@code dst}: tables local, main, default in turn; within a table
+   * the longest prefix, then the lowest metric. When {@code oif} is given only routes out of that
+   * device (and reject routes) qualify, as with {@code ping -I DEV}.
    */
   public Optional<Route> lookup(Ipv4Address dst, NetDevice oif) {
     for (int id : new int[] {Route.TABLE_LOCAL, Route.TABLE_MAIN, Route.TABLE_DEFAULT}) {
@@ -304,7 +304,8 @@ public final class Fib {
       return address.local();
     }
     return dev.primaryAddresses().stream()
-        .filter(p -> p.sameSubnet(address.local()) && p.prefix().length() == address.prefix().length())
+        .filter(
+            p -> p.sameSubnet(address.local()) && p.prefix().length() == address.prefix().length())
         .map(InterfaceAddress::local)
         .findFirst()
         .orElse(address.local());
@@ -323,12 +324,11 @@ public final class Fib {
     RoutingTable table = table(tableId);
     boolean present =
         table.routes().stream()
-            .anyMatch(
-                r ->
-                    r.type() == type
-                        && r.destination().equals(destination)
-                        && r.device() == dev
-                        && r.metric() == 0);
+            .anyMatch(r ->
+                r.type() == type
+                    && r.destination().equals(destination)
+                    && r.device() == dev
+                    && r.metric() == 0);
     if (!present) {
       table.insert(route);
     }

@@ -1,9 +1,9 @@
 package io.packetwalk.kernel;
 
 /**
- * A simulated kernel operation refused: the errno, and the extended-ack text the kernel attaches
- * to some refusals (iproute2 prints {@code Error: <extack>} when present, otherwise {@code
- * RTNETLINK answers: <strerror>}).
+ * A simulated kernel operation refused: the errno, and the extended-ack text the kernel attaches to
+ * some refusals (iproute2 prints {@code Error: <extack>} when present, otherwise {@code RTNETLINK
+ * answers: <strerror>}).
  */
 public final class KernelException extends RuntimeException {
 
@@ -24,7 +24,10 @@ public final class KernelException extends RuntimeException {
     return errno;
   }
 
-  /** The kernel's extended-ack message (e.g. "Nexthop has invalid gateway", without the full stop iproute2 adds), or null. */
+  /**
+   * The kernel's extended-ack message (e.g. "Nexthop has invalid gateway", without the full stop
+   * iproute2 adds), or null.
+   */
   public String extack() {
     return extack;
   }

@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * A namespace's ARP cache plus its proxy-ARP entries. Entries are kept in creation order;
- * state transitions are made by the engine and the shell.
+ * A namespace's ARP cache plus its proxy-ARP entries. Entries are kept in creation order; state
+ * transitions are made by the engine and the shell.
  */
 public final class NeighbourTable {
 
@@ -59,8 +59,7 @@ public final class NeighbourTable {
   }
 
   public boolean hasProxy(Ipv4Address address, NetDevice device) {
-    return proxies.stream()
-        .anyMatch(p -> p.address().equals(address) && (p.device() == device));
+    return proxies.stream().anyMatch(p -> p.address().equals(address) && (p.device() == device));
   }
 
   void deviceGone(NetDevice device) {

@@ -27,7 +27,8 @@ public final class NetDevice {
   private final List<InterfaceAddress> addresses = new ArrayList<>();
   private final DeviceCounters counters = new DeviceCounters();
 
-  NetDevice(NetNamespace netns, int ifindex, String name, DeviceKind kind, MacAddress mac, int mtu) {
+  NetDevice(
+      NetNamespace netns, int ifindex, String name, DeviceKind kind, MacAddress mac, int mtu) {
     this.netns = netns;
     this.ifindex = ifindex;
     this.name = name;

@@ -13,8 +13,8 @@ import java.util.TreeMap;
 
 /**
  * One network namespace of one host: its devices (by ifindex), routing, neighbours and sysctls.
- * Device and address changes are made here so that the kernel's side effects follow (routes
- * appear and vanish, veth peers lose carrier, bridges recompute their MAC and MTU).
+ * Device and address changes are made here so that the kernel's side effects follow (routes appear
+ * and vanish, veth peers lose carrier, bridges recompute their MAC and MTU).
  */
 public final class NetNamespace {
 
@@ -125,8 +125,8 @@ public final class NetNamespace {
   }
 
   /**
-   * {@code ip link add NAME type veth peer name PEER [netns NS]}: the peer is registered first
-   * (it gets the lower index when both ends land in the same namespace), as veth_newlink does.
+   * {@code ip link add NAME type veth peer name PEER [netns NS]}: the peer is registered first (it
+   * gets the lower index when both ends land in the same namespace), as veth_newlink does.
    */
   public VethPair addVeth(String devName, String peerName, NetNamespace peerNetns) {
     NetNamespace peerHome = peerNetns == null ? this : peerNetns;
@@ -146,7 +146,8 @@ public final class NetNamespace {
   /** {@code ip link add NAME type bridge}: a bridge with a random MAC and no ports. */
   public NetDevice addBridge(String devName) {
     checkNewName(devName);
-    return register(devName, new DeviceKind.Bridge(new BridgeState()), world().randomMac(), 1500, 0);
+    return register(
+        devName, new DeviceKind.Bridge(new BridgeState()), world().randomMac(), 1500, 0);
   }
 
   /** {@code ip link add NAME type dummy}. */
@@ -162,8 +163,8 @@ public final class NetNamespace {
   }
 
   /**
-   * {@code ip link del}: removes the device with its addresses, routes and neighbours; a veth
-   * takes its peer with it; a bridge releases its ports. The loopback cannot be deleted.
+   * {@code ip link del}: removes the device with its addresses, routes and neighbours; a veth takes
+   * its peer with it; a bridge releases its ports. The loopback cannot be deleted.
    */
   public void deleteDevice(NetDevice dev) {
     if (dev.isLoopback()) {
@@ -290,7 +291,8 @@ public final class NetNamespace {
     dev.mutableAddresses().clear();
     devices.remove(dev.ifindex());
     sysctls.deviceRemoved(dev.name());
-    int index = target.devices.containsKey(dev.ifindex()) ? target.allocateIfindex() : dev.ifindex();
+    int index =
+        target.devices.containsKey(dev.ifindex()) ? target.allocateIfindex() : dev.ifindex();
     dev.moveTo(target, index);
     target.devices.put(index, dev);
     target.sysctls.deviceAdded(dev.name());
@@ -350,9 +352,9 @@ public final class NetNamespace {
   // ---- addresses ----
 
   /**
-   * {@code ip addr add}: EEXIST when the device already has this address with this prefix
-   * length. An address in the subnet of an existing primary becomes secondary. The kernel adds the
-   * local route, and with the link up the connected and broadcast routes.
+   * {@code ip addr add}: EEXIST when the device already has this address with this prefix length.
+   * An address in the subnet of an existing primary becomes secondary. The kernel adds the local
+   * route, and with the link up the connected and broadcast routes.
    */
   public InterfaceAddress addAddress(NetDevice dev, InterfaceAddress requested) {
     for (InterfaceAddress existing : dev.addresses()) {
@@ -363,38 +365,54 @@ public final class NetNamespace {
     }
     boolean secondary =
         dev.primaryAddresses().stream()
-            .anyMatch(
-                p ->
-                    p.prefix().length() == requested.prefix().length()
-                        && p.sameSubnet(requested.local()));
+            .anyMatch(p ->
+                p.prefix().length() == requested.prefix().length()
+                    && p.sameSubnet(requested.local()));
     InterfaceAddress added = requested.withSecondary(secondary);
-    dev.mutableAddresses().add(added);
+    dev.mutableAddresses().add(insertionIndex(dev, added), added);
     fib.addressAdded(dev, added);
     return added;
   }
 
   /**
-   * {@code ip addr del}: EADDRNOTAVAIL when absent. Deleting a primary also deletes its
-   * secondaries (promote_secondaries is off in a fresh namespace).
+   * Where __inet_insert_ifa puts a new address: a secondary at the end; a primary after the last
+   * primary of the same or a wider scope.
+   */
+  private static int insertionIndex(NetDevice dev, InterfaceAddress added) {
+    List<InterfaceAddress> list = dev.addresses();
+    if (added.secondary()) {
+      return list.size();
+    }
+    int at = 0;
+    for (int i = 0; i < list.size(); i++) {
+      InterfaceAddress existing = list.get(i);
+      if (!existing.secondary() && existing.scope().number() <= added.scope().number()) {
+        at = i + 1;
+      }
+    }
+    return at;
+  }
+
+  /**
+   * {@code ip addr del}: EADDRNOTAVAIL when absent. Deleting a primary also deletes its secondaries
+   * (promote_secondaries is off in a fresh namespace).
    */
   public void deleteAddress(NetDevice dev, Ipv4Prefix prefix) {
     InterfaceAddress target =
         dev.addresses().stream()
-            .filter(
-                a ->
-                    a.local().equals(prefix.address())
-                        && (prefix.length() == 32 || a.prefix().length() == prefix.length()))
+            .filter(a ->
+                a.local().equals(prefix.address())
+                    && (prefix.length() == 32 || a.prefix().length() == prefix.length()))
             .findFirst()
             .orElseThrow(() -> new KernelException(Errno.EADDRNOTAVAIL));
     List<InterfaceAddress> gone = new ArrayList<>();
     gone.add(target);
     if (!target.secondary()) {
       dev.addresses().stream()
-          .filter(
-              a ->
-                  a.secondary()
-                      && a.prefix().length() == target.prefix().length()
-                      && target.sameSubnet(a.local()))
+          .filter(a ->
+              a.secondary()
+                  && a.prefix().length() == target.prefix().length()
+                  && target.sameSubnet(a.local()))
           .forEach(gone::add);
     }
     dev.mutableAddresses().removeAll(gone);

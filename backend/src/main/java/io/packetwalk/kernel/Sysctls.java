@@ -105,7 +105,8 @@ public final class Sysctls {
   }
 
   void deviceAdded(String name) {
-    CONF_DEFAULTS.keySet()
+    CONF_DEFAULTS
+        .keySet()
         .forEach(k -> values.put(CONF + name + "." + k, values.get(CONF + "default." + k)));
   }
 

@@ -3,8 +3,8 @@ package io.packetwalk.net;
 import java.util.Optional;
 
 /**
- * An address with a prefix length, as written {@code 10.0.0.1/24}. The address keeps its host
- * bits (an interface address); {@link #network()} clears them (a route destination).
+ * An address with a prefix length, as written {@code 10.0.0.1/24}. The address keeps its host bits
+ * (an interface address); {@link #network()} clears them (a route destination).
  */
 public record Ipv4Prefix(Ipv4Address address, int length) implements Comparable<Ipv4Prefix> {
 

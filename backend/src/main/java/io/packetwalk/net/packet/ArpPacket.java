@@ -5,11 +5,7 @@ import io.packetwalk.net.MacAddress;
 
 /** An ARP request or reply for IPv4 over Ethernet (28 bytes). */
 public record ArpPacket(
-    Op op,
-    MacAddress senderMac,
-    Ipv4Address senderIp,
-    MacAddress targetMac,
-    Ipv4Address targetIp)
+    Op op, MacAddress senderMac, Ipv4Address senderIp, MacAddress targetMac, Ipv4Address targetIp)
     implements EtherPayload {
 
   /** The ARP operation. */

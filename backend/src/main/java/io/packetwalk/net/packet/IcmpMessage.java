@@ -1,8 +1,8 @@
 package io.packetwalk.net.packet;
 
 /**
- * An ICMP message. Echo messages carry {@code id}, {@code sequence} and {@code dataLength} bytes
- * of data; error messages quote the offending packet's header in {@code quoted} and may carry the
+ * An ICMP message. Echo messages carry {@code id}, {@code sequence} and {@code dataLength} bytes of
+ * data; error messages quote the offending packet's header in {@code quoted} and may carry the
  * next-hop MTU (fragmentation needed).
  */
 public record IcmpMessage(

@@ -4,12 +4,7 @@ import io.packetwalk.net.Ipv4Address;
 
 /** An IPv4 packet with a 20-byte header (no options). */
 public record Ipv4Packet(
-    Ipv4Address src,
-    Ipv4Address dst,
-    int ttl,
-    int id,
-    boolean dontFragment,
-    IpPayload payload)
+    Ipv4Address src, Ipv4Address dst, int ttl, int id, boolean dontFragment, IpPayload payload)
     implements EtherPayload, Packet {
 
   public static final int HEADER_LENGTH = 20;
