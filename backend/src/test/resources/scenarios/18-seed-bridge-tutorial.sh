@@ -36,7 +36,7 @@ ip netns exec n2 ip addr add 172.16.100.102/24 dev veth-4
 ip netns exec n2 ip link set lo up
 ip netns exec n2 ping -c 1 -W 1 172.16.100.101
 ip netns exec n2 ping -c 1 -W 1 172.16.100.1
-ip netns exec n2 arp -a
+ip netns exec n2 arp -n
 sysctl net.bridge.bridge-nf-call-iptables
 sysctl -w net.bridge.bridge-nf-call-arptables=0
 sysctl -w net.bridge.bridge-nf-call-ip6tables=0
