@@ -1,0 +1,222 @@
+package io.packetwalk.shell;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Splits scripts into command lines and lines into words, the way bash would for the subset the
+ * simulator runs: one simple command per line, {@code #} comments, single and double quotes,
+ * backslash escapes, and a trailing {@code &}. Everything else bash would interpret (pipes, lists,
+ * redirections, expansions, assignments, subshells) is refused with its line and column, so that no
+ * command of a script runs with a meaning bash would not give it.
+ */
+public final class ScriptParser {
+
+  /** Scripts larger than this many bytes (UTF-8) are refused. */
+  public static final int MAX_SCRIPT_BYTES = 1 << 20;
+
+  /** Scripts with more lines than this are refused. */
+  public static final int MAX_SCRIPT_LINES = 10_000;
+
+  private ScriptParser() {}
+
+  /** Parses a whole script; the first problem stops parsing (nothing is run). */
+  public static List<ScriptLine> parseScript(String script) {
+    if (script.length() > MAX_SCRIPT_BYTES
+        || script.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_SCRIPT_BYTES) {
+      throw new ScriptSyntaxException(
+          0, 0, "script is larger than " + MAX_SCRIPT_BYTES + " bytes (1 MiB); split it up");
+    }
+    String[] lines = script.split("\n", -1);
+    int count = lines.length;
+    if (count > 0 && lines[count - 1].isEmpty()) {
+      count--;
+    }
+    if (count > MAX_SCRIPT_LINES) {
+      throw new ScriptSyntaxException(
+          0, 0, "script has " + count + " lines, more than the limit of " + MAX_SCRIPT_LINES);
+    }
+    List<ScriptLine> parsed = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      parseLine(lines[i], i + 1).ifPresent(parsed::add);
+    }
+    return List.copyOf(parsed);
+  }
+
+  /** Parses one line; empty for blank lines and comments. */
+  public static Optional<ScriptLine> parseLine(String raw, int lineNumber) {
+    String text = raw.endsWith("\r") ? raw.substring(0, raw.length() - 1) : raw;
+    return new LineScanner(text, lineNumber).scan();
+  }
+
+  /** One pass over one line, collecting words. */
+  private static final class LineScanner {
+
+    private final String text;
+    private final int lineNumber;
+    private final List<String> words = new ArrayList<>();
+    private StringBuilder word;
+    private int quotedFrom;
+    private int wordStart;
+    private boolean background;
+    private int pos;
+
+    LineScanner(String text, int lineNumber) {
+      this.text = text;
+      this.lineNumber = lineNumber;
+    }
+
+    Optional<ScriptLine> scan() {
+      while (pos < text.length()) {
+        char c = text.charAt(pos);
+        if (c == ' ' || c == '\t') {
+          endWord();
+          pos++;
+        } else if (c == '#' && word == null) {
+          break;
+        } else if (c == '\'') {
+          singleQuoted();
+        } else if (c == '"') {
+          doubleQuoted();
+        } else if (c == '\\') {
+          escaped();
+        } else if (c == '&') {
+          ampersand();
+        } else if (isOperator(c)) {
+          throw refuse(pos, operatorReason(c));
+        } else {
+          append(c);
+          pos++;
+        }
+      }
+      endWord();
+      if (words.isEmpty()) {
+        if (background) {
+          throw refuse(text.indexOf('&'), "\"&\" needs a command before it");
+        }
+        return Optional.empty();
+      }
+      return Optional.of(new ScriptLine(lineNumber, text.strip(), words, background));
+    }
+
+    private void singleQuoted() {
+      int open = pos;
+      int close = text.indexOf('\'', pos + 1);
+      if (close < 0) {
+        throw refuse(open, "unterminated single quote (a quoted string cannot span lines)");
+      }
+      startWord();
+      markQuoted();
+      word.append(text, open + 1, close);
+      pos = close + 1;
+    }
+
+    private void doubleQuoted() {
+      int open = pos;
+      startWord();
+      markQuoted();
+      pos++;
+      while (pos < text.length()) {
+        char c = text.charAt(pos);
+        if (c == '"') {
+          pos++;
+          return;
+        }
+        if (c == '\\' && pos + 1 < text.length() && "$`\"\\".indexOf(text.charAt(pos + 1)) >= 0) {
+          word.append(text.charAt(pos + 1));
+          pos += 2;
+          continue;
+        }
+        if (c == '$' || c == '`') {
+          throw refuse(pos, operatorReason(c));
+        }
+        word.append(c);
+        pos++;
+      }
+      throw refuse(open, "unterminated double quote (a quoted string cannot span lines)");
+    }
+
+    private void escaped() {
+      if (pos + 1 >= text.length()) {
+        throw refuse(pos, "a backslash at the end of a line (line continuation) is not supported");
+      }
+      startWord();
+      markQuoted();
+      word.append(text.charAt(pos + 1));
+      pos += 2;
+    }
+
+    private void ampersand() {
+      if (pos + 1 < text.length() && text.charAt(pos + 1) == '&') {
+        throw refuse(pos, "\"&&\" is not supported; write one command per line");
+      }
+      String rest = text.substring(pos + 1).strip();
+      if (!rest.isEmpty() && !rest.startsWith("#")) {
+        throw refuse(pos, "\"&\" is only supported at the end of a line (run in the background)");
+      }
+      endWord();
+      background = true;
+      pos = text.length();
+    }
+
+    private static boolean isOperator(char c) {
+      return "|;<>()$`".indexOf(c) >= 0;
+    }
+
+    private String operatorReason(char c) {
+      return switch (c) {
+        case '|' ->
+            pos + 1 < text.length() && text.charAt(pos + 1) == '|'
+                ? "\"||\" is not supported; write one command per line"
+                : "pipes (\"|\") are not supported; write one command per line";
+        case ';' -> "command lists (\";\") are not supported; write one command per line";
+        case '<', '>' -> "redirections (\"" + c + "\") are not supported";
+        case '(', ')' -> "subshells and grouping (\"" + c + "\") are not supported";
+        case '$' -> "variables and substitutions (\"$\") are not supported";
+        default -> "command substitution (\"`\") is not supported";
+      };
+    }
+
+    private void append(char c) {
+      startWord();
+      word.append(c);
+    }
+
+    /** Remembers where the first quoted part of the current word begins. */
+    private void markQuoted() {
+      if (quotedFrom < 0) {
+        quotedFrom = word.length();
+      }
+    }
+
+    private void startWord() {
+      if (word == null) {
+        word = new StringBuilder();
+        quotedFrom = -1;
+        wordStart = pos;
+      }
+    }
+
+    private void endWord() {
+      if (word == null) {
+        return;
+      }
+      String finished = word.toString();
+      int equals = finished.indexOf('=');
+      boolean assignment =
+          equals > 0
+              && (quotedFrom < 0 || equals < quotedFrom)
+              && finished.substring(0, equals).matches("[A-Za-z_][A-Za-z0-9_]*");
+      if (words.isEmpty() && assignment) {
+        throw refuse(wordStart, "variable assignments are not supported");
+      }
+      words.add(finished);
+      word = null;
+    }
+
+    private ScriptSyntaxException refuse(int index, String reason) {
+      return new ScriptSyntaxException(lineNumber, index + 1, reason);
+    }
+  }
+}

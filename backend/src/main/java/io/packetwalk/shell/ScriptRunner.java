@@ -1,0 +1,31 @@
+package io.packetwalk.shell;
+
+import io.packetwalk.kernel.NetNamespace;
+import io.packetwalk.kernel.World;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a whole command script in a fresh world (one host whose root namespace holds only {@code
+ * lo}, like a new network namespace), as {@code bash} would run it line by line.
+ */
+public final class ScriptRunner {
+
+  public ScriptRunner() {}
+
+  /**
+   * Runs every command line of {@code script} and returns one outcome per command line, in order.
+   * The script is parsed completely first: a syntax error throws {@link ScriptSyntaxException} and
+   * nothing runs.
+   */
+  public List<CommandOutcome> run(String script) {
+    List<ScriptLine> lines = ScriptParser.parseScript(script);
+    ShellSession session = new ShellSession(World.withOneHost());
+    NetNamespace root = session.world().defaultHost().root();
+    List<CommandOutcome> outcomes = new ArrayList<>(lines.size());
+    for (ScriptLine line : lines) {
+      outcomes.add(session.run(root, line));
+    }
+    return List.copyOf(outcomes);
+  }
+}

@@ -1,0 +1,103 @@
+package io.packetwalk.shell;
+
+import io.packetwalk.kernel.NetNamespace;
+import io.packetwalk.kernel.World;
+import io.packetwalk.trace.Trace;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One simulated world and the shell that changes it: parses a typed line, runs the program it names
+ * in a namespace, and reports what the program printed and returned. Never throws for bad input; a
+ * refused line changes nothing.
+ */
+public final class ShellSession {
+
+  /** Exit status bash uses when it cannot parse a line. */
+  static final int SYNTAX_ERROR_STATUS = 2;
+
+  /** Exit status bash uses for a command that does not exist. */
+  static final int NOT_FOUND_STATUS = 127;
+
+  private final World world;
+  private final Traffic traffic;
+  private final Map<String, Tool> tools;
+
+  public ShellSession(World world) {
+    this.world = world;
+    this.traffic = new Traffic(world);
+    this.tools = Tools.all();
+  }
+
+  public World world() {
+    return world;
+  }
+
+  Traffic traffic() {
+    return traffic;
+  }
+
+  /**
+   * Runs one typed line in {@code context}. Blank lines and comments succeed silently; syntax the
+   * shell does not support fails with status 2 and a message naming the line and column.
+   */
+  public CommandOutcome execute(NetNamespace context, String line, int lineNumber) {
+    Optional<ScriptLine> parsed;
+    try {
+      parsed = ScriptParser.parseLine(line, lineNumber);
+    } catch (ScriptSyntaxException e) {
+      return new CommandOutcome(
+          lineNumber,
+          line.strip(),
+          SYNTAX_ERROR_STATUS,
+          "",
+          "packetwalk: " + e.getMessage() + "\n");
+    }
+    if (parsed.isEmpty()) {
+      return new CommandOutcome(lineNumber, line.strip(), 0, "", "");
+    }
+    return run(context, parsed.get());
+  }
+
+  /** Runs a parsed line; a background line ({@code … &}) reports status 0 and no output. */
+  CommandOutcome run(NetNamespace context, ScriptLine line) {
+    StringBuilder out = new StringBuilder();
+    StringBuilder err = new StringBuilder();
+    int status = dispatch(new ToolContext(this, context, out, err), line.words(), false);
+    if (line.background()) {
+      return new CommandOutcome(line.line(), line.text(), 0, "", "");
+    }
+    return new CommandOutcome(line.line(), line.text(), status, out.toString(), err.toString());
+  }
+
+  /** The trace of the last traffic command (ping, nc), for the UI. */
+  public Optional<Trace> lastTrace() {
+    return traffic.lastTrace();
+  }
+
+  /**
+   * Runs {@code argv} with the given context. {@code nested} is true when another program (ip netns
+   * exec) started it, which changes how a missing program is reported.
+   */
+  int dispatch(ToolContext context, List<String> argv, boolean nested) {
+    String name = argv.get(0);
+    Tool tool = tools.get(name);
+    if (tool == null) {
+      if (nested) {
+        context.errln("exec of \"" + name + "\" failed: No such file or directory");
+        return 1;
+      }
+      context.errln("bash: line 1: " + name + ": command not found");
+      return NOT_FOUND_STATUS;
+    }
+    try {
+      return tool.run(context, argv);
+    } catch (ToolFailure failure) {
+      if (!failure.getMessage().isEmpty()) {
+        context.errln(failure.getMessage());
+      }
+      return failure.status();
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package io.packetwalk.shell;
+
+import io.packetwalk.kernel.Host;
+import io.packetwalk.kernel.NetNamespace;
+import io.packetwalk.kernel.World;
+import java.util.List;
+
+/**
+ * What a running program sees: the namespace it runs in, the world, its standard output and error,
+ * the traffic engine, and a way to run another program (as {@code ip netns exec} does).
+ */
+public final class ToolContext {
+
+  private final ShellSession session;
+  private final NetNamespace netns;
+  private final StringBuilder out;
+  private final StringBuilder err;
+
+  ToolContext(ShellSession session, NetNamespace netns, StringBuilder out, StringBuilder err) {
+    this.session = session;
+    this.netns = netns;
+    this.out = out;
+    this.err = err;
+  }
+
+  public NetNamespace netns() {
+    return netns;
+  }
+
+  public Host host() {
+    return netns.host();
+  }
+
+  public World world() {
+    return session.world();
+  }
+
+  /** The session's traffic engine and capture state (ping, nc, tcpdump, sleep). */
+  public Traffic traffic() {
+    return session.traffic();
+  }
+
+  /** Writes to standard output as is. */
+  public void print(String text) {
+    out.append(text);
+  }
+
+  /** Writes a line to standard output. */
+  public void println(String line) {
+    out.append(line).append('\n');
+  }
+
+  /** Writes a line to standard error. */
+  public void errln(String line) {
+    err.append(line).append('\n');
+  }
+
+  /** Runs another program in {@code target}, sharing this program's output; returns its status. */
+  public int exec(NetNamespace target, List<String> argv) {
+    return session.dispatch(new ToolContext(session, target, out, err), argv, true);
+  }
+}

@@ -1,0 +1,16 @@
+package io.packetwalk.shell;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The programs the shell knows, by the name typed to run them. New programs register here. */
+final class Tools {
+
+  private Tools() {}
+
+  static Map<String, Tool> all() {
+    Map<String, Tool> tools = new TreeMap<>();
+    tools.put("sleep", new SleepCommand());
+    return tools;
+  }
+}
