@@ -17,7 +17,10 @@ public enum Errno {
   ENETDOWN(100, "Network is down"),
   ENETUNREACH(101, "Network is unreachable"),
   EHOSTUNREACH(113, "No route to host"),
-  EACCES(13, "Permission denied");
+  EACCES(13, "Permission denied"),
+  EMSGSIZE(90, "Message too long"),
+  ETIMEDOUT(110, "Connection timed out"),
+  ECONNREFUSED(111, "Connection refused");
 
   private final int number;
   private final String message;
