@@ -1,0 +1,37 @@
+/** Entry point: wires store, controller, WebSocket connection and panels together and mounts the page into #app. */
+import { h, render } from "preact";
+import { DEFAULT_SPEED, timerScheduler } from "./playback/player";
+import { createFrameStats, type FrameStats } from "./render/canvas";
+import { initialSession } from "./store/session";
+import { Store } from "./store/store";
+import { Connection, socketUrl } from "./transport/connection";
+import { App } from "./ui/App";
+import { Controller } from "./ui/controller";
+import "./styles/app.css";
+
+declare global {
+  interface Window {
+    /** Read by the browser frame-time benchmark. */
+    packetwalk: { readonly frameStats: FrameStats };
+  }
+}
+
+const root = document.getElementById("app");
+if (root === null) throw new Error('Packetwalk needs a <div id="app"> to mount into.');
+
+const frameStats = createFrameStats();
+window.packetwalk = { frameStats };
+
+const connection = new Connection(socketUrl(window.location), {
+  status: (status) => controller.connection(status),
+  message: (message) => controller.receive(message),
+  invalid: (error) => controller.invalid(error),
+});
+const controller = new Controller(
+  new Store(initialSession(DEFAULT_SPEED)),
+  (message) => connection.send(message),
+  timerScheduler,
+);
+
+render(h(App, { controller, stats: frameStats }), root);
+connection.start();

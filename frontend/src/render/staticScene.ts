@@ -1,0 +1,137 @@
+/** Owns the static layer's painting: host frames, namespace boxes with name tabs, wires and device ports. Repainted only when the topology or the canvas size changes. */
+import type { Layer } from "konva/lib/Layer";
+import { Group } from "konva/lib/Group";
+import { Line } from "konva/lib/shapes/Line";
+import { Rect } from "konva/lib/shapes/Rect";
+import { Text } from "konva/lib/shapes/Text";
+import type { NamespaceBox, PortBox, Scene, Wire } from "../geometry/layout";
+import { COLOURS, FONT_FAMILY, MONO_FAMILY } from "./theme";
+
+export function paintStatic(layer: Layer, scene: Scene): void {
+  layer.destroyChildren();
+  for (const host of scene.hosts) {
+    layer.add(
+      new Rect({
+        ...host.rect,
+        stroke: COLOURS.hostStroke,
+        strokeWidth: 1,
+        dash: [6, 4],
+        cornerRadius: 10,
+        listening: false,
+      }),
+      new Text({
+        x: host.rect.x + 12,
+        y: host.rect.y + 7,
+        text: host.name,
+        fontFamily: FONT_FAMILY,
+        fontSize: 12,
+        fontStyle: "bold",
+        fill: COLOURS.hostLabel,
+        listening: false,
+      }),
+    );
+  }
+  for (const box of scene.boxes.values()) layer.add(namespaceShape(box));
+  for (const wire of scene.wires) layer.add(wireShape(wire));
+  for (const port of scene.ports.values()) layer.add(portShape(port));
+}
+
+function namespaceShape(box: NamespaceBox): Group {
+  const group = new Group({ listening: false });
+  group.add(
+    new Rect({
+      ...box.tab,
+      fill: COLOURS.tabFill,
+      stroke: COLOURS.boxStroke,
+      strokeWidth: 1,
+      cornerRadius: [6, 6, 0, 0],
+    }),
+    new Text({
+      x: box.tab.x,
+      y: box.tab.y + 5,
+      width: box.tab.width,
+      text: box.label,
+      align: "center",
+      wrap: "none",
+      ellipsis: true,
+      fontFamily: FONT_FAMILY,
+      fontSize: 13,
+      fontStyle: "bold",
+      fill: COLOURS.tabText,
+    }),
+    new Rect({
+      ...box.rect,
+      fill: COLOURS.boxFill,
+      stroke: COLOURS.boxStroke,
+      strokeWidth: 1.5,
+      cornerRadius: [0, 8, 8, 8],
+    }),
+  );
+  return group;
+}
+
+function wireShape(wire: Wire): Line {
+  const veth = wire.kind === "veth";
+  return new Line({
+    points: [wire.from.x, wire.from.y, wire.to.x, wire.to.y],
+    stroke: veth ? COLOURS.vethWire : COLOURS.bridgeWire,
+    strokeWidth: veth ? 2.5 : 2,
+    dash: veth ? [] : [5, 4],
+    lineCap: "round",
+    listening: false,
+  });
+}
+
+function portShape(port: PortBox): Group {
+  const bridge = port.device.kind === "bridge";
+  const up = port.device.up;
+  const { x, y, width, height } = port.rect;
+  const group = new Group({ listening: false });
+  group.add(
+    new Rect({
+      x,
+      y,
+      width,
+      height,
+      fill: bridge ? COLOURS.bridgeFill : COLOURS.portFill,
+      stroke: !up ? COLOURS.portDownStroke : bridge ? COLOURS.bridgeStroke : COLOURS.portStroke,
+      strokeWidth: 1.5,
+      dash: up ? [] : [4, 3],
+      cornerRadius: 5,
+    }),
+  );
+  const lines = port.address === null ? 1 : 2;
+  const top = y + (height - lines * 14) / 2;
+  group.add(
+    new Text({
+      x: x + 4,
+      y: top,
+      width: width - 8,
+      text: up ? port.device.name : `${port.device.name} (down)`,
+      align: "center",
+      wrap: "none",
+      ellipsis: true,
+      fontFamily: FONT_FAMILY,
+      fontSize: 12,
+      fontStyle: "bold",
+      fill: up ? COLOURS.portText : COLOURS.portMuted,
+    }),
+  );
+  if (port.address !== null) {
+    group.add(
+      new Text({
+        x: x + 4,
+        y: top + 15,
+        width: width - 8,
+        text: port.address,
+        align: "center",
+        wrap: "none",
+        ellipsis: true,
+        fontFamily: MONO_FAMILY,
+        fontSize: 11,
+        fill: COLOURS.portMuted,
+      }),
+    );
+  }
+  return group;
+}

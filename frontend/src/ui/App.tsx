@@ -1,0 +1,88 @@
+/** Owns the page layout: header, ping toolbar, canvas and playback on the left, trace and headers on the right, console at the bottom. */
+import { useEffect, useMemo } from "preact/hooks";
+import type { FrameStats } from "../render/canvas";
+import { currentStep } from "../store/session";
+import { CanvasView } from "./CanvasView";
+import { ConsolePanel } from "./ConsolePanel";
+import type { Controller } from "./controller";
+import { TracePanel } from "./EventList";
+import { ErrorBanner, Header } from "./Header";
+import { HeadersPanel } from "./HeadersPanel";
+import { playbackKey } from "./keyboard";
+import { namespaceOptions } from "./namespaces";
+import { PingToolbar } from "./PingToolbar";
+import { PlaybackControls } from "./PlaybackControls";
+import { useStore } from "./useStore";
+
+export function App({ controller, stats }: { controller: Controller; stats: FrameStats }) {
+  const state = useStore(controller.store);
+  const options = useMemo(() => namespaceOptions(state.topology), [state.topology]);
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent): void => {
+      const target = event.target instanceof Element ? event.target.tagName : "BODY";
+      const action = playbackKey({ ...modifiers(event), key: event.key, targetTag: target });
+      if (action === null) return;
+      event.preventDefault();
+      if (action === "forward") controller.stepForward();
+      else if (action === "back") controller.stepBack();
+      else controller.togglePlay();
+    };
+    document.addEventListener("keydown", onKeyDown);
+    return () => document.removeEventListener("keydown", onKeyDown);
+  }, [controller]);
+
+  const steps = state.trace?.steps.length ?? 0;
+  return (
+    <div class="app">
+      <Header labName={state.labName} connection={state.connection} />
+      <ErrorBanner message={state.error} onDismiss={() => controller.dismissError()} />
+      <main class="workspace">
+        <section class="stage-column" aria-label="Topology">
+          <PingToolbar
+            options={options}
+            connected={state.connection === "connected"}
+            onPing={(from, to) => controller.ping(from, to)}
+          />
+          <CanvasView
+            store={controller.store}
+            stats={stats}
+            hasTopology={state.topology !== null}
+          />
+          <PlaybackControls
+            cursor={state.cursor}
+            length={steps}
+            complete={state.trace?.complete ?? false}
+            playing={state.playing}
+            speed={state.speed}
+            onBack={() => controller.stepBack()}
+            onForward={() => controller.stepForward()}
+            onTogglePlay={() => controller.togglePlay()}
+            onSpeed={(speed) => controller.setSpeed(speed)}
+          />
+        </section>
+        <aside class="trace-column">
+          <TracePanel
+            trace={state.trace}
+            cursor={state.cursor}
+            onSeek={(index) => controller.seek(index)}
+          />
+          <HeadersPanel step={currentStep(state)} />
+        </aside>
+        <ConsolePanel
+          options={options}
+          lines={state.consoleLines}
+          onCommand={(netns, line) => controller.command(netns, line)}
+        />
+      </main>
+    </div>
+  );
+}
+
+function modifiers(event: KeyboardEvent) {
+  return {
+    altKey: event.altKey,
+    ctrlKey: event.ctrlKey,
+    metaKey: event.metaKey,
+    shiftKey: event.shiftKey,
+  };
+}

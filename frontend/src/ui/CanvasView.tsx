@@ -1,0 +1,59 @@
+/** Owns the canvas area: creates the Konva canvas, feeds it the topology and the current step, and keeps it sized to its box. */
+import { useEffect, useRef } from "preact/hooks";
+import { TopologyCanvas, type FrameStats } from "../render/canvas";
+import { currentStep, previousStep, type SessionState } from "../store/session";
+import type { Store } from "../store/store";
+
+/** The longest time a marker takes to cross a wire. */
+const MAX_TWEEN_MS = 600;
+
+export interface CanvasViewProps {
+  readonly store: Store<SessionState>;
+  readonly stats: FrameStats;
+  readonly hasTopology: boolean;
+}
+
+export function CanvasView({ store, stats, hasTopology }: CanvasViewProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const stage = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const hostElement = host.current;
+    const stageElement = stage.current;
+    if (hostElement === null || stageElement === null) return undefined;
+    const size = () => ({
+      width: Math.max(Math.floor(hostElement.clientWidth), 1),
+      height: Math.max(Math.floor(hostElement.clientHeight), 1),
+    });
+    const canvas = new TopologyCanvas(stageElement, size(), stats);
+    const show = (state: SessionState, previous: SessionState | null): void => {
+      canvas.setTopology(state.topology);
+      const step = currentStep(state);
+      if (previous !== null && step === currentStep(previous)) return;
+      const advancedByOne =
+        previous !== null &&
+        state.trace?.requestId === previous.trace?.requestId &&
+        state.cursor === previous.cursor + 1;
+      canvas.showStep({
+        step,
+        previous: advancedByOne ? previousStep(state) : null,
+        tweenMs: Math.min(MAX_TWEEN_MS, 800 / state.speed),
+      });
+    };
+    show(store.get(), null);
+    const unsubscribe = store.subscribe(show);
+    const observer = new ResizeObserver(() => canvas.resize(size()));
+    observer.observe(hostElement);
+    return () => {
+      observer.disconnect();
+      unsubscribe();
+      canvas.destroy();
+    };
+  }, [store, stats]);
+
+  return (
+    <div class="canvas-host" ref={host}>
+      <div class="canvas-stage" ref={stage} aria-hidden="true" />
+      {!hasTopology && <p class="canvas-empty">Waiting for the lab from the server…</p>}
+    </div>
+  );
+}

@@ -1,0 +1,155 @@
+/** Owns the words and numbers the panels show: virtual time, step locations, step kinds, dispositions and header field tables. */
+import type { NamespaceRef } from "../model/topology";
+import { DELIVERED, type Header, type StepLocation } from "../model/trace";
+
+/** Virtual time for the event list: "0.002 ms" below a second, "1.002 s" from a second on. */
+export function formatTime(timeNs: number): string {
+  return timeNs < 1e9 ? `${(timeNs / 1e6).toFixed(3)} ms` : `${(timeNs / 1e9).toFixed(3)} s`;
+}
+
+/** Where a namespace is, for people: its name, or the host's name for the root namespace. */
+export function placeLabel(ref: NamespaceRef): string {
+  return ref.netns === "" ? ref.host : ref.netns;
+}
+
+/** Where a step happened: "ns2/veth2", "ns2", or "host1/eth0" in a root namespace. */
+export function locationLabel(location: StepLocation): string {
+  const place = placeLabel(location);
+  return location.device === null ? place : `${place}/${location.device}`;
+}
+
+const ACRONYMS = new Map(
+  [
+    "ARP",
+    "ICMP",
+    "IP",
+    "IPv4",
+    "MAC",
+    "TTL",
+    "UDP",
+    "TCP",
+    "FDB",
+    "NAT",
+    "DNAT",
+    "SNAT",
+    "MTU",
+    "VXLAN",
+    "VTEP",
+    "RX",
+    "TX",
+  ].map((word) => [word.toUpperCase(), word]),
+);
+
+/** "ARP_REPLY_SENT" → "ARP reply sent"; works for kinds this page has never seen. */
+export function humaniseKind(kind: string): string {
+  const words = kind
+    .split("_")
+    .filter((word) => word !== "")
+    .map((word) => ACRONYMS.get(word.toUpperCase()) ?? word.toLowerCase());
+  const [first, ...rest] = words;
+  if (first === undefined) return kind;
+  return [first.charAt(0).toUpperCase() + first.slice(1), ...rest].join(" ");
+}
+
+/** "DELIVERED" → "delivered", "NO_ROUTE" → "dropped: no route". */
+export function dispositionLabel(disposition: string): string {
+  if (disposition === DELIVERED) return "delivered";
+  return `dropped: ${humaniseKind(disposition).toLowerCase()}`;
+}
+
+export interface FieldRow {
+  readonly label: string;
+  readonly value: string;
+}
+
+export interface FieldTable {
+  readonly title: string;
+  readonly rows: readonly FieldRow[];
+}
+
+const TCP_FLAGS = new Map([
+  ["S", "SYN"],
+  ["F", "FIN"],
+  ["R", "RST"],
+  ["P", "PSH"],
+  [".", "ACK"],
+  ["U", "URG"],
+  ["E", "ECE"],
+  ["W", "CWR"],
+]);
+
+/** tcpdump flag letters spelled out: "S." → "S. (SYN, ACK)". */
+export function tcpFlagsLabel(flags: string): string {
+  const names = [...flags].map((letter) => TCP_FLAGS.get(letter) ?? letter);
+  return names.length === 0 ? "none" : `${flags} (${names.join(", ")})`;
+}
+
+function row(label: string, value: string | number): FieldRow {
+  return { label, value: String(value) };
+}
+
+/** One header layer as a titled table of readable fields. */
+export function headerTable(header: Header): FieldTable {
+  switch (header.layer) {
+    case "ethernet":
+      return {
+        title: "Ethernet",
+        rows: [
+          row("Source MAC", header.src),
+          row("Destination MAC", header.dst),
+          row("EtherType", header.etherType),
+        ],
+      };
+    case "arp":
+      return {
+        title: "ARP",
+        rows: [
+          row("Operation", header.op),
+          row("Sender MAC", header.senderMac),
+          row("Sender IP", header.senderIp),
+          row("Target MAC", header.targetMac),
+          row("Target IP", header.targetIp),
+        ],
+      };
+    case "ipv4":
+      return {
+        title: "IPv4",
+        rows: [
+          row("Source", header.src),
+          row("Destination", header.dst),
+          row("TTL", header.ttl),
+          row("Protocol", header.protocol),
+          row("Identification", header.id),
+          row("Total length", `${header.totalLength} bytes`),
+        ],
+      };
+    case "icmp":
+      return {
+        title: "ICMP",
+        rows: [
+          row("Type", `${header.icmpType} (${header.description})`),
+          row("Code", header.code),
+          row("Identifier", header.id),
+          row("Sequence", header.sequence),
+        ],
+      };
+    case "udp":
+      return {
+        title: "UDP",
+        rows: [
+          row("Source port", header.srcPort),
+          row("Destination port", header.dstPort),
+          row("Length", `${header.length} bytes`),
+        ],
+      };
+    case "tcp":
+      return {
+        title: "TCP",
+        rows: [
+          row("Source port", header.srcPort),
+          row("Destination port", header.dstPort),
+          row("Flags", tcpFlagsLabel(header.flags)),
+        ],
+      };
+  }
+}

@@ -1,0 +1,39 @@
+/** Owns the namespace choices of the ping and console selects: their keys, labels and the default choice. */
+import {
+  allNamespaces,
+  namespaceKey,
+  namespaceLabel,
+  type NamespaceRef,
+  type Topology,
+} from "../model/topology";
+
+export interface NamespaceOption {
+  /** The option's value, "host/netns" (e.g. "host1/ns1", "host1/" for the root namespace). */
+  readonly key: string;
+  readonly label: string;
+  readonly ref: NamespaceRef;
+}
+
+/** Every namespace of the topology, root namespaces included, in the server's order. */
+export function namespaceOptions(topology: Topology | null): NamespaceOption[] {
+  if (topology === null) return [];
+  return allNamespaces(topology).map(({ ref }) => ({
+    key: namespaceKey(ref),
+    label: namespaceLabel(ref),
+    ref,
+  }));
+}
+
+/** Keeps the current choice while it exists; otherwise ns1, then the first named namespace, then the first. */
+export function chooseNamespace(
+  options: readonly NamespaceOption[],
+  current: string | null,
+): string {
+  const keep = options.find((option) => option.key === current);
+  const preferred =
+    keep ??
+    options.find((option) => option.ref.netns === "ns1") ??
+    options.find((option) => option.ref.netns !== "") ??
+    options[0];
+  return preferred?.key ?? "";
+}
