@@ -5,7 +5,8 @@ kernel output of selected command lines, cat -A style (tab = ^I, end of line = $
 usage: sudo make-reference.py [OUT.md]     (default: REFERENCE.md next to this file)
 
 reference-selection.py lists (section, note, [(scenario, [picks])]); a pick is a line number or
-the exact command text (first match after the previous pick).
+the exact command text (first match after the previous pick); numbers that are not command
+lines (comments, past the end) are skipped, so ranges can be used.
 """
 import os, subprocess, sys, tempfile
 
@@ -51,6 +52,8 @@ def main():
                 last = 0
                 for pick in lines:
                     if isinstance(pick, int):
+                        if pick not in cmds:
+                            continue  # a blank/comment line inside a range
                         n = pick
                     else:
                         found = [k for k in sorted(cmds) if k > last and cmds[k] == pick]

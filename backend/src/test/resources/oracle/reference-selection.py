@@ -88,7 +88,7 @@ trailing space) is shown for 1-2 s while DAD runs — the oracle strips the word
    ("10-arp-missing-host.sh", ["ip netns exec a ip neigh", "ip netns exec a ip neigh show 192.168.50.77",
                                "ip netns exec a ip neigh show nud failed", "ip netns exec a arp -n", "ip netns exec a ip neigh show dev eth0"]),
    ("08-dev-only-default-route.sh", ["ip netns exec c arp -n"]),
-   ("18-seed-bridge-tutorial.sh", ["ip netns exec n2 arp -a"]),
+   ("18-seed-bridge-tutorial.sh", ["ip netns exec n2 arp -n"]),
   ]),
  ("bridge / brctl", """`bridge fdb show` lists per device in ifindex order: for the bridge itself its `self` multicast
 entries then its own `master` entry (only when its MAC was set explicitly); for each port the learned
@@ -121,5 +121,70 @@ error is delivered over loopback); with `lo` down the same ping prints no error 
    ("14-mtu.sh", ["ip netns exec router ping -c 1 -W 1 -M do -s 1500 10.1.2.2", "ip netns exec router ping -c 1 -W 1 -s 1500 10.1.2.2",
                   "ip netns exec client ping -c 1 -W 1 -M do -s 1400 10.1.2.2"]),
    ("15-link-down-no-carrier.sh", ["ip netns exec b ping -c 1 -W 1 10.3.0.1"]),
+  ]),
+
+ ("ip -j (JSON)", "One line, no spaces; `-p` pretty-prints. IPv6 is disabled in this scenario's netns.",
+  [("21-ip-json.sh", ["ip netns exec a ip -j link", "ip netns exec a ip -j link show eth0", "ip netns exec a ip -j addr",
+                      "ip netns exec a ip -j route", "ip netns exec a ip -j route get 10.30.1.1", "ip netns exec a ip -j neigh",
+                      "ip netns exec a ip -j -p addr show dev eth0", "ip netns exec a ip -j link show nosuchdev"]),
+  ]),
+ ("ip -d (details), ip -o (oneline), filters", "Timers (`*_timer`) tick; the oracle masks them.",
+  [("22-brief-and-details.sh", ["ip -br link", "ip -br addr", "ip -br -4 addr", "ip -br link show type bridge",
+                                "ip -br link show master br0", "ip -d link show veth0", "ip -d link show br0",
+                                "ip netns exec n ip -d link show eth0", "ip link show type veth", "ip -o link show veth0",
+                                "ip -o addr show dev br0"]),
+  ]),
+ ("ip neigh add / replace / change / del / flush", """`ip neigh add` without `nud` makes a PERMANENT entry; `flush` (even `flush all`) leaves
+PERMANENT entries alone.""",
+  [("23-neigh-permanent.sh", list(range(12, 38))),
+  ]),
+ ("brctl", "",
+  [("24-brctl.sh", list(range(3, 44))),
+  ]),
+ ("route -n / arp -n (net-tools)", "`arp -a` and `route` without `-n` do reverse DNS lookups, so they are not in the corpus.",
+  [("25-route-arp-net-tools.sh", ["ip netns exec a route -n", "ip netns exec a route -n", "ip netns exec a arp -n",
+                                  "ip netns exec a arp -n", "ip netns exec a arp -n 192.168.60.2", "ip netns exec a arp -n 192.168.60.77",
+                                  "ip netns exec a arp -d 192.168.60.50", "ip netns exec a route -n -A inet"]),
+  ]),
+ ("nc (netcat-openbsd)", """`nc -l PORT` (no `-k`) serves one connection and exits: the `nc -z` from srv itself uses up
+the 8080 listener, so the later probe from cli is refused. `nc -z -u` reports success for closed
+UDP ports too. Only exit statuses are compared by the oracle.""",
+  [("26-nc-ports.sh", list(range(14, 27))),
+  ]),
+ ("ping -I, -q, loopback", """With `-I DEV` the ICMP error of a failed ARP is not seen (the error arrives on `lo`, the socket is
+bound to DEV), so the output has no "Destination Host Unreachable" line.""",
+  [("27-ping-interface.sh", ["ip netns exec h ping -c 1 -W 1 -I ex 10.10.1.2", "ip netns exec h ping -c 1 -W 1 -I 10.10.2.1 10.10.1.2",
+       "ip netns exec h ip route get 10.10.1.2 oif ey", "ip netns exec h ping -c 1 -W 4 -I ey 10.10.1.2", "ip netns exec h ip neigh show dev ey",
+       "ip netns exec h ping -c 1 -W 1 -I nosuchdev 10.10.1.2", "ip netns exec h ping -c 1 -W 1 -I 10.99.0.1 10.10.1.2",
+       "ip netns exec h ping -c 1 -W 1 127.0.0.1", "ip netns exec h ping -c 1 -W 1 -q 10.10.1.2"]),
+   ("14-mtu.sh", ["ip netns exec client ping -c 1 -W 1 -M do -s 1372 10.1.2.2", "ip netns exec client ping -c 1 -W 1 -M dont -s 1500 10.1.2.2"]),
+  ]),
+ ("ip link set name / mtu / address", "Renaming works while the device is up on this kernel.",
+  [("28-link-rename-mtu-address.sh", list(range(9, 34))),
+  ]),
+ ("ip addr flush, ip route replace / change / del / flush", """Deleting a device's last IPv4 address removes every route through that device (here the two
+`via` routes vanish with `ip addr flush dev e0`). `ip addr flush` also removes the IPv6 link-local.""",
+  [("29-addr-flush-route-replace.sh", list(range(12, 33))),
+  ]),
+ ("ip route add errors", "",
+  [("30-route-add-errors.sh", list(range(6, 31))),
+  ]),
+ ("sysctl (fresh netns defaults, write forms, errors)", """`net.ipv4.neigh.default.*` does not exist outside the initial netns. Writing `conf.all.forwarding`
+sets every device's and `default`'s forwarding; writing `conf.default.X` also changes X on every
+device that never had X written explicitly.""",
+  [("31-sysctl.sh", list(range(4, 40))),
+  ]),
+ ("ifindex numbering", """Per netns counter starting at lo=1, never reusing numbers; `ip link add A type veth peer name B`
+registers B first (B gets the lower index); a device moved into a netns keeps its index when that
+number is free there; a failed `ip link add name veth0 type veth` (the auto-named peer `veth0` is
+registered first, then the main device clashes with it) still uses up one index (8 here).""",
+  [("32-ifindex-rules.sh", ["ip link", "ip netns exec a ip link", "ip netns exec a ip link", "ip link add name veth0 type veth",
+                             "ip link", "ip netns exec a ip link"]),
+   ("16-move-interface-netns.sh", ["ip netns exec b ip link", "ip netns exec a ip link", "ip netns exec b ip link show w1",
+                                   "ip netns exec a ip -br link"]),
+  ]),
+ ("tcpdump", "Exit status only in the oracle; shown here for the formats (stderr carries the banner and counts).",
+  [("33-tcpdump-capture.sh", ["ip netns exec b tcpdump -c 2 -n -i eth0 icmp", "ip netns exec b tcpdump -c 2 -n -e -t -i eth0 icmp",
+                               "ip netns exec b tcpdump -i nosuchdev -c 1"]),
   ]),
 ]
