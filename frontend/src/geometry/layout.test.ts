@@ -1,6 +1,6 @@
 /** Tests the pure topology layout. */
 import { describe, expect, it } from "vitest";
-import { chainLab, twoNamespaces, twoPodsOnABridge } from "../testing/labs";
+import { chainLab, podsOnABridge, twoNamespaces, twoPodsOnABridge } from "../testing/labs";
 import { layoutTopology, wirePath, type NamespaceBox, type Scene } from "./layout";
 import { contains, onEdge, overlaps, pointAlong, type Rect } from "./path";
 
@@ -49,6 +49,28 @@ describe("topology layout", () => {
       const box = scene.boxes.get(port.namespaceKey);
       expect(box && contains(box.rect, port.rect)).toBe(true);
     }
+  });
+
+  it.each([2, 4, 6])("keeps the ports of %i pods on a bridge apart", (count) => {
+    for (const size of [canvas, { width: 420, height: 300 }]) {
+      const scene = layoutTopology(podsOnABridge(count), size);
+      expectNoOverlaps(scene);
+      const ports = [...scene.ports.values()];
+      ports.forEach((port, i) => {
+        const box = scene.boxes.get(port.namespaceKey);
+        expect(box && contains(box.rect, port.rect), port.key).toBe(true);
+        ports.slice(i + 1).forEach((other) => {
+          expect(overlaps(port.rect, other.rect), `${port.key} and ${other.key}`).toBe(false);
+        });
+      });
+    }
+  });
+
+  it("puts a bridge hub in the middle of the grid", () => {
+    const scene = layoutTopology(podsOnABridge(4), canvas);
+    const root = scene.boxes.get("host1/");
+    const xs = [...scene.boxes.values()].map((box) => box.rect.x);
+    expect(root && root.rect.x > Math.min(...xs) && root.rect.x < Math.max(...xs)).toBe(true);
   });
 
   it("hides loopbacks that are down", () => {

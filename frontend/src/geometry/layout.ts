@@ -70,16 +70,24 @@ export interface Scene {
 }
 
 export const MARGIN = 16;
-export const HOST_LABEL_HEIGHT = 22;
-export const HOST_PADDING = 12;
+export const HOST_LABEL_HEIGHT = 18;
+export const HOST_PADDING = 10;
 export const TAB_HEIGHT = 22;
-export const GAP = 40;
-export const MAX_BOX = { width: 380, height: 260 } as const;
+export const GAP = 36;
+export const MAX_BOX = { width: 360, height: 220 } as const;
+export const MIN_BOX = { width: 150, height: 90 } as const;
+/** The least height a port and the space below it take when a side is crowded. */
+const MIN_PORT_PITCH = 36;
 export const PORT_SIZE = { width: 104, height: 38 } as const;
-export const BRIDGE_SIZE = { width: 96, height: 34 } as const;
+const PAD = 4;
+const SPACING = 6;
 
-/** Lays out every visible namespace and device of the topology on a canvas of the given size. */
-export function layoutTopology(topology: Topology, size: Size): Scene {
+/**
+ * Lays out every visible namespace and device of the topology on a canvas of the given size.
+ * When the boxes would be too small to read, the scene grows past the canvas (scene.size) and
+ * the painter scales it down to fit.
+ */
+export function layoutTopology(topology: Topology, canvas: Size): Scene {
   const byHost = groupByHost(visibleNamespaces(topology));
   const hosts: HostFrame[] = [];
   const boxes = new Map<string, NamespaceBox>();
@@ -88,7 +96,29 @@ export function layoutTopology(topology: Topology, size: Size): Scene {
   const rowsOf = (count: number): number => Math.ceil(count / columnsOf(count));
   const totalRows = byHost.reduce((sum, group) => sum + rowsOf(group.namespaces.length), 0);
   const chrome = HOST_LABEL_HEIGHT + 2 * HOST_PADDING;
-  const rowSpace = Math.max(size.height - 2 * MARGIN - byHost.length * (chrome + GAP / 2), 0);
+  const between = Math.max(byHost.length - 1, 0) * (GAP / 2);
+
+  // Every box must hold its devices as readable ports, one above the other if need be.
+  const mostDevices = Math.max(
+    0,
+    ...byHost.flatMap((group) =>
+      group.namespaces.map((placed) => visibleDevices(placed.namespace).length),
+    ),
+  );
+  const minBoxHeight = Math.max(MIN_BOX.height, mostDevices * MIN_PORT_PITCH + 2 * PAD);
+  const mostColumns = Math.max(1, ...byHost.map((group) => columnsOf(group.namespaces.length)));
+  const size: Size = {
+    width: Math.max(
+      canvas.width,
+      2 * (MARGIN + HOST_PADDING) +
+        mostColumns * Math.max(MIN_BOX.width / 0.75, MIN_BOX.width + GAP),
+    ),
+    height: Math.max(
+      canvas.height,
+      2 * MARGIN + byHost.length * chrome + between + totalRows * (minBoxHeight + GAP + TAB_HEIGHT),
+    ),
+  };
+  const rowSpace = Math.max(size.height - 2 * MARGIN - byHost.length * chrome - between, 0);
 
   let top = MARGIN;
   for (const group of byHost) {
@@ -107,9 +137,13 @@ export function layoutTopology(topology: Topology, size: Size): Scene {
 
     const cellWidth = inner.width / columns;
     const cellHeight = inner.height / rows;
-    const boxWidth = clampSize(cellWidth - GAP, MAX_BOX.width);
-    const boxHeight = clampSize(cellHeight - GAP - TAB_HEIGHT, MAX_BOX.height);
-    group.namespaces.forEach((placed, index) => {
+    // Boxes leave at least a quarter of their cell free, so wires stay long enough to follow.
+    const boxWidth = clampSize(Math.min(cellWidth - GAP, cellWidth * 0.75), MAX_BOX.width);
+    const boxHeight = clampSize(
+      cellHeight - GAP - TAB_HEIGHT,
+      Math.max(MAX_BOX.height, minBoxHeight),
+    );
+    hubInTheMiddle(group.namespaces, topology, columns, rows).forEach((placed, index) => {
       const column = index % columns;
       const row = Math.floor(index / columns);
       // The last row is centred when it is not full.
@@ -140,17 +174,15 @@ export function layoutTopology(topology: Topology, size: Size): Scene {
   return { size, hosts, boxes, ports, wires: placeWires(topology, ports) };
 }
 
-/** The wire joining two devices, if one is drawn; its path runs from `fromKey` to `toKey`. */
+/** The wire joining two devices, if one is drawn, as a path from `fromKey`'s anchor to `toKey`'s. */
 export function wirePath(scene: Scene, fromKey: string, toKey: string): Point[] | null {
   const wire = scene.wires.find(
     (candidate) =>
       (candidate.a === fromKey && candidate.b === toKey) ||
       (candidate.a === toKey && candidate.b === fromKey),
   );
-  const from = scene.ports.get(fromKey);
-  const to = scene.ports.get(toKey);
-  if (wire === undefined || from === undefined || to === undefined) return null;
-  return [center(from.rect), from.anchor, to.anchor, center(to.rect)];
+  if (wire === undefined) return null;
+  return wire.a === fromKey ? [wire.from, wire.to] : [wire.to, wire.from];
 }
 
 function clampSize(available: number, max: number): number {
@@ -170,6 +202,42 @@ function groupByHost(namespaces: readonly PlacedNamespace[]): HostGroup[] {
     else group.namespaces.push(placed);
   }
   return groups;
+}
+
+/**
+ * Moves a hub (a namespace wired to three or more others, such as a root namespace with a
+ * bridge) to the middle of the grid, so its wires fan out instead of crossing other boxes.
+ */
+function hubInTheMiddle(
+  namespaces: readonly PlacedNamespace[],
+  topology: Topology,
+  columns: number,
+  rows: number,
+): PlacedNamespace[] {
+  const degree = (placed: PlacedNamespace): number =>
+    topology.links.filter((link) => {
+      if (link.kind !== "veth") return false;
+      const a = namespaceKey(link.a);
+      const b = namespaceKey(link.b);
+      const key = namespaceKey(placed.ref);
+      return a !== b && (a === key || b === key);
+    }).length;
+  const ordered = [...namespaces];
+  const hub = ordered.reduce<PlacedNamespace | null>(
+    (best, placed) => (best === null || degree(placed) > degree(best) ? placed : best),
+    null,
+  );
+  if (hub === null || degree(hub) < 3) return ordered;
+  const middle = Math.min(
+    Math.floor((rows - 1) / 2) * columns + Math.floor(columns / 2),
+    ordered.length - 1,
+  );
+  const from = ordered.indexOf(hub);
+  const displaced = ordered[middle];
+  if (displaced === undefined) return ordered;
+  ordered[middle] = hub;
+  ordered[from] = displaced;
+  return ordered;
 }
 
 interface PendingPort {
@@ -208,12 +276,13 @@ function placePorts(
       const towards = center(peer.rect);
       return { key, device, side: facing(box.rect, towards), towards };
     });
-    const sides: Side[] = ["top", "right", "bottom", "left", "inside"];
-    for (const side of sides) {
-      const onSide = pending.filter((port) => port.side === side);
+    const bySide = new Map<Side, PendingPort[]>();
+    for (const port of pending) bySide.set(port.side, [...(bySide.get(port.side) ?? []), port]);
+    const slots = sideSlots(box.rect, (side) => bySide.get(side)?.length ?? 0);
+    for (const [side, onSide] of bySide) {
       onSide.sort((a, b) => alongSide(side, a.towards) - alongSide(side, b.towards));
       onSide.forEach((port, index) => {
-        const { rect, anchor } = portGeometry(box.rect, side, index, onSide.length);
+        const { rect, anchor } = slots(side, index);
         ports.set(port.key, {
           key: port.key,
           namespaceKey: box.key,
@@ -243,39 +312,70 @@ function alongSide(side: Side, towards: Point | null): number {
   return side === "left" || side === "right" ? towards.y : towards.x;
 }
 
-function portGeometry(
-  box: Rect,
-  side: Side,
-  index: number,
-  count: number,
-): { rect: Rect; anchor: Point } {
-  const fraction = (index + 1) / (count + 1);
-  const width = Math.min(PORT_SIZE.width, box.width * 0.45);
-  const height = Math.min(PORT_SIZE.height, box.height * 0.45);
-  switch (side) {
-    case "top":
-    case "bottom": {
-      const x = box.x + box.width * fraction - width / 2;
-      const y = side === "top" ? box.y : box.y + box.height - height;
-      const edgeY = side === "top" ? box.y : box.y + box.height;
-      return { rect: { x, y, width, height }, anchor: { x: x + width / 2, y: edgeY } };
+interface Slot {
+  readonly rect: Rect;
+  readonly anchor: Point;
+}
+
+/**
+ * Where the ports of one box go. Left and right ports stack in columns along their edges over
+ * the box's full height; top ports, bridges and bottom ports share the middle column in rows.
+ * Sizes shrink so no two ports overlap.
+ */
+function sideSlots(box: Rect, count: (side: Side) => number): (side: Side, index: number) => Slot {
+  const hasLeft = count("left") > 0;
+  const hasRight = count("right") > 0;
+  const middleRows = (["top", "inside", "bottom"] as const).filter((side) => count(side) > 0);
+  const columns = Number(hasLeft) + Number(hasRight) + Number(middleRows.length > 0);
+  const columnWidth = Math.min(
+    PORT_SIZE.width,
+    (box.width - 2 * PAD - (columns - 1) * SPACING) / Math.max(columns, 1),
+  );
+  const middleLeft = box.x + (hasLeft ? columnWidth + SPACING : PAD);
+  const middleRight = box.x + box.width - (hasRight ? columnWidth + SPACING : PAD);
+  const rowHeight = Math.min(
+    PORT_SIZE.height,
+    (box.height - 2 * PAD - (middleRows.length - 1) * SPACING) / Math.max(middleRows.length, 1),
+  );
+  const insideTop = count("top") > 0 ? box.y + rowHeight + SPACING : box.y + PAD;
+  const insideBottom =
+    count("bottom") > 0 ? box.y + box.height - rowHeight - SPACING : box.y + box.height - PAD;
+
+  return (side, index) => {
+    const k = Math.max(count(side), 1);
+    switch (side) {
+      case "left":
+      case "right": {
+        const slot = (box.height - 2 * PAD) / k;
+        const height = Math.min(PORT_SIZE.height, slot - SPACING);
+        const y = box.y + PAD + slot * (index + 0.5) - height / 2;
+        const x = side === "left" ? box.x : box.x + box.width - columnWidth;
+        const edgeX = side === "left" ? box.x : box.x + box.width;
+        return {
+          rect: { x, y, width: columnWidth, height },
+          anchor: { x: edgeX, y: y + height / 2 },
+        };
+      }
+      case "top":
+      case "bottom":
+      case "inside": {
+        const slot = (middleRight - middleLeft) / k;
+        const width = Math.min(columnWidth, slot - SPACING);
+        const x = middleLeft + slot * (index + 0.5) - width / 2;
+        if (side === "inside") {
+          const y = (insideTop + insideBottom) / 2 - rowHeight / 2;
+          const rect = { x, y, width, height: rowHeight };
+          return { rect, anchor: center(rect) };
+        }
+        const y = side === "top" ? box.y : box.y + box.height - rowHeight;
+        const edgeY = side === "top" ? box.y : box.y + box.height;
+        return {
+          rect: { x, y, width, height: rowHeight },
+          anchor: { x: x + width / 2, y: edgeY },
+        };
+      }
     }
-    case "left":
-    case "right": {
-      const y = box.y + box.height * fraction - height / 2;
-      const x = side === "left" ? box.x : box.x + box.width - width;
-      const edgeX = side === "left" ? box.x : box.x + box.width;
-      return { rect: { x, y, width, height }, anchor: { x: edgeX, y: y + height / 2 } };
-    }
-    case "inside": {
-      const bridgeWidth = Math.min(BRIDGE_SIZE.width, box.width * 0.4);
-      const bridgeHeight = Math.min(BRIDGE_SIZE.height, box.height * 0.3);
-      const x = box.x + box.width * fraction - bridgeWidth / 2;
-      const y = box.y + box.height * 0.4 - bridgeHeight / 2;
-      const rect = { x, y, width: bridgeWidth, height: bridgeHeight };
-      return { rect, anchor: center(rect) };
-    }
-  }
+  };
 }
 
 function placeWires(topology: Topology, ports: ReadonlyMap<string, PortBox>): Wire[] {

@@ -82,9 +82,24 @@ export class TopologyCanvas {
     this.scene = this.topology === null ? null : layoutTopology(this.topology, size);
     if (this.scene === null) this.staticLayer.destroyChildren();
     else paintStatic(this.staticLayer, this.scene);
+    this.fit(size);
     this.timed(this.staticLayer);
     this.stats.staticDraws += 1;
     this.paintStep(false);
+  }
+
+  /** Scales a scene larger than the canvas down to fit, centred. */
+  private fit(size: Size): void {
+    const scene = this.scene?.size ?? size;
+    const scale = Math.min(1, size.width / scene.width, size.height / scene.height);
+    const offset = {
+      x: (size.width - scene.width * scale) / 2,
+      y: (size.height - scene.height * scale) / 2,
+    };
+    for (const layer of [this.staticLayer, this.overlayLayer]) {
+      layer.scale({ x: scale, y: scale });
+      layer.position(offset);
+    }
   }
 
   private paintStep(animate: boolean): void {

@@ -11,12 +11,12 @@ import { deviceKey, namespaceKey } from "../model/topology";
 import { isDrop, packetFamily, type TraceStep } from "../model/trace";
 import { COLOURS, FONT_FAMILY, MARKER_COLOURS, MARKER_LETTERS, MARKER_RADIUS } from "./theme";
 
-/** Where a step's packet is drawn: its device's port, else its namespace box; null when neither is drawn. */
+/** Where a step's packet is drawn: where its device meets the wire, else its namespace box's centre; null when neither is drawn. */
 export function stepPosition(scene: Scene, step: TraceStep): Point | null {
   const { location } = step;
   if (location.device !== null) {
     const port = scene.ports.get(deviceKey({ ...location, device: location.device }));
-    if (port !== undefined) return center(port.rect);
+    if (port !== undefined) return port.anchor;
   }
   const box = scene.boxes.get(namespaceKey(location));
   return box === undefined ? null : center(box.rect);

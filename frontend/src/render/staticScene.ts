@@ -21,7 +21,7 @@ export function paintStatic(layer: Layer, scene: Scene): void {
       }),
       new Text({
         x: host.rect.x + 12,
-        y: host.rect.y + 7,
+        y: host.rect.y + 6,
         text: host.name,
         fontFamily: FONT_FAMILY,
         fontSize: 12,
@@ -100,14 +100,16 @@ function portShape(port: PortBox): Group {
       cornerRadius: 5,
     }),
   );
-  const lines = port.address === null ? 1 : 2;
+  // A port squeezed by its neighbours shows only its name.
+  const address = height >= 30 ? port.address : null;
+  const lines = address === null ? 1 : 2;
   const top = y + (height - lines * 14) / 2;
   group.add(
     new Text({
       x: x + 4,
       y: top,
       width: width - 8,
-      text: up ? port.device.name : `${port.device.name} (down)`,
+      text: up || width < 90 ? port.device.name : `${port.device.name} (down)`,
       align: "center",
       wrap: "none",
       ellipsis: true,
@@ -117,13 +119,13 @@ function portShape(port: PortBox): Group {
       fill: up ? COLOURS.portText : COLOURS.portMuted,
     }),
   );
-  if (port.address !== null) {
+  if (address !== null) {
     group.add(
       new Text({
         x: x + 4,
         y: top + 15,
         width: width - 8,
-        text: port.address,
+        text: address,
         align: "center",
         wrap: "none",
         ellipsis: true,

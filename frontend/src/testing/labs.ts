@@ -70,6 +70,36 @@ export const twoNamespaces: Topology = {
   links: [veth("ns1", "veth1", "ns2", "veth2")],
 };
 
+/** `count` pods on one bridge: br0 in the root namespace holds the host ends of their veth pairs. */
+export function podsOnABridge(count: number): Topology {
+  const pods = Array.from({ length: count }, (_, i) => `pod${i + 1}`);
+  const hostEnds = pods.map((_, i) => device(`veth${i + 1}`, { master: "br0" }));
+  return {
+    hosts: [
+      {
+        name: "host1",
+        namespaces: [
+          namespace("", [
+            device("br0", { kind: "bridge", addresses: ["10.0.0.254/24"] }),
+            ...hostEnds,
+          ]),
+          ...pods.map((pod, i) =>
+            namespace(pod, [device("eth0", { addresses: [`10.0.0.${i + 1}/24`] })]),
+          ),
+        ],
+      },
+    ],
+    links: pods.flatMap((pod, i): Link[] => [
+      veth("", `veth${i + 1}`, pod, "eth0"),
+      {
+        kind: "bridge-port",
+        a: { host: "host1", netns: "", device: `veth${i + 1}` },
+        b: { host: "host1", netns: "", device: "br0" },
+      },
+    ]),
+  };
+}
+
 /** Two pods on one bridge: br0 in the root namespace with the host ends of two veth pairs. */
 export const twoPodsOnABridge: Topology = {
   hosts: [

@@ -22,7 +22,7 @@ export function PingToolbar({ options, connected, onPing }: PingToolbarProps) {
     event.preventDefault();
     const address = to.trim();
     if (!isIPv4(address)) {
-      setError(`"${address}" is not an IPv4 address like 10.0.0.2.`);
+      setError(`Not an IPv4 address: "${address}" (expected e.g. 10.0.0.2).`);
       return;
     }
     const source = options.find((option) => option.key === chosen);
@@ -66,7 +66,7 @@ export function PingToolbar({ options, connected, onPing }: PingToolbarProps) {
       <button id="ping-button" type="submit" disabled={!connected}>
         Ping
       </button>
-      <span id="ping-error" class="inline-error" role="alert">
+      <span id="ping-error" class="inline-error" role="alert" title={error ?? undefined}>
         {error ?? ""}
       </span>
     </form>
