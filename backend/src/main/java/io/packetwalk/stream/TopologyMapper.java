@@ -1,0 +1,72 @@
+package io.packetwalk.stream;
+
+import io.packetwalk.kernel.DeviceKind;
+import io.packetwalk.kernel.Host;
+import io.packetwalk.kernel.InterfaceAddress;
+import io.packetwalk.kernel.NetDevice;
+import io.packetwalk.kernel.NetNamespace;
+import io.packetwalk.kernel.VethPair;
+import io.packetwalk.kernel.World;
+import io.packetwalk.stream.protocol.Protocol.DeviceRef;
+import io.packetwalk.stream.protocol.Protocol.DeviceView;
+import io.packetwalk.stream.protocol.Protocol.HostView;
+import io.packetwalk.stream.protocol.Protocol.LinkView;
+import io.packetwalk.stream.protocol.Protocol.NamespaceView;
+import io.packetwalk.stream.protocol.Protocol.TopologyView;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The topology a browser draws, read from a world: hosts, their namespaces (root first) and devices
+ * (by ifindex), each veth pair once (a = the end met first) and each bridge port (a = the port, b =
+ * the bridge). Two snapshots are equal exactly when nothing visible differs.
+ */
+final class TopologyMapper {
+
+  private TopologyMapper() {}
+
+  static TopologyView snapshot(World world) {
+    List<HostView> hosts = new ArrayList<>();
+    List<LinkView> links = new ArrayList<>();
+    Set<VethPair> pairsSeen = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Host host : world.hosts()) {
+      List<NamespaceView> namespaces = new ArrayList<>();
+      for (NetNamespace ns : host.namespaces()) {
+        List<DeviceView> devices = new ArrayList<>();
+        for (NetDevice dev : ns.devices()) {
+          devices.add(device(dev));
+          if (dev.kind() instanceof DeviceKind.Veth(VethPair pair) && pairsSeen.add(pair)) {
+            links.add(new LinkView("veth", ref(dev), ref(pair.peerOf(dev))));
+          }
+          if (dev.master() != null) {
+            links.add(new LinkView("bridge-port", ref(dev), ref(dev.master())));
+          }
+        }
+        namespaces.add(new NamespaceView(ns.name(), ns.isRoot(), devices));
+      }
+      hosts.add(new HostView(host.name(), namespaces));
+    }
+    return new TopologyView(hosts, links);
+  }
+
+  private static DeviceView device(NetDevice dev) {
+    return new DeviceView(
+        dev.name(),
+        dev.ifindex(),
+        dev.kind().typeName(),
+        dev.mac().toString(),
+        dev.mtu(),
+        dev.isAdminUp(),
+        dev.hasCarrier(),
+        dev.master() == null ? null : dev.master().name(),
+        dev.addresses().stream().map(InterfaceAddress::prefix).map(Object::toString).toList());
+  }
+
+  private static DeviceRef ref(NetDevice dev) {
+    NetNamespace ns = dev.netns();
+    return new DeviceRef(ns.host().name(), ns.name(), dev.name());
+  }
+}

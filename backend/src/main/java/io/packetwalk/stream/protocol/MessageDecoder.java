@@ -1,0 +1,312 @@
+package io.packetwalk.stream.protocol;
+
+import io.packetwalk.net.Ipv4Address;
+import io.packetwalk.stream.protocol.Protocol.ClientMessage;
+import io.packetwalk.stream.protocol.Protocol.Command;
+import io.packetwalk.stream.protocol.Protocol.ErrorReason;
+import io.packetwalk.stream.protocol.Protocol.Hello;
+import io.packetwalk.stream.protocol.Protocol.NamespaceRef;
+import io.packetwalk.stream.protocol.Protocol.Ping;
+import java.util.Locale;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads one client message and checks it against the protocol: version first, then the type tag,
+ * then every field the type needs. Anything else is refused with a {@link ProtocolException} whose
+ * sentence says what to fix. Unknown extra fields are ignored.
+ */
+public final class MessageDecoder {
+
+  /** The longest message accepted, in characters (64 KiB). */
+  public static final int MAX_MESSAGE_CHARS = 64 * 1024;
+
+  /** The longest request id accepted, in characters. */
+  static final int MAX_REQUEST_ID_CHARS = 128;
+
+  private static final String TYPES = String.join(", ", Protocol.CLIENT_TYPES);
+
+  private final JsonMapper mapper =
+      JsonMapper.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
+
+  /** The error for a message of {@code length} characters, longer than the limit. */
+  public static ProtocolException tooLarge(long length) {
+    return new ProtocolException(
+        null,
+        ErrorReason.MESSAGE_TOO_LARGE,
+        "The message has "
+            + length
+            + " characters, more than the "
+            + MAX_MESSAGE_CHARS
+            + " this server accepts; send a shorter command.");
+  }
+
+  /** Decodes one message, or throws {@link ProtocolException} saying why it cannot. */
+  public ClientMessage decode(String text) {
+    if (text.length() > MAX_MESSAGE_CHARS) {
+      throw tooLarge(text.length());
+    }
+    JsonNode root = parse(text);
+    String requestId = readableRequestId(root);
+    checkVersion(root, requestId);
+    String type = type(root, requestId);
+    return switch (type) {
+      case "hello" -> new Hello();
+      case "ping" -> ping(root);
+      case "command" -> command(root);
+      default ->
+          throw new ProtocolException(
+              requestId,
+              ErrorReason.UNKNOWN_TYPE,
+              "Unknown message type \"" + type + "\"; expected one of: " + TYPES + ".");
+    };
+  }
+
+  private JsonNode parse(String text) {
+    JsonNode root;
+    try {
+      root = mapper.readTree(text);
+    } catch (JacksonException e) {
+      throw new ProtocolException(
+          null,
+          ErrorReason.MALFORMED_JSON,
+          "The message is not valid JSON ("
+              + e.getOriginalMessage()
+              + ", at line "
+              + e.getLocation().getLineNr()
+              + ", column "
+              + e.getLocation().getColumnNr()
+              + ").");
+    }
+    if (root == null || !root.isObject()) {
+      throw new ProtocolException(
+          null,
+          ErrorReason.MALFORMED_JSON,
+          "A message must be one JSON object such as {\"v\": 1, \"type\": \"hello\"}, but this is "
+              + describe(root)
+              + ".");
+    }
+    return root;
+  }
+
+  /** The request id when it is usable, so that even a refusal can name its request. */
+  private static String readableRequestId(JsonNode root) {
+    JsonNode id = root.get("requestId");
+    if (id != null && id.isString() && isValidRequestId(id.stringValue())) {
+      return id.stringValue();
+    }
+    return null;
+  }
+
+  private static boolean isValidRequestId(String id) {
+    return !id.isEmpty() && id.length() <= MAX_REQUEST_ID_CHARS;
+  }
+
+  private static void checkVersion(JsonNode root, String requestId) {
+    JsonNode v = root.get("v");
+    if (v == null) {
+      throw new ProtocolException(
+          requestId,
+          ErrorReason.MISSING_FIELD,
+          "The message has no \"v\" field; every message carries the protocol version, \"v\": "
+              + Protocol.VERSION
+              + ".");
+    }
+    if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+      throw new ProtocolException(
+          requestId,
+          ErrorReason.INVALID_FIELD,
+          "\"v\" must be the protocol version as a whole number ("
+              + Protocol.VERSION
+              + "), not "
+              + v
+              + ".");
+    }
+    if (v.intValue() != Protocol.VERSION) {
+      throw new ProtocolException(
+          requestId,
+          ErrorReason.VERSION_MISMATCH,
+          "This server speaks protocol version "
+              + Protocol.VERSION
+              + ", but the message says version "
+              + v.intValue()
+              + ". Reload the page to get a matching client.");
+    }
+  }
+
+  private static String type(JsonNode root, String requestId) {
+    JsonNode type = root.get("type");
+    if (type == null) {
+      throw new ProtocolException(
+          requestId,
+          ErrorReason.MISSING_FIELD,
+          "The message has no \"type\" field; expected one of: " + TYPES + ".");
+    }
+    if (!type.isString()) {
+      throw new ProtocolException(
+          requestId,
+          ErrorReason.INVALID_FIELD,
+          "\"type\" must be a string, one of: " + TYPES + "; not " + describe(type) + ".");
+    }
+    return type.stringValue();
+  }
+
+  private static Ping ping(JsonNode root) {
+    String requestId = requestId(root, "ping");
+    NamespaceRef from = namespaceRef(root, "from", requestId, "ping", "the namespace to ping from");
+    String to = requiredString(root, "to", requestId, "ping message", "the IPv4 address to ping");
+    if (Ipv4Address.tryParse(to).isEmpty()) {
+      throw invalid(
+          requestId, "\"to\" must be an IPv4 address such as 10.0.0.2, not " + quote(to) + ".");
+    }
+    int count = Ping.DEFAULT_COUNT;
+    JsonNode countNode = root.get("count");
+    if (countNode != null) {
+      if (!countNode.isIntegralNumber()
+          || !countNode.canConvertToInt()
+          || countNode.intValue() < Ping.MIN_COUNT
+          || countNode.intValue() > Ping.MAX_COUNT) {
+        throw invalid(
+            requestId,
+            "\"count\" must be a whole number from "
+                + Ping.MIN_COUNT
+                + " to "
+                + Ping.MAX_COUNT
+                + ", not "
+                + countNode
+                + ".");
+      }
+      count = countNode.intValue();
+    }
+    return new Ping(requestId, from, to, count);
+  }
+
+  private static Command command(JsonNode root) {
+    String requestId = requestId(root, "command");
+    NamespaceRef netns =
+        namespaceRef(root, "netns", requestId, "command", "the namespace to run the line in");
+    String line =
+        requiredString(root, "line", requestId, "command message", "the shell line to run");
+    if (line.indexOf('\n') >= 0 || line.indexOf('\r') >= 0) {
+      throw invalid(requestId, "\"line\" must be one shell line, without line breaks.");
+    }
+    return new Command(requestId, netns, line);
+  }
+
+  private static String requestId(JsonNode root, String type) {
+    JsonNode id = root.get("requestId");
+    if (id == null || id.isNull()) {
+      throw new ProtocolException(
+          null,
+          ErrorReason.MISSING_FIELD,
+          "The "
+              + type
+              + " message has no \"requestId\" field; give each request a string id, e.g. \"r1\".");
+    }
+    if (!id.isString() || !isValidRequestId(id.stringValue())) {
+      throw invalid(
+          null,
+          "\"requestId\" must be a string of 1 to "
+              + MAX_REQUEST_ID_CHARS
+              + " characters, not "
+              + describe(id)
+              + ".");
+    }
+    return id.stringValue();
+  }
+
+  private static NamespaceRef namespaceRef(
+      JsonNode root, String field, String requestId, String type, String meaning) {
+    JsonNode ref = root.get(field);
+    String example = "e.g. {\"host\": \"host1\", \"netns\": \"ns1\"}";
+    if (ref == null || ref.isNull()) {
+      throw new ProtocolException(
+          requestId,
+          ErrorReason.MISSING_FIELD,
+          "The "
+              + type
+              + " message has no \""
+              + field
+              + "\" field: "
+              + meaning
+              + ", "
+              + example
+              + ".");
+    }
+    if (!ref.isObject()) {
+      throw invalid(
+          requestId,
+          "\""
+              + field
+              + "\" must be a namespace reference, "
+              + example
+              + "; not "
+              + describe(ref)
+              + ".");
+    }
+    String owner = "\"" + field + "\" reference";
+    String host = requiredString(ref, "host", requestId, owner, "the host's name");
+    String netns =
+        requiredString(
+            ref, "netns", requestId, owner, "the namespace's name, \"\" for the root namespace");
+    return new NamespaceRef(host, netns);
+  }
+
+  private static String requiredString(
+      JsonNode parent, String field, String requestId, String owner, String meaning) {
+    JsonNode value = parent.get(field);
+    if (value == null || value.isNull()) {
+      throw new ProtocolException(
+          requestId,
+          ErrorReason.MISSING_FIELD,
+          "The " + owner + " has no \"" + field + "\" field: " + meaning + ".");
+    }
+    if (!value.isString()) {
+      throw invalid(
+          requestId,
+          "\""
+              + field
+              + "\" in the "
+              + owner
+              + " must be a string ("
+              + meaning
+              + "), not "
+              + describe(value)
+              + ".");
+    }
+    return value.stringValue();
+  }
+
+  private static ProtocolException invalid(String requestId, String message) {
+    return new ProtocolException(requestId, ErrorReason.INVALID_FIELD, message);
+  }
+
+  private static String quote(String text) {
+    return "\"" + text + "\"";
+  }
+
+  /** Names a JSON value for an error sentence: its kind, and the value when it is short. */
+  private static String describe(JsonNode node) {
+    if (node == null || node.isMissingNode()) {
+      return "empty";
+    }
+    return switch (node.getNodeType()) {
+      case ARRAY -> "an array";
+      case OBJECT -> "an object";
+      case STRING ->
+          node.stringValue().length() <= 40
+              ? "the string " + quote(node.stringValue())
+              : "a string of " + node.stringValue().length() + " characters";
+      case NUMBER -> "the number " + node;
+      case BOOLEAN -> node.toString();
+      case NULL -> "null";
+      default -> "a " + node.getNodeType().name().toLowerCase(Locale.ROOT) + " value";
+    };
+  }
+}

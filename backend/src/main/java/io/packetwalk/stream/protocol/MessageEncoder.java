@@ -1,0 +1,191 @@
+package io.packetwalk.stream.protocol;
+
+import io.packetwalk.stream.protocol.Protocol.ArpHeader;
+import io.packetwalk.stream.protocol.Protocol.CommandResult;
+import io.packetwalk.stream.protocol.Protocol.DeviceRef;
+import io.packetwalk.stream.protocol.Protocol.DeviceView;
+import io.packetwalk.stream.protocol.Protocol.EthernetHeader;
+import io.packetwalk.stream.protocol.Protocol.Header;
+import io.packetwalk.stream.protocol.Protocol.HostView;
+import io.packetwalk.stream.protocol.Protocol.IcmpHeader;
+import io.packetwalk.stream.protocol.Protocol.Ipv4Header;
+import io.packetwalk.stream.protocol.Protocol.LinkView;
+import io.packetwalk.stream.protocol.Protocol.LocationView;
+import io.packetwalk.stream.protocol.Protocol.NamespaceView;
+import io.packetwalk.stream.protocol.Protocol.ServerMessage;
+import io.packetwalk.stream.protocol.Protocol.StepView;
+import io.packetwalk.stream.protocol.Protocol.TcpHeader;
+import io.packetwalk.stream.protocol.Protocol.TopologyView;
+import io.packetwalk.stream.protocol.Protocol.TraceEnd;
+import io.packetwalk.stream.protocol.Protocol.TraceStart;
+import io.packetwalk.stream.protocol.Protocol.TraceStep;
+import io.packetwalk.stream.protocol.Protocol.UdpHeader;
+import io.packetwalk.stream.protocol.Protocol.Welcome;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Writes server messages as the JSON docs/protocol.md specifies: {@code v} and {@code type} first,
+ * then the fields in the documented order, with nulls written out.
+ */
+public final class MessageEncoder {
+
+  private final JsonMapper mapper = JsonMapper.builder().build();
+
+  /** One message as one line of JSON text. */
+  public String encode(ServerMessage message) {
+    ObjectNode node = mapper.createObjectNode();
+    node.put("v", Protocol.VERSION);
+    node.put("type", message.type());
+    switch (message) {
+      case Welcome w -> {
+        node.put("protocolVersion", w.protocolVersion());
+        node.put("labName", w.labName());
+        node.set("topology", topology(w.topology()));
+      }
+      case Protocol.Topology t -> node.set("topology", topology(t.topology()));
+      case TraceStart s -> {
+        node.put("requestId", s.requestId());
+        node.put("title", s.title());
+      }
+      case TraceStep s -> {
+        node.put("requestId", s.requestId());
+        node.set("step", step(s.step()));
+      }
+      case TraceEnd e -> {
+        node.put("requestId", e.requestId());
+        node.put("stepCount", e.stepCount());
+        node.put("outcome", e.outcome());
+        node.put("exit", e.exit());
+      }
+      case CommandResult r -> {
+        node.put("requestId", r.requestId());
+        node.put("exit", r.exit());
+        node.put("stdout", r.stdout());
+        node.put("stderr", r.stderr());
+      }
+      case Protocol.Error e -> {
+        node.put("requestId", e.requestId());
+        node.put("reason", e.reason().name());
+        node.put("message", e.message());
+      }
+    }
+    return mapper.writeValueAsString(node);
+  }
+
+  private ObjectNode topology(TopologyView topology) {
+    ObjectNode node = mapper.createObjectNode();
+    ArrayNode hosts = node.putArray("hosts");
+    for (HostView host : topology.hosts()) {
+      ObjectNode hostNode = hosts.addObject();
+      hostNode.put("name", host.name());
+      ArrayNode namespaces = hostNode.putArray("namespaces");
+      for (NamespaceView ns : host.namespaces()) {
+        ObjectNode nsNode = namespaces.addObject();
+        nsNode.put("name", ns.name());
+        nsNode.put("root", ns.root());
+        ArrayNode devices = nsNode.putArray("devices");
+        ns.devices().forEach(device -> devices.add(device(device)));
+      }
+    }
+    ArrayNode links = node.putArray("links");
+    for (LinkView link : topology.links()) {
+      ObjectNode linkNode = links.addObject();
+      linkNode.put("kind", link.kind());
+      linkNode.set("a", deviceRef(link.a()));
+      linkNode.set("b", deviceRef(link.b()));
+    }
+    return node;
+  }
+
+  private ObjectNode device(DeviceView device) {
+    ObjectNode node = mapper.createObjectNode();
+    node.put("name", device.name());
+    node.put("ifindex", device.ifindex());
+    node.put("kind", device.kind());
+    node.put("mac", device.mac());
+    node.put("mtu", device.mtu());
+    node.put("up", device.up());
+    node.put("carrier", device.carrier());
+    node.put("master", device.master());
+    ArrayNode addresses = node.putArray("addresses");
+    device.addresses().forEach(addresses::add);
+    return node;
+  }
+
+  private ObjectNode deviceRef(DeviceRef ref) {
+    ObjectNode node = mapper.createObjectNode();
+    node.put("host", ref.host());
+    node.put("netns", ref.netns());
+    node.put("device", ref.device());
+    return node;
+  }
+
+  private ObjectNode step(StepView step) {
+    ObjectNode node = mapper.createObjectNode();
+    node.put("seq", step.seq());
+    node.put("causeSeq", step.causeSeq());
+    node.put("timeNs", step.timeNs());
+    node.set("location", location(step.location()));
+    node.put("kind", step.kind());
+    node.put("sentence", step.sentence());
+    ArrayNode headers = node.putArray("headers");
+    step.headers().forEach(header -> headers.add(header(header)));
+    node.put("disposition", step.disposition());
+    return node;
+  }
+
+  private ObjectNode location(LocationView location) {
+    ObjectNode node = mapper.createObjectNode();
+    node.put("host", location.host());
+    node.put("netns", location.netns());
+    node.put("device", location.device());
+    return node;
+  }
+
+  private ObjectNode header(Header header) {
+    ObjectNode node = mapper.createObjectNode();
+    node.put("layer", header.layer());
+    switch (header) {
+      case EthernetHeader e -> {
+        node.put("src", e.src());
+        node.put("dst", e.dst());
+        node.put("etherType", e.etherType());
+      }
+      case ArpHeader a -> {
+        node.put("op", a.op());
+        node.put("senderMac", a.senderMac());
+        node.put("senderIp", a.senderIp());
+        node.put("targetMac", a.targetMac());
+        node.put("targetIp", a.targetIp());
+      }
+      case Ipv4Header i -> {
+        node.put("src", i.src());
+        node.put("dst", i.dst());
+        node.put("ttl", i.ttl());
+        node.put("protocol", i.protocol());
+        node.put("id", i.id());
+        node.put("totalLength", i.totalLength());
+      }
+      case IcmpHeader i -> {
+        node.put("icmpType", i.icmpType());
+        node.put("code", i.code());
+        node.put("description", i.description());
+        node.put("id", i.id());
+        node.put("sequence", i.sequence());
+      }
+      case UdpHeader u -> {
+        node.put("srcPort", u.srcPort());
+        node.put("dstPort", u.dstPort());
+        node.put("length", u.length());
+      }
+      case TcpHeader t -> {
+        node.put("srcPort", t.srcPort());
+        node.put("dstPort", t.dstPort());
+        node.put("flags", t.flags());
+      }
+    }
+    return node;
+  }
+}

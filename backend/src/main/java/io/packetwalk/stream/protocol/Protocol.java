@@ -1,0 +1,229 @@
+package io.packetwalk.stream.protocol;
+
+import java.util.List;
+
+/**
+ * WebSocket protocol version 1, as records: everything the browser and the server say to each other
+ * over {@code /ws}. docs/protocol.md is the specification; the client's twin is
+ * frontend/src/protocol/protocol.ts. Every message on the wire also carries {@code "v": 1} and its
+ * {@code "type"} tag, which {@link MessageDecoder} checks and {@link MessageEncoder} writes.
+ */
+public final class Protocol {
+
+  /** The one protocol version this server speaks. */
+  public static final int VERSION = 1;
+
+  private Protocol() {}
+
+  /** A namespace of a host; {@code netns} is {@code ""} for the host's root namespace. */
+  public record NamespaceRef(String host, String netns) {}
+
+  // ---- client → server ----
+
+  /** What the browser asks. */
+  public sealed interface ClientMessage {
+
+    /** The wire tag of this message. */
+    default String type() {
+      return switch (this) {
+        case Hello h -> "hello";
+        case Ping p -> "ping";
+        case Command c -> "command";
+      };
+    }
+  }
+
+  /** The first message: the server answers with {@link Welcome}. */
+  public record Hello() implements ClientMessage {}
+
+  /** Ping {@code to} from a namespace {@code count} times (1..10) and stream the trace. */
+  public record Ping(String requestId, NamespaceRef from, String to, int count)
+      implements ClientMessage {
+
+    public static final int MIN_COUNT = 1;
+    public static final int MAX_COUNT = 10;
+    public static final int DEFAULT_COUNT = 1;
+  }
+
+  /** Run one shell line in a namespace. */
+  public record Command(String requestId, NamespaceRef netns, String line)
+      implements ClientMessage {}
+
+  /** The message types a client may send, in the order error messages list them. */
+  public static final List<String> CLIENT_TYPES = List.of("hello", "ping", "command");
+
+  // ---- server → client ----
+
+  /** What the server says. */
+  public sealed interface ServerMessage {
+
+    /** The wire tag of this message. */
+    default String type() {
+      return switch (this) {
+        case Welcome w -> "welcome";
+        case Topology t -> "topology";
+        case TraceStart s -> "traceStart";
+        case TraceStep s -> "traceStep";
+        case TraceEnd e -> "traceEnd";
+        case CommandResult r -> "commandResult";
+        case Error e -> "error";
+      };
+    }
+  }
+
+  /** The answer to {@link Hello}: the lab as it is now. */
+  public record Welcome(int protocolVersion, String labName, TopologyView topology)
+      implements ServerMessage {}
+
+  /** The lab's topology changed (sent after a command that changed something visible). */
+  public record Topology(TopologyView topology) implements ServerMessage {}
+
+  /** A trace begins; its steps follow in order. */
+  public record TraceStart(String requestId, String title) implements ServerMessage {}
+
+  /** One step of the trace that {@link TraceStart} began. */
+  public record TraceStep(String requestId, StepView step) implements ServerMessage {}
+
+  /** The trace is complete: how many steps were sent and how the program ended. */
+  public record TraceEnd(String requestId, int stepCount, String outcome, int exit)
+      implements ServerMessage {}
+
+  /** What a {@link Command} printed and returned. */
+  public record CommandResult(String requestId, int exit, String stdout, String stderr)
+      implements ServerMessage {}
+
+  /** A request could not be served; {@code requestId} is null when it could not be read. */
+  public record Error(String requestId, ErrorReason reason, String message)
+      implements ServerMessage {}
+
+  /** Why a request failed. The connection stays open after every one of them. */
+  public enum ErrorReason {
+    /** The message is not one JSON object. */
+    MALFORMED_JSON,
+    /** A field the message type requires is absent. */
+    MISSING_FIELD,
+    /** A field has the wrong JSON type or a value out of range. */
+    INVALID_FIELD,
+    /** The {@code type} tag names no message this server knows. */
+    UNKNOWN_TYPE,
+    /** The message speaks another protocol version. */
+    VERSION_MISMATCH,
+    /** The message is longer than the server accepts. */
+    MESSAGE_TOO_LARGE,
+    /** The namespace reference names no host or namespace of the lab. */
+    UNKNOWN_NAMESPACE,
+    /** The simulator could not complete the request. */
+    SIMULATION_FAILED
+  }
+
+  // ---- topology ----
+
+  /** Every host with its namespaces and devices, and the links between devices. */
+  public record TopologyView(List<HostView> hosts, List<LinkView> links) {
+    public TopologyView {
+      hosts = List.copyOf(hosts);
+      links = List.copyOf(links);
+    }
+  }
+
+  /** One host (one kernel): its root namespace first, then the named ones. */
+  public record HostView(String name, List<NamespaceView> namespaces) {
+    public HostView {
+      namespaces = List.copyOf(namespaces);
+    }
+  }
+
+  /** One namespace and its devices in ifindex order. */
+  public record NamespaceView(String name, boolean root, List<DeviceView> devices) {
+    public NamespaceView {
+      devices = List.copyOf(devices);
+    }
+  }
+
+  /**
+   * One device. {@code kind} is {@code loopback}, {@code veth}, {@code bridge}, {@code dummy} or
+   * {@code physical}; {@code master} names the bridge of a bridge port, else null.
+   */
+  public record DeviceView(
+      String name,
+      int ifindex,
+      String kind,
+      String mac,
+      int mtu,
+      boolean up,
+      boolean carrier,
+      String master,
+      List<String> addresses) {
+    public DeviceView {
+      addresses = List.copyOf(addresses);
+    }
+  }
+
+  /** A link: {@code veth} (the two ends) or {@code bridge-port} (a = the port, b = the bridge). */
+  public record LinkView(String kind, DeviceRef a, DeviceRef b) {}
+
+  /** A device by host, namespace and name. */
+  public record DeviceRef(String host, String netns, String device) {}
+
+  // ---- trace steps ----
+
+  /**
+   * One trace step. {@code kind} is a {@code StepKind} name and {@code disposition} a {@code
+   * Disposition} name (null unless a packet's life ends here); {@code headers} are outermost first.
+   */
+  public record StepView(
+      int seq,
+      Integer causeSeq,
+      long timeNs,
+      LocationView location,
+      String kind,
+      String sentence,
+      List<Header> headers,
+      String disposition) {
+    public StepView {
+      headers = List.copyOf(headers);
+    }
+  }
+
+  /** Where a step happened; {@code device} is null for a namespace-level step. */
+  public record LocationView(String host, String netns, String device) {}
+
+  /** One protocol header of the packet after a step; the wire tag is its {@code layer}. */
+  public sealed interface Header {
+
+    /** The wire tag of this header. */
+    default String layer() {
+      return switch (this) {
+        case EthernetHeader e -> "ethernet";
+        case ArpHeader a -> "arp";
+        case Ipv4Header i -> "ipv4";
+        case IcmpHeader i -> "icmp";
+        case UdpHeader u -> "udp";
+        case TcpHeader t -> "tcp";
+      };
+    }
+  }
+
+  /** {@code etherType} is {@code ARP} or {@code IPv4}. */
+  public record EthernetHeader(String src, String dst, String etherType) implements Header {}
+
+  /** {@code op} is {@code request} or {@code reply}. */
+  public record ArpHeader(
+      String op, String senderMac, String senderIp, String targetMac, String targetIp)
+      implements Header {}
+
+  /** {@code protocol} is {@code ICMP}, {@code UDP} or {@code TCP}. */
+  public record Ipv4Header(
+      String src, String dst, int ttl, String protocol, int id, int totalLength)
+      implements Header {}
+
+  /** {@code description} is the learner's name for the type, e.g. {@code echo request}. */
+  public record IcmpHeader(int icmpType, int code, String description, int id, int sequence)
+      implements Header {}
+
+  /** A UDP header; {@code length} counts the 8 header bytes and the data. */
+  public record UdpHeader(int srcPort, int dstPort, int length) implements Header {}
+
+  /** {@code flags} in tcpdump letters, e.g. {@code S}, {@code S.}, {@code R.}. */
+  public record TcpHeader(int srcPort, int dstPort, String flags) implements Header {}
+}
