@@ -1,0 +1,174 @@
+/** Tests the controller: server messages into the session, panel actions into protocol messages and cursor moves. */
+import { describe, expect, it } from "vitest";
+import type { TraceStep } from "../model/trace";
+import type { Scheduler } from "../playback/player";
+import type { ClientMessage, ServerMessage } from "../protocol/protocol";
+import { currentStep, initialSession } from "../store/session";
+import { Store } from "../store/store";
+import { twoNamespaces } from "../testing/labs";
+import { Controller } from "./controller";
+
+function step(seq: number, overrides: Partial<TraceStep> = {}): TraceStep {
+  return {
+    seq,
+    causeSeq: seq === 0 ? null : seq - 1,
+    timeNs: seq * 1000,
+    location: { host: "host1", netns: "ns1", device: "veth1" },
+    kind: "PACKET_SENT",
+    sentence: `step ${seq}`,
+    headers: [],
+    disposition: null,
+    ...overrides,
+  };
+}
+
+function setUp(connected = true) {
+  const sent: ClientMessage[] = [];
+  const tasks: (() => void)[] = [];
+  const schedule: Scheduler = (_delay, task) => {
+    tasks.push(task);
+    return () => tasks.splice(tasks.indexOf(task), 1);
+  };
+  const store = new Store(initialSession(2));
+  const controller = new Controller(
+    store,
+    (message) => {
+      if (connected) sent.push(message);
+      return connected;
+    },
+    schedule,
+  );
+  const tick = (): void => tasks.shift()?.();
+  const receive = (...messages: ServerMessage[]): void =>
+    messages.forEach((m) => controller.receive(m));
+  const start: ServerMessage = { v: 1, type: "traceStart", requestId: "r1", title: "ping" };
+  const stepMessage = (seq: number): ServerMessage => ({
+    v: 1,
+    type: "traceStep",
+    requestId: "r1",
+    step: step(seq),
+  });
+  const end: ServerMessage = {
+    v: 1,
+    type: "traceEnd",
+    requestId: "r1",
+    stepCount: 3,
+    outcome: "1 packets transmitted, 1 received, 0% packet loss",
+    exit: 0,
+  };
+  return { store, controller, sent, tick, receive, start, stepMessage, end };
+}
+
+describe("controller", () => {
+  it("takes the lab and topology from the welcome", () => {
+    const { store, receive } = setUp();
+    receive({ v: 1, type: "welcome", protocolVersion: 1, labName: "Lab", topology: twoNamespaces });
+    expect(store.get().labName).toBe("Lab");
+    expect(store.get().topology).toBe(twoNamespaces);
+  });
+
+  it("streams a trace: start clears, steps append, end gives the outcome", () => {
+    const { store, controller, receive, start, stepMessage, end } = setUp();
+    receive(start, stepMessage(0), stepMessage(1));
+    controller.seek(1);
+    receive(start);
+    expect(store.get().trace?.steps).toEqual([]);
+    expect(store.get().cursor).toBe(-1);
+    receive(stepMessage(0), stepMessage(1), stepMessage(2), end);
+    expect(store.get().trace?.steps.map((s) => s.seq)).toEqual([0, 1, 2]);
+    expect(store.get().trace?.outcome).toBe("1 packets transmitted, 1 received, 0% packet loss");
+    expect(store.get().trace?.complete).toBe(true);
+  });
+
+  it("ignores steps of another request", () => {
+    const { store, receive, start } = setUp();
+    receive(start, { v: 1, type: "traceStep", requestId: "r9", step: step(0) });
+    expect(store.get().trace?.steps).toEqual([]);
+  });
+
+  it("steps forward from before the first step, and back to it", () => {
+    const { store, controller, receive, start, stepMessage } = setUp();
+    receive(start, stepMessage(0), stepMessage(1));
+    controller.stepForward();
+    expect(currentStep(store.get())?.seq).toBe(0);
+    controller.stepBack();
+    controller.stepBack();
+    expect(store.get().cursor).toBe(-1);
+    expect(currentStep(store.get())).toBeNull();
+  });
+
+  it("plays steps that arrive while playing, and stops at the end", () => {
+    const { store, controller, tick, receive, start, stepMessage, end } = setUp();
+    receive(start, stepMessage(0));
+    controller.togglePlay();
+    expect(store.get()).toMatchObject({ cursor: 0, playing: true });
+    tick();
+    expect(store.get().playing).toBe(true);
+    receive(stepMessage(1));
+    expect(store.get().cursor).toBe(1);
+    receive(stepMessage(2), end);
+    tick();
+    expect(store.get().cursor).toBe(2);
+    tick();
+    expect(store.get().playing).toBe(false);
+  });
+
+  it("sends a ping with a fresh request id each time", () => {
+    const { controller, sent } = setUp();
+    const from = { host: "host1", netns: "ns1" };
+    controller.ping(from, "10.0.0.2");
+    controller.ping(from, "10.0.0.2");
+    expect(sent).toEqual([
+      { v: 1, type: "ping", requestId: "r1", from, to: "10.0.0.2", count: 1 },
+      { v: 1, type: "ping", requestId: "r2", from, to: "10.0.0.2", count: 1 },
+    ]);
+  });
+
+  it("echoes a command and its result to the console", () => {
+    const { store, controller, sent, receive } = setUp();
+    controller.command({ host: "host1", netns: "" }, "ip -br link");
+    expect(sent[0]).toMatchObject({ type: "command", netns: { host: "host1", netns: "" } });
+    receive({ v: 1, type: "commandResult", requestId: "r1", exit: 1, stdout: "", stderr: "no\n" });
+    expect(store.get().consoleLines).toEqual([
+      { kind: "command", text: "host1$ ip -br link" },
+      { kind: "stderr", text: "no\n" },
+      { kind: "exit", text: "exit 1" },
+    ]);
+  });
+
+  it("shows server errors and dismisses them", () => {
+    const { store, controller, receive } = setUp();
+    receive({
+      v: 1,
+      type: "error",
+      requestId: null,
+      reason: "UNKNOWN_NAMESPACE",
+      message: "No ns9.",
+    });
+    expect(store.get().error).toBe("No ns9.");
+    controller.dismissError();
+    expect(store.get().error).toBeNull();
+  });
+
+  it("says so when a message cannot be sent", () => {
+    const { store, controller } = setUp(false);
+    controller.ping({ host: "host1", netns: "ns1" }, "10.0.0.2");
+    expect(store.get().error).toMatch(/Not connected/);
+    controller.command({ host: "host1", netns: "ns1" }, "ip route");
+    expect(store.get().consoleLines).toEqual([]);
+  });
+
+  it("tracks the connection status", () => {
+    const { store, controller } = setUp();
+    controller.connection("connected");
+    expect(store.get().connection).toBe("connected");
+    controller.connection("disconnected");
+    expect(store.get().connection).toBe("disconnected");
+  });
+
+  it("keeps the speed within range", () => {
+    const { store, controller } = setUp();
+    controller.setSpeed(50);
+    expect(store.get().speed).toBe(20);
+  });
+});

@@ -1,0 +1,222 @@
+// @vitest-environment jsdom
+/** Tests the Preact panels in a DOM: event list, ping toolbar, playback controls, headers and console. */
+import { render, type ComponentChild } from "preact";
+import { act } from "preact/test-utils";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { NamespaceRef } from "../model/topology";
+import type { TraceStep } from "../model/trace";
+import type { TraceState } from "../store/session";
+import { twoNamespaces } from "../testing/labs";
+import { ConsolePanel } from "./ConsolePanel";
+import { TracePanel } from "./EventList";
+import { HeadersPanel } from "./HeadersPanel";
+import { namespaceOptions } from "./namespaces";
+import { PingToolbar } from "./PingToolbar";
+import { PlaybackControls } from "./PlaybackControls";
+
+let root: HTMLElement;
+
+beforeEach(() => {
+  root = document.createElement("div");
+  document.body.append(root);
+  Element.prototype.scrollIntoView = () => undefined;
+});
+
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+function mount(node: ComponentChild): void {
+  act(() => render(node, root));
+}
+
+function element<T extends Element>(selector: string, type: new () => T): T {
+  const found = root.querySelector(selector);
+  if (!(found instanceof type)) throw new Error(`no ${type.name} ${selector}`);
+  return found;
+}
+
+function type(input: HTMLInputElement, text: string): void {
+  act(() => {
+    input.value = text;
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+}
+
+function key(target: Element, name: string): void {
+  act(() => {
+    target.dispatchEvent(new KeyboardEvent("keydown", { key: name, bubbles: true }));
+  });
+}
+
+const steps: TraceStep[] = [0, 1, 2].map((seq) => ({
+  seq,
+  causeSeq: seq === 0 ? null : seq - 1,
+  timeNs: seq * 1000,
+  location: { host: "host1", netns: seq === 2 ? "ns2" : "ns1", device: seq === 2 ? null : "veth1" },
+  kind: seq === 2 ? "LOCAL_DELIVER" : "ARP_REQUEST_SENT",
+  sentence: `Sentence ${seq}.`,
+  headers: [{ layer: "ethernet", src: "a", dst: "b", etherType: "ARP" }],
+  disposition: seq === 2 ? "DELIVERED" : null,
+}));
+
+const trace: TraceState = {
+  requestId: "r1",
+  title: "ping -c 1 10.0.0.2 from ns1",
+  steps,
+  outcome: "1 packets transmitted, 1 received, 0% packet loss",
+  exit: 0,
+  complete: true,
+};
+
+describe("event list", () => {
+  it("shows one row per step with time, place, kind, sentence and disposition", () => {
+    mount(<TracePanel trace={trace} cursor={-1} onSeek={() => undefined} />);
+    const rows = root.querySelectorAll("#event-list > li.event");
+    expect([...rows].map((row) => row.getAttribute("data-seq"))).toEqual(["0", "1", "2"]);
+    const last = rows[2];
+    expect(last?.querySelector(".event-time")?.textContent).toBe("0.002 ms");
+    expect(last?.querySelector(".event-where")?.textContent).toBe("ns2");
+    expect(last?.querySelector(".event-kind")?.textContent).toBe("Local deliverdelivered");
+    expect(last?.querySelector(".badge")?.textContent).toBe("delivered");
+    expect(last?.querySelector(".event-sentence")?.textContent).toBe("Sentence 2.");
+    expect(root.querySelector("#trace-outcome")?.textContent).toBe(trace.outcome);
+    expect(root.querySelector(".current")).toBeNull();
+  });
+
+  it("marks the current step and seeks on click", () => {
+    const seeks: number[] = [];
+    mount(<TracePanel trace={trace} cursor={1} onSeek={(index) => seeks.push(index)} />);
+    const current = element("li.current", HTMLLIElement);
+    expect(current.getAttribute("data-seq")).toBe("1");
+    expect(current.getAttribute("aria-current")).toBe("step");
+    act(() => element('li[data-seq="2"]', HTMLLIElement).click());
+    expect(seeks).toEqual([2]);
+  });
+});
+
+describe("ping toolbar", () => {
+  const options = namespaceOptions(twoNamespaces);
+
+  it("defaults to ns1 and 10.0.0.2 and sends the ping", () => {
+    const pings: [NamespaceRef, string][] = [];
+    mount(
+      <PingToolbar options={options} connected onPing={(from, to) => pings.push([from, to])} />,
+    );
+    expect(element("#ping-from", HTMLSelectElement).value).toBe("host1/ns1");
+    expect(element("#ping-to", HTMLInputElement).value).toBe("10.0.0.2");
+    act(() => element("#ping-button", HTMLButtonElement).click());
+    expect(pings).toEqual([[{ host: "host1", netns: "ns1" }, "10.0.0.2"]]);
+  });
+
+  it("shows an inline error instead of sending an invalid address", () => {
+    const pings: string[] = [];
+    mount(<PingToolbar options={options} connected onPing={(_, to) => pings.push(to)} />);
+    type(element("#ping-to", HTMLInputElement), "10.0.0.256");
+    act(() => element("#ping-button", HTMLButtonElement).click());
+    expect(pings).toEqual([]);
+    expect(element("#ping-error", HTMLElement).textContent).toMatch(/Not an IPv4 address/);
+  });
+
+  it("cannot ping while disconnected", () => {
+    mount(<PingToolbar options={options} connected={false} onPing={() => undefined} />);
+    expect(element("#ping-button", HTMLButtonElement).disabled).toBe(true);
+  });
+});
+
+describe("playback controls", () => {
+  const controls = (cursor: number, length: number, playing = false) => (
+    <PlaybackControls
+      cursor={cursor}
+      length={length}
+      complete
+      playing={playing}
+      speed={2}
+      onBack={() => undefined}
+      onForward={() => undefined}
+      onTogglePlay={() => undefined}
+      onSpeed={() => undefined}
+    />
+  );
+  const disabled = (id: string) => element(`#${id}`, HTMLButtonElement).disabled;
+
+  it("disables Back before the first step and Step at the last", () => {
+    mount(controls(-1, 3));
+    expect([disabled("step-back"), disabled("step-forward")]).toEqual([true, false]);
+    mount(controls(2, 3));
+    expect([disabled("step-back"), disabled("step-forward")]).toEqual([false, true]);
+  });
+
+  it("labels the play button by what it will do", () => {
+    mount(controls(0, 3));
+    expect(element("#play-pause", HTMLButtonElement).textContent).toBe("Play");
+    mount(controls(0, 3, true));
+    expect(element("#play-pause", HTMLButtonElement).textContent).toBe("Pause");
+    mount(controls(-1, 0));
+    expect(disabled("play-pause")).toBe(true);
+  });
+
+  it("shows the speed", () => {
+    mount(controls(0, 3));
+    expect(element("#speed", HTMLInputElement).value).toBe("2");
+    expect(element("#speed-value", HTMLOutputElement).textContent).toBe("2 steps/s");
+  });
+});
+
+describe("headers panel", () => {
+  it("says what to do before a step is selected", () => {
+    mount(<HeadersPanel step={null} />);
+    expect(element("#headers-panel", HTMLElement).textContent).toMatch(/Select a step/);
+  });
+
+  it("shows a table per header layer", () => {
+    mount(<HeadersPanel step={steps[0] ?? null} />);
+    expect(element("#headers-panel caption", HTMLElement).textContent).toBe("Ethernet");
+    expect(root.querySelectorAll("#headers-panel tr")).toHaveLength(3);
+  });
+});
+
+describe("console", () => {
+  const options = namespaceOptions(twoNamespaces);
+
+  it("sends a line on Enter and walks history with the arrows", () => {
+    const commands: [NamespaceRef, string][] = [];
+    mount(
+      <ConsolePanel
+        options={options}
+        lines={[]}
+        onCommand={(netns, line) => commands.push([netns, line])}
+      />,
+    );
+    const input = element("#console-input", HTMLInputElement);
+    type(input, "ip -br addr");
+    key(input, "Enter");
+    expect(commands).toEqual([[{ host: "host1", netns: "ns1" }, "ip -br addr"]]);
+    expect(input.value).toBe("");
+    key(input, "ArrowUp");
+    expect(input.value).toBe("ip -br addr");
+    key(input, "ArrowDown");
+    expect(input.value).toBe("");
+  });
+
+  it("shows commands, output, red stderr and a non-zero exit", () => {
+    mount(
+      <ConsolePanel
+        options={options}
+        lines={[
+          { kind: "command", text: "ns1$ nope" },
+          { kind: "stderr", text: "nope: command not found\n" },
+          { kind: "exit", text: "exit 127" },
+        ]}
+        onCommand={() => undefined}
+      />,
+    );
+    expect(element("#console-output", HTMLPreElement).textContent).toBe(
+      "ns1$ nope\nnope: command not found\nexit 127\n",
+    );
+    expect(element(".console-stderr", HTMLSpanElement).textContent).toBe(
+      "nope: command not found\n",
+    );
+  });
+});
