@@ -1,0 +1,224 @@
+package io.packetwalk.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.packetwalk.kernel.AddressScope;
+import io.packetwalk.kernel.Host;
+import io.packetwalk.kernel.InterfaceAddress;
+import io.packetwalk.kernel.NetDevice;
+import io.packetwalk.kernel.NetNamespace;
+import io.packetwalk.kernel.World;
+import io.packetwalk.net.Ipv4Address;
+import io.packetwalk.net.Ipv4Prefix;
+import io.packetwalk.net.MacAddress;
+import io.packetwalk.net.packet.ArpPacket;
+import io.packetwalk.net.packet.EthernetFrame;
+import io.packetwalk.net.packet.IcmpMessage;
+import io.packetwalk.net.packet.Ipv4Packet;
+import io.packetwalk.stream.protocol.MessageDecoder;
+import io.packetwalk.stream.protocol.MessageEncoder;
+import io.packetwalk.stream.protocol.Protocol;
+import io.packetwalk.stream.protocol.Protocol.ClientMessage;
+import io.packetwalk.stream.protocol.Protocol.Command;
+import io.packetwalk.stream.protocol.Protocol.CommandResult;
+import io.packetwalk.stream.protocol.Protocol.Hello;
+import io.packetwalk.stream.protocol.Protocol.NamespaceRef;
+import io.packetwalk.stream.protocol.Protocol.Ping;
+import io.packetwalk.stream.protocol.Protocol.ServerMessage;
+import io.packetwalk.stream.protocol.Protocol.TraceEnd;
+import io.packetwalk.stream.protocol.Protocol.TraceStart;
+import io.packetwalk.stream.protocol.Protocol.TraceStep;
+import io.packetwalk.stream.protocol.Protocol.Welcome;
+import io.packetwalk.stream.protocol.ProtocolException;
+import io.packetwalk.trace.Disposition;
+import io.packetwalk.trace.Location;
+import io.packetwalk.trace.Step;
+import io.packetwalk.trace.StepKind;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every example in src/test/resources/protocol: client examples decode to the expected records;
+ * server examples are exactly what the encoder writes for the same content (field names, order of
+ * fields and values), built from core records through the same mappers the server uses.
+ */
+class ProtocolExamplesTest {
+
+  private static final Path EXAMPLES = Path.of("src/test/resources/protocol");
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final MessageDecoder decoder = new MessageDecoder();
+  private final MessageEncoder encoder = new MessageEncoder();
+
+  @Test
+  void everyClientExampleDecodesToItsRecord() throws IOException {
+    Map<String, ClientMessage> expected =
+        Map.of(
+            "client-hello.json", new Hello(),
+            "client-ping.json",
+                new Ping("r1", new NamespaceRef("host1", "ns1"), "10.0.0.2", 1),
+            "client-command.json",
+                new Command("r2", new NamespaceRef("host1", "ns1"), "ip -br addr"));
+    assertThat(examples("client-")).containsExactlyInAnyOrderElementsOf(expected.keySet());
+    for (var entry : expected.entrySet()) {
+      assertThat(decoder.decode(read(entry.getKey())))
+          .as(entry.getKey())
+          .isEqualTo(entry.getValue());
+    }
+  }
+
+  @Test
+  void everyServerExampleIsWhatTheEncoderWrites() throws IOException {
+    Map<String, ServerMessage> produced = new TreeMap<>();
+    produced.put("server-welcome.json", welcomeFromAWorld());
+    produced.put("server-trace-start.json", new TraceStart("r1", "ping -c 1 10.0.0.2 from ns1"));
+    produced.put("server-trace-step.json", arpReplyStep());
+    produced.put("server-trace-step-icmp.json", icmpDeliveredStep());
+    produced.put(
+        "server-trace-end.json",
+        new TraceEnd("r1", 14, "1 packets transmitted, 1 received, 0% packet loss", 0));
+    produced.put(
+        "server-command-result.json",
+        new CommandResult(
+            "r2",
+            0,
+            "lo               DOWN           \nveth1@if2        UP             10.0.0.1/24 \n",
+            ""));
+    produced.put(
+        "server-error-unknown-type.json", refusal("{\"v\": 1, \"type\": \"teleport\"}").error());
+    produced.put("server-error-version.json", refusal("{\"v\": 7, \"type\": \"hello\"}").error());
+
+    assertThat(examples("server-")).containsExactlyInAnyOrderElementsOf(produced.keySet());
+    for (var entry : produced.entrySet()) {
+      JsonNode expected = JSON.readTree(read(entry.getKey()));
+      JsonNode actual = JSON.readTree(encoder.encode(entry.getValue()));
+      assertThat(fieldPaths(actual)).as(entry.getKey()).isEqualTo(fieldPaths(expected));
+      assertThat(actual).as(entry.getKey()).isEqualTo(expected);
+    }
+  }
+
+  /** The world of the welcome example, built with kernel operations and mapped by the server. */
+  private static Welcome welcomeFromAWorld() {
+    World world = World.withOneHost();
+    Host host = world.defaultHost();
+    NetNamespace ns1 = host.addNetns("ns1");
+    NetNamespace ns2 = host.addNetns("ns2");
+    ns1.addVeth("veth1", "veth2", ns2);
+    configure(ns1, "veth1", "02:00:00:00:00:01", "10.0.0.1/24");
+    configure(ns2, "veth2", "02:00:00:00:00:02", "10.0.0.2/24");
+    return new Welcome(
+        Protocol.VERSION, "Two namespaces and a veth pair", TopologyMapper.snapshot(world));
+  }
+
+  private static void configure(NetNamespace ns, String name, String mac, String address) {
+    NetDevice dev = ns.requireDevice(name);
+    ns.setMac(dev, MacAddress.parse(mac));
+    Ipv4Prefix prefix = Ipv4Prefix.parse(address);
+    ns.addAddress(
+        dev,
+        new InterfaceAddress(prefix, prefix.broadcast(), AddressScope.GLOBAL, name, false, 0));
+    ns.setUp(dev, true);
+  }
+
+  private static TraceStep arpReplyStep() {
+    MacAddress mac1 = MacAddress.parse("02:00:00:00:00:01");
+    MacAddress mac2 = MacAddress.parse("02:00:00:00:00:02");
+    Step step =
+        new Step(
+            4,
+            3,
+            2000,
+            new Location("host1", "ns2", "veth2"),
+            StepKind.ARP_REPLY_SENT,
+            "ns2 owns 10.0.0.2, so it answers the ARP request with its MAC 02:00:00:00:00:02.",
+            new EthernetFrame(
+                mac2,
+                mac1,
+                new ArpPacket(
+                    ArpPacket.Op.REPLY,
+                    mac2,
+                    Ipv4Address.parse("10.0.0.2"),
+                    mac1,
+                    Ipv4Address.parse("10.0.0.1"))),
+            null,
+            List.of());
+    return new TraceStep("r1", StepMapper.view(step));
+  }
+
+  private static TraceStep icmpDeliveredStep() {
+    Step step =
+        new Step(
+            9,
+            8,
+            5000,
+            Location.of("host1", "ns2"),
+            StepKind.LOCAL_DELIVER,
+            "10.0.0.2 is a local address of ns2, so the echo request is delivered to ns2's ICMP"
+                + " handler.",
+            new EthernetFrame(
+                MacAddress.parse("02:00:00:00:00:01"),
+                MacAddress.parse("02:00:00:00:00:02"),
+                new Ipv4Packet(
+                    Ipv4Address.parse("10.0.0.1"),
+                    Ipv4Address.parse("10.0.0.2"),
+                    64,
+                    1,
+                    true,
+                    IcmpMessage.echoRequest(1, 1, 56))),
+            Disposition.DELIVERED,
+            List.of());
+    return new TraceStep("r1", StepMapper.view(step));
+  }
+
+  private ProtocolException refusal(String message) {
+    return catchThrowableOfType(ProtocolException.class, () -> decoder.decode(message));
+  }
+
+  private static List<String> examples(String prefix) throws IOException {
+    try (Stream<Path> files = Files.list(EXAMPLES)) {
+      return files
+          .map(path -> path.getFileName().toString())
+          .filter(name -> name.startsWith(prefix) && name.endsWith(".json"))
+          .toList();
+    }
+  }
+
+  private static String read(String name) throws IOException {
+    return Files.readString(EXAMPLES.resolve(name), StandardCharsets.UTF_8);
+  }
+
+  /** Every field's path in document order, e.g. {@code step.headers[0].layer}. */
+  private static List<String> fieldPaths(JsonNode node) {
+    List<String> paths = new ArrayList<>();
+    collect(node, "", paths);
+    return paths;
+  }
+
+  private static void collect(JsonNode node, String path, List<String> paths) {
+    if (node.isObject()) {
+      Iterator<String> names = node.propertyNames().iterator();
+      while (names.hasNext()) {
+        String name = names.next();
+        String child = path.isEmpty() ? name : path + "." + name;
+        paths.add(child);
+        collect(node.get(name), child, paths);
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        collect(node.get(i), path + "[" + i + "]", paths);
+      }
+    }
+  }
+}

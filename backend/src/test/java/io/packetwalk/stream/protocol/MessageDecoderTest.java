@@ -1,0 +1,138 @@
+package io.packetwalk.stream.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.packetwalk.stream.protocol.Protocol.Command;
+import io.packetwalk.stream.protocol.Protocol.ErrorReason;
+import io.packetwalk.stream.protocol.Protocol.NamespaceRef;
+import io.packetwalk.stream.protocol.Protocol.Ping;
+import org.junit.jupiter.api.Test;
+
+class MessageDecoderTest {
+
+  private final MessageDecoder decoder = new MessageDecoder();
+
+  @Test
+  void pingCountDefaultsToOne() {
+    Ping ping =
+        (Ping)
+            decoder.decode(
+                """
+                {"v":1,"type":"ping","requestId":"r1","from":{"host":"host1","netns":""},\
+                "to":"10.0.0.2"}""");
+    assertThat(ping).isEqualTo(new Ping("r1", new NamespaceRef("host1", ""), "10.0.0.2", 1));
+  }
+
+  @Test
+  void unknownExtraFieldsAreIgnored() {
+    assertThat(
+            decoder.decode(
+                """
+                {"v":1,"type":"command","requestId":"r9","netns":{"host":"h","netns":"a"},\
+                "line":"ip link","colour":"blue"}"""))
+        .isEqualTo(new Command("r9", new NamespaceRef("h", "a"), "ip link"));
+  }
+
+  @Test
+  void refusesTextThatIsNotJson() {
+    Protocol.Error error = refuse("{\"v\": 1, \"type\": ");
+    assertThat(error.reason()).isEqualTo(ErrorReason.MALFORMED_JSON);
+    assertThat(error.message()).startsWith("The message is not valid JSON").contains("line 1");
+    assertThat(error.requestId()).isNull();
+  }
+
+  @Test
+  void refusesJsonThatIsNotOneObject() {
+    assertThat(refuse("[1, 2]").message()).contains("one JSON object").contains("an array");
+    assertThat(refuse("").reason()).isEqualTo(ErrorReason.MALFORMED_JSON);
+    assertThat(refuse("{\"v\":1,\"type\":\"hello\"} {}").reason())
+        .isEqualTo(ErrorReason.MALFORMED_JSON);
+  }
+
+  @Test
+  void refusesDuplicateFields() {
+    assertThat(refuse("{\"v\":1,\"v\":1,\"type\":\"hello\"}").reason())
+        .isEqualTo(ErrorReason.MALFORMED_JSON);
+  }
+
+  @Test
+  void refusesAMissingOrWrongVersion() {
+    assertThat(refuse("{\"type\":\"hello\"}").reason()).isEqualTo(ErrorReason.MISSING_FIELD);
+    assertThat(refuse("{\"v\":\"1\",\"type\":\"hello\"}").reason())
+        .isEqualTo(ErrorReason.INVALID_FIELD);
+    Protocol.Error error = refuse("{\"v\":2,\"type\":\"hello\",\"requestId\":\"r5\"}");
+    assertThat(error.reason()).isEqualTo(ErrorReason.VERSION_MISMATCH);
+    assertThat(error.message())
+        .isEqualTo(
+            "This server speaks protocol version 1, but the message says version 2. Reload the"
+                + " page to get a matching client.");
+    assertThat(error.requestId()).isEqualTo("r5");
+  }
+
+  @Test
+  void refusesAMissingOrUnknownType() {
+    assertThat(refuse("{\"v\":1}").reason()).isEqualTo(ErrorReason.MISSING_FIELD);
+    assertThat(refuse("{\"v\":1,\"type\":7}").reason()).isEqualTo(ErrorReason.INVALID_FIELD);
+    Protocol.Error error = refuse("{\"v\":1,\"type\":\"teleport\",\"requestId\":\"r3\"}");
+    assertThat(error.reason()).isEqualTo(ErrorReason.UNKNOWN_TYPE);
+    assertThat(error.requestId()).isEqualTo("r3");
+  }
+
+  @Test
+  void namesTheMissingFieldOfAPing() {
+    Protocol.Error error = refuse("{\"v\":1,\"type\":\"ping\",\"requestId\":\"r1\",\"to\":\"1.2.3.4\"}");
+    assertThat(error.reason()).isEqualTo(ErrorReason.MISSING_FIELD);
+    assertThat(error.message()).contains("\"from\"");
+    assertThat(error.requestId()).isEqualTo("r1");
+    assertThat(refuse("{\"v\":1,\"type\":\"ping\",\"from\":{\"host\":\"h\",\"netns\":\"\"}}").message())
+        .contains("\"requestId\"");
+    assertThat(
+            refuse(
+                    "{\"v\":1,\"type\":\"ping\",\"requestId\":\"r1\",\"from\":{\"netns\":\"a\"},"
+                        + "\"to\":\"1.2.3.4\"}")
+                .message())
+        .contains("\"host\"");
+  }
+
+  @Test
+  void refusesOutOfRangeOrMistypedPingFields() {
+    String base = "{\"v\":1,\"type\":\"ping\",\"requestId\":\"r1\",\"from\":{\"host\":\"h\",\"netns\":\"a\"},";
+    assertThat(refuse(base + "\"to\":\"10.0.0.300\"}").message()).contains("IPv4 address");
+    assertThat(refuse(base + "\"to\":\"10.0.0.2\",\"count\":11}").message())
+        .contains("from 1 to 10");
+    assertThat(refuse(base + "\"to\":\"10.0.0.2\",\"count\":0}").reason())
+        .isEqualTo(ErrorReason.INVALID_FIELD);
+    assertThat(refuse(base + "\"to\":\"10.0.0.2\",\"count\":1.5}").reason())
+        .isEqualTo(ErrorReason.INVALID_FIELD);
+    assertThat(refuse(base + "\"to\":10}").reason()).isEqualTo(ErrorReason.INVALID_FIELD);
+  }
+
+  @Test
+  void refusesACommandOfSeveralLines() {
+    Protocol.Error error =
+        refuse(
+            "{\"v\":1,\"type\":\"command\",\"requestId\":\"r1\","
+                + "\"netns\":{\"host\":\"h\",\"netns\":\"a\"},\"line\":\"ip link\\nreboot\"}");
+    assertThat(error.reason()).isEqualTo(ErrorReason.INVALID_FIELD);
+    assertThat(error.message()).contains("one shell line");
+  }
+
+  @Test
+  void refusesMessagesOverTheSizeLimit() {
+    String huge =
+        "{\"v\":1,\"type\":\"hello\",\"pad\":\""
+            + "x".repeat(MessageDecoder.MAX_MESSAGE_CHARS)
+            + "\"}";
+    Protocol.Error error = refuse(huge);
+    assertThat(error.reason()).isEqualTo(ErrorReason.MESSAGE_TOO_LARGE);
+    assertThat(error.message()).contains(String.valueOf(MessageDecoder.MAX_MESSAGE_CHARS));
+  }
+
+  private Protocol.Error refuse(String text) {
+    ProtocolException refused =
+        catchThrowableOfType(ProtocolException.class, () -> decoder.decode(text));
+    assertThat(refused).as("refusal of %s", text).isNotNull();
+    return refused.error();
+  }
+}
