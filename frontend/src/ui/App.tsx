@@ -46,7 +46,13 @@ export function App({ controller, stats }: { controller: Controller; stats: Fram
           <CanvasView
             store={controller.store}
             stats={stats}
-            hasTopology={state.topology !== null}
+            waiting={
+              state.topology !== null
+                ? null
+                : state.connection === "disconnected"
+                  ? "Cannot reach the lab server; trying again…"
+                  : "Waiting for the lab from the server…"
+            }
           />
           <PlaybackControls
             cursor={state.cursor}

@@ -10,10 +10,11 @@ const MAX_TWEEN_MS = 600;
 export interface CanvasViewProps {
   readonly store: Store<SessionState>;
   readonly stats: FrameStats;
-  readonly hasTopology: boolean;
+  /** Shown over the canvas while there is no topology to draw; null once there is one. */
+  readonly waiting: string | null;
 }
 
-export function CanvasView({ store, stats, hasTopology }: CanvasViewProps) {
+export function CanvasView({ store, stats, waiting }: CanvasViewProps) {
   const host = useRef<HTMLDivElement>(null);
   const stage = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -53,7 +54,7 @@ export function CanvasView({ store, stats, hasTopology }: CanvasViewProps) {
   return (
     <div class="canvas-host" ref={host}>
       <div class="canvas-stage" ref={stage} aria-hidden="true" />
-      {!hasTopology && <p class="canvas-empty">Waiting for the lab from the server…</p>}
+      {waiting !== null && <p class="canvas-empty">{waiting}</p>}
     </div>
   );
 }

@@ -77,7 +77,8 @@ export function ConsolePanel({ options, lines, onCommand }: ConsolePanelProps) {
           type="text"
           autoComplete="off"
           spellcheck={false}
-          placeholder="ip -br addr"
+          placeholder={ref === null ? "Waiting for the lab…" : "ip -br addr"}
+          disabled={ref === null}
           value={text}
           onInput={(event) => setText(event.currentTarget.value)}
           onKeyDown={onKeyDown}

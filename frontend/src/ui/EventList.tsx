@@ -17,7 +17,7 @@ export function TracePanel({ trace, cursor, onSeek }: EventListProps) {
         {trace?.title ?? "Trace"}
       </h2>
       <EventList trace={trace} cursor={cursor} onSeek={onSeek} />
-      <p id="trace-outcome" class={trace?.exit === 0 ? "outcome ok" : "outcome"} aria-live="polite">
+      <p id="trace-outcome" class={outcomeClass(trace)} aria-live="polite">
         {trace?.outcome ?? ""}
       </p>
     </section>
@@ -51,6 +51,11 @@ export function EventList({ trace, cursor, onSeek }: EventListProps) {
       </ol>
     </div>
   );
+}
+
+function outcomeClass(trace: TraceState | null): string {
+  if (trace === null || trace.exit === null) return "outcome";
+  return trace.exit === 0 ? "outcome ok" : "outcome failed";
 }
 
 function EventRow(props: { step: TraceStep; current: boolean; onClick: () => void }) {
