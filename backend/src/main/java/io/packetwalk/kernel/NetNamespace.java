@@ -131,10 +131,12 @@ public final class NetNamespace {
   public VethPair addVeth(String devName, String peerName, NetNamespace peerNetns) {
     NetNamespace peerHome = peerNetns == null ? this : peerNetns;
     checkNewName(devName);
-    if (peerHome.device(peerName).isPresent() || (peerHome == this && peerName.equals(devName))) {
+    peerHome.checkNewName(peerName);
+    if (peerHome == this && peerName.equals(devName)) {
+      // The peer registers first and takes the name (and an ifindex) before the device fails.
+      allocateIfindex();
       throw new KernelException(Errno.EEXIST);
     }
-    peerHome.checkNewName(peerName);
     VethPair pair = new VethPair();
     NetDevice peer =
         peerHome.register(peerName, new DeviceKind.Veth(pair), world().randomMac(), 1500, 0);
@@ -211,13 +213,10 @@ public final class NetNamespace {
     }
   }
 
-  /** {@code ip link set DEV name NEW}: only while down, as the kernel insists. */
+  /** {@code ip link set DEV name NEW} (Linux 6.18 renames running devices too). */
   public void rename(NetDevice dev, String newName) {
     if (dev.name().equals(newName)) {
       return;
-    }
-    if (dev.isAdminUp()) {
-      throw new KernelException(Errno.EBUSY);
     }
     checkNewName(newName);
     sysctls.deviceRenamed(dev.name(), newName);
@@ -339,13 +338,14 @@ public final class NetNamespace {
   private void recomputeBridge(NetDevice bridge) {
     BridgeState state = bridge.bridge();
     if (!state.macSetByUser()) {
-      state.ports().stream()
-          .map(NetDevice::mac)
-          .min(Comparator.naturalOrder())
-          .ifPresent(bridge::setMac);
+      bridge.setMac(
+          state.ports().stream()
+              .map(NetDevice::mac)
+              .min(Comparator.naturalOrder())
+              .orElse(MacAddress.ZERO));
     }
     if (!state.mtuSetByUser()) {
-      state.ports().stream().mapToInt(NetDevice::mtu).min().ifPresent(bridge::setMtuValue);
+      bridge.setMtuValue(state.ports().stream().mapToInt(NetDevice::mtu).min().orElse(1500));
     }
   }
 
@@ -421,9 +421,18 @@ public final class NetNamespace {
 
   // ---- namespace ids ----
 
-  /** The id this namespace knows {@code other} by (allocated on first use, from 0). */
+  /** The id this namespace knows {@code other} by (allocated on first use: the lowest free id). */
   public int peerId(NetNamespace other) {
-    return peerIds.computeIfAbsent(other, k -> peerIds.size());
+    Integer known = peerIds.get(other);
+    if (known != null) {
+      return known;
+    }
+    int id = 0;
+    while (peerIds.containsValue(id)) {
+      id++;
+    }
+    peerIds.put(other, id);
+    return id;
   }
 
   /** The id already assigned to {@code other}, if any. */

@@ -1,6 +1,7 @@
 package io.packetwalk.kernel;
 
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -34,6 +35,32 @@ public final class Sysctls {
           Map.entry("rp_filter", "0"),
           Map.entry("send_redirects", "1"));
 
+  private static final String CONF6 = "net.ipv6.conf.";
+  private static final String NEIGH = "net.ipv4.neigh.";
+
+  /** The per-interface IPv6 settings every IPv6 conf group has. */
+  private static final Map<String, String> CONF6_DEFAULTS =
+      Map.ofEntries(Map.entry("disable_ipv6", "0"), Map.entry("forwarding", "0"));
+
+  /** The per-interface ARP (neighbour) parameters; a fresh namespace has no "default" group. */
+  private static final Map<String, String> NEIGH_DEFAULTS =
+      Map.ofEntries(
+          Map.entry("anycast_delay", "100"),
+          Map.entry("app_solicit", "0"),
+          Map.entry("base_reachable_time_ms", "30000"),
+          Map.entry("delay_first_probe_time", "5"),
+          Map.entry("gc_stale_time", "60"),
+          Map.entry("interval_probe_time_ms", "5000"),
+          Map.entry("locktime", "100"),
+          Map.entry("mcast_resolicit", "0"),
+          Map.entry("mcast_solicit", "3"),
+          Map.entry("proxy_delay", "80"),
+          Map.entry("proxy_qlen", "64"),
+          Map.entry("retrans_time_ms", "1000"),
+          Map.entry("ucast_solicit", "3"),
+          Map.entry("unres_qlen", "101"),
+          Map.entry("unres_qlen_bytes", "212992"));
+
   private final SortedMap<String, String> values = new TreeMap<>();
 
   Sysctls() {
@@ -47,6 +74,8 @@ public final class Sysctls {
     values.put("net.bridge.bridge-nf-pass-vlan-input-dev", "0");
     CONF_DEFAULTS.forEach((k, v) -> values.put(CONF + "all." + k, v));
     CONF_DEFAULTS.forEach((k, v) -> values.put(CONF + "default." + k, v));
+    CONF6_DEFAULTS.forEach((k, v) -> values.put(CONF6 + "all." + k, v));
+    CONF6_DEFAULTS.forEach((k, v) -> values.put(CONF6 + "default." + k, v));
   }
 
   /** Every key and value, sorted by key. */
@@ -91,6 +120,14 @@ public final class Sysctls {
       setForwardingEverywhere(normalised.equals("0") ? "0" : "1");
       return;
     }
+    if (key.equals(CONF6 + "all.disable_ipv6")) {
+      for (String k : values.keySet()) {
+        if (k.startsWith(CONF6) && k.endsWith(".disable_ipv6")) {
+          values.put(k, normalised);
+        }
+      }
+      return;
+    }
     values.put(key, normalised);
   }
 
@@ -104,21 +141,34 @@ public final class Sysctls {
     }
   }
 
+  /** Whether IPv6 is switched off on the device ({@code net.ipv6.conf.<dev>.disable_ipv6}). */
+  public boolean ipv6Disabled(NetDevice dev) {
+    return intValue(CONF6 + dev.name() + ".disable_ipv6") != 0;
+  }
+
   void deviceAdded(String name) {
     CONF_DEFAULTS
         .keySet()
         .forEach(k -> values.put(CONF + name + "." + k, values.get(CONF + "default." + k)));
+    CONF6_DEFAULTS
+        .keySet()
+        .forEach(k -> values.put(CONF6 + name + "." + k, values.get(CONF6 + "default." + k)));
+    NEIGH_DEFAULTS.forEach((k, v) -> values.put(NEIGH + name + "." + k, v));
   }
 
   void deviceRemoved(String name) {
-    values.keySet().removeIf(k -> k.startsWith(CONF + name + "."));
+    for (String group : new String[] {CONF, CONF6, NEIGH}) {
+      values.keySet().removeIf(k -> k.startsWith(group + name + "."));
+    }
   }
 
   void deviceRenamed(String oldName, String newName) {
-    for (String k : CONF_DEFAULTS.keySet()) {
-      String value = values.remove(CONF + oldName + "." + k);
-      if (value != null) {
-        values.put(CONF + newName + "." + k, value);
+    for (String group : new String[] {CONF, CONF6, NEIGH}) {
+      for (String k : List.copyOf(values.keySet())) {
+        if (k.startsWith(group + oldName + ".")) {
+          String setting = k.substring((group + oldName + ".").length());
+          values.put(group + newName + "." + setting, values.remove(k));
+        }
       }
     }
   }

@@ -182,16 +182,47 @@ class NetNamespaceTest {
   }
 
   @Test
-  void renamingAnUpDeviceIsBusy() {
+  void renamingAnUpDeviceMovesItsSysctls() {
     NetDevice dummy = root.addDummy("d0");
     root.setUp(dummy, true);
-    assertThatThrownBy(() -> root.rename(dummy, "d1"))
-        .isInstanceOfSatisfying(
-            KernelException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EBUSY));
-    root.setUp(dummy, false);
     root.rename(dummy, "d1");
+    assertThat(dummy.name()).isEqualTo("d1");
+    assertThat(dummy.isAdminUp()).isTrue();
     assertThat(root.sysctls().get("net.ipv4.conf.d1.rp_filter")).contains("0");
     assertThat(root.sysctls().get("net.ipv4.conf.d0.rp_filter")).isEmpty();
+    assertThat(root.sysctls().get("net.ipv4.neigh.d1.mcast_solicit")).contains("3");
+  }
+
+  @Test
+  void lastPortLeavingZeroesTheBridgeMac() {
+    NetDevice br = root.addBridge("br0");
+    root.addVeth("p1", "q1", null);
+    NetDevice p1 = root.requireDevice("p1");
+    root.enslave(p1, br);
+    assertThat(br.mac()).isEqualTo(p1.mac());
+    root.releaseFromBridge(p1);
+    assertThat(br.mac()).isEqualTo(MacAddress.ZERO);
+    assertThat(br.mtu()).isEqualTo(1500);
+  }
+
+  @Test
+  void vethWhosePeerTakesItsNameFailsAfterUsingAnIfindex() {
+    assertThatThrownBy(() -> root.addVeth("veth0", "veth0", null))
+        .isInstanceOfSatisfying(
+            KernelException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EEXIST));
+    root.addVeth("a", "b", null);
+    assertThat(root.requireDevice("b").ifindex()).isEqualTo(3);
+  }
+
+  @Test
+  void namespaceIdsReuseTheLowestFreeNumber() {
+    NetNamespace a = root.host().addNetns("a");
+    NetNamespace b = root.host().addNetns("b");
+    NetNamespace c = root.host().addNetns("c");
+    assertThat(root.peerId(a)).isZero();
+    assertThat(root.peerId(b)).isEqualTo(1);
+    root.host().deleteNetns("a");
+    assertThat(root.peerId(c)).isZero();
   }
 
   @Test
