@@ -104,6 +104,20 @@ function updateTrace(
   return { ...state, trace: change(trace) };
 }
 
+/** Ends a trace whose stream was cut off, so playback does not wait for steps that will not come. */
+export function abandonTrace(state: SessionState): SessionState {
+  const trace = state.trace;
+  if (trace === null || trace.complete) return state;
+  return {
+    ...state,
+    trace: {
+      ...trace,
+      outcome: "The connection closed before the trace ended.",
+      complete: true,
+    },
+  };
+}
+
 /** Appends lines to the console, leaving out empty ones. */
 export function appendConsole(state: SessionState, lines: readonly ConsoleLine[]): SessionState {
   const shown = lines.filter((line) => line.text !== "");

@@ -166,6 +166,19 @@ describe("controller", () => {
     expect(store.get().connection).toBe("disconnected");
   });
 
+  it("ends a streaming trace when the connection drops", () => {
+    const { store, controller, tick, receive, start, stepMessage } = setUp();
+    receive(start, stepMessage(0));
+    controller.togglePlay();
+    tick();
+    controller.connection("disconnected");
+    expect(store.get().trace).toMatchObject({
+      complete: true,
+      outcome: "The connection closed before the trace ended.",
+    });
+    expect(store.get().playing).toBe(false);
+  });
+
   it("keeps the speed within range", () => {
     const { store, controller } = setUp();
     controller.setSpeed(50);

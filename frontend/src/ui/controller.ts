@@ -3,7 +3,7 @@ import type { NamespaceRef } from "../model/topology";
 import { back, seek, step, type Cursor } from "../playback/cursor";
 import { Player, type Scheduler } from "../playback/player";
 import type { ClientMessage, ProtocolError, ServerMessage } from "../protocol/protocol";
-import { appendConsole, receive, type SessionState } from "../store/session";
+import { abandonTrace, appendConsole, receive, type SessionState } from "../store/session";
 import type { Store } from "../store/store";
 import type { ConnectionStatus } from "../transport/connection";
 import { placeLabel } from "./format";
@@ -41,10 +41,15 @@ export class Controller {
     if (message.type === "traceStep" || message.type === "traceEnd") this.player.traceGrew();
   }
 
+  /** Tracks the connection; a trace still streaming when it drops is ended. */
   connection(status: ConnectionStatus): void {
     this.store.update((state) =>
       state.connection === status ? state : { ...state, connection: status },
     );
+    if (status === "disconnected") {
+      this.store.update(abandonTrace);
+      this.player.traceGrew();
+    }
   }
 
   invalid(error: ProtocolError): void {
