@@ -1,0 +1,102 @@
+package io.packetwalk.lab;
+
+import io.packetwalk.net.MacAddress;
+import java.util.List;
+
+/**
+ * One device of a namespace and its addresses, in the order the kernel keeps them.
+ *
+ * @param ifindex the index the kernel gave it in its namespace ({@code lo} is 1)
+ * @param master the bridge (in the same namespace) this device is a port of, or null
+ * @param peer the other end, for a veth (required then, null otherwise)
+ * @param bridge the bridge settings, for a bridge (defaults when null; null for other kinds)
+ * @param port the port settings while enslaved (defaults when null; null without a master)
+ * @param underlay the underlay switch a physical NIC is plugged into, or null (unplugged, or not a
+ *     physical NIC)
+ */
+public record LabDevice(
+    String name,
+    LabDeviceKind kind,
+    int ifindex,
+    MacAddress mac,
+    int mtu,
+    boolean up,
+    String master,
+    LabPeer peer,
+    LabBridge bridge,
+    LabPort port,
+    String underlay,
+    List<LabAddress> addresses) {
+
+  public LabDevice {
+    Names.checkDevice("name", name);
+    if (kind == null) {
+      throw new LabValueException("kind", "is required (one of " + LabDeviceKind.words() + ")");
+    }
+    if (ifindex < 1) {
+      throw new LabValueException("ifindex", ifindex + " is not a valid ifindex (1 or more)");
+    }
+    if (mac == null) {
+      throw new LabValueException("mac", "is required");
+    }
+    if (kind == LabDeviceKind.LOOPBACK) {
+      if (ifindex != 1) {
+        throw new LabValueException("ifindex", "the loopback device is always ifindex 1");
+      }
+      if (!mac.isZero()) {
+        throw new LabValueException("mac", "the loopback device's MAC is 00:00:00:00:00:00");
+      }
+    } else if (mac.isMulticast() || (mac.isZero() && kind != LabDeviceKind.BRIDGE)) {
+      throw new LabValueException("mac", mac + " is not a unicast MAC address");
+    }
+    checkMtu(kind, mtu);
+    if (master != null) {
+      Names.checkDevice("master", master);
+      if (kind == LabDeviceKind.LOOPBACK || kind == LabDeviceKind.BRIDGE) {
+        throw new LabValueException("master", "a " + kind.word() + " cannot be a bridge port");
+      }
+      if (master.equals(name)) {
+        throw new LabValueException("master", "a device cannot be its own master");
+      }
+      port = port == null ? LabPort.DEFAULTS : port;
+    } else if (port != null) {
+      throw new LabValueException(
+          "port", "only a bridge port (a device with a master) has port settings");
+    }
+    if (kind == LabDeviceKind.VETH && peer == null) {
+      throw new LabValueException("peer", "a veth needs its peer (netns and device)");
+    }
+    if (kind != LabDeviceKind.VETH && peer != null) {
+      throw new LabValueException("peer", "only a veth has a peer");
+    }
+    if (kind == LabDeviceKind.BRIDGE) {
+      bridge = bridge == null ? LabBridge.DEFAULTS : bridge;
+    } else if (bridge != null) {
+      throw new LabValueException("bridge", "only a bridge has bridge settings");
+    }
+    if (underlay != null && kind != LabDeviceKind.PHYSICAL) {
+      throw new LabValueException(
+          "underlay", "only a physical NIC is plugged into an underlay switch");
+    }
+    addresses = Names.list("addresses", addresses);
+  }
+
+  private static void checkMtu(LabDeviceKind kind, int mtu) {
+    int min = 68;
+    int max = 65535;
+    if (kind == LabDeviceKind.LOOPBACK || kind == LabDeviceKind.DUMMY) {
+      min = 0;
+      max = Integer.MAX_VALUE;
+    }
+    if (mtu < min || mtu > max) {
+      throw new LabValueException(
+          "mtu",
+          mtu + " is outside what a " + kind.word() + " accepts (" + min + " … " + max + ")");
+    }
+  }
+
+  /** The MTU a new device of this kind starts with. */
+  public static int defaultMtu(LabDeviceKind kind) {
+    return kind == LabDeviceKind.LOOPBACK ? 65536 : 1500;
+  }
+}

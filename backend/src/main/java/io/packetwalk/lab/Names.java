@@ -1,0 +1,93 @@
+package io.packetwalk.lab;
+
+import io.packetwalk.kernel.NetDevice;
+import java.util.List;
+
+/** The naming rules the kernel and {@code ip netns} apply, checked before anything is built. */
+final class Names {
+
+  /** The longest namespace name: a file name under /run/netns. */
+  static final int MAX_NETNS_NAME_LENGTH = 255;
+
+  private Names() {}
+
+  static void checkDevice(String field, String name) {
+    if (name == null || name.isEmpty()) {
+      throw new LabValueException(field, "a device needs a name");
+    }
+    if (name.length() > NetDevice.MAX_NAME_LENGTH) {
+      throw new LabValueException(
+          field,
+          "device name \""
+              + name
+              + "\" is longer than "
+              + NetDevice.MAX_NAME_LENGTH
+              + " characters (the kernel's IFNAMSIZ)");
+    }
+    if (name.equals(".") || name.equals("..") || !plain(name, "/:")) {
+      throw new LabValueException(
+          field,
+          "device name \"" + name + "\" is not allowed (no \"/\", \":\", blanks, \".\" or \"..\")");
+    }
+  }
+
+  /** A named namespace; the host's root namespace is written as "". */
+  static void checkNetns(String field, String name) {
+    if (name == null) {
+      throw new LabValueException(field, "a namespace needs a name (\"\" for the root namespace)");
+    }
+    if (name.isEmpty()) {
+      return;
+    }
+    if (name.length() > MAX_NETNS_NAME_LENGTH
+        || name.equals(".")
+        || name.equals("..")
+        || name.startsWith("-")
+        || !plain(name, "/")) {
+      throw new LabValueException(
+          field,
+          "namespace name \""
+              + name
+              + "\" is not allowed (at most 255 characters, no \"/\", blanks, leading \"-\", \".\" or"
+              + " \"..\")");
+    }
+  }
+
+  static void checkHost(String field, String name) {
+    if (name == null || name.isEmpty()) {
+      throw new LabValueException(field, "a host needs a name");
+    }
+    if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,62}")) {
+      throw new LabValueException(
+          field,
+          "host name \""
+              + name
+              + "\" is not allowed (letters, digits, \".\", \"_\", \"-\"; 63 at most)");
+    }
+  }
+
+  static String require(String field, String value) {
+    if (value == null) {
+      throw new LabValueException(field, "is required");
+    }
+    return value;
+  }
+
+  static <T> List<T> list(String field, List<T> values) {
+    if (values == null) {
+      throw new LabValueException(field, "is required (use [] for none)");
+    }
+    for (T value : values) {
+      if (value == null) {
+        throw new LabValueException(field, "must not contain null");
+      }
+    }
+    return List.copyOf(values);
+  }
+
+  private static boolean plain(String name, String forbidden) {
+    return name.chars()
+        .noneMatch(c ->
+            Character.isWhitespace(c) || Character.isISOControl(c) || forbidden.indexOf(c) >= 0);
+  }
+}

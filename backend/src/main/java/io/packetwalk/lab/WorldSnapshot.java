@@ -1,0 +1,172 @@
+package io.packetwalk.lab;
+
+import io.packetwalk.kernel.BridgePortSettings;
+import io.packetwalk.kernel.BridgeState;
+import io.packetwalk.kernel.DeviceKind;
+import io.packetwalk.kernel.FdbEntry;
+import io.packetwalk.kernel.Host;
+import io.packetwalk.kernel.InterfaceAddress;
+import io.packetwalk.kernel.NeighbourEntry;
+import io.packetwalk.kernel.NeighbourTable;
+import io.packetwalk.kernel.NetDevice;
+import io.packetwalk.kernel.NetNamespace;
+import io.packetwalk.kernel.NudState;
+import io.packetwalk.kernel.Route;
+import io.packetwalk.kernel.RouteProtocol;
+import io.packetwalk.kernel.UnderlaySwitch;
+import io.packetwalk.kernel.World;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Reads a world into the world part of a lab document. Only reads: what the kernel derives
+ * (connected and local routes, secondary flags, learned neighbours and FDB entries, counters) is
+ * left out, because building the document again derives it the same way.
+ */
+public final class WorldSnapshot {
+
+  private WorldSnapshot() {}
+
+  /** A document named {@code name} holding everything in {@code world}. */
+  public static LabDocument document(World world, String name) {
+    return LabDocument.of(name, hosts(world), underlay(world));
+  }
+
+  /** The same document with its world part read from {@code world}. */
+  public static LabDocument refresh(LabDocument document, World world) {
+    return document.withWorld(hosts(world), underlay(world));
+  }
+
+  public static List<LabHost> hosts(World world) {
+    return world.hosts().stream().map(WorldSnapshot::host).toList();
+  }
+
+  public static List<String> underlay(World world) {
+    return world.switches().stream().map(UnderlaySwitch::name).toList();
+  }
+
+  private static LabHost host(Host host) {
+    return new LabHost(host.name(), host.namespaces().stream().map(WorldSnapshot::netns).toList());
+  }
+
+  private static LabNamespace netns(NetNamespace ns) {
+    List<LabFdbEntry> fdb = new ArrayList<>();
+    for (NetDevice dev : ns.devices()) {
+      if (dev.isBridge()) {
+        dev.bridge().fdb().stream()
+            .filter(e -> e.type() == FdbEntry.Type.STATIC)
+            .forEach(e -> fdb.add(new LabFdbEntry(e.mac(), e.port().name())));
+      }
+    }
+    return new LabNamespace(
+        ns.name(),
+        ns.devices().stream().map(WorldSnapshot::device).toList(),
+        ns.fib().allRoutes().stream()
+            .filter(r -> r.protocol() != RouteProtocol.KERNEL)
+            .map(WorldSnapshot::route)
+            .toList(),
+        neighbours(ns.neighbours()),
+        fdb,
+        sysctls(ns.sysctls().all()));
+  }
+
+  private static LabDevice device(NetDevice dev) {
+    LabDeviceKind kind;
+    LabPeer peer = null;
+    LabBridge bridge = null;
+    String underlay = null;
+    switch (dev.kind()) {
+      case DeviceKind.Loopback l -> kind = LabDeviceKind.LOOPBACK;
+      case DeviceKind.Veth v -> {
+        kind = LabDeviceKind.VETH;
+        NetDevice other = dev.vethPeer();
+        peer = new LabPeer(other.netns().name(), other.name());
+      }
+      case DeviceKind.Bridge(BridgeState state) -> {
+        kind = LabDeviceKind.BRIDGE;
+        bridge = new LabBridge(state.ageingTimeCs(), state.stp(), state.nfCallIptables());
+      }
+      case DeviceKind.Dummy d -> kind = LabDeviceKind.DUMMY;
+      case DeviceKind.Physical p -> {
+        kind = LabDeviceKind.PHYSICAL;
+        underlay = p.cable().isPlugged() ? p.cable().plugged().name() : null;
+      }
+    }
+    BridgePortSettings settings = dev.portSettings();
+    LabPort port =
+        settings == null
+            ? null
+            : new LabPort(
+                settings.hairpin(), settings.learning(), settings.flood(), settings.cost());
+    return new LabDevice(
+        dev.name(),
+        kind,
+        dev.ifindex(),
+        dev.mac(),
+        dev.mtu(),
+        dev.isAdminUp(),
+        dev.master() == null ? null : dev.master().name(),
+        peer,
+        bridge,
+        port,
+        underlay,
+        dev.addresses().stream().map(a -> address(dev, a)).toList());
+  }
+
+  private static LabAddress address(NetDevice dev, InterfaceAddress address) {
+    return new LabAddress(
+        address.prefix(),
+        address.broadcast(),
+        address.scope(),
+        address.label() == null ? dev.name() : address.label(),
+        address.metric());
+  }
+
+  private static LabRoute route(Route route) {
+    return new LabRoute(
+        route.table(),
+        route.type(),
+        route.destination(),
+        route.gateway(),
+        route.device() == null ? null : route.device().name(),
+        route.preferredSource(),
+        route.metric(),
+        route.scope(),
+        route.protocol(),
+        route.onlink());
+  }
+
+  private static List<LabNeighbour> neighbours(NeighbourTable table) {
+    List<LabNeighbour> kept = new ArrayList<>();
+    for (NeighbourEntry entry : table.entries()) {
+      LabNeighbour.Kind kind =
+          entry.state() == NudState.PERMANENT
+              ? LabNeighbour.Kind.PERMANENT
+              : entry.state() == NudState.NOARP ? LabNeighbour.Kind.NOARP : null;
+      if (kind != null) {
+        kept.add(
+            new LabNeighbour(
+                kind, entry.address(), entry.device().name(), entry.lladdr(), entry.router()));
+      }
+    }
+    for (NeighbourTable.ProxyEntry proxy : table.proxies()) {
+      kept.add(
+          new LabNeighbour(
+              LabNeighbour.Kind.PROXY, proxy.address(), proxy.device().name(), null, false));
+    }
+    return kept;
+  }
+
+  private static SortedMap<String, String> sysctls(Map<String, String> values) {
+    SortedMap<String, String> changed = new TreeMap<>();
+    values.forEach((key, value) -> {
+      if (!FreshSysctls.freshValue(key).map(value::equals).orElse(false)) {
+        changed.put(key, value);
+      }
+    });
+    return changed;
+  }
+}
