@@ -2,7 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { chainLab, podsOnABridge, twoNamespaces, twoPodsOnABridge } from "../testing/labs";
 import { layoutTopology, wirePath, type NamespaceBox, type Scene } from "./layout";
-import { contains, onEdge, overlaps, pointAlong, type Rect } from "./path";
+import { contains, onEdge, overlaps } from "../testing/geometry";
+import { pointAlong, type Rect } from "./path";
 
 const canvas = { width: 760, height: 640 };
 

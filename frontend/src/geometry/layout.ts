@@ -69,16 +69,16 @@ export interface Scene {
   readonly wires: readonly Wire[];
 }
 
-export const MARGIN = 16;
-export const HOST_LABEL_HEIGHT = 18;
-export const HOST_PADDING = 10;
-export const TAB_HEIGHT = 22;
-export const GAP = 36;
-export const MAX_BOX = { width: 360, height: 220 } as const;
-export const MIN_BOX = { width: 150, height: 90 } as const;
+const MARGIN = 16;
+const HOST_LABEL_HEIGHT = 18;
+const HOST_PADDING = 10;
+const TAB_HEIGHT = 22;
+const GAP = 36;
+const MAX_BOX = { width: 360, height: 220 } as const;
+const MIN_BOX = { width: 150, height: 90 } as const;
 /** The least height a port and the space below it take when a side is crowded. */
 const MIN_PORT_PITCH = 36;
-export const PORT_SIZE = { width: 104, height: 38 } as const;
+const PORT_SIZE = { width: 104, height: 38 } as const;
 const PAD = 4;
 const SPACING = 6;
 

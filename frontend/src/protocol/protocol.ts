@@ -157,11 +157,6 @@ export function parseServerMessage(text: string): Validated<ServerMessage> {
   return parseWith(text, validateServerMessage);
 }
 
-/** Parses and validates one text frame meant for the server. */
-export function parseClientMessage(text: string): Validated<ClientMessage> {
-  return parseWith(text, validateClientMessage);
-}
-
 /** Validates an already-parsed value as a server → client message. */
 export function validateServerMessage(value: unknown): Validated<ServerMessage> {
   return run<ServerMessage>(() => {
