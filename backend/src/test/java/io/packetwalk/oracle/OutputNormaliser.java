@@ -20,6 +20,7 @@ final class OutputNormaliser {
             new PingTimings(),
             new Ipv6Dad(),
             new KernelTimers(),
+            new HostDependentValues(),
             new MulticastFdbEntries(),
             new RandomMacs(script),
             new NeighbourOrder()));

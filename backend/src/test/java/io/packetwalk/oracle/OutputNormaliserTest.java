@@ -149,6 +149,16 @@ class OutputNormaliserTest {
   }
 
   @Test
+  void queueCountsThatFollowTheCpuCountAreMasked() {
+    assertThat(
+            normalise(
+                "",
+                "ip -d link show veth0",
+                "veth addrgenmode eui64 numtxqueues 2 numrxqueues 2 gso"))
+        .isEqualTo("veth addrgenmode eui64 numtxqueues <n> numrxqueues <n> gso");
+  }
+
+  @Test
   void commandLinesAreSeenThroughNetnsExec() {
     CommandLine c = CommandLine.parse("ip netns exec a ip -4 neigh show dev eth0");
     assertThat(c.tool()).isEqualTo(CommandLine.Tool.IP);
