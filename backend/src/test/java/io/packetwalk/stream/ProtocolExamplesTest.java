@@ -67,8 +67,7 @@ class ProtocolExamplesTest {
     Map<String, ClientMessage> expected =
         Map.of(
             "client-hello.json", new Hello(),
-            "client-ping.json",
-                new Ping("r1", new NamespaceRef("host1", "ns1"), "10.0.0.2", 1),
+            "client-ping.json", new Ping("r1", new NamespaceRef("host1", "ns1"), "10.0.0.2", 1),
             "client-command.json",
                 new Command("r2", new NamespaceRef("host1", "ns1"), "ip -br addr"));
     assertThat(examples("client-")).containsExactlyInAnyOrderElementsOf(expected.keySet());
@@ -127,8 +126,7 @@ class ProtocolExamplesTest {
     ns.setMac(dev, MacAddress.parse(mac));
     Ipv4Prefix prefix = Ipv4Prefix.parse(address);
     ns.addAddress(
-        dev,
-        new InterfaceAddress(prefix, prefix.broadcast(), AddressScope.GLOBAL, name, false, 0));
+        dev, new InterfaceAddress(prefix, prefix.broadcast(), AddressScope.GLOBAL, name, false, 0));
     ns.setUp(dev, true);
   }
 

@@ -32,8 +32,8 @@ class RunApiTest {
     HttpResponse<String> response =
         post("/api/run", "text/plain", "sleep 1\n# a comment\nno-such-tool --help\n");
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("application/json"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
     JsonNode outcomes = JSON.readTree(response.body());
     assertThat(outcomes.isArray()).isTrue();
     assertThat(outcomes).hasSize(2);
@@ -60,7 +60,8 @@ class RunApiTest {
 
   @Test
   void refusesAScriptWithUnsupportedSyntaxWith400() throws Exception {
-    HttpResponse<String> response = post("/api/run", "text/plain", "sleep 1\nfor i in 1 2; do sleep $i; done\n");
+    HttpResponse<String> response =
+        post("/api/run", "text/plain", "sleep 1\nfor i in 1 2; do sleep $i; done\n");
     assertThat(response.statusCode()).isEqualTo(400);
     JsonNode error = JSON.readTree(response.body());
     assertThat(error.get("error").stringValue()).isEqualTo("SCRIPT_SYNTAX");
@@ -82,7 +83,8 @@ class RunApiTest {
 
   @Test
   void asksForTextPlainWhenTheBodyIsSomethingElse() throws Exception {
-    HttpResponse<String> response = post("/api/run", "application/json", "{\"script\":\"sleep 1\"}");
+    HttpResponse<String> response =
+        post("/api/run", "application/json", "{\"script\":\"sleep 1\"}");
     assertThat(response.statusCode()).isEqualTo(415);
     JsonNode error = JSON.readTree(response.body());
     assertThat(error.get("error").stringValue()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");

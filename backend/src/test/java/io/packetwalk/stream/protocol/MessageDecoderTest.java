@@ -20,7 +20,8 @@ class MessageDecoderTest {
             decoder.decode(
                 """
                 {"v":1,"type":"ping","requestId":"r1","from":{"host":"host1","netns":""},\
-                "to":"10.0.0.2"}""");
+                "to":"10.0.0.2"}\
+                """);
     assertThat(ping).isEqualTo(new Ping("r1", new NamespaceRef("host1", ""), "10.0.0.2", 1));
   }
 
@@ -30,7 +31,8 @@ class MessageDecoderTest {
             decoder.decode(
                 """
                 {"v":1,"type":"command","requestId":"r9","netns":{"host":"h","netns":"a"},\
-                "line":"ip link","colour":"blue"}"""))
+                "line":"ip link","colour":"blue"}\
+                """))
         .isEqualTo(new Command("r9", new NamespaceRef("h", "a"), "ip link"));
   }
 
@@ -81,11 +83,14 @@ class MessageDecoderTest {
 
   @Test
   void namesTheMissingFieldOfAPing() {
-    Protocol.Error error = refuse("{\"v\":1,\"type\":\"ping\",\"requestId\":\"r1\",\"to\":\"1.2.3.4\"}");
+    Protocol.Error error =
+        refuse("{\"v\":1,\"type\":\"ping\",\"requestId\":\"r1\",\"to\":\"1.2.3.4\"}");
     assertThat(error.reason()).isEqualTo(ErrorReason.MISSING_FIELD);
     assertThat(error.message()).contains("\"from\"");
     assertThat(error.requestId()).isEqualTo("r1");
-    assertThat(refuse("{\"v\":1,\"type\":\"ping\",\"from\":{\"host\":\"h\",\"netns\":\"\"}}").message())
+    assertThat(
+            refuse("{\"v\":1,\"type\":\"ping\",\"from\":{\"host\":\"h\",\"netns\":\"\"}}")
+                .message())
         .contains("\"requestId\"");
     assertThat(
             refuse(
@@ -97,7 +102,8 @@ class MessageDecoderTest {
 
   @Test
   void refusesOutOfRangeOrMistypedPingFields() {
-    String base = "{\"v\":1,\"type\":\"ping\",\"requestId\":\"r1\",\"from\":{\"host\":\"h\",\"netns\":\"a\"},";
+    String base =
+        "{\"v\":1,\"type\":\"ping\",\"requestId\":\"r1\",\"from\":{\"host\":\"h\",\"netns\":\"a\"},";
     assertThat(refuse(base + "\"to\":\"10.0.0.300\"}").message()).contains("IPv4 address");
     assertThat(refuse(base + "\"to\":\"10.0.0.2\",\"count\":11}").message())
         .contains("from 1 to 10");
