@@ -35,13 +35,7 @@ public record LabDocument(
               + " (older versions are migrated when read), not "
               + schemaVersion);
     }
-    if (name == null || name.isBlank()) {
-      throw new LabValueException("name", "a lab needs a name");
-    }
-    if (name.length() > MAX_NAME_LENGTH) {
-      throw new LabValueException(
-          "name", "is " + name.length() + " characters long; the limit is " + MAX_NAME_LENGTH);
-    }
+    checkName(name);
     description = description == null ? "" : description;
     hosts = Names.list("hosts", hosts);
     if (hosts.isEmpty()) {
@@ -53,6 +47,17 @@ public record LabDocument(
     }
     layout = Names.list("layout", layout);
     notes = notes == null ? "" : notes;
+  }
+
+  /** Refuses a lab name that is blank or longer than {@link #MAX_NAME_LENGTH}. */
+  public static void checkName(String name) {
+    if (name == null || name.isBlank()) {
+      throw new LabValueException("name", "a lab needs a name");
+    }
+    if (name.length() > MAX_NAME_LENGTH) {
+      throw new LabValueException(
+          "name", "is " + name.length() + " characters long; the limit is " + MAX_NAME_LENGTH);
+    }
   }
 
   /** A lab with this world part and no description, layout or notes. */

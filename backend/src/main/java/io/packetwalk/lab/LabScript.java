@@ -33,16 +33,27 @@ import java.util.Set;
  */
 public final class LabScript {
 
-  /** One script line: the command (or a {@code #} comment) and the document path behind it. */
-  public record Line(String command, String path) {}
+  /**
+   * One script line: its 1-based number in {@link #text()}, the command (or a {@code #} comment)
+   * and the document path behind it.
+   */
+  public record Line(int number, String command, String path) {}
 
   private final String header;
   private final List<Line> lines;
   private final List<LabProblem> problems;
 
-  private LabScript(String header, List<Line> lines, List<LabProblem> problems) {
+  private LabScript(String header, List<Line> unnumbered, List<LabProblem> problems) {
     this.header = header;
-    this.lines = List.copyOf(lines);
+    List<Line> numbered = new ArrayList<>();
+    int number = (int) header.lines().count();
+    for (Line line : unnumbered) {
+      if (line.command().startsWith("#")) {
+        number++;
+      }
+      numbered.add(new Line(++number, line.command(), line.path()));
+    }
+    this.lines = List.copyOf(numbered);
     this.problems = List.copyOf(problems);
   }
 
@@ -75,7 +86,7 @@ public final class LabScript {
     return new LabScript(header, writer.lines, writer.problems);
   }
 
-  /** The lines after the header, in order. */
+  /** The lines after the header, in order, with their numbers in {@link #text()}. */
   public List<Line> lines() {
     return lines;
   }
@@ -125,11 +136,11 @@ public final class LabScript {
     }
 
     private void comment(String text) {
-      lines.add(new Line("# " + text, hostPath));
+      lines.add(new Line(0, "# " + text, hostPath));
     }
 
     private void emit(String path, LabNamespace ns, String command) {
-      lines.add(new Line(in(ns.name(), command), path));
+      lines.add(new Line(0, in(ns.name(), command), path));
     }
 
     private static String in(String netns, String command) {

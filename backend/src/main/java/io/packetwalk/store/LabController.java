@@ -1,0 +1,154 @@
+package io.packetwalk.store;
+
+import io.packetwalk.lab.LabBuilder;
+import io.packetwalk.lab.LabDocument;
+import io.packetwalk.lab.LabHost;
+import io.packetwalk.lab.LabImport;
+import io.packetwalk.lab.LabProblem;
+import io.packetwalk.lab.LabScript;
+import io.packetwalk.lab.LabValueException;
+import io.packetwalk.shell.ScriptParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/labs}: import a command script as a lab document, export a document as a bash script,
+ * and validate a document. Bodies are read with a size limit; every refusal is JSON {@code {error,
+ * message, problems[]}} (see {@link LabApiErrors}).
+ */
+@RestController
+@RequestMapping("/api/labs")
+class LabController {
+
+  private static final MediaType TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
+
+  private final LabDocumentCodec codec;
+
+  LabController(LabDocumentCodec codec) {
+    this.codec = codec;
+  }
+
+  /** A script (text/plain) run in a fresh world and read back as a document (JSON). */
+  @PostMapping("/import-script")
+  ResponseEntity<String> importScript(
+      @RequestParam(defaultValue = "Imported lab") String name, InputStream body)
+      throws IOException {
+    byte[] bytes = body.readNBytes(ScriptParser.MAX_SCRIPT_BYTES + 1);
+    if (bytes.length > ScriptParser.MAX_SCRIPT_BYTES) {
+      String message =
+          "The script is larger than the limit of "
+              + ScriptParser.MAX_SCRIPT_BYTES
+              + " bytes (1 MiB).";
+      throw new LabApiException(
+          HttpStatus.CONTENT_TOO_LARGE,
+          "SCRIPT_TOO_LARGE",
+          message,
+          List.of(new LabProblem("$", message)));
+    }
+    String script = utf8(bytes);
+    try {
+      LabDocument.checkName(name);
+    } catch (LabValueException e) {
+      throw new LabApiException(
+          HttpStatus.BAD_REQUEST,
+          "BAD_LAB_NAME",
+          "The lab name (query parameter \"name\") " + e.reason() + ".",
+          List.of(new LabProblem("name", e.reason())));
+    }
+    LabImport.Result result = LabImport.fromScript(script, name);
+    if (result.document() == null) {
+      throw new LabApiException(
+          HttpStatus.UNPROCESSABLE_CONTENT,
+          "SCRIPT_FAILED",
+          "The script did not run cleanly, so no lab was made; see the problems for each line.",
+          result.problems());
+    }
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(codec.write(result.document()));
+  }
+
+  /** A document (JSON) as the bash script that rebuilds one of its hosts (text/plain). */
+  @PostMapping("/export-script")
+  ResponseEntity<String> exportScript(@RequestParam(required = false) String host, InputStream body)
+      throws IOException {
+    LabDocument document = codec.read(document(body)).document();
+    List<LabProblem> problems = LabBuilder.check(document);
+    if (!problems.isEmpty()) {
+      throw new LabApiException(
+          HttpStatus.UNPROCESSABLE_CONTENT,
+          "LAB_CANNOT_BE_BUILT",
+          "The lab cannot be rebuilt exactly by a script; see the problems.",
+          problems);
+    }
+    int index = 0;
+    if (host != null) {
+      List<String> names = document.hosts().stream().map(LabHost::name).toList();
+      index = names.indexOf(host);
+      if (index < 0) {
+        throw new LabApiException(
+            HttpStatus.UNPROCESSABLE_CONTENT,
+            "NO_SUCH_HOST",
+            "The lab has no host \"" + host + "\"; its hosts are " + names + ".",
+            List.of(new LabProblem("hosts", "no host \"" + host + "\"")));
+      }
+    }
+    return ResponseEntity.ok().contentType(TEXT).body(LabScript.of(document, index).text());
+  }
+
+  /** Whether a document (JSON) can be read and built, with every problem found. */
+  @PostMapping("/validate")
+  ValidationReport validate(InputStream body) throws IOException {
+    byte[] bytes = document(body);
+    LabDocumentCodec.Decoded decoded;
+    try {
+      decoded = codec.read(bytes);
+    } catch (LabFormatException e) {
+      if (e.reason() == LabFormatException.Reason.TOO_LARGE) {
+        throw e;
+      }
+      return new ValidationReport(false, null, false, e.problems());
+    }
+    List<LabProblem> problems = LabBuilder.check(decoded.document());
+    return new ValidationReport(
+        problems.isEmpty(), decoded.writtenVersion(), decoded.migrated(), problems);
+  }
+
+  private static byte[] document(InputStream body) throws IOException {
+    byte[] bytes = body.readNBytes(LabDocumentCodec.MAX_BYTES + 1);
+    if (bytes.length > LabDocumentCodec.MAX_BYTES) {
+      throw LabDocumentCodec.tooLarge(-1);
+    }
+    return bytes;
+  }
+
+  private static String utf8(byte[] bytes) {
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      String message = "The script is not UTF-8 text.";
+      throw new LabApiException(
+          HttpStatus.BAD_REQUEST,
+          "SCRIPT_NOT_UTF8",
+          message,
+          List.of(new LabProblem("$", message)));
+    }
+  }
+}
