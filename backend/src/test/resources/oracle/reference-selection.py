@@ -13,8 +13,9 @@ read that scenario to see the state the command ran in.
   `REACHABLE $` means the line ends in one space (iproute2 prints a trailing space after most
   `ip route`/`ip neigh` lines); a line that is just `$` is an empty line.
 * Values the kernel makes random or time-dependent (ping `time=`, the `time NNNms` and `rtt`
-  figures, `expires NNNsec`, brctl ageing timers) vary between runs; everything else is
-  reproducible. MACs are pinned by the scenarios (`02:00:00:00:xx:yy`) except where a block
+  figures and `pipe N`, `expires NNNsec`, `*_timer` values, brctl ageing timers, the word
+  `tentative` on a fresh IPv6 link-local, the order of neighbour lines) vary between runs, and
+  `numtxqueues/numrxqueues` follow the machine's CPU count; everything else is reproducible. MACs are pinned by the scenarios (`02:00:00:00:xx:yy`) except where a block
   shows a kernel-chosen random MAC on purpose.
 * The oracle test compares these outputs with the simulator's after the normalisation
   described in `docs/fidelity.md`.
