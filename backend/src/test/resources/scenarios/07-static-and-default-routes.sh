@@ -1,5 +1,5 @@
 # Static routes, "default via", longest-prefix match and metrics, and how `ip route`
-# lists them (kernel routes, gateways, metrics, proto static vs boot).
+# lists them: by address, longer prefix first for the same address, then by metric.
 ip link add eth0 type veth peer name peer0
 ip link add eth1 type veth peer name peer1
 ip link set dev eth0 address 02:00:00:00:00:01
@@ -34,3 +34,10 @@ ip route get 10.60.1.1
 ip route del default
 ip route get 198.51.100.1
 ip route
+ip route add 10.0.0.0/8 via 10.1.0.1
+ip route add 10.0.0.0/24 via 10.1.0.1
+ip route add 10.0.0.0/16 via 10.1.0.1
+ip route add 10.0.0.128/25 via 10.1.0.1
+ip route add 0.0.0.0/1 via 10.1.0.1
+ip route
+route -n
