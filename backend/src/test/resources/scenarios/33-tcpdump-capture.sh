@@ -11,7 +11,7 @@ ip netns exec a ip addr add 10.33.0.1/24 dev eth0
 ip netns exec b ip addr add 10.33.0.2/24 dev eth0
 ip netns exec a ip link set eth0 up
 ip netns exec b ip link set eth0 up
-ip netns exec a ping -c 8 -i 0.2 10.33.0.2 &
+ip netns exec a ping -c 20 -i 0.2 10.33.0.2 &
 ip netns exec b tcpdump -c 2 -n -i eth0 icmp
 ip netns exec b tcpdump -c 2 -n -e -t -i eth0 icmp
 ip netns exec b tcpdump -i nosuchdev -c 1
