@@ -1,0 +1,133 @@
+package io.packetwalk.bench;
+
+import io.packetwalk.engine.PingOptions;
+import io.packetwalk.engine.PingRun;
+import io.packetwalk.engine.Simulator;
+import io.packetwalk.kernel.NetNamespace;
+import io.packetwalk.kernel.World;
+import io.packetwalk.net.Ipv4Address;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Engine speed: one {@code ping -c 1} from ns1 to ns3 across the bridge of {@link
+ * BenchLabs#threeNamespacesOnABridge()}. The primary score is pings per second; the {@code steps}
+ * counter is trace steps per second, the engine's headline figure.
+ *
+ * <ul>
+ *   <li>{@code warm}: one world per trial, ARP caches already filled by a first ping, so each probe
+ *       is echo request and reply only.
+ *   <li>{@code cold}: a fresh world per invocation (built outside the measured time), so each probe
+ *       also resolves ns3's address with ARP flooded through the bridge.
+ * </ul>
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(1)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class PingBenchmark {
+
+  private static final PingOptions ONE_PROBE =
+      PingOptions.of(Ipv4Address.parse(BenchLabs.THREE_NAMESPACES_TARGET), 1);
+
+  /** Trace steps the engine produced; JMH reports them per second next to the pings. */
+  @AuxCounters(AuxCounters.Type.OPERATIONS)
+  @State(Scope.Thread)
+  public static class Steps {
+
+    public long steps;
+
+    @Setup(Level.Iteration)
+    public void reset() {
+      steps = 0;
+    }
+  }
+
+  /** One world for the whole trial, its neighbour caches warmed by a first ping. */
+  @State(Scope.Thread)
+  public static class WarmLab {
+
+    Simulator simulator;
+    NetNamespace from;
+    int firstTraceSize;
+    int tracesOfAnotherSize;
+
+    @Setup(Level.Trial)
+    public void build() {
+      World world = BenchLabs.build(BenchLabs.threeNamespacesOnABridge()).world();
+      simulator = new Simulator(world);
+      from = BenchLabs.netns(world, "ns1");
+      requireReply(simulator.ping(from, ONE_PROBE));
+      PingRun warm = simulator.ping(from, ONE_PROBE);
+      requireReply(warm);
+      firstTraceSize = warm.trace().size();
+    }
+
+    /** Says so when the trace changed shape during the trial (neighbour entries aging, say). */
+    @TearDown(Level.Trial)
+    public void report() {
+      System.out.println(
+          "warm ping: "
+              + firstTraceSize
+              + " steps per probe; probes with another step count: "
+              + tracesOfAnotherSize);
+    }
+  }
+
+  /** A fresh world before every invocation: nothing cached, ARP must run. */
+  @State(Scope.Thread)
+  public static class ColdLab {
+
+    private static final String SCRIPT = BenchLabs.threeNamespacesOnABridge();
+
+    Simulator simulator;
+    NetNamespace from;
+
+    @Setup(Level.Invocation)
+    public void build() {
+      World world = BenchLabs.build(SCRIPT).world();
+      simulator = new Simulator(world);
+      from = BenchLabs.netns(world, "ns1");
+    }
+  }
+
+  @Benchmark
+  public PingRun warm(WarmLab lab, Steps steps) {
+    PingRun run = lab.simulator.ping(lab.from, ONE_PROBE);
+    int size = run.trace().size();
+    steps.steps += size;
+    if (size != lab.firstTraceSize) {
+      lab.tracesOfAnotherSize++;
+    }
+    return run;
+  }
+
+  @Benchmark
+  public PingRun cold(ColdLab lab, Steps steps) {
+    PingRun run = lab.simulator.ping(lab.from, ONE_PROBE);
+    steps.steps += run.trace().size();
+    return run;
+  }
+
+  private static void requireReply(PingRun run) {
+    if (run.received() != 1) {
+      throw new IllegalStateException(
+          "the benchmark ping got no reply: "
+              + run.outcomes()
+              + (run.sendError() == null ? "" : ", send error " + run.sendError()));
+    }
+  }
+}
