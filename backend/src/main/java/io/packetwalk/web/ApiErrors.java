@@ -11,6 +11,7 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Turns every failure of a request into JSON {@code {error, message}} with the right status, never
@@ -51,7 +52,19 @@ class ApiErrors {
             + " (with curl: -H 'Content-Type: text/plain' --data-binary @script.sh).");
   }
 
-  /** Spring's own request errors (404, 405, 400, …) keep their status and detail. */
+  @ExceptionHandler(NoResourceFoundException.class)
+  ResponseEntity<ApiError> notFound(NoResourceFoundException e) {
+    return error(
+        HttpStatus.NOT_FOUND,
+        "NOT_FOUND",
+        "Nothing is at "
+            + e.getHttpMethod()
+            + " /"
+            + e.getResourcePath()
+            + "; the lab page is at / and the API under /api (see README.md).");
+  }
+
+  /** Spring's own request errors (405, 400, …) keep their status and detail. */
   @ExceptionHandler(Exception.class)
   ResponseEntity<ApiError> any(Exception e) {
     if (e instanceof ErrorResponse response) {

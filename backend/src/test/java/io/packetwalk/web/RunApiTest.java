@@ -103,6 +103,8 @@ class RunApiTest {
     HttpResponse<String> notFound = get("/api/nothing-here");
     assertThat(notFound.statusCode()).isEqualTo(404);
     assertThat(JSON.readTree(notFound.body()).get("error").stringValue()).isEqualTo("NOT_FOUND");
+    assertThat(JSON.readTree(notFound.body()).get("message").stringValue())
+        .contains("GET /api/nothing-here");
     assertThat(notFound.body()).doesNotContain("Exception").doesNotContain("\tat ");
 
     HttpResponse<String> wrongMethod = get("/api/run");
