@@ -1,49 +1,110 @@
 package io.packetwalk.engine;
 
+import io.packetwalk.kernel.Errno;
+import io.packetwalk.kernel.Host;
 import io.packetwalk.kernel.NetDevice;
 import io.packetwalk.kernel.NetNamespace;
 import io.packetwalk.kernel.World;
+import io.packetwalk.net.Ipv4Address;
+import io.packetwalk.trace.Trace;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The packet engine of one {@link World}: runs ping and nc in virtual time, keeps listening sockets
- * and the capture log, and fires neighbour and bridge timers as time passes. Every call is
- * deterministic: the same world and the same calls give the same traces.
+ * The packet engine of one {@link World}: runs ping and nc in virtual time, keeps listening
+ * sockets, learned path MTUs and the capture log, and fires neighbour and bridge timers as time
+ * passes. Every call first runs whatever fell due since the last one (also when the world's clock
+ * was moved directly). Same world and same calls give the same traces, byte for byte.
  */
 public final class Simulator {
 
-  private final World world;
+  private final Engine engine;
 
   public Simulator(World world) {
-    this.world = world;
+    this.engine = new Engine(world);
   }
 
   public World world() {
-    return world;
+    return engine.world;
   }
 
-  /** {@code ping} from {@code from}, run to completion in virtual time. */
+  /**
+   * {@code ping} from {@code from}, run to completion in virtual time: the world's clock ends when
+   * ping exits (plus the microseconds frames still in flight need to land).
+   */
   public PingRun ping(NetNamespace from, PingOptions options) {
-    throw new IllegalStateException("engine under construction");
+    engine.beginRun();
+    PingProcess ping = new PingProcess(engine, from, options);
+    Errno refused = ping.start();
+    if (refused == null) {
+      engine.runUntil(ping::exited);
+      ping.exit();
+      engine.drainFrames();
+    }
+    Trace trace = engine.finishRun();
+    ageBridges();
+    return new PingRun(ping.source(), ping.outcomes(), trace, refused, ping.elapsedNs());
   }
 
   /** {@code nc -z [-u] -w S HOST PORT} from {@code from}, run to completion in virtual time. */
   public ConnectRun connect(NetNamespace from, ConnectOptions options) {
-    throw new IllegalStateException("engine under construction");
+    engine.beginRun();
+    NcProcess nc = new NcProcess(engine, from, options);
+    nc.start();
+    engine.runUntil(nc::done);
+    engine.drainFrames();
+    Trace trace = engine.finishRun();
+    ageBridges();
+    boolean succeeded = nc.done() && nc.error() == null;
+    return new ConnectRun(
+        succeeded, trace, nc.done() ? nc.error() : Errno.ETIMEDOUT, nc.elapsedNs());
   }
 
-  /** {@code nc -l [-k] [-u] PORT &}: a listening socket on every address of {@code ns}. */
-  public void listen(NetNamespace ns, L4Protocol protocol, int port, boolean keepOpen) {
-    throw new IllegalStateException("engine under construction");
+  /**
+   * {@code nc -l [-k] [-u] PORT &}: a listening socket on every address of {@code ns}. Without
+   * {@code keepOpen} (-k) a TCP listener serves one connection, then nc exits. Returns false when
+   * the port is already taken ("Address already in use").
+   */
+  public boolean listen(NetNamespace ns, L4Protocol protocol, int port, boolean keepOpen) {
+    engine.runBackground(engine.world.now());
+    return engine.sockets.listen(new Sockets.Listener(ns, protocol, port, keepOpen));
   }
 
-  /** Frames that crossed {@code dev} so far, oldest first ({@code tcpdump -i DEV}). */
+  /** Frames that crossed {@code dev} (in {@code ns}) so far, oldest first ({@code tcpdump}). */
   public List<CapturedFrame> captured(NetNamespace ns, NetDevice dev) {
-    return List.of();
+    if (dev.netns() != ns) {
+      throw new IllegalArgumentException(dev.name() + " is not in " + ns.displayName());
+    }
+    engine.runBackground(engine.world.now());
+    return engine.captures.of(dev);
+  }
+
+  /** The path MTU {@code ns} learned toward {@code dst} from "fragmentation needed", if any. */
+  public Optional<PathMtu> pathMtu(NetNamespace ns, Ipv4Address dst) {
+    engine.runBackground(engine.world.now());
+    return engine.pathMtus.lookup(ns, dst, engine.world.now());
   }
 
   /** Lets virtual time pass ({@code sleep}): neighbour timers fire, bridge FDB entries age. */
   public void advance(long nanos) {
-    world.advanceTo(world.now() + nanos);
+    if (nanos < 0) {
+      throw new IllegalArgumentException("time cannot go back");
+    }
+    long target = engine.world.now() + nanos;
+    engine.runBackground(target);
+    engine.world.advanceTo(Math.max(target, engine.world.now()));
+    ageBridges();
+  }
+
+  private void ageBridges() {
+    for (Host host : engine.world.hosts()) {
+      for (NetNamespace ns : host.namespaces()) {
+        for (NetDevice dev : ns.devices()) {
+          if (dev.isBridge()) {
+            dev.bridge().age(engine.world.now());
+          }
+        }
+      }
+    }
   }
 }

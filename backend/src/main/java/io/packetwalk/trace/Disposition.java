@@ -22,7 +22,10 @@ public enum Disposition {
   TTL_EXCEEDED,
   /** Bigger than the outgoing MTU with Don't Fragment set: dropped, ICMP frag needed sent back. */
   FRAG_NEEDED,
-  /** Bigger than the outgoing MTU and may be fragmented (fragments are not simulated). */
+  /**
+   * Bigger than the path MTU with Don't Fragment set: the sender's own kernel refuses it
+   * (EMSGSIZE).
+   */
   TOO_BIG,
   /** Sent on a device that is down or has no carrier. */
   LINK_DOWN,

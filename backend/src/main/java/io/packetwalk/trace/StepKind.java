@@ -30,12 +30,18 @@ public enum StepKind {
   BRIDGE_FORWARD,
   /** A bridge floods a frame out of every other port (broadcast or unknown destination). */
   BRIDGE_FLOOD,
+  /** A bridge forgets MAC addresses it has not seen for its ageing time (300 s by default). */
+  BRIDGE_AGEING,
   /** A bridge passes a frame up to its own IP stack. */
   BRIDGE_LOCAL_IN,
   /** The destination is local: the packet goes up to the local stack. */
   LOCAL_DELIVER,
   /** The destination is elsewhere and forwarding is on: the packet is routed on. */
   FORWARD,
+  /**
+   * The packet is bigger than the next link's MTU and leaves as fragments (reassembled at the end).
+   */
+  FRAGMENT,
   /** The TTL is decremented on forwarding. */
   TTL_DECREMENT,
   /** The reverse-path filter checks the route back to the source. */

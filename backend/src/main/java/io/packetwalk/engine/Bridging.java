@@ -1,0 +1,266 @@
+package io.packetwalk.engine;
+
+import io.packetwalk.kernel.BridgeState;
+import io.packetwalk.kernel.FdbEntry;
+import io.packetwalk.kernel.NetDevice;
+import io.packetwalk.net.MacAddress;
+import io.packetwalk.net.packet.EthernetFrame;
+import io.packetwalk.trace.Disposition;
+import io.packetwalk.trace.StateChange;
+import io.packetwalk.trace.StepKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The Linux bridge (br_handle_frame, br_dev_xmit): learning, local delivery to the bridge's own
+ * MAC, forwarding to a known port, flooding of broadcasts and unknown destinations, the hairpin
+ * rule, and FDB ageing. STP is off, as by default: nothing stops a loop but the event budget.
+ */
+final class Bridging {
+
+  private final Engine engine;
+
+  Bridging(Engine engine) {
+    this.engine = engine;
+  }
+
+  /** A frame arrives on {@code port}, a device enslaved to a bridge. */
+  void portReceive(NetDevice port, EthernetFrame frame, Cause cause) {
+    NetDevice bridge = port.master();
+    if (!forwarding(port)) {
+      engine.drop(
+          cause,
+          Engine.at(bridge),
+          bridge.isAdminUp()
+              ? port.name() + " is not forwarding, so " + bridge.name() + " drops the frame."
+              : bridge.name()
+                  + " is down, so its port "
+                  + port.name()
+                  + " is disabled and drops the frame.",
+          frame,
+          Disposition.LINK_DOWN);
+      return;
+    }
+    Cause learned = learn(bridge, port, frame, forget(bridge, frame, cause));
+    MacAddress dst = frame.dst();
+    BridgeState state = bridge.bridge();
+    if (dst.isMulticast()) {
+      Cause flooded =
+          flood(bridge, port, frame, learned, dst.isBroadcast() ? "a broadcast" : "a multicast");
+      passUp(bridge, frame, flooded);
+      return;
+    }
+    Optional<FdbEntry> entry = state.lookup(dst);
+    if (dst.equals(bridge.mac()) || entry.map(e -> e.type() == FdbEntry.Type.LOCAL).orElse(false)) {
+      passUp(bridge, frame, learned);
+      return;
+    }
+    if (entry.isEmpty()) {
+      flood(bridge, port, frame, learned, "addressed to " + dst + ", which it has not learned,");
+      return;
+    }
+    NetDevice out = entry.get().port();
+    if (out == port && !port.portSettings().hairpin()) {
+      engine.drop(
+          learned,
+          Engine.at(bridge),
+          bridge.name()
+              + " learned "
+              + dst
+              + " behind "
+              + port.name()
+              + ", the port the frame came in on; with hairpin off it never sends a frame back"
+              + " where it came from.",
+          frame,
+          Disposition.BRIDGE_HAIRPIN);
+      return;
+    }
+    forward(bridge, out, frame, learned);
+  }
+
+  /** br_dev_xmit: the bridge's own IP stack sends {@code frame} through the bridge. */
+  void transmitFromHost(NetDevice bridge, EthernetFrame frame, Cause cause) {
+    Cause now = forget(bridge, frame, cause);
+    MacAddress dst = frame.dst();
+    Optional<FdbEntry> entry = dst.isMulticast() ? Optional.empty() : bridge.bridge().lookup(dst);
+    if (entry.isPresent() && entry.get().type() != FdbEntry.Type.LOCAL) {
+      forward(bridge, entry.get().port(), frame, now);
+    } else {
+      flood(
+          bridge,
+          null,
+          frame,
+          now,
+          dst.isBroadcast()
+              ? "a broadcast"
+              : "addressed to " + dst + ", which it has not learned,");
+    }
+  }
+
+  private Cause learn(NetDevice bridge, NetDevice port, EthernetFrame frame, Cause cause) {
+    MacAddress src = frame.src();
+    BridgeState state = bridge.bridge();
+    Optional<FdbEntry> existing = state.lookup(src);
+    boolean canLearn = port.portSettings().learning() && !src.isMulticast() && !src.isZero();
+    boolean moves =
+        existing.isEmpty()
+            || (existing.get().type() == FdbEntry.Type.DYNAMIC && existing.get().port() != port);
+    if (!canLearn || (existing.isPresent() && existing.get().type() != FdbEntry.Type.DYNAMIC)) {
+      return cause;
+    }
+    FdbEntry learned = new FdbEntry(src, port, FdbEntry.Type.DYNAMIC, engine.now());
+    String before = existing.map(e -> Texts.fdbLine(e, bridge)).orElse(null);
+    state.put(learned);
+    if (!moves) {
+      return cause;
+    }
+    List<StateChange> changes =
+        List.of(
+            new StateChange.Fdb(
+                Engine.at(bridge), src.toString(), before, Texts.fdbLine(learned, bridge)));
+    String sentence =
+        existing.isEmpty()
+            ? bridge.name() + " learns that " + src + " is reachable through " + port.name() + "."
+            : bridge.name()
+                + " sees "
+                + src
+                + " arrive on "
+                + port.name()
+                + " instead of "
+                + existing.get().port().name()
+                + " and moves its FDB entry.";
+    return engine.step(cause, Engine.at(bridge), StepKind.BRIDGE_LEARN, sentence, frame, changes);
+  }
+
+  private void forward(NetDevice bridge, NetDevice out, EthernetFrame frame, Cause cause) {
+    if (!forwarding(out)) {
+      engine.drop(
+          cause,
+          Engine.at(bridge),
+          bridge.name()
+              + " would send the frame out of "
+              + out.name()
+              + ", but that port is not forwarding (down or without carrier).",
+          frame,
+          Disposition.LINK_DOWN);
+      return;
+    }
+    Cause forwarded =
+        engine.step(
+            cause,
+            Engine.at(bridge),
+            StepKind.BRIDGE_FORWARD,
+            bridge.name()
+                + " knows "
+                + frame.dst()
+                + " is behind "
+                + out.name()
+                + " and sends the frame there only.",
+            frame);
+    engine.links.transmit(out, frame, forwarded);
+  }
+
+  /** Copies the frame to every forwarding port except the ingress one (unless hairpin is on). */
+  private Cause flood(
+      NetDevice bridge, NetDevice ingress, EthernetFrame frame, Cause cause, String what) {
+    List<NetDevice> targets = new ArrayList<>();
+    for (NetDevice p : bridge.bridge().ports()) {
+      if ((p != ingress || p.portSettings().hairpin())
+          && forwarding(p)
+          && (frame.dst().isMulticast() || p.portSettings().flood())) {
+        targets.add(p);
+      }
+    }
+    String list =
+        targets.isEmpty()
+            ? "but no other port is forwarding"
+            : "so it copies it to "
+                + String.join(", ", targets.stream().map(NetDevice::name).toList());
+    boolean up = frame.dst().isMulticast() && ingress != null;
+    Cause flooded =
+        engine.step(
+            cause,
+            Engine.at(bridge),
+            StepKind.BRIDGE_FLOOD,
+            "The frame is "
+                + what
+                + " "
+                + list
+                + (up ? ", and up to " + bridge.name() + " itself." : "."),
+            frame);
+    if (targets.isEmpty() && !up) {
+      engine.drop(
+          flooded,
+          Engine.at(bridge),
+          "Nobody else is on " + bridge.name() + ": the frame ends here.",
+          frame,
+          Disposition.NOT_FOR_US);
+    }
+    for (NetDevice target : targets) {
+      engine.links.transmit(target, frame, flooded);
+    }
+    return flooded;
+  }
+
+  /** br_pass_frame_up: the frame goes up to the bridge device's own stack. */
+  private void passUp(NetDevice bridge, EthernetFrame frame, Cause cause) {
+    bridge.counters().received(frame.length());
+    engine.captures.record(engine.now(), bridge, Direction.IN, frame);
+    Cause up =
+        engine.step(
+            cause,
+            Engine.at(bridge),
+            StepKind.BRIDGE_LOCAL_IN,
+            bridge.name()
+                + " passes the frame up to "
+                + Texts.name(bridge.netns())
+                + "'s own stack.",
+            frame);
+    engine.pipeline.deliverUp(bridge, frame, up);
+  }
+
+  /** A port forwards frames when the bridge is up and the port is up with carrier (STP off). */
+  private static boolean forwarding(NetDevice port) {
+    return port.master() != null && port.master().isAdminUp() && port.isRunning();
+  }
+
+  /** Ages the FDB before the bridge uses it; a step tells what was forgotten, if anything. */
+  private Cause forget(NetDevice bridge, EthernetFrame frame, Cause cause) {
+    List<StateChange> gone = age(bridge);
+    if (gone.isEmpty()) {
+      return cause;
+    }
+    return engine.step(
+        cause,
+        Engine.at(bridge),
+        StepKind.BRIDGE_AGEING,
+        bridge.name()
+            + " forgets "
+            + gone.size()
+            + (gone.size() == 1 ? " MAC address" : " MAC addresses")
+            + " it has not seen for its ageing time ("
+            + bridge.bridge().ageingTimeCs() / 100
+            + " s).",
+        frame,
+        gone);
+  }
+
+  /** Forgets dynamic entries older than the ageing time; returns what was forgotten. */
+  List<StateChange> age(NetDevice bridge) {
+    BridgeState state = bridge.bridge();
+    long maxAgeNs = state.ageingTimeCs() * 10_000_000L;
+    List<StateChange> gone = new ArrayList<>();
+    for (FdbEntry entry : state.fdb()) {
+      if (entry.type() == FdbEntry.Type.DYNAMIC && engine.now() - entry.updatedNs() > maxAgeNs) {
+        gone.add(
+            new StateChange.Fdb(
+                Engine.at(bridge), entry.mac().toString(), Texts.fdbLine(entry, bridge), null));
+      }
+    }
+    if (!gone.isEmpty()) {
+      state.age(engine.now());
+    }
+    return gone;
+  }
+}

@@ -1,0 +1,70 @@
+package io.packetwalk.engine;
+
+import io.packetwalk.net.packet.Packet;
+import io.packetwalk.trace.Disposition;
+import io.packetwalk.trace.Location;
+import io.packetwalk.trace.StateChange;
+import io.packetwalk.trace.Step;
+import io.packetwalk.trace.StepKind;
+import io.packetwalk.trace.Trace;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Collects the steps of the current run. Work done between runs (timers firing while time passes)
+ * still gets causes, but its steps are not kept: nobody asked to watch it.
+ */
+final class Tracer {
+
+  private final List<Step> steps = new ArrayList<>();
+  private int run;
+  private boolean recording;
+  private long runStartNs;
+  private int nextSeq;
+
+  /** Starts a new run at {@code startNs}; causes from earlier runs no longer resolve. */
+  void begin(long startNs) {
+    run++;
+    recording = true;
+    runStartNs = startNs;
+    nextSeq = 1;
+    steps.clear();
+  }
+
+  /** Ends the run and hands out its steps. */
+  Trace finish() {
+    Trace trace = new Trace(steps);
+    steps.clear();
+    recording = false;
+    run++;
+    return trace;
+  }
+
+  Cause record(
+      Cause cause,
+      long nowNs,
+      Location where,
+      StepKind kind,
+      String sentence,
+      Packet packet,
+      Disposition disposition,
+      List<StateChange> changes) {
+    if (!recording) {
+      return new Cause(run, 0);
+    }
+    int seq = nextSeq++;
+    Integer causeSeq = cause != null && cause.run() == run && cause.seq() > 0 ? cause.seq() : null;
+    steps.add(
+        new Step(
+            seq,
+            causeSeq,
+            nowNs - runStartNs,
+            where,
+            kind,
+            sentence,
+            packet,
+            disposition,
+            changes));
+    return new Cause(run, seq);
+  }
+}
