@@ -43,7 +43,7 @@ class LabController {
   /** A script (text/plain) run in a fresh world and read back as a document (JSON). */
   @PostMapping("/import-script")
   ResponseEntity<String> importScript(
-      @RequestParam(defaultValue = "Imported lab") String name, InputStream body)
+      @RequestParam(name = "name", defaultValue = "Imported lab") String name, InputStream body)
       throws IOException {
     byte[] bytes = body.readNBytes(ScriptParser.MAX_SCRIPT_BYTES + 1);
     if (bytes.length > ScriptParser.MAX_SCRIPT_BYTES) {
@@ -82,7 +82,8 @@ class LabController {
 
   /** A document (JSON) as the bash script that rebuilds one of its hosts (text/plain). */
   @PostMapping("/export-script")
-  ResponseEntity<String> exportScript(@RequestParam(required = false) String host, InputStream body)
+  ResponseEntity<String> exportScript(
+      @RequestParam(name = "host", required = false) String host, InputStream body)
       throws IOException {
     LabDocument document = codec.read(document(body)).document();
     List<LabProblem> problems = LabBuilder.check(document);

@@ -1,0 +1,197 @@
+package io.packetwalk.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The {@code /api/labs} endpoints on the controller and its error advice alone: statuses, bodies,
+ * and errors as JSON with problems, never a stack trace.
+ */
+class LabControllerTest {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final MockMvc mvc =
+      MockMvcBuilders.standaloneSetup(new LabController(new LabDocumentCodec()))
+          .setControllerAdvice(new LabApiErrors())
+          .build();
+
+  private MockHttpServletResponse send(String path, MediaType type, String body) throws Exception {
+    return mvc.perform(post(path).contentType(type).content(body.getBytes(StandardCharsets.UTF_8)))
+        .andReturn()
+        .getResponse();
+  }
+
+  private static JsonNode json(MockHttpServletResponse response) throws Exception {
+    return JSON.readTree(response.getContentAsString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void validatesTheExampleDocument() throws Exception {
+    MockHttpServletResponse response =
+        send(
+            "/api/labs/validate",
+            MediaType.APPLICATION_JSON,
+            LabDocumentCodecTest.resource("two-pods-on-a-bridge.json"));
+    assertThat(response.getStatus()).isEqualTo(200);
+    JsonNode report = json(response);
+    assertThat(report.get("valid").booleanValue()).isTrue();
+    assertThat(report.get("writtenVersion").intValue()).isEqualTo(1);
+    assertThat(report.get("migrated").booleanValue()).isFalse();
+    assertThat(report.get("problems")).isEmpty();
+  }
+
+  @Test
+  void validatesAVersion0DocumentAndSaysItWasMigrated() throws Exception {
+    JsonNode report =
+        json(
+            send(
+                "/api/labs/validate",
+                MediaType.APPLICATION_JSON,
+                LabDocumentCodecTest.resource("v0-two-pods-on-a-bridge.json")));
+    assertThat(report.get("valid").booleanValue()).isTrue();
+    assertThat(report.get("writtenVersion").intValue()).isZero();
+    assertThat(report.get("migrated").booleanValue()).isTrue();
+  }
+
+  @Test
+  void reportsEveryProblemOfABrokenDocumentWithItsPath() throws Exception {
+    String broken =
+        LabDocumentCodecTest.resource("two-pods-on-a-bridge.json")
+            .replace(
+                "\"master\": \"br0\", \"peer\": { \"netns\": \"c1\"",
+                "\"master\": \"br9\", \"peer\": { \"netns\": \"c1\"");
+    JsonNode report = json(send("/api/labs/validate", MediaType.APPLICATION_JSON, broken));
+    assertThat(report.get("valid").booleanValue()).isFalse();
+    assertThat(report.get("problems").get(0).get("path").stringValue())
+        .isEqualTo("hosts[0].namespaces[0].devices[2].master");
+    assertThat(report.get("problems").get(0).get("message").stringValue())
+        .isEqualTo("no bridge \"br9\" in the root namespace");
+  }
+
+  @Test
+  void exportsTheExampleAsABashScript() throws Exception {
+    MockHttpServletResponse response =
+        send(
+            "/api/labs/export-script",
+            MediaType.APPLICATION_JSON,
+            LabDocumentCodecTest.resource("two-pods-on-a-bridge.json"));
+    assertThat(response.getStatus()).isEqualTo(200);
+    assertThat(response.getContentType()).startsWith("text/plain");
+    String script = response.getContentAsString(StandardCharsets.UTF_8);
+    assertThat(script)
+        .startsWith("#!/usr/bin/env bash\n")
+        .contains(
+            "ip netns add c1",
+            "ip link add veth-c1 type veth peer name eth0 netns c1",
+            "ip netns exec c1 ip route add default via 172.16.100.1 dev eth0",
+            "bridge fdb add 02:00:00:00:01:02 dev veth-c1 master static",
+            "ip netns exec c2 sysctl -w net.ipv4.conf.eth0.rp_filter=1");
+  }
+
+  @Test
+  void refusesToExportAnInvalidDocumentWith422AndItsProblems() throws Exception {
+    MockHttpServletResponse response =
+        send(
+            "/api/labs/export-script",
+            MediaType.APPLICATION_JSON,
+            "{\"schemaVersion\": 1, \"name\": \"x\", \"hosts\": [{\"name\": \"host1\", \"namespaces\": [], \"extra\": 1}]}");
+    assertThat(response.getStatus()).isEqualTo(422);
+    JsonNode error = json(response);
+    assertThat(error.get("error").stringValue()).isEqualTo("LAB_INVALID");
+    assertThat(error.get("problems").get(0).get("path").stringValue()).isEqualTo("hosts[0].extra");
+    assertThat(response.getContentAsString(StandardCharsets.UTF_8))
+        .doesNotContain("Exception", "\tat ");
+  }
+
+  @Test
+  void refusesANewerSchemaVersionWith422() throws Exception {
+    MockHttpServletResponse response =
+        send(
+            "/api/labs/export-script",
+            MediaType.APPLICATION_JSON,
+            "{\"schemaVersion\": 2, \"name\": \"x\", \"hosts\": []}");
+    assertThat(response.getStatus()).isEqualTo(422);
+    assertThat(json(response).get("error").stringValue()).isEqualTo("LAB_UNSUPPORTED_VERSION");
+  }
+
+  @Test
+  void refusesBrokenJsonWith400NamingLineAndColumn() throws Exception {
+    MockHttpServletResponse response =
+        send("/api/labs/export-script", MediaType.APPLICATION_JSON, "{\"schemaVersion\": 1,,}");
+    assertThat(response.getStatus()).isEqualTo(400);
+    JsonNode error = json(response);
+    assertThat(error.get("error").stringValue()).isEqualTo("LAB_NOT_JSON");
+    assertThat(error.get("message").stringValue()).contains("line 1, column");
+  }
+
+  @Test
+  void refusesAnOversizedDocumentWith413NamingTheLimit() throws Exception {
+    String huge = "{\"name\": \"" + "x".repeat(LabDocumentCodec.MAX_BYTES) + "\"}";
+    MockHttpServletResponse response = send("/api/labs/validate", MediaType.APPLICATION_JSON, huge);
+    assertThat(response.getStatus()).isEqualTo(413);
+    JsonNode error = json(response);
+    assertThat(error.get("error").stringValue()).isEqualTo("LAB_TOO_LARGE");
+    assertThat(error.get("message").stringValue()).contains("1048576 bytes (1 MiB)");
+  }
+
+  @Test
+  void refusesAnUnknownHostWhenExporting() throws Exception {
+    MockHttpServletResponse response =
+        mvc.perform(
+                post("/api/labs/export-script")
+                    .param("host", "host7")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(LabDocumentCodecTest.resource("two-pods-on-a-bridge.json")))
+            .andReturn()
+            .getResponse();
+    assertThat(response.getStatus()).isEqualTo(422);
+    assertThat(json(response).get("error").stringValue()).isEqualTo("NO_SUCH_HOST");
+  }
+
+  @Test
+  void refusesAnImportWhoseScriptCannotBeParsedNamingTheLine() throws Exception {
+    MockHttpServletResponse response =
+        send("/api/labs/import-script", MediaType.TEXT_PLAIN, "# a lab\nip netns add a | cat\n");
+    assertThat(response.getStatus()).isEqualTo(422);
+    JsonNode error = json(response);
+    assertThat(error.get("error").stringValue()).isEqualTo("SCRIPT_FAILED");
+    assertThat(error.get("problems").get(0).get("path").stringValue()).isEqualTo("line 2");
+  }
+
+  @Test
+  void refusesABlankLabName() throws Exception {
+    MockHttpServletResponse response =
+        mvc.perform(
+                post("/api/labs/import-script")
+                    .param("name", " ")
+                    .contentType(MediaType.TEXT_PLAIN)
+                    .content("sleep 0\n"))
+            .andReturn()
+            .getResponse();
+    assertThat(response.getStatus()).isEqualTo(400);
+    assertThat(json(response).get("problems").get(0).get("path").stringValue()).isEqualTo("name");
+  }
+
+  @Test
+  void refusesAScriptThatIsNotUtf8() throws Exception {
+    MockHttpServletResponse response =
+        mvc.perform(
+                post("/api/labs/import-script")
+                    .contentType(MediaType.TEXT_PLAIN)
+                    .content(new byte[] {(byte) 0xff, (byte) 0xfe, 'a'}))
+            .andReturn()
+            .getResponse();
+    assertThat(response.getStatus()).isEqualTo(400);
+    assertThat(json(response).get("error").stringValue()).isEqualTo("SCRIPT_NOT_UTF8");
+  }
+}
