@@ -10,7 +10,8 @@
 # For each command line N (1-based line number in SCRIPT; blank lines and `#` comments are
 # skipped) it writes OUTDIR/N.cmd, N.out, N.err and N.rc. A line ending in ` &` is started in
 # the background and recorded with rc 0 and empty output. OUTDIR/env.txt records the kernel
-# and tool versions. Exit status: 0 when the script ran (whatever its commands returned),
+# and tool versions. After each command the runner waits until no device is caught half-way
+# through a carrier change (see settle below). Exit status: 0 when the script ran (whatever its commands returned),
 # 2 on usage errors, 3 when isolation is impossible (not root, no unshare/ip), 124 on timeout.
 #
 # Environment: KERNEL_RUN_TIMEOUT (whole script, s, default 60), KERNEL_RUN_CMD_TIMEOUT
@@ -35,6 +36,33 @@ if [[ "${1:-}" == "--inner" ]]; then
   unset COLUMNS IP_COLOR
   cmd_timeout=${KERNEL_RUN_CMD_TIMEOUT:-20}
   bg_settle=${KERNEL_RUN_BG_SETTLE:-0.3}
+
+  # The kernel applies carrier changes asynchronously (linkwatch work, which also creates the
+  # IPv6 link-local address): right after `ip link set X up` a device can still show
+  # <NO-CARRIER,...,UP,LOWER_UP> state LOWERLAYERDOWN. The simulator has no such window, so
+  # after each command wait (up to 2 s) until no device in any namespace is half-updated:
+  # an UP device must show exactly one of LOWER_UP and NO-CARRIER.
+  settled() {
+    local ns flags
+    for ns in "" $(ls /run/netns 2>/dev/null); do
+      while IFS= read -r flags; do
+        [[ ",$flags," == *,UP,* ]] || continue
+        if [[ ",$flags," == *,LOWER_UP,* ]]; then
+          [[ ",$flags," == *,NO-CARRIER,* ]] && return 1
+        else
+          [[ ",$flags," == *,NO-CARRIER,* ]] || return 1
+        fi
+      done < <(ip ${ns:+-n "$ns"} -o link show 2>/dev/null | sed -n 's/^[0-9]*: [^ ]* <\([^>]*\)>.*/\1/p')
+    done
+    return 0
+  }
+  settle() {
+    local i
+    for ((i = 0; i < 200; i++)); do
+      settled && return 0
+      sleep 0.01
+    done
+  }
   n=0
   while IFS= read -r raw || [[ -n "$raw" ]]; do
     n=$((n + 1))
@@ -53,6 +81,7 @@ if [[ "${1:-}" == "--inner" ]]; then
     fi
     timeout -k 2 "$cmd_timeout" bash -c "$line" </dev/null >"$out/$n.out" 2>"$out/$n.err"
     echo $? > "$out/$n.rc"
+    settle
   done < "$script"
   exit 0
 fi
