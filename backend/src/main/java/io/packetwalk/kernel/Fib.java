@@ -53,8 +53,8 @@ public final class Fib {
   // ---- administrative changes (ip route add/append/replace/del) ----
 
   /** {@code ip route add}: fails with EEXIST when a route with the same key exists. */
-  public void add(Route route) {
-    validateNexthop(route);
+  public void add(Route requested) {
+    Route route = validateNexthop(requested);
     RoutingTable table = table(route.table());
     if (table.routes().stream().anyMatch(route::sameKey)) {
       throw new KernelException(Errno.EEXIST);
@@ -63,8 +63,8 @@ public final class Fib {
   }
 
   /** {@code ip route append}: adds after routes with the same key; fails only on an exact twin. */
-  public void append(Route route) {
-    validateNexthop(route);
+  public void append(Route requested) {
+    Route route = validateNexthop(requested);
     RoutingTable table = table(route.table());
     if (table.routes().contains(route)) {
       throw new KernelException(Errno.EEXIST);
@@ -72,9 +72,22 @@ public final class Fib {
     table.insert(route);
   }
 
+  /**
+   * {@code ip route prepend}: adds before routes with the same key; fails only on an exact twin
+   * (same key, type, scope and next hop).
+   */
+  public void prepend(Route requested) {
+    Route route = validateNexthop(requested);
+    RoutingTable table = table(route.table());
+    if (table.routes().contains(route)) {
+      throw new KernelException(Errno.EEXIST);
+    }
+    table.prepend(route);
+  }
+
   /** {@code ip route replace}: replaces the first route with the same key, or adds. */
-  public void replace(Route route) {
-    validateNexthop(route);
+  public void replace(Route requested) {
+    Route route = validateNexthop(requested);
     RoutingTable table = table(route.table());
     Optional<Route> existing = table.routes().stream().filter(route::sameKey).findFirst();
     if (existing.isPresent()) {
@@ -104,19 +117,23 @@ public final class Fib {
     return table == null ? 0 : table.removeIf(condition);
   }
 
-  private void validateNexthop(Route route) {
+  /**
+   * fib_check_nh(): checks the next hop and returns the route with its device filled in (a gateway
+   * route without {@code dev} goes out of the device of the connected route to the gateway).
+   */
+  private Route validateNexthop(Route route) {
     if (route.type() != RouteType.UNICAST) {
-      return;
+      return route;
     }
     NetDevice dev = route.device();
     if (route.gateway() == null) {
       if (dev == null) {
-        throw new KernelException(Errno.EINVAL, "Nexthop device required for onlink");
+        throw new KernelException(Errno.ENODEV);
       }
       if (!dev.isAdminUp()) {
         throw new KernelException(Errno.ENETDOWN, "Device for nexthop is not up");
       }
-      return;
+      return route;
     }
     if (route.onlink()) {
       if (dev == null) {
@@ -125,7 +142,7 @@ public final class Fib {
       if (!dev.isAdminUp()) {
         throw new KernelException(Errno.ENETDOWN, "Nexthop device is not up");
       }
-      return;
+      return route;
     }
     Optional<Route> viaRoute = lookupScoped(route.gateway(), AddressScope.LINK, dev);
     if (viaRoute.isEmpty()
@@ -140,6 +157,20 @@ public final class Fib {
     if (resolved != null && !resolved.isAdminUp()) {
       throw new KernelException(Errno.ENETDOWN, "Nexthop device is not up");
     }
+    if (dev != null || resolved == null) {
+      return route;
+    }
+    return new Route(
+        route.table(),
+        route.type(),
+        route.destination(),
+        route.gateway(),
+        resolved,
+        route.protocol(),
+        route.scope(),
+        route.preferredSource(),
+        route.metric(),
+        route.onlink());
   }
 
   /** Lookup restricted to routes of at least {@code minScope} (link: connected/local only). */

@@ -276,10 +276,11 @@ public final class NetNamespace {
       return;
     }
     if (dev.isLoopback() || dev.isBridge()) {
-      throw new KernelException(Errno.EINVAL);
+      throw new KernelException(Errno.EINVAL, "The interface netns is immutable");
     }
     if (target.device(dev.name()).isPresent()) {
-      throw new KernelException(Errno.EEXIST);
+      throw new KernelException(
+          Errno.EEXIST, "An interface with the same name exists in the target netns");
     }
     if (dev.master() != null) {
       releaseFromBridge(dev);
@@ -304,8 +305,8 @@ public final class NetNamespace {
     if (!bridge.isBridge()) {
       throw new KernelException(Errno.EOPNOTSUPP);
     }
-    if (port == bridge) {
-      throw new KernelException(Errno.ELOOP);
+    if (port.isBridge()) {
+      throw new KernelException(Errno.ELOOP, "Can not enslave a bridge to a bridge");
     }
     if (port.isLoopback() || port.netns() != bridge.netns()) {
       throw new KernelException(Errno.EINVAL);
@@ -313,7 +314,7 @@ public final class NetNamespace {
     if (port.master() == bridge) {
       return;
     }
-    if (port.master() != null || port.isBridge()) {
+    if (port.master() != null) {
       throw new KernelException(Errno.EBUSY);
     }
     port.enslave(bridge);
@@ -360,7 +361,7 @@ public final class NetNamespace {
     for (InterfaceAddress existing : dev.addresses()) {
       if (existing.local().equals(requested.local())
           && existing.prefix().length() == requested.prefix().length()) {
-        throw new KernelException(Errno.EEXIST);
+        throw new KernelException(Errno.EEXIST, "ipv4: Address already assigned");
       }
     }
     boolean secondary =
@@ -404,7 +405,18 @@ public final class NetNamespace {
                 a.local().equals(prefix.address())
                     && (prefix.length() == 32 || a.prefix().length() == prefix.length()))
             .findFirst()
-            .orElseThrow(() -> new KernelException(Errno.EADDRNOTAVAIL));
+            .orElseThrow(() -> new KernelException(Errno.EADDRNOTAVAIL, "ipv4: Address not found"));
+    deleteAddress(dev, target);
+  }
+
+  /**
+   * Deletes one address of the device (and, for a primary, its secondaries), as inet_rtm_deladdr
+   * does once it has found the address; EADDRNOTAVAIL when the device does not have it.
+   */
+  public void deleteAddress(NetDevice dev, InterfaceAddress target) {
+    if (!dev.addresses().contains(target)) {
+      throw new KernelException(Errno.EADDRNOTAVAIL, "ipv4: Address not found");
+    }
     List<InterfaceAddress> gone = new ArrayList<>();
     gone.add(target);
     if (!target.secondary()) {

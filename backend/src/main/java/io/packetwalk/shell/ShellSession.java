@@ -23,11 +23,13 @@ public final class ShellSession {
   private final World world;
   private final Traffic traffic;
   private final Map<String, Tool> tools;
+  private final LinkWatch links;
 
   public ShellSession(World world) {
     this.world = world;
     this.traffic = new Traffic(world);
     this.tools = Tools.all();
+    this.links = new LinkWatch(world);
   }
 
   public World world() {
@@ -36,6 +38,10 @@ public final class ShellSession {
 
   Traffic traffic() {
     return traffic;
+  }
+
+  LinkWatch links() {
+    return links;
   }
 
   /**
@@ -65,6 +71,7 @@ public final class ShellSession {
     StringBuilder out = new StringBuilder();
     StringBuilder err = new StringBuilder();
     int status = dispatch(new ToolContext(this, context, out, err), line.words(), false);
+    links.observe(world);
     if (line.background()) {
       return new CommandOutcome(line.line(), line.text(), 0, "", "");
     }

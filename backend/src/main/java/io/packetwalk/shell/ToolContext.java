@@ -40,6 +40,11 @@ public final class ToolContext {
     return session.traffic();
   }
 
+  /** What the kernel derives from link events: operstate, qdisc, IPv6 addresses, port numbers. */
+  public LinkWatch links() {
+    return session.links();
+  }
+
   /** Writes to standard output as is. */
   public void print(String text) {
     out.append(text);

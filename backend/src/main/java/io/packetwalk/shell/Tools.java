@@ -10,6 +10,7 @@ final class Tools {
 
   static Map<String, Tool> all() {
     Map<String, Tool> tools = new TreeMap<>();
+    tools.put("ip", new io.packetwalk.shell.ip.IpCommand());
     tools.put("sleep", new SleepCommand());
     return tools;
   }

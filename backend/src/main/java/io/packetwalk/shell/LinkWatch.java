@@ -1,0 +1,274 @@
+package io.packetwalk.shell;
+
+import io.packetwalk.kernel.DeviceKind;
+import io.packetwalk.kernel.Host;
+import io.packetwalk.kernel.NetDevice;
+import io.packetwalk.kernel.NetNamespace;
+import io.packetwalk.kernel.OperState;
+import io.packetwalk.kernel.World;
+import io.packetwalk.net.MacAddress;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the kernel derives from link events and {@code ip} prints, kept up to date after every
+ * command (like the kernel's linkwatch): the RFC 2863 operational state (recomputed only when a
+ * device's carrier changes, from the device with the peer's ifindex in the device's own namespace,
+ * as default_operstate() does), whether a qdisc is attached (noop until first up, reset when the
+ * device changes namespace), IPv6 addresses (the EUI-64 link-local once a device is up with
+ * carrier, {@code ::1} on an up loopback, all gone when it goes down) and the namespace ids that
+ * moves and cross-namespace veth pairs make the kernel allocate.
+ */
+public final class LinkWatch {
+
+  /** What is remembered per device between commands. */
+  private static final class View {
+    NetNamespace netns;
+    boolean carrier;
+    OperState operState = OperState.DOWN;
+    boolean qdiscAttached;
+    boolean ipv6Ready;
+    boolean ipv6Disabled;
+    NetDevice master;
+    int portNumber;
+    final List<Inet6Address> inet6 = new ArrayList<>();
+  }
+
+  /** An IPv6 address the kernel configured by itself: text, prefix length and scope word. */
+  public record Inet6Address(String address, int prefixLength, String scope) {}
+
+  private final Map<NetDevice, View> views = new IdentityHashMap<>();
+
+  LinkWatch(World world) {
+    observe(world);
+  }
+
+  /** Brings the derived state up to date with the world, after a command ran. */
+  void observe(World world) {
+    Set<NetDevice> present = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Host host : world.hosts()) {
+      for (NetNamespace ns : host.namespaces()) {
+        for (NetDevice dev : ns.devices()) {
+          present.add(dev);
+          observe(dev);
+        }
+      }
+    }
+    views.keySet().retainAll(present);
+  }
+
+  private void observe(NetDevice dev) {
+    NetNamespace ns = dev.netns();
+    boolean carrier = dev.hasCarrier();
+    View view = views.get(dev);
+    if (view == null) {
+      view = new View();
+      view.netns = ns;
+      views.put(dev, view);
+      view.operState = defaultOperState(dev);
+      NetDevice peer = dev.vethPeer();
+      if (peer != null && peer.netns() != ns && isFirstEnd(dev)) {
+        ns.peerId(peer.netns());
+      }
+    } else {
+      if (view.netns != ns) {
+        moved(dev, view, ns);
+      }
+      if (carrier != view.carrier) {
+        view.operState = defaultOperState(dev);
+      }
+    }
+    view.carrier = carrier;
+    if (dev.master() != view.master) {
+      view.master = dev.master();
+      view.portNumber = dev.master() == null ? 0 : freePortNumber(dev.master());
+    }
+    if (dev.isAdminUp()) {
+      view.qdiscAttached = true;
+    }
+    updateIpv6(dev, view, carrier);
+  }
+
+  /** find_portno(): the lowest port number no other port of the bridge has. */
+  private int freePortNumber(NetDevice bridge) {
+    int number = 1;
+    while (true) {
+      int candidate = number;
+      boolean taken =
+          views.values().stream().anyMatch(v -> v.master == bridge && v.portNumber == candidate);
+      if (!taken) {
+        return number;
+      }
+      number++;
+    }
+  }
+
+  private static boolean isFirstEnd(NetDevice dev) {
+    return dev.kind() instanceof DeviceKind.Veth(var pair) && pair.first() == dev;
+  }
+
+  /**
+   * dev_change_net_namespace: the source allocates an id for the target, the target for the peer.
+   */
+  private void moved(NetDevice dev, View view, NetNamespace target) {
+    NetNamespace source = view.netns;
+    if (source.host().netns(source.name()).orElse(null) == source) {
+      source.peerId(target);
+    }
+    NetDevice peer = dev.vethPeer();
+    if (peer != null && peer.netns() != target) {
+      target.peerId(peer.netns());
+    }
+    view.netns = target;
+    view.qdiscAttached = false;
+    view.ipv6Ready = false;
+    view.inet6.clear();
+  }
+
+  private void updateIpv6(NetDevice dev, View view, boolean carrier) {
+    boolean disabled = dev.netns().sysctls().ipv6Disabled(dev);
+    if (!dev.isAdminUp() || disabled) {
+      view.inet6.clear();
+      if (!dev.isAdminUp()) {
+        view.ipv6Ready = false;
+      }
+    }
+    boolean reEnabled = view.ipv6Disabled && !disabled;
+    view.ipv6Disabled = disabled;
+    if (!dev.isAdminUp() || disabled || !carrier) {
+      return;
+    }
+    if (!view.ipv6Ready || reEnabled) {
+      view.ipv6Ready = true;
+      view.inet6.clear();
+      if (dev.isLoopback()) {
+        view.inet6.add(new Inet6Address("::1", 128, "host"));
+      } else {
+        view.inet6.add(new Inet6Address(linkLocal(dev.mac()), 64, "link"));
+      }
+    }
+  }
+
+  /**
+   * default_operstate() for a device whose carrier just changed: UP with carrier; otherwise DOWN,
+   * or LOWERLAYERDOWN when the device in the same namespace that has the ifindex of the link's
+   * lower end (the veth peer's index) exists and has no carrier either.
+   */
+  private static OperState defaultOperState(NetDevice dev) {
+    if (dev.hasCarrier()) {
+      return OperState.UP;
+    }
+    NetDevice peer = dev.vethPeer();
+    int iflink = peer == null ? dev.ifindex() : peer.ifindex();
+    if (iflink == dev.ifindex()) {
+      return OperState.DOWN;
+    }
+    return dev.netns()
+        .device(iflink)
+        .map(lower -> lower.hasCarrier() ? OperState.DOWN : OperState.LOWERLAYERDOWN)
+        .orElse(OperState.DOWN);
+  }
+
+  // ---- what ip prints ----
+
+  /** The operstate ip prints: DOWN when admin down, UNKNOWN for loopback and dummy. */
+  public OperState operState(NetDevice dev) {
+    if (!dev.isAdminUp()) {
+      return OperState.DOWN;
+    }
+    if (dev.kind() instanceof DeviceKind.Loopback || dev.kind() instanceof DeviceKind.Dummy) {
+      return OperState.UNKNOWN;
+    }
+    return view(dev).operState;
+  }
+
+  /** IFF_RUNNING: up and operationally up (or unknown). */
+  public boolean running(NetDevice dev) {
+    OperState state = operState(dev);
+    return dev.isAdminUp() && (state == OperState.UP || state == OperState.UNKNOWN);
+  }
+
+  /** "noop" until the device is first brought up (in its current namespace), then "noqueue". */
+  public String qdisc(NetDevice dev) {
+    return view(dev).qdiscAttached ? "noqueue" : "noop";
+  }
+
+  /** The bridge port number of an enslaved device (1, 2, … in the order ports found a gap). */
+  public int portNumber(NetDevice dev) {
+    return view(dev).portNumber;
+  }
+
+  /** The IPv6 addresses the kernel configured on the device. */
+  public List<Inet6Address> inet6(NetDevice dev) {
+    return List.copyOf(view(dev).inet6);
+  }
+
+  /** {@code ip addr flush} without a family: the IPv6 addresses go too (until the next up). */
+  public void flushInet6(NetDevice dev) {
+    view(dev).inet6.clear();
+  }
+
+  private View view(NetDevice dev) {
+    View view = views.get(dev);
+    if (view == null) {
+      observe(dev);
+      view = views.get(dev);
+    }
+    return view;
+  }
+
+  /** The EUI-64 link-local address for a MAC, as inet_ntop prints it. */
+  public static String linkLocal(MacAddress mac) {
+    int[] groups = {
+      0xfe80,
+      0,
+      0,
+      0,
+      ((mac.octet(0) ^ 0x02) << 8) | mac.octet(1),
+      (mac.octet(2) << 8) | 0xff,
+      0xfe00 | mac.octet(3),
+      (mac.octet(4) << 8) | mac.octet(5)
+    };
+    return formatIpv6(groups);
+  }
+
+  /** inet_ntop: the longest run of two or more zero groups becomes "::". */
+  static String formatIpv6(int[] groups) {
+    int bestStart = -1;
+    int bestLength = 0;
+    for (int i = 0; i < groups.length; ) {
+      if (groups[i] != 0) {
+        i++;
+        continue;
+      }
+      int j = i;
+      while (j < groups.length && groups[j] == 0) {
+        j++;
+      }
+      if (j - i > bestLength) {
+        bestStart = i;
+        bestLength = j - i;
+      }
+      i = j;
+    }
+    if (bestLength < 2) {
+      bestStart = -1;
+    }
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < groups.length; i++) {
+      if (i == bestStart) {
+        out.append("::");
+        i += bestLength - 1;
+        continue;
+      }
+      if (out.length() > 0 && out.charAt(out.length() - 1) != ':') {
+        out.append(':');
+      }
+      out.append(Integer.toHexString(groups[i]));
+    }
+    return out.toString();
+  }
+}
