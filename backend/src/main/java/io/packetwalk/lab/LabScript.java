@@ -26,10 +26,10 @@ import java.util.Set;
  *
  * <p>Order matters and is chosen here: namespaces; namespace-wide sysctls (so new devices inherit
  * {@code conf.default}); devices in an order that makes the kernel number them as the document
- * says; MACs, MTUs and bridge ports; addresses before links go up (so the kernel's {@code
- * 127.0.0.1} on {@code lo} does not clash); routes with on-link next hops before routes through
- * gateways; static neighbours and FDB entries; per-device sysctls. Each line remembers the document
- * path it came from, so a failing line can be reported against the document.
+ * says; MACs, MTUs and bridge ports; {@code lo} up (the kernel gives it {@code 127.0.0.1}), then
+ * addresses, then the other links up; routes with on-link next hops before routes through gateways;
+ * static neighbours and FDB entries; per-device sysctls. Each line remembers the document path it
+ * came from, so a failing line can be reported against the document.
  */
 public final class LabScript {
 
@@ -637,30 +637,38 @@ public final class LabScript {
 
     private static final Ipv4Prefix LOOPBACK_ADDRESS = Ipv4Prefix.parse("127.0.0.1/8");
 
+    /**
+     * Addresses first, then links up, so that each address's routes appear as the kernel makes
+     * them. An up loopback is handled on its own: bringing {@code lo} up makes the kernel add
+     * {@code 127.0.0.1/8} to it, so {@code lo} goes up first; when the document's first loopback
+     * address is not exactly that one, the loopback's IPv4 addresses are flushed and the document's
+     * added in order.
+     */
     private void addressesAndUp(LabNamespace ns) {
       List<String[]> commands = new ArrayList<>();
       for (LabDevice dev : ns.devices()) {
-        for (int a = 0; a < dev.addresses().size(); a++) {
-          LabAddress address = dev.addresses().get(a);
+        String path = devPath(ns, dev);
+        List<LabAddress> addresses = dev.addresses();
+        int first = 0;
+        if (dev.kind() == LabDeviceKind.LOOPBACK && dev.up()) {
+          commands.add(new String[] {path + ".up", "ip link set dev " + dev.name() + " up"});
+          LabAddress automatic =
+              new LabAddress(LOOPBACK_ADDRESS, null, AddressScope.HOST, dev.name(), 0);
+          if (!addresses.isEmpty() && addresses.get(0).equals(automatic)) {
+            first = 1;
+          } else {
+            commands.add(new String[] {path + ".addresses", "ip -4 addr flush dev " + dev.name()});
+          }
+        }
+        for (int a = first; a < addresses.size(); a++) {
           commands.add(
-              new String[] {
-                devPath(ns, dev) + ".addresses[" + a + "]", addressCommand(dev, address)
-              });
+              new String[] {path + ".addresses[" + a + "]", addressCommand(dev, addresses.get(a))});
         }
       }
       for (LabDevice dev : ns.devices()) {
-        if (dev.up()) {
+        if (dev.up() && dev.kind() != LabDeviceKind.LOOPBACK) {
           commands.add(
               new String[] {devPath(ns, dev) + ".up", "ip link set dev " + dev.name() + " up"});
-          boolean hasLoopbackAddress =
-              dev.addresses().stream().anyMatch(a -> a.prefix().equals(LOOPBACK_ADDRESS));
-          if (dev.kind() == LabDeviceKind.LOOPBACK && !hasLoopbackAddress) {
-            commands.add(
-                new String[] {
-                  devPath(ns, dev) + ".addresses",
-                  "ip addr del " + LOOPBACK_ADDRESS + " dev " + dev.name()
-                });
-          }
         }
       }
       if (!commands.isEmpty()) {
