@@ -57,7 +57,7 @@ final class Bridging {
       return;
     }
     if (entry.isEmpty()) {
-      flood(bridge, port, frame, learned, "addressed to " + dst + ", which it has not learned,");
+      flood(bridge, port, frame, learned, "to " + dst + ", a MAC it has not learned");
       return;
     }
     NetDevice out = entry.get().port();
@@ -172,23 +172,17 @@ final class Bridging {
         targets.add(p);
       }
     }
-    String list =
-        targets.isEmpty()
-            ? "but no other port is forwarding"
-            : "so it copies it to "
-                + String.join(", ", targets.stream().map(NetDevice::name).toList());
     boolean up = frame.dst().isMulticast() && ingress != null;
-    Cause flooded =
-        engine.step(
-            cause,
-            Engine.at(bridge),
-            StepKind.BRIDGE_FLOOD,
-            "The frame is "
-                + what
-                + " "
-                + list
-                + (up ? ", and up to " + bridge.name() + " itself." : "."),
-            frame);
+    String sentence =
+        bridge.name()
+            + " floods the frame ("
+            + what
+            + ")"
+            + (targets.isEmpty()
+                ? ", but no other port is forwarding"
+                : " out of " + String.join(", ", targets.stream().map(NetDevice::name).toList()))
+            + (up ? ", and passes a copy up to its own stack." : ".");
+    Cause flooded = engine.step(cause, Engine.at(bridge), StepKind.BRIDGE_FLOOD, sentence, frame);
     if (targets.isEmpty() && !up) {
       engine.drop(
           flooded,

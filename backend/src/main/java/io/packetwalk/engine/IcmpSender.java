@@ -22,6 +22,7 @@ final class IcmpSender {
 
   static final long RATE_LIMIT_NS = 1_000_000_000L;
   static final int BURST = 6;
+  static final long JIFFY_NS = 1_000_000L;
   static final int DEFAULT_TTL = 64;
 
   private final Engine engine;
@@ -167,14 +168,18 @@ final class IcmpSender {
     engine.pipeline.output(route.device(), route.nextHop(), packet, looked);
   }
 
-  /** inet_peer_xrlim_allow: a new peer starts with a full bucket of {@link #BURST} tokens. */
+  /**
+   * inet_peer_xrlim_allow: a new peer starts with a full bucket of {@link #BURST} tokens. Time is
+   * counted in whole jiffies (1 ms), as the kernel counts it.
+   */
   private boolean allow(NetNamespace ns, Ipv4Address peer) {
+    long jiffies = engine.now() / JIFFY_NS * JIFFY_NS;
     long[] bucket =
         buckets
             .computeIfAbsent(ns, k -> new TreeMap<>())
-            .computeIfAbsent(peer, k -> new long[] {BURST * RATE_LIMIT_NS, engine.now()});
-    long tokens = Math.min(BURST * RATE_LIMIT_NS, bucket[0] + engine.now() - bucket[1]);
-    bucket[1] = engine.now();
+            .computeIfAbsent(peer, k -> new long[] {BURST * RATE_LIMIT_NS, jiffies});
+    long tokens = Math.min(BURST * RATE_LIMIT_NS, bucket[0] + jiffies - bucket[1]);
+    bucket[1] = jiffies;
     if (tokens < RATE_LIMIT_NS) {
       bucket[0] = tokens;
       return false;

@@ -73,9 +73,7 @@ final class InputRouting {
     if (found.isEmpty() || found.get().type().isReject()) {
       Route route = found.orElse(null);
       String matched =
-          route == null
-              ? "no route matches " + dst
-              : "the " + Texts.route(route) + " route matches";
+          route == null ? "no route matches " + dst : Texts.matched(route) + " matches";
       if (!forwarding) {
         return drop(
             route,
@@ -121,7 +119,7 @@ final class InputRouting {
       };
     }
     Route route = found.get();
-    String matched = "the " + Texts.route(route) + " route matches";
+    String matched = Texts.matched(route) + " matches";
     if (route.type() == RouteType.BROADCAST) {
       return validate(
           in, src, null, Verdict.BROADCAST, route, matched + ": a broadcast for this link");
@@ -206,11 +204,11 @@ final class InputRouting {
           "the route back to "
               + src
               + " is "
-              + Texts.route(reverse)
+              + Texts.matched(reverse)
               + ", not unicast (martian source)",
           Disposition.MARTIAN);
     }
-    String back2 = "the route back to " + src + " is " + Texts.route(reverse);
+    String reverseRoute = "the route back to " + src + " is " + Texts.matched(reverse);
     if (reverse.device() == in) {
       return accept(
           verdict,
@@ -223,7 +221,7 @@ final class InputRouting {
                   + " ("
                   + mode
                   + "): "
-                  + back2
+                  + reverseRoute
                   + ", the interface the packet came in on: it passes");
     }
     if (rpf == 0) {
@@ -237,7 +235,7 @@ final class InputRouting {
               + " ("
               + mode
               + "): "
-              + back2
+              + reverseRoute
               + ", not "
               + in.name()
               + " where the packet came in");
@@ -246,7 +244,7 @@ final class InputRouting {
         verdict,
         route,
         why,
-        "rp_filter=2 (loose): " + back2 + "; any route back will do: it passes");
+        "rp_filter=2 (loose): " + reverseRoute + "; any route back will do: it passes");
   }
 
   private static Decision accept(Verdict verdict, Route route, String why, String rpCheck) {

@@ -5,7 +5,6 @@ import io.packetwalk.kernel.Errno;
 import io.packetwalk.kernel.NetDevice;
 import io.packetwalk.kernel.NetNamespace;
 import io.packetwalk.kernel.Route;
-import io.packetwalk.kernel.RouteProtocol;
 import io.packetwalk.net.Ipv4Address;
 import java.util.Optional;
 
@@ -146,11 +145,6 @@ final class OutputRouting {
   }
 
   private static String describe(Route route) {
-    boolean connected =
-        route.protocol() == RouteProtocol.KERNEL
-            && route.scope() == AddressScope.LINK
-            && route.gateway() == null
-            && route.table() == Route.TABLE_MAIN;
-    return (connected ? "the connected route " : "the route ") + Texts.route(route) + " matches";
+    return Texts.matched(route) + " matches";
   }
 }

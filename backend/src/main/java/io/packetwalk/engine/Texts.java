@@ -6,7 +6,9 @@ import io.packetwalk.kernel.NetDevice;
 import io.packetwalk.kernel.NetNamespace;
 import io.packetwalk.kernel.NudState;
 import io.packetwalk.kernel.Route;
+import io.packetwalk.kernel.RouteProtocol;
 import io.packetwalk.kernel.RouteType;
+import io.packetwalk.net.Ipv4Prefix;
 import io.packetwalk.net.packet.IcmpMessage;
 import io.packetwalk.net.packet.Ipv4Packet;
 import io.packetwalk.net.packet.TcpSegment;
@@ -48,18 +50,29 @@ final class Texts {
     };
   }
 
-  /** A route as {@code ip route} prints its essentials: "10.0.0.0/24 dev veth1". */
-  static String route(Route route) {
-    StringBuilder out = new StringBuilder();
-    if (route.type() != RouteType.UNICAST) {
-      out.append(route.type().word()).append(' ');
-    }
+  /**
+   * A route in a learner's words, close to {@code ip route}: "the connected route 10.0.0.0/24 dev
+   * veth1", "the route default via 10.0.1.1 dev eth0", "the local route 10.0.0.2 dev veth2 (table
+   * local)", "the unreachable route 203.0.113.0/24".
+   */
+  static String matched(Route route) {
+    boolean connected =
+        route.protocol() == RouteProtocol.KERNEL
+            && route.type() == RouteType.UNICAST
+            && route.gateway() == null
+            && route.table() == Route.TABLE_MAIN;
+    String kind =
+        connected
+            ? "connected "
+            : route.type() == RouteType.UNICAST ? "" : route.type().word() + " ";
+    StringBuilder out = new StringBuilder("the ").append(kind).append("route ");
+    Ipv4Prefix destination = route.destination();
     out.append(
-        route.destination().length() == 0
+        destination.length() == 0
             ? "default"
-            : route.destination().length() == 32
-                ? route.destination().address().toString()
-                : route.destination().toString());
+            : destination.length() == 32
+                ? destination.address().toString()
+                : destination.toString());
     if (route.gateway() != null) {
       out.append(" via ").append(route.gateway());
     }

@@ -1,0 +1,28 @@
+package io.packetwalk.engine;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Locks whole walks end to end. Regenerate after an intended change with {@code ./mvnw -pl backend
+ * test -Dtest='GoldenTraceTest' -Dgolden.update=true} and review the diff.
+ */
+class GoldenTraceTest {
+
+  @Test
+  void vethPingWalk() {
+    TestLabs.Lab lab = TestLabs.vethPair();
+    GoldenTrace.assertMatches("veth-ping", lab.ping("ns1", "10.0.0.2").trace());
+  }
+
+  @Test
+  void bridgedPingWalk() {
+    TestLabs.Lab lab = TestLabs.twoOnBridge();
+    GoldenTrace.assertMatches("bridge-ping", lab.ping("h1", "172.16.0.2").trace());
+  }
+
+  @Test
+  void forwardedPingWalk() {
+    TestLabs.Lab lab = TestLabs.router(true);
+    GoldenTrace.assertMatches("router-ping", lab.ping("client", "10.0.2.2").trace());
+  }
+}
