@@ -113,6 +113,7 @@ public final class LabDocumentCodec {
     String reason = e.getOriginalMessage();
     int cut = reason.indexOf('\n');
     reason = cut < 0 ? reason : reason.substring(0, cut);
+    reason = reason.replaceAll(", from `[^`]*`", "");
     String path = "$";
     if (e.processor() instanceof JsonParser parser) {
       path = path(parser.streamReadContext());
