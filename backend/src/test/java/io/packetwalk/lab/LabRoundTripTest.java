@@ -1,0 +1,98 @@
+package io.packetwalk.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.packetwalk.kernel.World;
+import org.junit.jupiter.api.Test;
+
+/**
+ * World → document → script → world → document gives the same document, ifindexes and MACs
+ * included, for labs made by typing commands.
+ */
+class LabRoundTripTest {
+
+  private static LabDocument roundTrip(String script) {
+    World typed = LabScripts.run(script);
+    LabDocument document = WorldSnapshot.document(typed, "lab");
+    LabBuilder.Result built = LabBuilder.build(document);
+    assertThat(built.problems()).isEmpty();
+    LabDocument again = WorldSnapshot.refresh(document, built.world());
+    assertThat(again).isEqualTo(document);
+    return document;
+  }
+
+  @Test
+  void keepsAVethPairBetweenTwoNamespaces() {
+    LabDocument lab = roundTrip(LabScripts.VETH_PAIR);
+    LabNamespace a = lab.hosts().get(0).namespaces().get(1);
+    assertThat(a.devices()).extracting(LabDevice::ifindex).containsExactly(1, 3);
+  }
+
+  @Test
+  void keepsTwoNamespacesOnABridgeWithAGatewayAndDefaultRoutes() {
+    LabDocument lab = roundTrip(LabScripts.BRIDGE_WITH_GATEWAY);
+    assertThat(lab.hosts().get(0).namespaces().get(1).routes()).hasSize(1);
+  }
+
+  @Test
+  void importsAScriptAsTheDocumentOfTheWorldItMakes() {
+    LabImport.Result imported = LabImport.fromScript(LabScripts.BRIDGE_WITH_GATEWAY, "lab");
+    assertThat(imported.problems()).isEmpty();
+    assertThat(imported.document())
+        .isEqualTo(WorldSnapshot.document(LabScripts.run(LabScripts.BRIDGE_WITH_GATEWAY), "lab"));
+  }
+
+  @Test
+  void reportsEveryFailingLineOfAnImportedScript() {
+    LabImport.Result imported =
+        LabImport.fromScript("ip netns add a\nip link set dev nosuch up\nip netns add a\n", "lab");
+    assertThat(imported.document()).isNull();
+    assertThat(imported.problems())
+        .extracting(LabProblem::path)
+        .containsExactly("line 2", "line 3");
+    assertThat(imported.problems().get(0).message()).contains("ip link set dev nosuch up");
+  }
+
+  @Test
+  void buildsNothingFromADocumentWithProblems() {
+    LabDocument lab = WorldSnapshot.document(LabScripts.run(LabScripts.VETH_PAIR), "lab");
+    LabHost host = lab.hosts().get(0);
+    LabNamespace a = host.namespaces().get(1);
+    LabDevice veth = a.devices().get(1);
+    LabDevice orphan =
+        new LabDevice(
+            veth.name(),
+            veth.kind(),
+            veth.ifindex(),
+            veth.mac(),
+            veth.mtu(),
+            veth.up(),
+            "br0",
+            veth.peer(),
+            null,
+            null,
+            null,
+            veth.addresses());
+    LabNamespace broken =
+        new LabNamespace(
+            a.name(),
+            java.util.List.of(a.devices().get(0), orphan),
+            a.routes(),
+            a.neighbours(),
+            a.fdb(),
+            a.sysctls());
+    LabDocument bad =
+        lab.withWorld(
+            java.util.List.of(
+                new LabHost(
+                    host.name(),
+                    java.util.List.of(host.namespaces().get(0), broken, host.namespaces().get(2)))),
+            lab.underlay());
+    LabBuilder.Result result = LabBuilder.build(bad);
+    assertThat(result.built()).isFalse();
+    assertThat(result.problems())
+        .containsExactly(
+            new LabProblem(
+                "hosts[0].namespaces[1].devices[1].master", "no bridge \"br0\" in netns \"a\""));
+  }
+}
