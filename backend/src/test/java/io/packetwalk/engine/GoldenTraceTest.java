@@ -3,8 +3,9 @@ package io.packetwalk.engine;
 import org.junit.jupiter.api.Test;
 
 /**
- * Locks whole walks end to end. Regenerate after an intended change with {@code ./mvnw -pl backend
- * test -Dtest='GoldenTraceTest' -Dgolden.update=true} and review the diff.
+ * Locks whole walks end to end in {@code src/test/resources/golden/*.trace.txt}. After an intended
+ * change, regenerate with {@code -Dgolden.update=true} (the command is in that folder's README.md)
+ * and review the diff in git.
  */
 class GoldenTraceTest {
 

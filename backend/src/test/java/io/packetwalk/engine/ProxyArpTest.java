@@ -4,6 +4,7 @@ import static io.packetwalk.engine.TraceAssert.assertThatTrace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.packetwalk.kernel.NeighbourEntry;
+import io.packetwalk.kernel.NeighbourTable;
 import io.packetwalk.net.Ipv4Address;
 import io.packetwalk.net.MacAddress;
 import io.packetwalk.trace.StepKind;
@@ -74,16 +75,19 @@ class ProxyArpTest {
   }
 
   @Test
-  void anExplicitProxyEntryAlsoAnswersWhenForwardingIsOn() {
+  void anExplicitProxyEntryAnswersOnlyWhileForwardingIsOn() {
     lab.ns("r")
         .neighbours()
-        .addProxy(
-            new io.packetwalk.kernel.NeighbourTable.ProxyEntry(
-                Ipv4Address.parse("10.0.2.2"), lab.dev("r", "rc")));
+        .addProxy(new NeighbourTable.ProxyEntry(Ipv4Address.parse("10.0.2.2"), lab.dev("r", "rc")));
+    PingOptions twoSeconds = TestLabs.ping("10.0.2.2", 1).withTimeout(2 * TestLabs.SECOND);
 
-    PingRun run = lab.ping("c", TestLabs.ping("10.0.2.2", 1).withTimeout(2 * TestLabs.SECOND));
+    assertThat(lab.ping("c", twoSeconds).received()).isEqualTo(1);
 
-    assertThat(run.received()).isEqualTo(1);
+    lab.ns("c").neighbours().removeIf(e -> true);
+    lab.sysctl("r", "net.ipv4.ip_forward", "0");
+    PingRun withoutForwarding = lab.ping("c", twoSeconds);
+    assertThat(withoutForwarding.received()).isZero();
+    assertThatTrace(withoutForwarding.trace()).neverPassesThrough(StepKind.ARP_PROXY_REPLY);
   }
 
   private NeighbourEntry neighbour(String address) {

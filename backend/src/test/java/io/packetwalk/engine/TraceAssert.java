@@ -24,28 +24,28 @@ final class TraceAssert {
 
   TraceAssert hasDisposition(Disposition disposition) {
     assertThat(trace.steps())
-        .as("dispositions in\n%s", GoldenTrace.render(trace))
+        .as(() -> "dispositions in\n" + GoldenTrace.render(trace))
         .anyMatch(s -> s.disposition() == disposition);
     return this;
   }
 
   TraceAssert hasNoDisposition(Disposition disposition) {
     assertThat(trace.steps())
-        .as("dispositions in\n%s", GoldenTrace.render(trace))
+        .as(() -> "dispositions in\n" + GoldenTrace.render(trace))
         .noneMatch(s -> s.disposition() == disposition);
     return this;
   }
 
   TraceAssert passesThrough(StepKind kind) {
     assertThat(trace.steps())
-        .as("step kinds in\n%s", GoldenTrace.render(trace))
+        .as(() -> "step kinds in\n" + GoldenTrace.render(trace))
         .anyMatch(s -> s.kind() == kind);
     return this;
   }
 
   TraceAssert neverPassesThrough(StepKind kind) {
     assertThat(trace.steps())
-        .as("step kinds in\n%s", GoldenTrace.render(trace))
+        .as(() -> "step kinds in\n" + GoldenTrace.render(trace))
         .noneMatch(s -> s.kind() == kind);
     return this;
   }
@@ -53,7 +53,15 @@ final class TraceAssert {
   /** Some step of this kind in this namespace says {@code words}. */
   TraceAssert says(StepKind kind, String netns, String words) {
     assertThat(trace.steps())
-        .as("a %s step in %s saying \"%s\" in\n%s", kind, netns, words, GoldenTrace.render(trace))
+        .as(() ->
+            "a "
+                + kind
+                + " step in "
+                + netns
+                + " saying \""
+                + words
+                + "\" in\n"
+                + GoldenTrace.render(trace))
         .anyMatch(s ->
             s.kind() == kind && s.location().netns().equals(netns) && s.sentence().contains(words));
     return this;
