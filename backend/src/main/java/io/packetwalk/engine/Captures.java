@@ -4,9 +4,9 @@ import io.packetwalk.kernel.NetDevice;
 import io.packetwalk.net.packet.EthernetFrame;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
  * Every frame each device sent or received, for {@code tcpdump}. Each device keeps its latest
@@ -16,7 +16,7 @@ final class Captures {
 
   static final int PER_DEVICE_LIMIT = 10_000;
 
-  private final Map<NetDevice, Deque<CapturedFrame>> byDevice = new IdentityHashMap<>();
+  private final Map<NetDevice, Deque<CapturedFrame>> byDevice = new WeakHashMap<>();
 
   void record(long timeNs, NetDevice dev, Direction direction, EthernetFrame frame) {
     Deque<CapturedFrame> frames = byDevice.computeIfAbsent(dev, d -> new ArrayDeque<>());

@@ -6,9 +6,9 @@ import io.packetwalk.net.packet.IcmpMessage;
 import io.packetwalk.net.packet.Ipv4Packet;
 import io.packetwalk.trace.Disposition;
 import io.packetwalk.trace.StepKind;
-import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.WeakHashMap;
 
 /**
  * icmp_send: the kernel's ICMP errors and echo replies. Errors are never sent about ICMP errors or
@@ -28,7 +28,7 @@ final class IcmpSender {
   private final Engine engine;
 
   /** Per namespace and peer: [tokens in ns, time of last refill]. */
-  private final Map<NetNamespace, Map<Ipv4Address, long[]>> buckets = new IdentityHashMap<>();
+  private final Map<NetNamespace, Map<Ipv4Address, long[]>> buckets = new WeakHashMap<>();
 
   IcmpSender(Engine engine) {
     this.engine = engine;

@@ -15,9 +15,9 @@ import io.packetwalk.net.packet.Packet;
 import io.packetwalk.trace.Disposition;
 import io.packetwalk.trace.StateChange;
 import io.packetwalk.trace.StepKind;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
  * The neighbour layer (net/core/neighbour.c with ARP as its protocol): resolution with a queue,
@@ -36,11 +36,14 @@ final class Neighbours {
 
   private final Engine engine;
 
-  /** Timer generations: a timer only acts if the entry's generation is still the one it saw. */
-  private final Map<NeighbourEntry, Integer> timers = new IdentityHashMap<>();
+  /**
+   * Timer generations: a timer only acts if the entry's generation is still the one it saw. Weak
+   * keys: entries the shell deletes are forgotten; nothing here is ever iterated.
+   */
+  private final Map<NeighbourEntry, Integer> timers = new WeakHashMap<>();
 
   /** Each device's reachable time, drawn once from the seeded random in [15 s, 45 s). */
-  private final Map<NetDevice, Long> reachableTimes = new IdentityHashMap<>();
+  private final Map<NetDevice, Long> reachableTimes = new WeakHashMap<>();
 
   Neighbours(Engine engine) {
     this.engine = engine;
@@ -239,8 +242,10 @@ final class Neighbours {
         Texts.neighLine(entry));
   }
 
+  /** Sends with the entry's MAC; a NOARP entry added without one sends to 00:00:00:00:00:00. */
   private void send(NetDevice dev, MacAddress lladdr, Ipv4Packet packet, Cause cause) {
-    engine.links.transmit(dev, new EthernetFrame(dev.mac(), lladdr, packet), cause);
+    MacAddress dst = lladdr == null ? MacAddress.ZERO : lladdr;
+    engine.links.transmit(dev, new EthernetFrame(dev.mac(), dst, packet), cause);
   }
 
   /**

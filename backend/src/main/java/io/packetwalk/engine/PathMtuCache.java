@@ -2,10 +2,10 @@ package io.packetwalk.engine;
 
 import io.packetwalk.kernel.NetNamespace;
 import io.packetwalk.net.Ipv4Address;
-import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.WeakHashMap;
 
 /**
  * Path MTUs learned from ICMP "fragmentation needed", per namespace and destination; they expire
@@ -16,7 +16,7 @@ final class PathMtuCache {
   static final long EXPIRES_NS = 600_000_000_000L;
   static final int MIN_PMTU = 552;
 
-  private final Map<NetNamespace, Map<Ipv4Address, PathMtu>> byNetns = new IdentityHashMap<>();
+  private final Map<NetNamespace, Map<Ipv4Address, PathMtu>> byNetns = new WeakHashMap<>();
 
   Optional<PathMtu> lookup(NetNamespace ns, Ipv4Address dst, long nowNs) {
     Map<Ipv4Address, PathMtu> entries = byNetns.get(ns);

@@ -85,7 +85,10 @@ public final class Simulator {
     return engine.pathMtus.lookup(ns, dst, engine.world.now());
   }
 
-  /** Lets virtual time pass ({@code sleep}): neighbour timers fire, bridge FDB entries age. */
+  /**
+   * Lets virtual time pass ({@code sleep}): neighbour timers fire, bridge FDB entries age. {@code
+   * advance(0)} only runs what is already due, e.g. after the world's clock was moved directly.
+   */
   public void advance(long nanos) {
     if (nanos < 0) {
       throw new IllegalArgumentException("time cannot go back");
