@@ -26,9 +26,10 @@ import java.util.Set;
  *
  * <p>Order matters and is chosen here: namespaces; namespace-wide sysctls (so new devices inherit
  * {@code conf.default}); devices in an order that makes the kernel number them as the document
- * says; MACs, MTUs and bridge ports; {@code lo} up (the kernel gives it {@code 127.0.0.1}), then
- * addresses, then the other links up; routes with on-link next hops before routes through gateways;
- * static neighbours and FDB entries; per-device sysctls. Each line remembers the document path it
+ * says; MACs, MTUs, bridge ports and static FDB entries (before links go up, so that no entry the
+ * bridge learns from the first frames is there first); {@code lo} up (the kernel gives it {@code
+ * 127.0.0.1}), then addresses, then the other links up; routes with on-link next hops before routes
+ * through gateways; static neighbours; per-device sysctls. Each line remembers the document path it
  * came from, so a failing line can be reported against the document.
  */
 public final class LabScript {
@@ -170,7 +171,7 @@ public final class LabScript {
         routes(ns);
       }
       for (LabNamespace ns : host.namespaces()) {
-        neighboursAndFdb(ns);
+        neighbours(ns);
       }
       for (LabNamespace ns : host.namespaces()) {
         deviceSysctls(ns, model.get(ns));
@@ -609,8 +610,16 @@ public final class LabScript {
               new String[] {path + ".mtu", "ip link set dev " + dev.name() + " mtu " + dev.mtu()});
         }
       }
+      for (int i = 0; i < ns.fdb().size(); i++) {
+        LabFdbEntry entry = ns.fdb().get(i);
+        commands.add(
+            new String[] {
+              nsPath(ns) + ".fdb[" + i + "]",
+              "bridge fdb add " + entry.mac() + " dev " + entry.device() + " master static"
+            });
+      }
       if (!commands.isEmpty()) {
-        comment("links of " + ns.displayName() + ": MACs, MTUs, bridge ports");
+        comment("links of " + ns.displayName() + ": MACs, MTUs, bridge ports, static FDB entries");
         commands.forEach(c -> emit(c[0], ns, c[1]));
       }
     }
@@ -798,13 +807,13 @@ public final class LabScript {
       };
     }
 
-    // ---- neighbours and FDB ----
+    // ---- neighbours ----
 
-    private void neighboursAndFdb(LabNamespace ns) {
-      if (ns.neighbours().isEmpty() && ns.fdb().isEmpty()) {
+    private void neighbours(LabNamespace ns) {
+      if (ns.neighbours().isEmpty()) {
         return;
       }
-      comment("static neighbours and FDB entries of " + ns.displayName());
+      comment("static neighbours of " + ns.displayName());
       for (int i = 0; i < ns.neighbours().size(); i++) {
         LabNeighbour entry = ns.neighbours().get(i);
         String path = nsPath(ns) + ".neighbours[" + i + "]";
@@ -822,13 +831,6 @@ public final class LabScript {
                       + (entry.router() ? " router" : "");
             };
         emit(path, ns, command);
-      }
-      for (int i = 0; i < ns.fdb().size(); i++) {
-        LabFdbEntry entry = ns.fdb().get(i);
-        emit(
-            nsPath(ns) + ".fdb[" + i + "]",
-            ns,
-            "bridge fdb add " + entry.mac() + " dev " + entry.device() + " master static");
       }
     }
   }
