@@ -30,12 +30,9 @@ final class LabDiff {
   /** One problem per differing value: "rebuilt as X; the document says Y". */
   static List<LabProblem> between(LabDocument wanted, LabDocument built) {
     LabDiff diff = new LabDiff();
-    diff.hosts(wanted.hosts(), built.hosts());
+    diff.compare("hosts", wanted.hosts(), built.hosts());
+    diff.compare("underlay", wanted.underlay(), built.underlay());
     return List.copyOf(diff.problems);
-  }
-
-  private void hosts(List<LabHost> wanted, List<LabHost> built) {
-    compare("hosts", wanted, built);
   }
 
   private void compare(String path, Object wanted, Object built) {

@@ -145,6 +145,28 @@ class LabScriptTest {
   }
 
   @Test
+  void reportsABridgeMacOfZerosThatNoCommandCanSet() {
+    LabDevice bridge =
+        new LabDevice(
+            "br0",
+            LabDeviceKind.BRIDGE,
+            2,
+            MacAddress.ZERO,
+            1500,
+            false,
+            null,
+            null,
+            null,
+            null,
+            null,
+            List.of());
+    List<LabProblem> problems = LabScript.of(doc(ns("", lo(), bridge))).problems();
+    assertThat(problems)
+        .extracting(LabProblem::path)
+        .containsExactly("hosts[0].namespaces[0].devices[1].mac");
+  }
+
+  @Test
   void writesIpForwardBeforeTheDevicesSoThatTheyInheritForwarding() {
     List<String> commands = commands(TestLabs.router());
     int forward = indexOf(commands, "ip netns exec router sysctl -w net.ipv4.ip_forward=1");

@@ -159,6 +159,38 @@ class LabControllerTest {
   }
 
   @Test
+  void importsAScriptAsTheDocumentOfTheWorldItMakes() throws Exception {
+    MockHttpServletResponse response =
+        mvc.perform(
+                post("/api/labs/import-script")
+                    .param("name", "pair")
+                    .contentType(MediaType.TEXT_PLAIN)
+                    .content("ip netns add a\nip link add v1 type veth peer name v2 netns a\n"))
+            .andReturn()
+            .getResponse();
+    assertThat(response.getStatus()).isEqualTo(200);
+    JsonNode document = json(response);
+    assertThat(document.get("schemaVersion").intValue()).isEqualTo(1);
+    assertThat(document.get("name").stringValue()).isEqualTo("pair");
+    JsonNode a = document.get("hosts").get(0).get("namespaces").get(1);
+    assertThat(a.get("name").stringValue()).isEqualTo("a");
+    assertThat(a.get("devices").get(1).get("peer").get("device").stringValue()).isEqualTo("v1");
+  }
+
+  @Test
+  void refusesAnImportWhoseCommandsFailListingEachLine() throws Exception {
+    MockHttpServletResponse response =
+        send(
+            "/api/labs/import-script",
+            MediaType.TEXT_PLAIN,
+            "ip netns add a\nip link set nosuch up\n");
+    assertThat(response.getStatus()).isEqualTo(422);
+    JsonNode problem = json(response).get("problems").get(0);
+    assertThat(problem.get("path").stringValue()).isEqualTo("line 2");
+    assertThat(problem.get("message").stringValue()).contains("ip link set nosuch up");
+  }
+
+  @Test
   void refusesAnImportWhoseScriptCannotBeParsedNamingTheLine() throws Exception {
     MockHttpServletResponse response =
         send("/api/labs/import-script", MediaType.TEXT_PLAIN, "# a lab\nip netns add a | cat\n");
