@@ -54,9 +54,20 @@ final class TestLabs {
       return this;
     }
 
+    /**
+     * {@code ip link set lo up}; lo then carries 127.0.0.1/8 as on the kernel (added here when the
+     * kernel model in use does not add it by itself).
+     */
     Lab loUp(String... namespaces) {
+      Ipv4Prefix localhost = Ipv4Prefix.parse("127.0.0.1/8");
       for (String name : namespaces) {
         up(name, "lo");
+        NetDevice lo = dev(name, "lo");
+        if (lo.addresses().stream().noneMatch(a -> a.prefix().equals(localhost))) {
+          ns(name)
+              .addAddress(
+                  lo, new InterfaceAddress(localhost, null, AddressScope.HOST, "lo", false, 0));
+        }
       }
       return this;
     }
