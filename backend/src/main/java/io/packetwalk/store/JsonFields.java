@@ -58,10 +58,6 @@ final class JsonFields {
     return problems.size() == problemsBefore;
   }
 
-  String path() {
-    return path;
-  }
-
   String path(String field) {
     return join(path, field);
   }
