@@ -31,6 +31,7 @@ final class PingProcess {
   private NetDevice boundDevice;
   private Ipv4Address boundAddress;
   private Ipv4Address source;
+  private OutputRouting.Decision route;
   private long startNs;
   private long exitNs;
   private long slowestNs;
@@ -125,6 +126,7 @@ final class PingProcess {
               + route.why()
               + "; without -b ping refuses to ping a broadcast address.");
     }
+    this.route = route;
     source = route.source();
     engine.sockets.addPing(this);
     probe(1);
@@ -160,12 +162,8 @@ final class PingProcess {
       return;
     }
     Ipv4Address dst = options.destination();
-    OutputRouting.Decision route = engine.outputRouting.decide(netns, dst, source, boundDevice);
     int length = Ipv4Packet.HEADER_LENGTH + IcmpMessage.HEADER_LENGTH + options.size();
-    int mtu =
-        route.kind() == OutputRouting.Kind.LOCAL
-            ? route.device().mtu()
-            : route.device() == null ? length : engine.pipeline.pathMtu(netns, dst, route.device());
+    int mtu = engine.pipeline.pathMtu(netns, dst, route.device());
     boolean dontFragment =
         switch (options.pmtu()) {
           case DO -> true;
@@ -200,14 +198,7 @@ final class PingProcess {
                 + options.ttl()
                 + (dontFragment ? ", Don't Fragment set." : "."),
             packet);
-    if (route.kind() != OutputRouting.Kind.UNICAST && route.kind() != OutputRouting.Kind.LOCAL) {
-      engine.drop(
-          created,
-          Engine.at(netns),
-          "No route any more: " + route.why() + ".",
-          packet,
-          Disposition.NO_ROUTE);
-    } else if (dontFragment && length > mtu) {
+    if (dontFragment && length > mtu) {
       engine.drop(
           created,
           Engine.at(netns),

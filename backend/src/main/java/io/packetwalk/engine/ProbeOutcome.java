@@ -27,8 +27,6 @@ public sealed interface ProbeOutcome {
     NET_UNREACHABLE("Destination Net Unreachable"),
     /** ICMP host unreachable (ARP failed, or an unreachable route). */
     HOST_UNREACHABLE("Destination Host Unreachable"),
-    /** ICMP port unreachable (no socket on that UDP port). */
-    PORT_UNREACHABLE("Destination Port Unreachable"),
     /** ICMP communication administratively prohibited (a prohibit route). */
     PROHIBITED("Packet filtered"),
     /** ICMP fragmentation needed: too big for the next hop with DF set. */
