@@ -227,7 +227,7 @@ public final class LabScript {
     private record SysctlModel(NetNamespace netns, Set<String> written) {}
 
     private void sysctl(LabNamespace ns, String key, String value) {
-      emit(nsPath(ns) + ".sysctls[\"" + key + "\"]", ns, "sysctl -w " + key + "=" + value);
+      emit(nsPath(ns) + ".sysctls[\"" + key + "\"]", ns, "sysctl -w " + quote(key + "=" + value));
     }
 
     /**
@@ -460,8 +460,8 @@ public final class LabScript {
             emit(
                 path,
                 first.ns(),
-                "ip link add " + dev.name() + " type bridge" + bridgeOptions(dev.bridge()));
-        case DUMMY -> emit(path, first.ns(), "ip link add " + dev.name() + " type dummy");
+                "ip link add " + quote(dev.name()) + " type bridge" + bridgeOptions(dev.bridge()));
+        case DUMMY -> emit(path, first.ns(), "ip link add " + quote(dev.name()) + " type dummy");
         case VETH -> veth(ends);
         default -> throw new IllegalStateException(dev.kind() + " is never made by a command");
       }
@@ -499,7 +499,10 @@ public final class LabScript {
         emit(
             path,
             a.ns(),
-            "ip link add " + high.dev().name() + " type veth peer name " + low.dev().name());
+            "ip link add "
+                + quote(high.dev().name())
+                + " type veth peer name "
+                + quote(low.dev().name()));
         return;
       }
       End dev = b.ns().isRoot() ? b : a;
@@ -508,10 +511,10 @@ public final class LabScript {
           path,
           host.namespaces().get(0),
           "ip link add "
-              + dev.dev().name()
+              + quote(dev.dev().name())
               + (dev.ns().isRoot() ? "" : " netns " + quote(dev.ns().name()))
               + " type veth peer name "
-              + peer.dev().name()
+              + quote(peer.dev().name())
               + " netns "
               + quote(peer.ns().name()));
     }
@@ -547,19 +550,22 @@ public final class LabScript {
       for (LabDevice dev : ns.devices()) {
         String path = devPath(ns, dev);
         if (dev.kind() == LabDeviceKind.LOOPBACK && !dev.name().equals("lo")) {
-          commands.add(new String[] {path + ".name", "ip link set dev lo name " + dev.name()});
+          commands.add(
+              new String[] {path + ".name", "ip link set dev lo name " + quote(dev.name())});
         }
         boolean madeHere =
             dev.kind() != LabDeviceKind.LOOPBACK && dev.kind() != LabDeviceKind.PHYSICAL;
         if (madeHere && dev.kind() != LabDeviceKind.BRIDGE) {
           commands.add(
               new String[] {
-                path + ".mac", "ip link set dev " + dev.name() + " address " + dev.mac()
+                path + ".mac", "ip link set dev " + quote(dev.name()) + " address " + dev.mac()
               });
         }
         if (dev.kind() != LabDeviceKind.BRIDGE && dev.mtu() != LabDevice.defaultMtu(dev.kind())) {
           commands.add(
-              new String[] {path + ".mtu", "ip link set dev " + dev.name() + " mtu " + dev.mtu()});
+              new String[] {
+                path + ".mtu", "ip link set dev " + quote(dev.name()) + " mtu " + dev.mtu()
+              });
         }
       }
       for (LabDevice dev : ns.devices()) {
@@ -569,12 +575,13 @@ public final class LabScript {
         String path = devPath(ns, dev);
         commands.add(
             new String[] {
-              path + ".master", "ip link set dev " + dev.name() + " master " + dev.master()
+              path + ".master",
+              "ip link set dev " + quote(dev.name()) + " master " + quote(dev.master())
             });
         String options = portOptions(dev.port());
         if (!options.isEmpty()) {
           commands.add(
-              new String[] {path + ".port", "bridge link set dev " + dev.name() + options});
+              new String[] {path + ".port", "bridge link set dev " + quote(dev.name()) + options});
         }
       }
       for (LabDevice dev : ns.devices()) {
@@ -597,7 +604,7 @@ public final class LabScript {
         } else if (lowest.isEmpty() || !lowest.get().equals(dev.mac())) {
           commands.add(
               new String[] {
-                path + ".mac", "ip link set dev " + dev.name() + " address " + dev.mac()
+                path + ".mac", "ip link set dev " + quote(dev.name()) + " address " + dev.mac()
               });
         }
         int expectedMtu =
@@ -607,7 +614,9 @@ public final class LabScript {
                 .orElse(LabDevice.defaultMtu(dev.kind()));
         if (dev.mtu() != expectedMtu) {
           commands.add(
-              new String[] {path + ".mtu", "ip link set dev " + dev.name() + " mtu " + dev.mtu()});
+              new String[] {
+                path + ".mtu", "ip link set dev " + quote(dev.name()) + " mtu " + dev.mtu()
+              });
         }
       }
       for (int i = 0; i < ns.fdb().size(); i++) {
@@ -615,7 +624,7 @@ public final class LabScript {
         commands.add(
             new String[] {
               nsPath(ns) + ".fdb[" + i + "]",
-              "bridge fdb add " + entry.mac() + " dev " + entry.device() + " master static"
+              "bridge fdb add " + entry.mac() + " dev " + quote(entry.device()) + " master static"
             });
       }
       if (!commands.isEmpty()) {
@@ -660,13 +669,14 @@ public final class LabScript {
         List<LabAddress> addresses = dev.addresses();
         int first = 0;
         if (dev.kind() == LabDeviceKind.LOOPBACK && dev.up()) {
-          commands.add(new String[] {path + ".up", "ip link set dev " + dev.name() + " up"});
+          commands.add(new String[] {path + ".up", "ip link set dev " + quote(dev.name()) + " up"});
           LabAddress automatic =
               new LabAddress(LOOPBACK_ADDRESS, null, AddressScope.HOST, dev.name(), 0);
           if (!addresses.isEmpty() && addresses.get(0).equals(automatic)) {
             first = 1;
           } else {
-            commands.add(new String[] {path + ".addresses", "ip -4 addr flush dev " + dev.name()});
+            commands.add(
+                new String[] {path + ".addresses", "ip -4 addr flush dev " + quote(dev.name())});
           }
         }
         for (int a = first; a < addresses.size(); a++) {
@@ -677,7 +687,9 @@ public final class LabScript {
       for (LabDevice dev : ns.devices()) {
         if (dev.up() && dev.kind() != LabDeviceKind.LOOPBACK) {
           commands.add(
-              new String[] {devPath(ns, dev) + ".up", "ip link set dev " + dev.name() + " up"});
+              new String[] {
+                devPath(ns, dev) + ".up", "ip link set dev " + quote(dev.name()) + " up"
+              });
         }
       }
       if (!commands.isEmpty()) {
@@ -695,12 +707,12 @@ public final class LabScript {
         command.append(" scope ").append(address.scope().word());
       }
       if (!address.label().equals(dev.name())) {
-        command.append(" label ").append(address.label());
+        command.append(" label ").append(quote(address.label()));
       }
       if (address.metric() != 0) {
         command.append(" metric ").append(address.metric());
       }
-      return command.append(" dev ").append(dev.name()).toString();
+      return command.append(" dev ").append(quote(dev.name())).toString();
     }
 
     // ---- routes ----
@@ -775,7 +787,7 @@ public final class LabScript {
         spec.append(" via ").append(route.gateway());
       }
       if (route.device() != null) {
-        spec.append(" dev ").append(route.device());
+        spec.append(" dev ").append(quote(route.device()));
       }
       if (route.table() != LabRoute.defaultTable(route.type())) {
         spec.append(" table ").append(tableName(route.table()));
@@ -819,13 +831,14 @@ public final class LabScript {
         String path = nsPath(ns) + ".neighbours[" + i + "]";
         String command =
             switch (entry.kind()) {
-              case PROXY -> "ip neigh add proxy " + entry.address() + " dev " + entry.device();
+              case PROXY ->
+                  "ip neigh add proxy " + entry.address() + " dev " + quote(entry.device());
               case PERMANENT, NOARP ->
                   "ip neigh add "
                       + entry.address()
                       + (entry.lladdr() == null ? "" : " lladdr " + entry.lladdr())
                       + " dev "
-                      + entry.device()
+                      + quote(entry.device())
                       + " nud "
                       + entry.kind().word()
                       + (entry.router() ? " router" : "");
@@ -835,7 +848,7 @@ public final class LabScript {
     }
   }
 
-  /** Quotes a namespace name for bash when it holds anything but plain characters. */
+  /** Quotes a name for bash when it holds anything but plain characters ({@code $}, quotes, …). */
   static String quote(String word) {
     if (word.matches("[A-Za-z0-9._@%+=:,/-]+")) {
       return word;

@@ -88,6 +88,21 @@ class LabScriptTest {
   }
 
   @Test
+  void quotesNamesThatBashWouldInterpret() {
+    LabDocument lab =
+        doc(
+            ns(
+                "",
+                lo(),
+                veth("q$1", 2, "02:00:00:00:00:02", "", "p'1"),
+                veth("p'1", 3, "02:00:00:00:00:03", "", "q$1")));
+    assertThat(commands(lab))
+        .contains(
+            "ip link add 'p'\\''1' type veth peer name 'q$1'",
+            "ip link set dev 'q$1' address 02:00:00:00:00:02");
+  }
+
+  @Test
   void createsAPairAcrossNamespacesFromTheRootInOneCommand() {
     assertThat(commands(TestLabs.bridgeWithGateway()))
         .containsSubsequence(
