@@ -61,7 +61,7 @@ final class IcmpSender {
     }
     OutputRouting.Decision route =
         engine.outputRouting.decide(ns, to, forUs ? offending.dst() : null, null);
-    if (route.kind() != OutputRouting.Kind.UNICAST && route.kind() != OutputRouting.Kind.LOCAL) {
+    if (!route.canSend()) {
       engine.step(
           cause,
           Engine.at(ns),
@@ -108,7 +108,7 @@ final class IcmpSender {
                 + to
                 + ".",
             packet);
-    sendRouted(route, packet, sent);
+    engine.pipeline.sendLocal(route, packet, sent);
   }
 
   /** icmp_reply: answers an echo request from the address it was sent to. */
@@ -123,7 +123,7 @@ final class IcmpSender {
             engine.nextIpId(),
             false,
             IcmpMessage.echoReply(echo));
-    if (route.kind() != OutputRouting.Kind.UNICAST && route.kind() != OutputRouting.Kind.LOCAL) {
+    if (!route.canSend()) {
       engine.drop(
           cause,
           Engine.at(ns),
@@ -149,23 +149,7 @@ final class IcmpSender {
                 + request.src()
                 + ".",
             reply);
-    sendRouted(route, reply, sent);
-  }
-
-  private void sendRouted(OutputRouting.Decision route, Ipv4Packet packet, Cause cause) {
-    Cause looked =
-        engine.step(
-            cause,
-            Engine.at(route.device().netns()),
-            StepKind.ROUTE_LOOKUP,
-            Texts.name(route.device().netns())
-                + " looks up "
-                + packet.dst()
-                + ": "
-                + route.why()
-                + ".",
-            packet);
-    engine.pipeline.output(route.device(), route.nextHop(), packet, looked);
+    engine.pipeline.sendLocal(route, reply, sent);
   }
 
   /**

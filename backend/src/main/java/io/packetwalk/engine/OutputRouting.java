@@ -37,7 +37,13 @@ final class OutputRouting {
       Ipv4Address nextHop,
       Ipv4Address source,
       Errno error,
-      String why) {}
+      String why) {
+
+    /** Whether a packet can leave this way: out of a device, or back in through lo. */
+    boolean canSend() {
+      return kind == Kind.UNICAST || kind == Kind.LOCAL;
+    }
+  }
 
   /**
    * Routes {@code dst}; {@code src} is a source the sender already chose (or null) and {@code oif}

@@ -216,14 +216,7 @@ final class PingProcess {
           seq,
           new ProbeOutcome.Error(seq, source, ProbeOutcome.ErrorKind.LOCAL_MESSAGE_TOO_LONG, mtu));
     } else {
-      Cause looked =
-          engine.step(
-              created,
-              Engine.at(netns),
-              StepKind.ROUTE_LOOKUP,
-              Texts.name(netns) + " looks up " + dst + ": " + route.why() + ".",
-              packet);
-      engine.pipeline.output(route.device(), route.nextHop(), packet, looked);
+      engine.pipeline.sendLocal(route, packet, created);
     }
     if (exited) {
       return;

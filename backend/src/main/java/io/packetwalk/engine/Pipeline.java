@@ -238,6 +238,22 @@ final class Pipeline {
   }
 
   /**
+   * ip_local_out: a packet this namespace's own stack or programs send, on the route already
+   * decided for it.
+   */
+  void sendLocal(OutputRouting.Decision route, Ipv4Packet packet, Cause cause) {
+    NetNamespace ns = route.device().netns();
+    Cause looked =
+        engine.step(
+            cause,
+            Engine.at(ns),
+            StepKind.ROUTE_LOOKUP,
+            Texts.name(ns) + " looks up " + packet.dst() + ": " + route.why() + ".",
+            packet);
+    output(route.device(), route.nextHop(), packet, looked);
+  }
+
+  /**
    * ip_output: splits a packet bigger than the path MTU (DF clear; the destination reassembles it)
    * and hands it to the neighbour layer, or straight to {@code lo}.
    */

@@ -473,7 +473,7 @@ final class Tcp {
         new Ipv4Packet(src, dst, IcmpSender.DEFAULT_TTL, engine.nextIpId(), true, segment);
     Cause created = engine.step(cause, Engine.at(ns), kind, sentence, packet);
     OutputRouting.Decision route = engine.outputRouting.decide(ns, dst, src, null);
-    if (route.kind() != OutputRouting.Kind.UNICAST && route.kind() != OutputRouting.Kind.LOCAL) {
+    if (!route.canSend()) {
       return engine.drop(
           created,
           Engine.at(ns),
@@ -481,14 +481,7 @@ final class Tcp {
           packet,
           Disposition.NO_ROUTE);
     }
-    Cause looked =
-        engine.step(
-            created,
-            Engine.at(ns),
-            StepKind.ROUTE_LOOKUP,
-            Texts.name(ns) + " looks up " + dst + ": " + route.why() + ".",
-            packet);
-    engine.pipeline.output(route.device(), route.nextHop(), packet, looked);
+    engine.pipeline.sendLocal(route, packet, created);
     return created;
   }
 }
