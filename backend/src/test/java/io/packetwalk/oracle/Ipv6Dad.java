@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  */
 final class Ipv6Dad implements Normalisation {
 
-  private static final Pattern WORD = Pattern.compile("(?m)^(\\s+inet6 .*?)tentative ");
+  private static final Pattern WORD = Pattern.compile("(\\binet6 \\S+ [^\\n]*?)tentative ");
   private static final Pattern JSON = Pattern.compile(",\"tentative\":true");
 
   @Override

@@ -61,6 +61,17 @@ class OutputNormaliserTest {
   }
 
   @Test
+  void tentativeIsAlsoDroppedFromOnelineOutput() {
+    String script = "ip link set dev br0 address 02:00:00:00:00:b0\n";
+    assertThat(
+            normalise(
+                script,
+                "ip -o addr show dev br0",
+                "2: br0    inet6 fe80::ff:fe00:b0/64 scope link tentative \\       valid_lft forever\n"))
+        .isEqualTo("2: br0    inet6 fe80::ff:fe00:b0/64 scope link \\       valid_lft forever\n");
+  }
+
+  @Test
   void macsTheScriptDidNotSetAreMaskedWithWhatDerivesFromThem() {
     String script = "ip link set dev br0 address 02:00:00:00:00:b0\n";
     assertThat(
