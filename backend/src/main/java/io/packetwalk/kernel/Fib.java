@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -296,36 +297,46 @@ public final class Fib {
   }
 
   private void addLinkRoutes(NetDevice dev, InterfaceAddress address, Ipv4Address primary) {
+    linkRoutes(dev, address, primary, this::insertKernelRoute);
+  }
+
+  /** fib_add_ifaddr's broadcast and connected routes for one address of an up device. */
+  private static void linkRoutes(
+      NetDevice dev, InterfaceAddress address, Ipv4Address primary, Consumer<Route> sink) {
     Ipv4Prefix prefix = address.prefix();
     if (address.broadcast() != null
         && !address.broadcast().isZero()
         && !address.broadcast().isLimitedBroadcast()) {
-      addKernelRoute(
-          Route.TABLE_LOCAL,
-          RouteType.BROADCAST,
-          new Ipv4Prefix(address.broadcast(), 32),
-          dev,
-          AddressScope.LINK,
-          primary);
+      sink.accept(
+          kernelRoute(
+              Route.TABLE_LOCAL,
+              RouteType.BROADCAST,
+              new Ipv4Prefix(address.broadcast(), 32),
+              dev,
+              AddressScope.LINK,
+              primary));
     }
     Ipv4Prefix network = prefix.network();
     boolean hostRoute = prefix.length() == 32;
     if (!network.address().isZero() && !address.secondary() && !hostRoute) {
       if (dev.isLoopback()) {
-        addKernelRoute(
-            Route.TABLE_LOCAL, RouteType.LOCAL, network, dev, AddressScope.HOST, primary);
+        sink.accept(
+            kernelRoute(
+                Route.TABLE_LOCAL, RouteType.LOCAL, network, dev, AddressScope.HOST, primary));
       } else {
-        addKernelRoute(
-            Route.TABLE_MAIN, RouteType.UNICAST, network, dev, AddressScope.LINK, primary);
+        sink.accept(
+            kernelRoute(
+                Route.TABLE_MAIN, RouteType.UNICAST, network, dev, AddressScope.LINK, primary));
       }
       if (prefix.length() < 31) {
-        addKernelRoute(
-            Route.TABLE_LOCAL,
-            RouteType.BROADCAST,
-            new Ipv4Prefix(prefix.broadcast(), 32),
-            dev,
-            AddressScope.LINK,
-            primary);
+        sink.accept(
+            kernelRoute(
+                Route.TABLE_LOCAL,
+                RouteType.BROADCAST,
+                new Ipv4Prefix(prefix.broadcast(), 32),
+                dev,
+                AddressScope.LINK,
+                primary));
       }
     }
   }
@@ -349,44 +360,63 @@ public final class Fib {
       NetDevice dev,
       AddressScope scope,
       Ipv4Address source) {
-    Route route =
-        new Route(
-            tableId, type, destination, null, dev, RouteProtocol.KERNEL, scope, source, 0, false);
-    RoutingTable table = table(tableId);
+    insertKernelRoute(kernelRoute(tableId, type, destination, dev, scope, source));
+  }
+
+  private void insertKernelRoute(Route route) {
+    RoutingTable table = table(route.table());
     boolean present =
-        table.routes().stream()
-            .anyMatch(r ->
-                r.type() == type
-                    && r.destination().equals(destination)
-                    && r.device() == dev
-                    && r.metric() == 0);
+        table.routes().stream().anyMatch(r -> sameKernelRoute(r, route) && r.metric() == 0);
     if (!present) {
       table.insert(route);
     }
   }
 
-  /** fib_del_ifaddr: removes the kernel routes no remaining address still needs. */
-  void addressRemoved(NetDevice dev, InterfaceAddress removed) {
-    removeKernelRoutes(dev);
-    for (InterfaceAddress address : dev.addresses()) {
-      Ipv4Address primary = primaryFor(dev, address);
-      addKernelRoute(
-          Route.TABLE_LOCAL,
-          RouteType.LOCAL,
-          new Ipv4Prefix(address.local(), 32),
-          dev,
-          AddressScope.HOST,
-          primary);
-      if (dev.isAdminUp()) {
-        addLinkRoutes(dev, address, primary);
-      }
-    }
+  private static Route kernelRoute(
+      int tableId,
+      RouteType type,
+      Ipv4Prefix destination,
+      NetDevice dev,
+      AddressScope scope,
+      Ipv4Address source) {
+    return new Route(
+        tableId, type, destination, null, dev, RouteProtocol.KERNEL, scope, source, 0, false);
   }
 
-  private void removeKernelRoutes(NetDevice dev) {
-    for (RoutingTable table : tables.values()) {
-      table.removeIf(r -> r.device() == dev && r.protocol() == RouteProtocol.KERNEL);
+  /**
+   * fib_del_ifaddr: removes the kernel routes no remaining address still needs; the others stay
+   * where they are in their tables.
+   */
+  void addressRemoved(NetDevice dev, InterfaceAddress removed) {
+    List<Route> needed = new ArrayList<>();
+    for (InterfaceAddress address : dev.addresses()) {
+      Ipv4Address primary = primaryFor(dev, address);
+      needed.add(
+          kernelRoute(
+              Route.TABLE_LOCAL,
+              RouteType.LOCAL,
+              new Ipv4Prefix(address.local(), 32),
+              dev,
+              AddressScope.HOST,
+              primary));
+      if (dev.isAdminUp()) {
+        linkRoutes(dev, address, primary, needed::add);
+      }
     }
+    for (RoutingTable table : tables.values()) {
+      table.removeIf(r ->
+          r.device() == dev
+              && r.protocol() == RouteProtocol.KERNEL
+              && needed.stream().noneMatch(n -> sameKernelRoute(n, r)));
+    }
+    needed.forEach(this::insertKernelRoute);
+  }
+
+  private static boolean sameKernelRoute(Route a, Route b) {
+    return a.table() == b.table()
+        && a.type() == b.type()
+        && a.destination().equals(b.destination())
+        && a.device() == b.device();
   }
 
   /** NETDEV_UP: the connected and broadcast routes of every address come back. */

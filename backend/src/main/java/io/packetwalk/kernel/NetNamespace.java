@@ -206,10 +206,24 @@ public final class NetNamespace {
     }
     dev.setAdminUpValue(up);
     if (up) {
+      if (dev.isLoopback()) {
+        addLoopbackAddress(dev);
+      }
       fib.deviceUp(dev);
     } else {
       fib.deviceDown(dev);
       neighbours.removeIf(e -> e.device() == dev);
+    }
+  }
+
+  /** inetdev_event(NETDEV_UP) on a loopback: 127.0.0.1/8 scope host, unless already there. */
+  private void addLoopbackAddress(NetDevice lo) {
+    Ipv4Prefix loopback = new Ipv4Prefix(io.packetwalk.net.Ipv4Address.of(127, 0, 0, 1), 8);
+    boolean present =
+        lo.addresses().stream()
+            .anyMatch(a -> a.local().equals(loopback.address()) && a.prefix().length() == 8);
+    if (!present) {
+      addAddress(lo, new InterfaceAddress(loopback, null, AddressScope.HOST, null, false, 0));
     }
   }
 

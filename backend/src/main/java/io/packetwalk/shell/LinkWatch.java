@@ -34,6 +34,7 @@ public final class LinkWatch {
     boolean ipv6Disabled;
     NetDevice master;
     int portNumber;
+    final List<MacAddress> selfAddresses = new ArrayList<>();
     final List<Inet6Address> inet6 = new ArrayList<>();
   }
 
@@ -124,6 +125,7 @@ public final class LinkWatch {
     }
     view.netns = target;
     view.qdiscAttached = false;
+    view.selfAddresses.clear();
     view.ipv6Ready = false;
     view.inet6.clear();
   }
@@ -199,6 +201,29 @@ public final class LinkWatch {
   /** The bridge port number of an enslaved device (1, 2, … in the order ports found a gap). */
   public int portNumber(NetDevice dev) {
     return view(dev).portNumber;
+  }
+
+  /**
+   * Extra unicast addresses a device accepts ({@code bridge fdb add MAC dev DEV [self]} on a device
+   * that is not a bridge), in the order they were added.
+   */
+  public List<MacAddress> selfAddresses(NetDevice dev) {
+    return List.copyOf(view(dev).selfAddresses);
+  }
+
+  /** Adds an extra unicast address; false when the device already has it. */
+  public boolean addSelfAddress(NetDevice dev, MacAddress mac) {
+    List<MacAddress> list = view(dev).selfAddresses;
+    if (list.contains(mac)) {
+      return false;
+    }
+    list.add(mac);
+    return true;
+  }
+
+  /** Removes an extra unicast address; false when the device does not have it. */
+  public boolean removeSelfAddress(NetDevice dev, MacAddress mac) {
+    return view(dev).selfAddresses.remove(mac);
   }
 
   /** The IPv6 addresses the kernel configured on the device. */

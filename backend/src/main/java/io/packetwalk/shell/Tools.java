@@ -11,6 +11,9 @@ final class Tools {
   static Map<String, Tool> all() {
     Map<String, Tool> tools = new TreeMap<>();
     tools.put("ip", new io.packetwalk.shell.ip.IpCommand());
+    tools.put("bridge", new io.packetwalk.shell.ip.BridgeCommand());
+    tools.put("brctl", new io.packetwalk.shell.tools.BrctlCommand());
+    tools.put("sysctl", new io.packetwalk.shell.tools.SysctlCommand());
     tools.put("sleep", new SleepCommand());
     return tools;
   }

@@ -84,6 +84,16 @@ final class LinkFormatter {
 
   /** print_link_flags(). */
   private void flags(IpPrinter p, NetDevice dev, boolean mDown) {
+    List<String> words = flagWords(dev, links, mDown);
+    p.openArray("flags", "<");
+    for (int i = 0; i < words.size(); i++) {
+      p.string(Mode.ANY, null, i < words.size() - 1 ? "%s," : "%s", words.get(i));
+    }
+    p.closeArray("> ");
+  }
+
+  /** The interface flags ip prints between angle brackets, in iproute2's order. */
+  static List<String> flagWords(NetDevice dev, LinkWatch links, boolean mDown) {
     List<String> words = new ArrayList<>();
     boolean up = dev.isAdminUp();
     if (up && !links.running(dev)) {
@@ -103,11 +113,7 @@ final class LinkFormatter {
     if (mDown) {
       words.add("M-DOWN");
     }
-    p.openArray("flags", "<");
-    for (int i = 0; i < words.size(); i++) {
-      p.string(Mode.ANY, null, i < words.size() - 1 ? "%s," : "%s", words.get(i));
-    }
-    p.closeArray("> ");
+    return words;
   }
 
   private String operState(NetDevice dev) {
