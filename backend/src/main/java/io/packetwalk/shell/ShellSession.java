@@ -70,7 +70,8 @@ public final class ShellSession {
   CommandOutcome run(NetNamespace context, ScriptLine line) {
     StringBuilder out = new StringBuilder();
     StringBuilder err = new StringBuilder();
-    int status = dispatch(new ToolContext(this, context, out, err), line.words(), false);
+    int status =
+        dispatch(new ToolContext(this, context, out, err, line.background()), line.words(), false);
     links.observe(world);
     if (line.background()) {
       return new CommandOutcome(line.line(), line.text(), 0, "", "");

@@ -15,12 +15,24 @@ public final class ToolContext {
   private final NetNamespace netns;
   private final StringBuilder out;
   private final StringBuilder err;
+  private final boolean background;
 
-  ToolContext(ShellSession session, NetNamespace netns, StringBuilder out, StringBuilder err) {
+  ToolContext(
+      ShellSession session,
+      NetNamespace netns,
+      StringBuilder out,
+      StringBuilder err,
+      boolean background) {
     this.session = session;
     this.netns = netns;
     this.out = out;
     this.err = err;
+    this.background = background;
+  }
+
+  /** Whether the program was started in the background ({@code … &}). */
+  public boolean background() {
+    return background;
   }
 
   public NetNamespace netns() {
@@ -62,6 +74,6 @@ public final class ToolContext {
 
   /** Runs another program in {@code target}, sharing this program's output; returns its status. */
   public int exec(NetNamespace target, List<String> argv) {
-    return session.dispatch(new ToolContext(session, target, out, err), argv, true);
+    return session.dispatch(new ToolContext(session, target, out, err, background), argv, true);
   }
 }

@@ -15,6 +15,10 @@ final class Tools {
     tools.put("brctl", new io.packetwalk.shell.tools.BrctlCommand());
     tools.put("sysctl", new io.packetwalk.shell.tools.SysctlCommand());
     tools.put("sleep", new SleepCommand());
+    tools.put("ping", new io.packetwalk.shell.traffic.PingCommand());
+    tools.put("nc", new io.packetwalk.shell.traffic.NcCommand());
+    tools.put("netcat", new io.packetwalk.shell.traffic.NcCommand());
+    tools.put("tcpdump", new io.packetwalk.shell.traffic.TcpdumpCommand());
     return tools;
   }
 }

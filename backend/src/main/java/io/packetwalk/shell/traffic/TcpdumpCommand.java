@@ -1,0 +1,301 @@
+package io.packetwalk.shell.traffic;
+
+import io.packetwalk.engine.CapturedFrame;
+import io.packetwalk.kernel.NetDevice;
+import io.packetwalk.net.Ipv4Address;
+import io.packetwalk.net.packet.ArpPacket;
+import io.packetwalk.net.packet.EthernetFrame;
+import io.packetwalk.net.packet.IcmpMessage;
+import io.packetwalk.net.packet.IpPayload;
+import io.packetwalk.net.packet.Ipv4Packet;
+import io.packetwalk.net.packet.TcpSegment;
+import io.packetwalk.net.packet.UdpDatagram;
+import io.packetwalk.shell.GetOpt;
+import io.packetwalk.shell.Tool;
+import io.packetwalk.shell.ToolContext;
+import io.packetwalk.shell.ToolFailure;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+
+/**
+ * {@code tcpdump -i DEV [-n] [-c N] [-e] [-t] [EXPRESSION]}: prints, in tcpdump's one-line format,
+ * the frames that crossed the device since the last tcpdump on it (a capture that waited for
+ * traffic would never end in a script), timestamps taken from virtual time. Expressions: {@code
+ * icmp}, {@code arp}, {@code ip}, {@code tcp}, {@code udp}, {@code host|src|dst ADDR}, {@code port
+ * N}, joined with {@code and}.
+ */
+public final class TcpdumpCommand implements Tool {
+
+  private static final String SPEC = "c:ei:lnNqtvD";
+
+  @Override
+  public int run(ToolContext context, List<String> argv) {
+    GetOpt opts;
+    try {
+      opts = new GetOpt(argv.subList(1, argv.size()), SPEC);
+    } catch (GetOpt.Problem p) {
+      throw new ToolFailure(1, "tcpdump: " + p.getMessage());
+    }
+    if (opts.has('D')) {
+      int n = 1;
+      for (NetDevice dev : context.netns().devices()) {
+        context.println(n++ + "." + dev.name() + (dev.isAdminUp() ? " [Up, Running]" : ""));
+      }
+      return 0;
+    }
+    NetDevice dev = device(context, opts);
+    int limit = Integer.MAX_VALUE;
+    if (opts.last('c').isPresent()) {
+      try {
+        limit = Integer.parseInt(opts.last('c').get());
+      } catch (NumberFormatException e) {
+        limit = 0;
+      }
+      if (limit <= 0) {
+        throw new ToolFailure(1, "tcpdump: invalid packet count " + opts.last('c').get());
+      }
+    }
+    Predicate<EthernetFrame> filter = filter(opts.operands());
+    boolean verbose = opts.has('v');
+    context.errln(
+        verbose
+            ? "tcpdump: listening on "
+                + dev.name()
+                + ", link-type EN10MB (Ethernet), snapshot length 262144 bytes"
+            : "tcpdump: verbose output suppressed, use -v[v]... for full protocol decode\n"
+                + "listening on "
+                + dev.name()
+                + ", link-type EN10MB (Ethernet), snapshot length 262144 bytes");
+    List<CapturedFrame> frames = context.traffic().unreadFrames(dev);
+    int matched = 0;
+    int printed = 0;
+    for (CapturedFrame f : frames) {
+      if (!filter.test(f.frame())) {
+        continue;
+      }
+      matched++;
+      if (printed < limit) {
+        context.println(line(f, opts.has('e'), opts.has('t')));
+        printed++;
+      }
+    }
+    context.errln(printed + " packets captured");
+    context.errln(matched + " packets received by filter");
+    context.errln("0 packets dropped by kernel");
+    return 0;
+  }
+
+  private static NetDevice device(ToolContext context, GetOpt opts) {
+    if (opts.last('i').isEmpty()) {
+      return context.netns().devices().stream()
+          .filter(d -> d.isAdminUp() && !d.isLoopback())
+          .findFirst()
+          .orElseThrow(() -> new ToolFailure(1, "tcpdump: no suitable device found"));
+    }
+    String name = opts.last('i').get();
+    if (name.equals("any")) {
+      throw new ToolFailure(1, "tcpdump: -i any is not simulated by Packetwalk");
+    }
+    NetDevice dev =
+        context
+            .netns()
+            .device(name)
+            .orElseThrow(() ->
+                new ToolFailure(
+                    1, "tcpdump: " + name + ": No such device exists\n(No such device exists)"));
+    if (!dev.isAdminUp()) {
+      throw new ToolFailure(1, "tcpdump: " + name + ": That device is not up");
+    }
+    return dev;
+  }
+
+  // ---- filter expressions ----
+
+  private static Predicate<EthernetFrame> filter(List<String> words) {
+    Predicate<EthernetFrame> all = f -> true;
+    List<String> terms = new ArrayList<>(words);
+    terms.removeIf(w -> w.equals("and") || w.equals("&&"));
+    for (int i = 0; i < terms.size(); i++) {
+      String word = terms.get(i);
+      Predicate<EthernetFrame> term =
+          switch (word) {
+            case "icmp" -> f -> ip(f) instanceof Ipv4Packet p && p.payload() instanceof IcmpMessage;
+            case "tcp" -> f -> ip(f) instanceof Ipv4Packet p && p.payload() instanceof TcpSegment;
+            case "udp" -> f -> ip(f) instanceof Ipv4Packet p && p.payload() instanceof UdpDatagram;
+            case "arp" -> f -> f.payload() instanceof ArpPacket;
+            case "ip" -> f -> ip(f) != null;
+            case "host", "src", "dst" -> {
+              if (i + 1 >= terms.size()) {
+                throw syntax();
+              }
+              Ipv4Address a = address(terms.get(++i));
+              yield f -> matchesAddress(f, word, a);
+            }
+            case "port" -> {
+              if (i + 1 >= terms.size()) {
+                throw syntax();
+              }
+              int port = Integer.parseInt(terms.get(++i));
+              yield f -> matchesPort(f, port);
+            }
+            default ->
+                throw new ToolFailure(
+                    1, "tcpdump: Packetwalk does not simulate the filter \"" + word + "\"");
+          };
+      all = all.and(term);
+    }
+    return all;
+  }
+
+  private static ToolFailure syntax() {
+    return new ToolFailure(1, "tcpdump: syntax error in filter expression: syntax error");
+  }
+
+  private static Ipv4Address address(String text) {
+    return Ipv4Address.tryParse(text)
+        .orElseThrow(
+            () -> new ToolFailure(1, "tcpdump: can't parse filter expression: syntax error"));
+  }
+
+  private static Ipv4Packet ip(EthernetFrame f) {
+    return f.payload() instanceof Ipv4Packet p ? p : null;
+  }
+
+  private static boolean matchesAddress(EthernetFrame f, String how, Ipv4Address a) {
+    if (f.payload() instanceof ArpPacket arp) {
+      boolean src = arp.senderIp().equals(a);
+      boolean dst = arp.targetIp().equals(a);
+      return how.equals("src") ? src : how.equals("dst") ? dst : src || dst;
+    }
+    Ipv4Packet p = ip(f);
+    if (p == null) {
+      return false;
+    }
+    boolean src = p.src().equals(a);
+    boolean dst = p.dst().equals(a);
+    return how.equals("src") ? src : how.equals("dst") ? dst : src || dst;
+  }
+
+  private static boolean matchesPort(EthernetFrame f, int port) {
+    Ipv4Packet p = ip(f);
+    if (p == null) {
+      return false;
+    }
+    return switch (p.payload()) {
+      case TcpSegment t -> t.srcPort() == port || t.dstPort() == port;
+      case UdpDatagram u -> u.srcPort() == port || u.dstPort() == port;
+      default -> false;
+    };
+  }
+
+  // ---- the one-line format ----
+
+  static String line(CapturedFrame captured, boolean ethernet, boolean noTime) {
+    EthernetFrame f = captured.frame();
+    StringBuilder out = new StringBuilder();
+    if (!noTime) {
+      out.append(timestamp(captured.timeNs())).append(' ');
+    }
+    boolean isArp = f.payload() instanceof ArpPacket;
+    if (ethernet) {
+      out.append(f.src())
+          .append(" > ")
+          .append(f.dst())
+          .append(", ethertype ")
+          .append(isArp ? "ARP (0x0806)" : "IPv4 (0x0800)")
+          .append(", length ")
+          .append(f.length())
+          .append(": ");
+    } else {
+      out.append(isArp ? "ARP, " : "IP ");
+    }
+    switch (f.payload()) {
+      case ArpPacket arp -> out.append(arp(arp));
+      case Ipv4Packet p -> out.append(ipv4(p));
+      default -> out.append("unknown");
+    }
+    return out.toString();
+  }
+
+  private static String timestamp(long ns) {
+    long us = ns / 1000;
+    long seconds = us / 1_000_000;
+    return String.format(
+        Locale.ROOT,
+        "%02d:%02d:%02d.%06d",
+        (seconds / 3600) % 24,
+        (seconds / 60) % 60,
+        seconds % 60,
+        us % 1_000_000);
+  }
+
+  private static String arp(ArpPacket arp) {
+    if (arp.op() == ArpPacket.Op.REQUEST) {
+      return "Request who-has " + arp.targetIp() + " tell " + arp.senderIp() + ", length 28";
+    }
+    return "Reply " + arp.senderIp() + " is-at " + arp.senderMac() + ", length 28";
+  }
+
+  private static String ipv4(Ipv4Packet p) {
+    IpPayload payload = p.payload();
+    return switch (payload) {
+      case IcmpMessage icmp ->
+          p.src() + " > " + p.dst() + ": ICMP " + icmp(icmp) + ", length " + icmp.length();
+      case TcpSegment t ->
+          p.src()
+              + "."
+              + t.srcPort()
+              + " > "
+              + p.dst()
+              + "."
+              + t.dstPort()
+              + ": Flags ["
+              + t.flagLetters()
+              + "], seq "
+              + t.sequence()
+              + (t.has(TcpSegment.Flag.ACK) ? ", ack " + t.acknowledgement() : "")
+              + ", win 64240, length "
+              + t.dataLength();
+      case UdpDatagram u ->
+          p.src()
+              + "."
+              + u.srcPort()
+              + " > "
+              + p.dst()
+              + "."
+              + u.dstPort()
+              + ": UDP, length "
+              + u.dataLength();
+    };
+  }
+
+  /** tcpdump's words for an ICMP message. */
+  private static String icmp(IcmpMessage m) {
+    Ipv4Packet quoted = m.quoted();
+    String target = quoted == null ? "?" : quoted.dst().toString();
+    return switch (m.type()) {
+      case IcmpMessage.ECHO_REQUEST -> "echo request, id " + m.id() + ", seq " + m.sequence();
+      case IcmpMessage.ECHO_REPLY -> "echo reply, id " + m.id() + ", seq " + m.sequence();
+      case IcmpMessage.TIME_EXCEEDED -> "time exceeded in-transit";
+      case IcmpMessage.DEST_UNREACHABLE ->
+          switch (m.code()) {
+            case IcmpMessage.CODE_NET_UNREACHABLE -> "net " + target + " unreachable";
+            case IcmpMessage.CODE_HOST_UNREACHABLE -> "host " + target + " unreachable";
+            case IcmpMessage.CODE_PORT_UNREACHABLE ->
+                target
+                    + (quoted != null && quoted.payload() instanceof UdpDatagram u
+                        ? " udp port " + u.dstPort()
+                        : " protocol")
+                    + " unreachable";
+            case IcmpMessage.CODE_FRAG_NEEDED ->
+                target + " unreachable - need to frag (mtu " + m.nextHopMtu() + ")";
+            case IcmpMessage.CODE_ADMIN_PROHIBITED ->
+                "host " + target + " unreachable - admin prohibited filter";
+            default -> target + " unreachable";
+          };
+      default -> m.description();
+    };
+  }
+}
