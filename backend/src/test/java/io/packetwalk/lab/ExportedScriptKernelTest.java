@@ -36,7 +36,9 @@ class ExportedScriptKernelTest {
   static Stream<Arguments> labs() {
     return Stream.of(
         Arguments.of("veth pair", LabScripts.VETH_PAIR),
-        Arguments.of("bridge with gateway", LabScripts.BRIDGE_WITH_GATEWAY));
+        Arguments.of("bridge with gateway", LabScripts.BRIDGE_WITH_GATEWAY),
+        Arguments.of("router", LabScripts.ROUTER),
+        Arguments.of("static entries", LabScripts.STATIC_ENTRIES));
   }
 
   @ParameterizedTest(name = "{0}")

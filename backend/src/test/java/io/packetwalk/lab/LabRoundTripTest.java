@@ -2,7 +2,14 @@ package io.packetwalk.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.packetwalk.kernel.AddressScope;
+import io.packetwalk.kernel.InterfaceAddress;
+import io.packetwalk.kernel.NetDevice;
+import io.packetwalk.kernel.NetNamespace;
+import io.packetwalk.kernel.UnderlaySwitch;
 import io.packetwalk.kernel.World;
+import io.packetwalk.net.Ipv4Prefix;
+import io.packetwalk.net.MacAddress;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,6 +39,51 @@ class LabRoundTripTest {
   void keepsTwoNamespacesOnABridgeWithAGatewayAndDefaultRoutes() {
     LabDocument lab = roundTrip(LabScripts.BRIDGE_WITH_GATEWAY);
     assertThat(lab.hosts().get(0).namespaces().get(1).routes()).hasSize(1);
+  }
+
+  @Test
+  void keepsARouterWithIpForwardAndStaticRoutes() {
+    LabDocument lab = roundTrip(LabScripts.ROUTER);
+    LabNamespace router = lab.hosts().get(0).namespaces().get(2);
+    assertThat(router.sysctls()).containsEntry("net.ipv4.ip_forward", "1");
+    assertThat(router.routes()).hasSize(3);
+  }
+
+  @Test
+  void keepsPermanentNeighboursStaticFdbEntriesAndChangedSysctls() {
+    LabDocument lab = roundTrip(LabScripts.STATIC_ENTRIES);
+    LabNamespace root = lab.hosts().get(0).namespaces().get(0);
+    assertThat(root.fdb()).hasSize(2);
+    assertThat(root.devices().get(2).port().hairpin()).isTrue();
+    assertThat(lab.hosts().get(0).namespaces().get(1).neighbours()).hasSize(2);
+    assertThat(lab.hosts().get(0).namespaces().get(2).neighbours()).hasSize(1);
+  }
+
+  @Test
+  void keepsTwoHostsWhosePhysicalNicsShareAnUnderlaySwitch() {
+    World world = new World(World.DEFAULT_SEED);
+    UnderlaySwitch underlay = world.addSwitch("sw1");
+    for (int h = 1; h <= 2; h++) {
+      NetNamespace root = world.addHost("node" + h).root();
+      NetDevice nic = root.addPhysical("eth0", MacAddress.parse("02:00:00:00:0" + h + ":00"));
+      underlay.plug(nic);
+      root.addAddress(
+          nic,
+          new InterfaceAddress(
+              Ipv4Prefix.parse("192.168.50." + h + "/24"),
+              null,
+              AddressScope.GLOBAL,
+              "eth0",
+              false,
+              0));
+      root.setUp(nic, true);
+    }
+    LabDocument lab = WorldSnapshot.document(world, "two nodes");
+    assertThat(lab.underlay()).containsExactly("sw1");
+    LabBuilder.Result built = LabBuilder.build(lab);
+    assertThat(built.problems()).isEmpty();
+    assertThat(WorldSnapshot.refresh(lab, built.world())).isEqualTo(lab);
+    assertThat(built.world().switches().get(0).ports()).hasSize(2);
   }
 
   @Test

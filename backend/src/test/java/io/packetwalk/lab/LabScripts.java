@@ -62,6 +62,72 @@ final class LabScripts {
       ip netns exec c2 ip route add default via 172.16.100.1 dev eth0
       """;
 
+  /** A router namespace with ip_forward and static routes between a client and two servers. */
+  static final String ROUTER =
+      """
+      ip netns add client
+      ip netns add router
+      ip netns add server
+      ip link add c-eth0 type veth peer name r-eth0
+      ip link add s-eth0 type veth peer name r-eth1
+      ip link set dev c-eth0 address 02:00:00:00:01:02
+      ip link set dev r-eth0 address 02:00:00:00:01:01
+      ip link set dev r-eth1 address 02:00:00:00:02:01
+      ip link set dev s-eth0 address 02:00:00:00:02:02
+      ip link set c-eth0 netns client
+      ip link set r-eth0 netns router
+      ip link set r-eth1 netns router
+      ip link set s-eth0 netns server
+      ip netns exec client ip addr add 10.0.1.2/24 dev c-eth0
+      ip netns exec router ip addr add 10.0.1.1/24 dev r-eth0
+      ip netns exec router ip addr add 10.0.2.1/24 dev r-eth1
+      ip netns exec server ip addr add 10.0.2.2/24 dev s-eth0
+      ip netns exec server ip addr add 198.51.100.7/32 dev s-eth0
+      ip netns exec client ip link set c-eth0 up
+      ip netns exec router ip link set r-eth0 up
+      ip netns exec router ip link set r-eth1 up
+      ip netns exec server ip link set s-eth0 up
+      ip netns exec client ip route add default via 10.0.1.1
+      ip netns exec server ip route add default via 10.0.2.1
+      ip netns exec router ip route add 198.51.100.0/24 via 10.0.2.2 proto static
+      ip netns exec router ip route add 203.0.113.0/24 via 10.0.2.2 dev r-eth1 metric 100
+      ip netns exec router ip route add blackhole 192.0.2.0/24
+      ip netns exec router sysctl -w net.ipv4.ip_forward=1
+      """;
+
+  /** Permanent neighbours, static FDB entries, a hairpin port and non-default sysctls. */
+  static final String STATIC_ENTRIES =
+      """
+      ip netns add a
+      ip netns add b
+      ip link add br0 type bridge
+      ip link add veth-a type veth peer name eth0 netns a
+      ip link add veth-b type veth peer name eth0 netns b
+      ip link set dev veth-a address 02:00:00:00:0a:01
+      ip link set dev veth-b address 02:00:00:00:0b:01
+      ip netns exec a ip link set dev eth0 address 02:00:00:00:0a:02
+      ip netns exec b ip link set dev eth0 address 02:00:00:00:0b:02
+      ip link set veth-a master br0
+      ip link set veth-b master br0
+      bridge link set dev veth-a hairpin on
+      ip link set br0 up
+      ip link set veth-a up
+      ip link set veth-b up
+      ip netns exec a ip addr add 10.44.0.1/24 dev eth0
+      ip netns exec b ip addr add 10.44.0.2/24 dev eth0
+      ip netns exec a ip link set eth0 up
+      ip netns exec b ip link set eth0 up
+      ip netns exec a ip neigh add 10.44.0.2 lladdr 02:00:00:00:0b:02 dev eth0 nud permanent
+      ip netns exec a ip neigh add 10.44.0.9 lladdr 02:00:00:00:0b:09 dev eth0 nud noarp
+      ip netns exec b ip neigh add proxy 10.44.0.77 dev eth0
+      bridge fdb add 02:00:00:00:0a:02 dev veth-a master static
+      bridge fdb add 02:00:00:00:0b:02 dev veth-b master static
+      ip netns exec a sysctl -w net.ipv4.conf.eth0.rp_filter=1
+      ip netns exec b sysctl -w net.ipv4.conf.all.arp_ignore=1
+      ip netns exec b sysctl -w net.ipv4.conf.eth0.proxy_arp=1
+      sysctl -w net.bridge.bridge-nf-call-iptables=0
+      """;
+
   /** Runs {@code script} in a fresh world, requiring every command to succeed. */
   static World run(String script) {
     ShellSession shell = new ShellSession(World.withOneHost());
