@@ -443,6 +443,11 @@ public final class NetNamespace {
     }
     dev.mutableAddresses().removeAll(gone);
     gone.forEach(a -> fib.addressRemoved(dev, a));
+    if (dev.addresses().isEmpty()) {
+      // fib_disable_ip(): the last IPv4 address is gone, so are all routes and neighbours via dev.
+      fib.deviceGone(dev);
+      neighbours.deviceGone(dev);
+    }
   }
 
   // ---- namespace ids ----

@@ -62,6 +62,7 @@ public final class Sysctls {
           Map.entry("unres_qlen_bytes", "212992"));
 
   private final SortedMap<String, String> values = new TreeMap<>();
+  private final java.util.Set<String> explicitlySet = new java.util.HashSet<>();
 
   Sysctls() {
     values.put(IP_FORWARD, "0");
@@ -129,6 +130,27 @@ public final class Sysctls {
       return;
     }
     values.put(key, normalised);
+    if (key.startsWith(CONF + "default.")) {
+      propagateDefault(key.substring((CONF + "default.").length()), normalised);
+    } else if (key.startsWith(CONF) && !key.startsWith(CONF + "all.")) {
+      explicitlySet.add(key);
+    }
+  }
+
+  /**
+   * devinet_copy_dflt_conf(): a new {@code conf.default} value reaches every interface whose own
+   * value was never written.
+   */
+  private void propagateDefault(String setting, String value) {
+    for (String k : List.copyOf(values.keySet())) {
+      if (k.startsWith(CONF)
+          && k.endsWith("." + setting)
+          && !k.startsWith(CONF + "all.")
+          && !k.startsWith(CONF + "default.")
+          && !explicitlySet.contains(k)) {
+        values.put(k, value);
+      }
+    }
   }
 
   private void setForwardingEverywhere(String on) {
@@ -160,6 +182,7 @@ public final class Sysctls {
     for (String group : new String[] {CONF, CONF6, NEIGH}) {
       values.keySet().removeIf(k -> k.startsWith(group + name + "."));
     }
+    explicitlySet.removeIf(k -> k.startsWith(CONF + name + "."));
   }
 
   void deviceRenamed(String oldName, String newName) {
@@ -168,6 +191,9 @@ public final class Sysctls {
         if (k.startsWith(group + oldName + ".")) {
           String setting = k.substring((group + oldName + ".").length());
           values.put(group + newName + "." + setting, values.remove(k));
+          if (explicitlySet.remove(k)) {
+            explicitlySet.add(group + newName + "." + setting);
+          }
         }
       }
     }

@@ -14,6 +14,8 @@ final class Tools {
     tools.put("bridge", new io.packetwalk.shell.ip.BridgeCommand());
     tools.put("brctl", new io.packetwalk.shell.tools.BrctlCommand());
     tools.put("sysctl", new io.packetwalk.shell.tools.SysctlCommand());
+    tools.put("route", new io.packetwalk.shell.tools.RouteCommand());
+    tools.put("arp", new io.packetwalk.shell.tools.ArpCommand());
     tools.put("sleep", new SleepCommand());
     tools.put("ping", new io.packetwalk.shell.traffic.PingCommand());
     tools.put("nc", new io.packetwalk.shell.traffic.NcCommand());

@@ -245,6 +245,21 @@ final class RouteGet {
 
   // ---- printing ----
 
+  /** A route exception learned from "fragmentation needed": "expires Nsec mtu M". */
+  private void pathMtu(IpPrinter p, Ipv4Address dst) {
+    var learned = ctx.tool().traffic().simulator().pathMtu(ctx.netns(), dst);
+    if (learned.isEmpty()) {
+      return;
+    }
+    long left = Math.max(0, learned.get().expiresNs() - ctx.tool().world().now());
+    p.number(Mode.ANY, "expires", "expires %dsec ", left / 1_000_000_000L);
+    p.openJsonArray("metrics");
+    p.openObject(null);
+    p.number(Mode.ANY, "mtu", "mtu %d ", learned.get().mtu());
+    p.closeObject();
+    p.closeJsonArray();
+  }
+
   private void print(Ipv4Address dst, Ipv4Address from, NetDevice iif, Answer a) {
     IpPrinter p = ctx.printer();
     p.openObject(null);
@@ -283,6 +298,9 @@ final class RouteGet {
       }
     }
     p.closeArray("");
+    if (iif == null && a.type() == RouteType.UNICAST) {
+      pathMtu(p, dst);
+    }
     if (iif != null) {
       p.string(Mode.ANY, "iif", "iif %s ", iif.name());
     }

@@ -195,6 +195,9 @@ public final class BrctlCommand implements Tool {
     } else {
       bridges = names.stream().map(n -> existingBridge(ns, n)).toList();
     }
+    if (bridges.isEmpty()) {
+      return 0;
+    }
     StringBuilder out = new StringBuilder("bridge name\tbridge id\t\tSTP enabled\tinterfaces\n");
     for (NetDevice bridge : bridges) {
       out.append(bridge.name())
