@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -30,7 +31,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
 /**
  * The lab page in real headless Chromium against a real server: connect, ping from ns1, then walk
- * the whole trace forward and back with the step buttons. Screenshots land in target/screenshots/.
+ * the whole trace forward and back with the step buttons, then run a command in the console.
+ * Screenshots land in target/screenshots/.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class LabPageBrowserTest {
@@ -100,7 +102,7 @@ class LabPageBrowserTest {
   }
 
   @Test
-  void pingFromNs1ThenStepThroughTheWholeTraceAndBack() throws IOException {
+  void pingFromNs1StepThroughTheWholeTraceAndBackThenRunACommand() throws IOException {
     driver.get("http://localhost:" + port + "/");
     wait.until(
         ExpectedConditions.attributeToBe(By.id("connection-status"), "data-status", "connected"));
@@ -144,9 +146,11 @@ class LabPageBrowserTest {
         .as("Step is disabled on the last step")
         .isFalse();
     assertThat(layersPerStep).anySatisfy(layers -> assertThat(layers).isNotEmpty());
-    int firstArp = firstStepShowing(layersPerStep, "arp");
-    int firstIcmp = firstStepShowing(layersPerStep, "icmp");
-    assertThat(firstArp).as("an ARP step comes before the first ICMP step").isLessThan(firstIcmp);
+    // ping creates the echo request first and queues it while ARP runs, so the order that matters
+    // is on the wire: the ARP request frame goes out before the first ICMP frame.
+    int firstArp = firstStepShowing(layersPerStep, "ethernet", "arp");
+    int firstIcmp = firstStepShowing(layersPerStep, "ethernet", "icmp");
+    assertThat(firstArp).as("an ARP frame comes before the first ICMP frame").isLessThan(firstIcmp);
     assertThat(panelTexts.get(firstArp)).contains("ARP");
     assertThat(panelTexts.get(firstIcmp)).contains("ICMP").contains("echo request");
 
@@ -162,6 +166,14 @@ class LabPageBrowserTest {
         .allSatisfy(li -> assertThat(li.getDomAttribute("aria-current")).isNull());
     assertThat(headerLayersShown()).isNotEmpty();
     screenshot("lab-back-at-first-step.png");
+
+    new Select(driver.findElement(By.id("console-netns"))).selectByValue("host1/ns1");
+    WebElement input = driver.findElement(By.id("console-input"));
+    input.sendKeys("ip -br addr" + Keys.ENTER);
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("console-output"), "10.0.0.1/24"));
+    assertThat(driver.findElement(By.id("console-output")).getText()).contains("veth1");
+    screenshot("lab-console.png");
   }
 
   private WebElement currentStepBecomes(String seq) {
@@ -185,13 +197,13 @@ class LabPageBrowserTest {
     return layers;
   }
 
-  private static int firstStepShowing(List<List<String>> layersPerStep, String layer) {
+  private static int firstStepShowing(List<List<String>> layersPerStep, String... layers) {
     for (int i = 0; i < layersPerStep.size(); i++) {
-      if (layersPerStep.get(i).contains(layer)) {
+      if (layersPerStep.get(i).containsAll(List.of(layers))) {
         return i;
       }
     }
-    throw new AssertionError("no step shows a " + layer + " header: " + layersPerStep);
+    throw new AssertionError("no step shows the headers " + List.of(layers) + ": " + layersPerStep);
   }
 
   private void screenshot(String name) throws IOException {
