@@ -53,465 +53,482 @@ public final class BridgeCommand implements Tool {
           + "                               [ self ] [ master ]\n"
           + "       bridge link show [dev DEV]";
 
-  private ToolContext context;
-  private NetNamespace netns;
-  private IpOptions options;
-  private boolean stats;
-
   @Override
   public int run(ToolContext context, List<String> argv) {
-    this.context = context;
-    this.netns = context.netns();
-    boolean json = false;
-    boolean pretty = false;
-    boolean details = false;
-    IprouteArgs args = new IprouteArgs(argv.subList(1, argv.size()));
-    while (args.hasNext() && args.peek().startsWith("-")) {
-      String opt = args.take();
-      if (opt.startsWith("--")) {
-        opt = opt.substring(1);
-      }
-      if (IprouteArgs.matches(opt, "-json")) {
-        json = true;
-      } else if (IprouteArgs.matches(opt, "-pretty")) {
-        pretty = true;
-      } else if (IprouteArgs.matches(opt, "-details")) {
-        details = true;
-      } else if (IprouteArgs.matches(opt, "-statistics")) {
-        stats = true;
-      } else if (IprouteArgs.matches(opt, "-netns")) {
-        String name = args.hasNext() ? args.take() : "";
-        netns =
-            context.host().namedNamespaces().stream()
-                .filter(ns -> ns.name().equals(name))
-                .findFirst()
-                .orElseThrow(() ->
-                    new ToolFailure(
-                        255,
-                        "Cannot open network namespace \""
-                            + name
-                            + "\": No such file or directory"));
-      } else if (IprouteArgs.matches(opt, "-Version")) {
-        context.println("bridge utility, 6.1.0");
-        return 0;
-      } else if (IprouteArgs.matches(opt, "-oneline")
-          || IprouteArgs.matches(opt, "-timestamp")
-          || IprouteArgs.matches(opt, "-compressvlans")
-          || IprouteArgs.matches(opt, "-color")) {
-        continue;
-      } else {
-        throw new ToolFailure(255, "Option \"" + opt + "\" is unknown, try \"bridge help\".");
-      }
-    }
-    options =
-        new IpOptions(IpOptions.Family.UNSPEC, details, false, json, json && pretty, false, false);
-    if (!args.hasNext()) {
-      throw new ToolFailure(255, USAGE);
-    }
-    String object = args.take();
-    if (IprouteArgs.matches(object, "link")) {
-      return link(args);
-    }
-    if (IprouteArgs.matches(object, "fdb")) {
-      return fdb(args);
-    }
-    if (IprouteArgs.matches(object, "mdb") || IprouteArgs.matches(object, "monitor")) {
-      throw IpLink.unsimulated("bridge " + object);
-    }
-    if (IprouteArgs.matches(object, "vlan")) {
-      if (args.hasNext()) {
-        throw IpLink.unsimulated("bridge vlan " + args.peek());
-      }
-      context.println("port              vlan-id  ");
-      return 0;
-    }
-    if (IprouteArgs.matches(object, "help")) {
-      throw new ToolFailure(255, USAGE);
-    }
-    throw new ToolFailure(255, "Object \"" + object + "\" is unknown, try \"bridge help\".");
+    return new Invocation(context).run(argv);
   }
 
-  private NetDevice device(String name) {
-    return netns
-        .device(name)
-        .orElseThrow(() -> new ToolFailure(255, "Cannot find device \"" + name + "\""));
-  }
+  /** One run of bridge: its options and the namespace it looks at. */
+  private static final class Invocation {
 
-  // ---- fdb ----
+    private final ToolContext context;
+    private NetNamespace netns;
+    private IpOptions options;
+    private boolean stats;
 
-  private int fdb(IprouteArgs args) {
-    if (!args.hasNext()) {
-      return fdbShow(args);
+    Invocation(ToolContext context) {
+      this.context = context;
+      this.netns = context.netns();
     }
-    String verb = args.take();
-    if (IprouteArgs.matches(verb, "add")) {
-      return fdbModify(args, false, false);
-    }
-    if (IprouteArgs.matches(verb, "append")) {
-      return fdbModify(args, false, true);
-    }
-    if (IprouteArgs.matches(verb, "replace")) {
-      return fdbModify(args, false, true);
-    }
-    if (IprouteArgs.matches(verb, "delete")) {
-      return fdbModify(args, true, false);
-    }
-    if (IprouteArgs.matches(verb, "show")
-        || IprouteArgs.matches(verb, "lst")
-        || IprouteArgs.matches(verb, "list")) {
-      return fdbShow(args);
-    }
-    if (IprouteArgs.matches(verb, "get") || IprouteArgs.matches(verb, "flush")) {
-      throw IpLink.unsimulated("bridge fdb " + verb);
-    }
-    throw new ToolFailure(255, "Command \"" + verb + "\" is unknown, try \"bridge fdb help\".");
-  }
 
-  private int fdbShow(IprouteArgs args) {
-    NetDevice bridge = null;
-    NetDevice port = null;
-    while (args.hasNext()) {
-      String word = args.take();
-      if (word.equals("br") || word.equals("brport") || word.equals("dev")) {
-        if (!args.hasNext()) {
-          throw IprouteArgs.incompleteCommand();
+    int run(List<String> argv) {
+      boolean json = false;
+      boolean pretty = false;
+      boolean details = false;
+      IprouteArgs args = new IprouteArgs(argv.subList(1, argv.size()));
+      while (args.hasNext() && args.peek().startsWith("-")) {
+        String opt = args.take();
+        if (opt.startsWith("--")) {
+          opt = opt.substring(1);
         }
-        String name = args.take();
-        if (word.equals("br")) {
-          bridge =
-              netns
-                  .device(name)
-                  .orElseThrow(
-                      () -> new ToolFailure(255, "Cannot find bridge device \"" + name + "\""));
+        if (IprouteArgs.matches(opt, "-json")) {
+          json = true;
+        } else if (IprouteArgs.matches(opt, "-pretty")) {
+          pretty = true;
+        } else if (IprouteArgs.matches(opt, "-details")) {
+          details = true;
+        } else if (IprouteArgs.matches(opt, "-statistics")) {
+          stats = true;
+        } else if (IprouteArgs.matches(opt, "-netns")) {
+          String name = args.hasNext() ? args.take() : "";
+          netns =
+              context.host().namedNamespaces().stream()
+                  .filter(ns -> ns.name().equals(name))
+                  .findFirst()
+                  .orElseThrow(() ->
+                      new ToolFailure(
+                          255,
+                          "Cannot open network namespace \""
+                              + name
+                              + "\": No such file or directory"));
+        } else if (IprouteArgs.matches(opt, "-Version")) {
+          context.println("bridge utility, 6.1.0");
+          return 0;
+        } else if (IprouteArgs.matches(opt, "-oneline")
+            || IprouteArgs.matches(opt, "-timestamp")
+            || IprouteArgs.matches(opt, "-compressvlans")
+            || IprouteArgs.matches(opt, "-color")) {
+          continue;
         } else {
-          port = device(name);
+          throw new ToolFailure(255, "Option \"" + opt + "\" is unknown, try \"bridge help\".");
         }
-      } else if (!word.equals("show")) {
-        throw IpLink.unsimulated("\"" + word + "\" in bridge fdb show");
       }
+      options =
+          new IpOptions(
+              IpOptions.Family.UNSPEC, details, false, json, json && pretty, false, false);
+      if (!args.hasNext()) {
+        throw new ToolFailure(255, USAGE);
+      }
+      String object = args.take();
+      if (IprouteArgs.matches(object, "link")) {
+        return link(args);
+      }
+      if (IprouteArgs.matches(object, "fdb")) {
+        return fdb(args);
+      }
+      if (IprouteArgs.matches(object, "mdb") || IprouteArgs.matches(object, "monitor")) {
+        throw IpLink.unsimulated("bridge " + object);
+      }
+      if (IprouteArgs.matches(object, "vlan")) {
+        if (args.hasNext()) {
+          throw IpLink.unsimulated("bridge vlan " + args.peek());
+        }
+        context.println("port              vlan-id  ");
+        return 0;
+      }
+      if (IprouteArgs.matches(object, "help")) {
+        throw new ToolFailure(255, USAGE);
+      }
+      throw new ToolFailure(255, "Object \"" + object + "\" is unknown, try \"bridge help\".");
     }
-    IpPrinter p = new IpPrinter(options);
-    for (NetDevice dev : netns.devices()) {
-      if (port != null && dev != port) {
-        continue;
-      }
-      if (bridge != null && dev != bridge && dev.master() != bridge) {
-        continue;
-      }
-      boolean showDev = port == null;
-      if (dev.isBridge()) {
-        List<FdbEntry> own =
-            new ArrayList<>(dev.bridge().fdb().stream().filter(e -> e.port() == dev).toList());
-        if (dev.bridge().macSetByUser() && dev.bridge().lookup(dev.mac()).isEmpty()) {
-          own.add(0, new FdbEntry(dev.mac(), dev, FdbEntry.Type.LOCAL, 0));
-        }
-        for (FdbEntry e : own.reversed()) {
-          entry(p, e.mac(), dev, showDev, dev, "permanent");
-        }
-      }
-      if (dev.master() != null) {
-        List<FdbEntry> entries =
-            dev.master().bridge().fdb().stream().filter(e -> e.port() == dev).toList();
-        for (FdbEntry e : entries.reversed()) {
-          entry(p, e.mac(), dev, showDev, dev.master(), state(e));
-        }
-      }
-      for (MacAddress mac : context.links().selfAddresses(dev)) {
-        entry(p, mac, dev, showDev, null, "permanent");
-      }
-    }
-    context.print(p.finish());
-    return 0;
-  }
 
-  private static String state(FdbEntry e) {
-    return switch (e.type()) {
-      case LOCAL -> "permanent";
-      case STATIC -> "static";
-      case DYNAMIC -> "";
-    };
-  }
+    private NetDevice device(String name) {
+      return netns
+          .device(name)
+          .orElseThrow(() -> new ToolFailure(255, "Cannot find device \"" + name + "\""));
+    }
 
-  /** print_fdb(). */
-  private void entry(
-      IpPrinter p, MacAddress mac, NetDevice dev, boolean showDev, NetDevice master, String state) {
-    p.openObject(null);
-    p.string(Mode.ANY, "mac", "%s ", mac.toString());
-    if (showDev) {
-      p.string(Mode.ANY, "ifname", "dev %s ", dev.name());
-    }
-    if (stats && master != null) {
-      p.text("used 0/0 ");
-    }
-    p.openJsonArray("flags");
-    if (master == null) {
-      p.string(Mode.ANY, null, "%s ", "self");
-    }
-    p.closeJsonArray();
-    if (master != null) {
-      p.string(Mode.ANY, "master", "master %s ", master.name());
-    }
-    p.string(Mode.ANY, "state", "%s", state);
-    p.text("\n");
-    p.closeObject();
-  }
+    // ---- fdb ----
 
-  private int fdbModify(IprouteArgs args, boolean delete, boolean replace) {
-    String dev = null;
-    MacAddress mac = null;
-    boolean self = false;
-    boolean master = false;
-    String state = null;
-    while (args.hasNext()) {
-      String word = args.take();
-      switch (word) {
-        case "dev" -> {
+    private int fdb(IprouteArgs args) {
+      if (!args.hasNext()) {
+        return fdbShow(args);
+      }
+      String verb = args.take();
+      if (IprouteArgs.matches(verb, "add")) {
+        return fdbModify(args, false, false);
+      }
+      if (IprouteArgs.matches(verb, "append")) {
+        return fdbModify(args, false, true);
+      }
+      if (IprouteArgs.matches(verb, "replace")) {
+        return fdbModify(args, false, true);
+      }
+      if (IprouteArgs.matches(verb, "delete")) {
+        return fdbModify(args, true, false);
+      }
+      if (IprouteArgs.matches(verb, "show")
+          || IprouteArgs.matches(verb, "lst")
+          || IprouteArgs.matches(verb, "list")) {
+        return fdbShow(args);
+      }
+      if (IprouteArgs.matches(verb, "get") || IprouteArgs.matches(verb, "flush")) {
+        throw IpLink.unsimulated("bridge fdb " + verb);
+      }
+      throw new ToolFailure(255, "Command \"" + verb + "\" is unknown, try \"bridge fdb help\".");
+    }
+
+    private int fdbShow(IprouteArgs args) {
+      NetDevice bridge = null;
+      NetDevice port = null;
+      while (args.hasNext()) {
+        String word = args.take();
+        if (word.equals("br") || word.equals("brport") || word.equals("dev")) {
           if (!args.hasNext()) {
             throw IprouteArgs.incompleteCommand();
           }
-          dev = args.take();
-        }
-        case "self" -> self = true;
-        case "master" -> master = true;
-        case "local", "permanent", "static", "dynamic" -> state = word;
-        case "use",
-            "router",
-            "extern_learn",
-            "sticky",
-            "vlan",
-            "dst",
-            "port",
-            "vni",
-            "via",
-            "src_vni",
-            "nhid" ->
-            throw IpLink.unsimulated("\"" + word + "\" in bridge fdb");
-        default -> {
-          String value = word.equals("to") && args.hasNext() ? args.take() : word;
-          mac =
-              MacAddress.tryParse(value)
-                  .orElseThrow(() -> new ToolFailure(255, "Invalid mac address " + value));
+          String name = args.take();
+          if (word.equals("br")) {
+            bridge =
+                netns
+                    .device(name)
+                    .orElseThrow(
+                        () -> new ToolFailure(255, "Cannot find bridge device \"" + name + "\""));
+          } else {
+            port = device(name);
+          }
+        } else if (!word.equals("show")) {
+          throw IpLink.unsimulated("\"" + word + "\" in bridge fdb show");
         }
       }
+      IpPrinter p = new IpPrinter(options);
+      for (NetDevice dev : netns.devices()) {
+        if (port != null && dev != port) {
+          continue;
+        }
+        if (bridge != null && dev != bridge && dev.master() != bridge) {
+          continue;
+        }
+        boolean showDev = port == null;
+        if (dev.isBridge()) {
+          List<FdbEntry> own =
+              new ArrayList<>(dev.bridge().fdb().stream().filter(e -> e.port() == dev).toList());
+          if (dev.bridge().macSetByUser() && dev.bridge().lookup(dev.mac()).isEmpty()) {
+            own.add(0, new FdbEntry(dev.mac(), dev, FdbEntry.Type.LOCAL, 0));
+          }
+          for (FdbEntry e : own.reversed()) {
+            entry(p, e.mac(), dev, showDev, dev, "permanent");
+          }
+        }
+        if (dev.master() != null) {
+          List<FdbEntry> entries =
+              dev.master().bridge().fdb().stream().filter(e -> e.port() == dev).toList();
+          for (FdbEntry e : entries.reversed()) {
+            entry(p, e.mac(), dev, showDev, dev.master(), state(e));
+          }
+        }
+        for (MacAddress mac : context.links().selfAddresses(dev)) {
+          entry(p, mac, dev, showDev, null, "permanent");
+        }
+      }
+      context.print(p.finish());
+      return 0;
     }
-    if (dev == null || mac == null) {
-      throw new ToolFailure(255, "Device and address are required arguments.");
+
+    private static String state(FdbEntry e) {
+      return switch (e.type()) {
+        case LOCAL -> "permanent";
+        case STATIC -> "static";
+        case DYNAMIC -> "";
+      };
     }
-    NetDevice device = device(dev);
-    if (!self && !master) {
-      self = true;
+
+    /** print_fdb(). */
+    private void entry(
+        IpPrinter p,
+        MacAddress mac,
+        NetDevice dev,
+        boolean showDev,
+        NetDevice master,
+        String state) {
+      p.openObject(null);
+      p.string(Mode.ANY, "mac", "%s ", mac.toString());
+      if (showDev) {
+        p.string(Mode.ANY, "ifname", "dev %s ", dev.name());
+      }
+      if (stats && master != null) {
+        p.text("used 0/0 ");
+      }
+      p.openJsonArray("flags");
+      if (master == null) {
+        p.string(Mode.ANY, null, "%s ", "self");
+      }
+      p.closeJsonArray();
+      if (master != null) {
+        p.string(Mode.ANY, "master", "master %s ", master.name());
+      }
+      p.string(Mode.ANY, "state", "%s", state);
+      p.text("\n");
+      p.closeObject();
     }
-    try {
-      if (master) {
-        masterEntry(device, mac, delete, replace, state);
-      } else if (device.isBridge()) {
-        masterEntry(device, mac, delete, replace, state == null ? "permanent" : state);
-      } else if (delete) {
-        if (!context.links().removeSelfAddress(device, mac)) {
+
+    private int fdbModify(IprouteArgs args, boolean delete, boolean replace) {
+      String dev = null;
+      MacAddress mac = null;
+      boolean self = false;
+      boolean master = false;
+      String state = null;
+      while (args.hasNext()) {
+        String word = args.take();
+        switch (word) {
+          case "dev" -> {
+            if (!args.hasNext()) {
+              throw IprouteArgs.incompleteCommand();
+            }
+            dev = args.take();
+          }
+          case "self" -> self = true;
+          case "master" -> master = true;
+          case "local", "permanent", "static", "dynamic" -> state = word;
+          case "use",
+              "router",
+              "extern_learn",
+              "sticky",
+              "vlan",
+              "dst",
+              "port",
+              "vni",
+              "via",
+              "src_vni",
+              "nhid" ->
+              throw IpLink.unsimulated("\"" + word + "\" in bridge fdb");
+          default -> {
+            String value = word.equals("to") && args.hasNext() ? args.take() : word;
+            mac =
+                MacAddress.tryParse(value)
+                    .orElseThrow(() -> new ToolFailure(255, "Invalid mac address " + value));
+          }
+        }
+      }
+      if (dev == null || mac == null) {
+        throw new ToolFailure(255, "Device and address are required arguments.");
+      }
+      NetDevice device = device(dev);
+      if (!self && !master) {
+        self = true;
+      }
+      try {
+        if (master) {
+          masterEntry(device, mac, delete, replace, state);
+        } else if (device.isBridge()) {
+          masterEntry(device, mac, delete, replace, state == null ? "permanent" : state);
+        } else if (delete) {
+          if (!context.links().removeSelfAddress(device, mac)) {
+            throw new KernelException(Errno.ENOENT);
+          }
+        } else if (!context.links().addSelfAddress(device, mac) && !replace) {
+          throw new KernelException(Errno.EEXIST);
+        }
+      } catch (KernelException e) {
+        throw new ToolFailure(255, "RTNETLINK answers: " + e.errno().message());
+      }
+      return 0;
+    }
+
+    /** br_fdb_add()/br_fdb_delete() on the bridge a port belongs to. */
+    private void masterEntry(
+        NetDevice dev, MacAddress mac, boolean delete, boolean replace, String state) {
+      NetDevice bridge = dev.isBridge() ? dev : dev.master();
+      if (bridge == null || (dev.isBridge() && state == null)) {
+        throw new KernelException(Errno.EOPNOTSUPP);
+      }
+      var fdb = bridge.bridge();
+      Optional<FdbEntry> existing = fdb.lookup(mac).filter(e -> e.port() == dev);
+      if (delete) {
+        if (existing.isEmpty()) {
           throw new KernelException(Errno.ENOENT);
         }
-      } else if (!context.links().addSelfAddress(device, mac) && !replace) {
+        fdb.remove(mac);
+        return;
+      }
+      if ("dynamic".equals(state)) {
+        throw new KernelException(Errno.EPERM);
+      }
+      if (fdb.lookup(mac).isPresent() && !replace) {
         throw new KernelException(Errno.EEXIST);
       }
-    } catch (KernelException e) {
-      throw new ToolFailure(255, "RTNETLINK answers: " + e.errno().message());
-    }
-    return 0;
-  }
-
-  /** br_fdb_add()/br_fdb_delete() on the bridge a port belongs to. */
-  private void masterEntry(
-      NetDevice dev, MacAddress mac, boolean delete, boolean replace, String state) {
-    NetDevice bridge = dev.isBridge() ? dev : dev.master();
-    if (bridge == null || (dev.isBridge() && state == null)) {
-      throw new KernelException(Errno.EOPNOTSUPP);
-    }
-    var fdb = bridge.bridge();
-    Optional<FdbEntry> existing = fdb.lookup(mac).filter(e -> e.port() == dev);
-    if (delete) {
-      if (existing.isEmpty()) {
-        throw new KernelException(Errno.ENOENT);
-      }
+      FdbEntry.Type type = "static".equals(state) ? FdbEntry.Type.STATIC : FdbEntry.Type.LOCAL;
       fdb.remove(mac);
-      return;
+      fdb.put(new FdbEntry(mac, dev, type, context.world().now()));
     }
-    if ("dynamic".equals(state)) {
-      throw new KernelException(Errno.EPERM);
-    }
-    if (fdb.lookup(mac).isPresent() && !replace) {
-      throw new KernelException(Errno.EEXIST);
-    }
-    FdbEntry.Type type = "static".equals(state) ? FdbEntry.Type.STATIC : FdbEntry.Type.LOCAL;
-    fdb.remove(mac);
-    fdb.put(new FdbEntry(mac, dev, type, context.world().now()));
-  }
 
-  // ---- link ----
+    // ---- link ----
 
-  private int link(IprouteArgs args) {
-    if (args.hasNext() && IprouteArgs.matches(args.peek(), "set")) {
-      args.skip();
-      return linkSet(args);
-    }
-    if (args.hasNext()
-        && (IprouteArgs.matches(args.peek(), "show")
-            || IprouteArgs.matches(args.peek(), "lst")
-            || IprouteArgs.matches(args.peek(), "list"))) {
-      args.skip();
-    }
-    NetDevice only = null;
-    while (args.hasNext()) {
-      String word = args.take();
-      if (!word.equals("dev") || !args.hasNext()) {
-        throw new ToolFailure(255, "Unknown argument \"" + word + "\"");
+    private int link(IprouteArgs args) {
+      if (args.hasNext() && IprouteArgs.matches(args.peek(), "set")) {
+        args.skip();
+        return linkSet(args);
       }
-      only = device(args.take());
-    }
-    IpPrinter p = new IpPrinter(options);
-    for (NetDevice dev : netns.devices()) {
-      if (dev.master() == null || (only != null && dev != only)) {
-        continue;
+      if (args.hasNext()
+          && (IprouteArgs.matches(args.peek(), "show")
+              || IprouteArgs.matches(args.peek(), "lst")
+              || IprouteArgs.matches(args.peek(), "list"))) {
+        args.skip();
       }
-      port(p, dev);
-    }
-    context.print(p.finish());
-    return 0;
-  }
-
-  /** print_linkinfo() of bridge/link.c; a foreign peer's ifindex is named from this namespace. */
-  private void port(IpPrinter p, NetDevice dev) {
-    p.openObject(null);
-    p.number(Mode.ANY, "ifindex", "%d: ", dev.ifindex());
-    String name = dev.name();
-    boolean mDown = false;
-    NetDevice peer = dev.vethPeer();
-    if (peer != null) {
-      Optional<NetDevice> local = netns.device(peer.ifindex());
-      String link = local.map(NetDevice::name).orElse("if" + peer.ifindex());
-      p.string(Mode.JSON, "link", null, link);
-      name = name + "@" + link;
-      mDown = local.isPresent() && !local.get().isAdminUp();
-    }
-    p.string(Mode.TEXT, null, "%s: ", name);
-    p.string(Mode.JSON, "ifname", null, dev.name());
-    p.openArray("flags", "<");
-    List<String> flags = LinkFormatter.flagWords(dev, context.links(), mDown);
-    for (int i = 0; i < flags.size(); i++) {
-      p.string(Mode.ANY, null, i < flags.size() - 1 ? "%s," : "%s", flags.get(i));
-    }
-    p.closeArray("> ");
-    p.number(Mode.ANY, "mtu", "mtu %d ", dev.mtu());
-    p.string(Mode.ANY, "master", "master %s ", dev.master().name());
-    p.string(Mode.ANY, "state", "state %s ", BridgeDetails.portState(dev));
-    p.number(Mode.ANY, "priority", "priority %d ", 32);
-    BridgePortSettings s = dev.portSettings();
-    p.number(Mode.ANY, "cost", "cost %d ", s.cost());
-    if (options.details()) {
-      p.newline();
-      p.text("    ");
-      p.onOff("hairpin", "hairpin %s ", s.hairpin());
-      p.onOff("guard", "guard %s ", false);
-      p.onOff("root_block", "root_block %s ", false);
-      p.onOff("fastleave", "fastleave %s ", false);
-      p.onOff("learning", "learning %s ", s.learning());
-      p.onOff("flood", "flood %s ", s.flood());
-      p.onOff("mcast_flood", "mcast_flood %s ", true);
-      p.onOff("bcast_flood", "bcast_flood %s ", true);
-      p.number(Mode.ANY, "mcast_router", "mcast_router %d ", 1);
-      p.onOff("mcast_to_unicast", "mcast_to_unicast %s ", false);
-      p.onOff("neigh_suppress", "neigh_suppress %s ", false);
-      p.onOff("vlan_tunnel", "vlan_tunnel %s ", false);
-      p.onOff("isolated", "isolated %s ", false);
-      p.onOff("locked", "locked %s ", false);
-    }
-    p.text("\n");
-    p.closeObject();
-  }
-
-  private int linkSet(IprouteArgs args) {
-    String dev = null;
-    Boolean hairpin = null;
-    Boolean learning = null;
-    Boolean flood = null;
-    Integer cost = null;
-    while (args.hasNext()) {
-      String word = args.take();
-      switch (word) {
-        case "dev" -> dev = value(args);
-        case "hairpin" -> hairpin = onOff(word, value(args));
-        case "learning" -> learning = onOff(word, value(args));
-        case "flood" -> flood = onOff(word, value(args));
-        case "cost" -> {
-          String v = value(args);
-          cost =
-              LinkRequest.integer(v)
-                  .filter(n -> n > 0)
-                  .orElseThrow(() -> new ToolFailure(255, "Invalid cost \"" + v + "\""));
+      NetDevice only = null;
+      while (args.hasNext()) {
+        String word = args.take();
+        if (!word.equals("dev") || !args.hasNext()) {
+          throw new ToolFailure(255, "Unknown argument \"" + word + "\"");
         }
-        case "self", "master" -> {}
-        case "priority",
-            "state",
-            "guard",
-            "fastleave",
-            "root_block",
-            "learning_sync",
-            "mcast_router",
-            "mcast_flood",
-            "bcast_flood",
-            "mcast_to_unicast",
-            "neigh_suppress",
-            "vlan_tunnel",
-            "isolated",
-            "locked",
-            "hwmode",
-            "backup_port",
-            "nobackup_port" ->
-            throw IpLink.unsimulated("\"" + word + "\" in bridge link set");
-        default -> throw new ToolFailure(255, LINK_SET_USAGE);
+        only = device(args.take());
       }
+      IpPrinter p = new IpPrinter(options);
+      for (NetDevice dev : netns.devices()) {
+        if (dev.master() == null || (only != null && dev != only)) {
+          continue;
+        }
+        port(p, dev);
+      }
+      context.print(p.finish());
+      return 0;
     }
-    if (dev == null) {
-      throw new ToolFailure(255, "Device is a required argument.");
-    }
-    NetDevice device = device(dev);
-    BridgePortSettings settings = device.portSettings();
-    if (settings == null) {
-      throw new ToolFailure(255, "RTNETLINK answers: Operation not supported");
-    }
-    if (hairpin != null) {
-      settings.setHairpin(hairpin);
-    }
-    if (learning != null) {
-      settings.setLearning(learning);
-    }
-    if (flood != null) {
-      settings.setFlood(flood);
-    }
-    if (cost != null) {
-      settings.setCost(cost);
-    }
-    return 0;
-  }
 
-  private static String value(IprouteArgs args) {
-    if (!args.hasNext()) {
-      throw IprouteArgs.incompleteCommand();
+    /** print_linkinfo() of bridge/link.c; a foreign peer's ifindex is named from this namespace. */
+    private void port(IpPrinter p, NetDevice dev) {
+      p.openObject(null);
+      p.number(Mode.ANY, "ifindex", "%d: ", dev.ifindex());
+      String name = dev.name();
+      boolean mDown = false;
+      NetDevice peer = dev.vethPeer();
+      if (peer != null) {
+        Optional<NetDevice> local = netns.device(peer.ifindex());
+        String link = local.map(NetDevice::name).orElse("if" + peer.ifindex());
+        p.string(Mode.JSON, "link", null, link);
+        name = name + "@" + link;
+        mDown = local.isPresent() && !local.get().isAdminUp();
+      }
+      p.string(Mode.TEXT, null, "%s: ", name);
+      p.string(Mode.JSON, "ifname", null, dev.name());
+      p.openArray("flags", "<");
+      List<String> flags = LinkFormatter.flagWords(dev, context.links(), mDown);
+      for (int i = 0; i < flags.size(); i++) {
+        p.string(Mode.ANY, null, i < flags.size() - 1 ? "%s," : "%s", flags.get(i));
+      }
+      p.closeArray("> ");
+      p.number(Mode.ANY, "mtu", "mtu %d ", dev.mtu());
+      p.string(Mode.ANY, "master", "master %s ", dev.master().name());
+      p.string(Mode.ANY, "state", "state %s ", BridgeDetails.portState(dev));
+      p.number(Mode.ANY, "priority", "priority %d ", 32);
+      BridgePortSettings s = dev.portSettings();
+      p.number(Mode.ANY, "cost", "cost %d ", s.cost());
+      if (options.details()) {
+        p.newline();
+        p.text("    ");
+        p.onOff("hairpin", "hairpin %s ", s.hairpin());
+        p.onOff("guard", "guard %s ", false);
+        p.onOff("root_block", "root_block %s ", false);
+        p.onOff("fastleave", "fastleave %s ", false);
+        p.onOff("learning", "learning %s ", s.learning());
+        p.onOff("flood", "flood %s ", s.flood());
+        p.onOff("mcast_flood", "mcast_flood %s ", true);
+        p.onOff("bcast_flood", "bcast_flood %s ", true);
+        p.number(Mode.ANY, "mcast_router", "mcast_router %d ", 1);
+        p.onOff("mcast_to_unicast", "mcast_to_unicast %s ", false);
+        p.onOff("neigh_suppress", "neigh_suppress %s ", false);
+        p.onOff("vlan_tunnel", "vlan_tunnel %s ", false);
+        p.onOff("isolated", "isolated %s ", false);
+        p.onOff("locked", "locked %s ", false);
+      }
+      p.text("\n");
+      p.closeObject();
     }
-    return args.take();
-  }
 
-  private static boolean onOff(String key, String value) {
-    return switch (value) {
-      case "on" -> true;
-      case "off" -> false;
-      default ->
-          throw new ToolFailure(
-              234,
-              "Error: argument of \""
-                  + key
-                  + "\" must be one of \"off\", \"on\", not \""
-                  + value
-                  + "\"");
-    };
+    private int linkSet(IprouteArgs args) {
+      String dev = null;
+      Boolean hairpin = null;
+      Boolean learning = null;
+      Boolean flood = null;
+      Integer cost = null;
+      while (args.hasNext()) {
+        String word = args.take();
+        switch (word) {
+          case "dev" -> dev = value(args);
+          case "hairpin" -> hairpin = onOff(word, value(args));
+          case "learning" -> learning = onOff(word, value(args));
+          case "flood" -> flood = onOff(word, value(args));
+          case "cost" -> {
+            String v = value(args);
+            cost =
+                LinkRequest.integer(v)
+                    .filter(n -> n > 0)
+                    .orElseThrow(() -> new ToolFailure(255, "Invalid cost \"" + v + "\""));
+          }
+          case "self", "master" -> {}
+          case "priority",
+              "state",
+              "guard",
+              "fastleave",
+              "root_block",
+              "learning_sync",
+              "mcast_router",
+              "mcast_flood",
+              "bcast_flood",
+              "mcast_to_unicast",
+              "neigh_suppress",
+              "vlan_tunnel",
+              "isolated",
+              "locked",
+              "hwmode",
+              "backup_port",
+              "nobackup_port" ->
+              throw IpLink.unsimulated("\"" + word + "\" in bridge link set");
+          default -> throw new ToolFailure(255, LINK_SET_USAGE);
+        }
+      }
+      if (dev == null) {
+        throw new ToolFailure(255, "Device is a required argument.");
+      }
+      NetDevice device = device(dev);
+      BridgePortSettings settings = device.portSettings();
+      if (settings == null) {
+        throw new ToolFailure(255, "RTNETLINK answers: Operation not supported");
+      }
+      if (hairpin != null) {
+        settings.setHairpin(hairpin);
+      }
+      if (learning != null) {
+        settings.setLearning(learning);
+      }
+      if (flood != null) {
+        settings.setFlood(flood);
+      }
+      if (cost != null) {
+        settings.setCost(cost);
+      }
+      return 0;
+    }
+
+    private static String value(IprouteArgs args) {
+      if (!args.hasNext()) {
+        throw IprouteArgs.incompleteCommand();
+      }
+      return args.take();
+    }
+
+    private static boolean onOff(String key, String value) {
+      return switch (value) {
+        case "on" -> true;
+        case "off" -> false;
+        default ->
+            throw new ToolFailure(
+                234,
+                "Error: argument of \""
+                    + key
+                    + "\" must be one of \"off\", \"on\", not \""
+                    + value
+                    + "\"");
+      };
+    }
   }
 }

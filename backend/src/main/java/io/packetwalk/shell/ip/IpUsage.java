@@ -237,8 +237,7 @@ final class IpUsage {
           + "To get <options> type 'ip link add help'\n";
 
   static final String BRIDGE_OPTIONS =
-      "bridge: unknown command \"foo\"?\n"
-          + "Usage: ... bridge [ fdb_flush ]\n"
+      "Usage: ... bridge [ fdb_flush ]\n"
           + "\t\t  [ forward_delay FORWARD_DELAY ]\n"
           + "\t\t  [ hello_time HELLO_TIME ]\n"
           + "\t\t  [ max_age MAX_AGE ]\n"

@@ -54,6 +54,10 @@ final class LinkRequest {
           "addrgenmode",
           "link-netnsid");
 
+  /** Keywords whose value must be "on" or "off". */
+  private static final Set<String> ON_OFF =
+      Set.of("multicast", "allmulticast", "promisc", "trailers", "arp", "carrier", "protodown");
+
   /** A netns argument: a name under /run/netns, or a process id when it is a number. */
   record NetnsRef(String text, Integer pid) {}
 
@@ -120,7 +124,10 @@ final class LinkRequest {
         if (r.unsimulated == null) {
           r.unsimulated = word;
         }
-        args.nextValue();
+        String value = args.nextValue();
+        if (ON_OFF.contains(word) && !value.equals("on") && !value.equals("off")) {
+          throw IprouteArgs.onOff(word, value);
+        }
       } else {
         r.parseDev(args, word);
       }

@@ -21,6 +21,32 @@ import java.util.Optional;
  */
 public final class ArpCommand implements Tool {
 
+  private static final String USAGE =
+      "Usage:\n"
+          + "  arp [-vn]  [<HW>] [-i <if>] [-a] [<hostname>]             <-Display ARP cache\n"
+          + "  arp [-v]          [-i <if>] -d  <host> [pub]               <-Delete ARP entry\n"
+          + "  arp [-vnD] [<HW>] [-i <if>] -f  [<filename>]            <-Add entry from file\n"
+          + "  arp [-v]   [<HW>] [-i <if>] -s  <host> <hwaddr> [temp]            <-Add entry\n"
+          + "  arp [-v]   [<HW>] [-i <if>] -Ds <host> <if> [netmask <nm>] pub          <-''-\n"
+          + "\n"
+          + "        -a                       display (all) hosts in alternative (BSD) style\n"
+          + "        -e                       display (all) hosts in default (Linux) style\n"
+          + "        -s, --set                set a new ARP entry\n"
+          + "        -d, --delete             delete a specified entry\n"
+          + "        -v, --verbose            be verbose\n"
+          + "        -n, --numeric            don't resolve names\n"
+          + "        -i, --device             specify network interface (e.g. eth0)\n"
+          + "        -D, --use-device         read <hwaddr> from given device\n"
+          + "        -A, -p, --protocol       specify protocol family\n"
+          + "        -f, --file               read new entries from file or from /etc/ethers\n"
+          + "\n"
+          + "  <HW>=Use '-H <hw>' to specify hardware address type. Default: ether\n"
+          + "  List of possible hardware types (which support ARP):\n"
+          + "    ash (Ash) ether (Ethernet) ax25 (AMPR AX.25) \n"
+          + "    netrom (AMPR NET/ROM) rose (AMPR ROSE) arcnet (ARCnet) \n"
+          + "    dlci (Frame Relay DLCI) fddi (Fiber Distributed Data Interface) hippi (HIPPI) \n"
+          + "    irda (IrLAP) x25 (generic X.25) eui64 (Generic EUI-64) \n";
+
   private static final String HEADER =
       "Address                  HWtype  HWaddress           Flags Mask            Iface\n";
 
@@ -55,7 +81,12 @@ public final class ArpCommand implements Tool {
               bsd = bsd || arg.indexOf('a') > 0;
               continue;
             }
-            throw new ToolFailure(3, "arp: invalid option -- '" + arg.charAt(1) + "'");
+            throw new ToolFailure(
+                3,
+                "arp: invalid option -- '"
+                    + arg.charAt(1)
+                    + "'\n"
+                    + USAGE.substring(0, USAGE.length() - 1));
           }
           host = arg;
         }
