@@ -35,6 +35,7 @@ public final class LinkWatch {
     NetDevice master;
     int portNumber;
     final List<MacAddress> selfAddresses = new ArrayList<>();
+    MacAddress linkLocalMac;
     final List<Inet6Address> inet6 = new ArrayList<>();
   }
 
@@ -150,6 +151,7 @@ public final class LinkWatch {
         view.inet6.add(new Inet6Address("::1", 128, "host"));
       } else {
         view.inet6.add(new Inet6Address(linkLocal(dev.mac()), 64, "link"));
+        view.linkLocalMac = dev.mac();
       }
     }
   }
@@ -224,6 +226,33 @@ public final class LinkWatch {
   /** Removes an extra unicast address; false when the device does not have it. */
   public boolean removeSelfAddress(NetDevice dev, MacAddress mac) {
     return view(dev).selfAddresses.remove(mac);
+  }
+
+  /**
+   * The link-layer multicast addresses the device listens to ("self permanent" in {@code bridge
+   * fdb}): all-nodes (33:33:00:00:00:01) always; once up, for a bridge the multicast-router groups
+   * and for everyone all-hosts (01:00:5e:00:00:01); and the solicited-node group of its link-local
+   * address.
+   */
+  public List<MacAddress> multicastAddresses(NetDevice dev) {
+    if (dev.isLoopback()) {
+      return List.of();
+    }
+    List<MacAddress> groups = new ArrayList<>();
+    groups.add(MacAddress.parse("33:33:00:00:00:01"));
+    if (dev.isAdminUp()) {
+      if (dev.isBridge()) {
+        groups.add(MacAddress.parse("01:00:5e:00:00:6a"));
+        groups.add(MacAddress.parse("33:33:00:00:00:6a"));
+      }
+      groups.add(MacAddress.parse("01:00:5e:00:00:01"));
+    }
+    View view = view(dev);
+    if (!view.inet6.isEmpty() && view.linkLocalMac != null) {
+      long low = view.linkLocalMac.bits() & 0xff_ffffL;
+      groups.add(new MacAddress(0x3333_ff00_0000L | low));
+    }
+    return groups;
   }
 
   /** The IPv6 addresses the kernel configured on the device. */

@@ -18,8 +18,8 @@ import java.util.Optional;
 /**
  * iproute2's {@code bridge}: {@code fdb} (show, add, append, replace, del) and {@code link} (show,
  * set), and {@code vlan} (no VLAN filtering: the header only). A port's entries are listed newest
- * first, then its own address; the bridge lists the address it was given by hand. The multicast
- * addresses every device listens to ("self permanent" 33:33:… entries) are not listed.
+ * first, then its own address, then the device's own unicast and multicast addresses ("self"); the
+ * bridge lists the address it was given by hand.
  */
 public final class BridgeCommand implements Tool {
 
@@ -211,6 +211,9 @@ public final class BridgeCommand implements Tool {
         }
         boolean showDev = port == null;
         if (dev.isBridge()) {
+          for (MacAddress mac : context.links().multicastAddresses(dev)) {
+            entry(p, mac, dev, showDev, null, "permanent");
+          }
           List<FdbEntry> own =
               new ArrayList<>(dev.bridge().fdb().stream().filter(e -> e.port() == dev).toList());
           if (dev.bridge().macSetByUser() && dev.bridge().lookup(dev.mac()).isEmpty()) {
@@ -229,6 +232,11 @@ public final class BridgeCommand implements Tool {
         }
         for (MacAddress mac : context.links().selfAddresses(dev)) {
           entry(p, mac, dev, showDev, null, "permanent");
+        }
+        if (!dev.isBridge()) {
+          for (MacAddress mac : context.links().multicastAddresses(dev)) {
+            entry(p, mac, dev, showDev, null, "permanent");
+          }
         }
       }
       context.print(p.finish());

@@ -1,0 +1,34 @@
+# MTU: a 1400-byte link behind a router. Locally too-big DF packets fail with "message too
+# long"; the router answers DF packets that do not fit with "Frag needed"; without DF they pass.
+ip netns add client
+ip netns add router
+ip netns add server
+ip link add eth0 netns client type veth peer name r-c netns router
+ip link add eth0 netns server type veth peer name r-s netns router
+ip netns exec client ip link set dev eth0 address 02:00:00:00:01:02
+ip netns exec router ip link set dev r-c address 02:00:00:00:01:01
+ip netns exec router ip link set dev r-s address 02:00:00:00:02:01
+ip netns exec server ip link set dev eth0 address 02:00:00:00:02:02
+ip netns exec router ip link set dev r-s mtu 1400
+ip netns exec server ip link set dev eth0 mtu 1400
+ip netns exec router ip link show r-s
+ip netns exec client ip addr add 10.1.1.2/24 dev eth0
+ip netns exec router ip addr add 10.1.1.1/24 dev r-c
+ip netns exec router ip addr add 10.1.2.1/24 dev r-s
+ip netns exec server ip addr add 10.1.2.2/24 dev eth0
+ip netns exec client ip link set eth0 up
+ip netns exec router ip link set r-c up
+ip netns exec router ip link set r-s up
+ip netns exec server ip link set eth0 up
+ip netns exec router sysctl -w net.ipv4.ip_forward=1
+ip netns exec client ip route add default via 10.1.1.1
+ip netns exec server ip route add default via 10.1.2.1
+ip netns exec client ping -c 1 -W 1 10.1.2.2
+ip netns exec router ping -c 1 -W 1 -M do -s 1500 10.1.2.2
+ip netns exec router ping -c 1 -W 1 -s 1500 10.1.2.2
+ip netns exec client ping -c 1 -W 1 -M do -s 1400 10.1.2.2
+ip netns exec client ping -c 1 -W 1 -M do -s 1372 10.1.2.2
+ip netns exec client ping -c 1 -W 1 -M dont -s 1500 10.1.2.2
+ip netns exec client ping -c 1 -W 1 -s 1500 10.1.2.2
+ip netns exec client ip route get 10.1.2.2
+ip netns exec server ping -c 1 -W 1 -s 1500 10.1.1.2
