@@ -112,15 +112,20 @@ public final class NetNamespace {
   }
 
   private void checkNewName(String devName) {
+    checkNameSyntax(devName);
+    if (device(devName).isPresent()) {
+      throw new KernelException(Errno.EEXIST);
+    }
+  }
+
+  /** dev_valid_name(): 1 to 15 characters, not "." or "..", no slash, colon or blank. */
+  private static void checkNameSyntax(String devName) {
     if (devName.isEmpty()
         || devName.length() > NetDevice.MAX_NAME_LENGTH
         || devName.equals(".")
         || devName.equals("..")
         || devName.chars().anyMatch(c -> c == '/' || c == ':' || Character.isWhitespace(c))) {
       throw new KernelException(Errno.EINVAL);
-    }
-    if (device(devName).isPresent()) {
-      throw new KernelException(Errno.EEXIST);
     }
   }
 
@@ -286,13 +291,29 @@ public final class NetNamespace {
    * bridges cannot move (NETIF_F_NETNS_LOCAL).
    */
   public void moveDevice(NetDevice dev, NetNamespace target) {
+    moveDevice(dev, target, null);
+  }
+
+  /**
+   * {@code ip link set DEV netns NS name NEW}: moves the device and gives it a new name in the
+   * target in one step (the old name may be taken there, the new one may not).
+   */
+  public void moveDevice(NetDevice dev, NetNamespace target, String newName) {
     if (target == this) {
       return;
     }
     if (dev.isLoopback() || dev.isBridge()) {
       throw new KernelException(Errno.EINVAL, "The interface netns is immutable");
     }
-    if (target.device(dev.name()).isPresent()) {
+    String nameThere = newName == null ? dev.name() : newName;
+    if (newName != null) {
+      checkNameSyntax(newName);
+      if (target.device(newName).isPresent()) {
+        throw new KernelException(
+            Errno.EEXIST,
+            "Unable to use '" + newName + "' for the new interface name in the target netns");
+      }
+    } else if (target.device(dev.name()).isPresent()) {
       throw new KernelException(
           Errno.EEXIST, "An interface with the same name exists in the target netns");
     }
@@ -307,9 +328,10 @@ public final class NetNamespace {
     sysctls.deviceRemoved(dev.name());
     int index =
         target.devices.containsKey(dev.ifindex()) ? target.allocateIfindex() : dev.ifindex();
+    dev.rename(nameThere);
     dev.moveTo(target, index);
     target.devices.put(index, dev);
-    target.sysctls.deviceAdded(dev.name());
+    target.sysctls.deviceAdded(nameThere);
   }
 
   // ---- bridge ports ----

@@ -347,7 +347,8 @@ final class IpLink {
     try {
       typeChange.run();
       if (target != null && target != dev.netns()) {
-        dev.netns().moveDevice(dev, target);
+        dev.netns().moveDevice(dev, target, newName);
+        newName = null;
       }
       request.mac().ifPresent(mac -> dev.netns().setMac(dev, mac));
       if (request.mtu != null) {
