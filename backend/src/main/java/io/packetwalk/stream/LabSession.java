@@ -41,12 +41,19 @@ final class LabSession {
   private static final Logger log = LoggerFactory.getLogger(LabSession.class);
 
   private final BuiltInLab lab;
+  private final int maxTraceSteps;
   private final ShellSession shell;
   private int lineNumber;
 
   /** Builds the lab's world; fails when a line of the lab script fails. */
   LabSession(BuiltInLab lab) {
+    this(lab, MAX_TRACE_STEPS);
+  }
+
+  /** As {@link #LabSession(BuiltInLab)}, streaming at most {@code maxTraceSteps} per trace. */
+  LabSession(BuiltInLab lab, int maxTraceSteps) {
     this.lab = lab;
+    this.maxTraceSteps = maxTraceSteps;
     this.shell = new ShellSession(World.withOneHost());
     NetNamespace root = shell.world().defaultHost().root();
     for (String line : lab.script().lines().toList()) {
@@ -91,14 +98,14 @@ final class LabSession {
     CommandOutcome outcome = execute(ping.requestId(), from, line);
     Trace after = shell.lastTrace().orElse(null);
     List<Step> steps = after == null || after == before ? List.of() : after.steps();
-    if (steps.size() > MAX_TRACE_STEPS) {
+    if (steps.size() > maxTraceSteps) {
       throw new ProtocolException(
           ping.requestId(),
           ErrorReason.SIMULATION_FAILED,
           "The ping produced "
               + steps.size()
               + " trace steps, more than the "
-              + MAX_TRACE_STEPS
+              + maxTraceSteps
               + " one trace may stream; ping fewer times or remove the loop from the lab.");
     }
     String rid = ping.requestId();

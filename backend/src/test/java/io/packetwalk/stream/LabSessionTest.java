@@ -58,6 +58,22 @@ class LabSessionTest {
   }
 
   @Test
+  void aTraceLongerThanTheLimitIsRefusedInsteadOfStreamed() {
+    LabSession small = new LabSession(BuiltInLab.load(BuiltInLab.DEFAULT_RESOURCE), 5);
+    List<ServerMessage> out = new ArrayList<>();
+    ProtocolException refused =
+        catchThrowableOfType(
+            ProtocolException.class,
+            () ->
+                small.handle(
+                    new Ping("p1", new NamespaceRef("host1", "ns1"), "10.0.0.2", 1), out::add));
+    assertThat(out).isEmpty();
+    assertThat(refused.error().reason()).isEqualTo(ErrorReason.SIMULATION_FAILED);
+    assertThat(refused.error().requestId()).isEqualTo("p1");
+    assertThat(refused.error().message()).contains("more than the 5 one trace may stream");
+  }
+
+  @Test
   void aCommandThatChangesNothingIsNotFollowedByATopology() {
     List<ServerMessage> out = new ArrayList<>();
     lab.handle(new Command("c1", new NamespaceRef("host1", "ns2"), "ip route"), out::add);
