@@ -17,6 +17,9 @@ public final class ShellSession {
   /** Exit status bash uses when it cannot parse a line. */
   static final int SYNTAX_ERROR_STATUS = 2;
 
+  /** Exit status for a fault of the simulator itself (EX_SOFTWARE); never a tool's answer. */
+  static final int INTERNAL_ERROR_STATUS = 70;
+
   /** Exit status bash uses for a command that does not exist. */
   static final int NOT_FOUND_STATUS = 127;
 
@@ -106,6 +109,9 @@ public final class ShellSession {
         context.errln(failure.getMessage());
       }
       return failure.status();
+    } catch (RuntimeException bug) {
+      context.errln("packetwalk: internal error in " + name + ": " + bug);
+      return INTERNAL_ERROR_STATUS;
     }
   }
 }

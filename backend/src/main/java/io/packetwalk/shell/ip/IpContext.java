@@ -13,10 +13,6 @@ record IpContext(ToolContext tool, NetNamespace netns, IpOptions options) {
     return tool.links();
   }
 
-  LinkFormatter linkFormatter() {
-    return new LinkFormatter(options, links(), netns);
-  }
-
   IpPrinter printer() {
     return new IpPrinter(options);
   }

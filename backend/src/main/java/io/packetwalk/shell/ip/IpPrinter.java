@@ -1,7 +1,5 @@
 package io.packetwalk.shell.ip;
 
-import java.util.Locale;
-
 /**
  * iproute2's print_* layer: one call prints a value as text (with a printf-style format) or as a
  * named JSON member, depending on {@code -j}; {@link Mode} says which of the two a call is for
@@ -106,13 +104,6 @@ final class IpPrinter {
     }
   }
 
-  void nullValue(String key) {
-    if (json != null) {
-      json.name(key);
-      json.literal("null");
-    }
-  }
-
   /** Text only. */
   void text(String text) {
     if (json == null) {
@@ -188,9 +179,5 @@ final class IpPrinter {
       out.append('\n');
     }
     return out.toString();
-  }
-
-  static String twoDecimals(double value) {
-    return String.format(Locale.ROOT, "%.2f", value);
   }
 }

@@ -26,11 +26,6 @@ final class IprouteArgs {
     return words.get(pos);
   }
 
-  /** Words left, including the current one. */
-  int remaining() {
-    return words.size() - pos;
-  }
-
   /** Moves past the current word and returns it. */
   String take() {
     return words.get(pos++);
@@ -53,16 +48,6 @@ final class IprouteArgs {
   /** The words from the current one on. */
   List<String> rest() {
     return words.subList(pos, words.size());
-  }
-
-  /** Whether the current word is exactly {@code keyword}. */
-  boolean is(String keyword) {
-    return hasNext() && peek().equals(keyword);
-  }
-
-  /** Whether the current word abbreviates {@code keyword} (iproute2's matches() == 0). */
-  boolean isPrefixOf(String keyword) {
-    return hasNext() && matches(peek(), keyword);
   }
 
   /** iproute2's matches(): {@code word} is a non-empty prefix of {@code keyword}. */
@@ -95,11 +80,6 @@ final class IprouteArgs {
   static ToolFailure duparg2(String key, String arg) {
     return new ToolFailure(
         255, "Error: either \"" + key + "\" is duplicate, or \"" + arg + "\" is a garbage.");
-  }
-
-  /** missarg(key): exit(-1). */
-  static ToolFailure missarg(String key) {
-    return new ToolFailure(255, "Error: argument \"" + key + "\" is required");
   }
 
   /** nodev(dev): return -1, shown as exit status 1. */
