@@ -101,6 +101,7 @@ class FrameTimeBenchmarkTest {
   private Path profile;
   private ChromeDriver driver;
   private WebDriverWait wait;
+  private int commandsTyped;
 
   @BeforeAll
   static void onlyWhenAskedAndChromiumIsThere() {
@@ -168,7 +169,7 @@ class FrameTimeBenchmarkTest {
     wait.until(
         ExpectedConditions.attributeToBe(By.id("connection-status"), "data-status", "connected"));
     long buildStarted = System.nanoTime();
-    int commands = buildLabThroughTheConsole();
+    Sample building = sample(false, this::buildLabThroughTheConsole);
     double buildSeconds = (System.nanoTime() - buildStarted) / 1e9;
 
     int steps = pingAcrossTheBridge();
@@ -188,13 +189,14 @@ class FrameTimeBenchmarkTest {
                 + " named namespaces ("
                 + NAMESPACES
                 + " on bridge br0), "
-                + commands
+                + commandsTyped
                 + " console commands in "
                 + String.format(Locale.ROOT, "%.1f s", buildSeconds),
             "trace: "
                 + steps
                 + " steps, played at "
                 + driver.findElement(By.id("speed-value")).getText(),
+            "building: " + building.summary(),
             "idle:    " + idle.summary(),
             "playing: " + playing.summary());
     Files.createDirectories(REPORT.getParent());
@@ -205,11 +207,12 @@ class FrameTimeBenchmarkTest {
     assertThat(playing.staticDraws()).as("static layer draws while the trace played").isZero();
   }
 
-  /** Types the lab script into the console in the root namespace; returns how many lines. */
-  private int buildLabThroughTheConsole() {
+  /** Types the lab script into the console in the root namespace; counts the lines typed. */
+  private void buildLabThroughTheConsole() {
     new Select(driver.findElement(By.id("console-netns"))).selectByValue("host1/");
     List<String> script = BenchLabs.namespacesOnABridge(NAMESPACES, PREFIX).lines().toList();
     script.forEach(this::typeCommand);
+    commandsTyped = script.size() + 1;
     String last = PREFIX + NAMESPACES;
     String lastAddress = BenchLabs.address(NAMESPACES);
     typeCommand("ip netns exec " + last + " ip -br addr show dev ce" + NAMESPACES);
@@ -222,7 +225,6 @@ class FrameTimeBenchmarkTest {
     wait.until(
         ExpectedConditions.presenceOfElementLocated(
             By.cssSelector("#ping-from option[value='host1/" + last + "']")));
-    return script.size() + 1;
   }
 
   /** Sets the line in one go (typing each key would dominate the run), then presses Enter. */
