@@ -13,10 +13,11 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * A script from {@code src/test/resources/shell} run once in a fresh simulated world, with its
- * outcomes by line, checked against what the real tools printed. Ping's clock readings, bridge
- * timers and IPv6's "tentative" flag (DAD still running when the real capture was taken) are
- * masked, and neighbour listings compared as sorted lines (the kernel hashes them).
+ * A scenario from the oracle corpus ({@code src/test/resources/scenarios}) run once in a fresh
+ * simulated world, with its outcomes by line, checked against what the real tools printed. Ping's
+ * clock readings, bridge timers and IPv6's "tentative" flag (DAD still running when the real
+ * capture was taken) are masked, and neighbour listings compared as sorted lines (the kernel hashes
+ * them).
  */
 final class Lab {
 
@@ -31,9 +32,9 @@ final class Lab {
   }
 
   static String script(String resource) {
-    try (InputStream in = Lab.class.getResourceAsStream("/shell/" + resource)) {
+    try (InputStream in = Lab.class.getResourceAsStream("/scenarios/" + resource)) {
       if (in == null) {
-        throw new IllegalArgumentException("no test resource shell/" + resource);
+        throw new IllegalArgumentException("no test resource scenarios/" + resource);
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
