@@ -64,7 +64,8 @@ public final class BenchLabs {
   }
 
   /**
-   * A root namespace with dummy0 ({@code 192.168.0.2/24}), a default route via 192.168.0.1 and
+   * A root namespace with a veth pair veth0/veth1, both up, veth0 holding {@code 192.168.0.2/24} (a
+   * veth rather than a dummy, which needs a kernel module), a default route via 192.168.0.1 and
    * {@code count} further routes {@code 10.H.L.0/24 via 192.168.0.1}, one per {@code I} in
    * 0…count-1 ({@code H.L} is {@code I} in base 256), in ascending order.
    */
@@ -73,9 +74,10 @@ public final class BenchLabs {
       throw new IllegalArgumentException("route count " + count + " is not in 0..65536");
     }
     StringBuilder script = new StringBuilder();
-    script.append("ip link add dummy0 type dummy\n");
-    script.append("ip link set dummy0 up\n");
-    script.append("ip addr add 192.168.0.2/24 dev dummy0\n");
+    script.append("ip link add veth0 type veth peer name veth1\n");
+    script.append("ip link set veth0 up\n");
+    script.append("ip link set veth1 up\n");
+    script.append("ip addr add 192.168.0.2/24 dev veth0\n");
     script.append("ip route add default via 192.168.0.1\n");
     for (int i = 0; i < count; i++) {
       script.append("ip route add 10.").append(i / 256).append('.');
@@ -100,7 +102,7 @@ public final class BenchLabs {
     return shell;
   }
 
-  /** Fails with every failed command when any command of a script failed. */
+  /** Fails, naming the first failed command and how many failed, when any command failed. */
   public static void requireSuccess(List<CommandOutcome> outcomes) {
     List<CommandOutcome> failed = outcomes.stream().filter(o -> o.exit() != 0).toList();
     if (!failed.isEmpty()) {
