@@ -87,9 +87,9 @@ final class Engine {
     queue.schedule(nowNs + delayNs, EventQueue.Kind.FRAME, where, cause, action);
   }
 
-  /** A timer firing {@code delayNs} from now. */
-  void timerAfter(long delayNs, Location where, Cause cause, Runnable action) {
-    queue.schedule(nowNs + delayNs, EventQueue.Kind.TIMER, where, cause, action);
+  /** A timer firing {@code delayNs} from now; the returned event can be cancelled. */
+  EventQueue.Event timerAfter(long delayNs, Location where, Cause cause, Runnable action) {
+    return queue.schedule(nowNs + delayNs, EventQueue.Kind.TIMER, where, cause, action);
   }
 
   // ---- runs ----

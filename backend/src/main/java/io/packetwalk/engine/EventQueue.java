@@ -23,8 +23,15 @@ final class EventQueue {
           a.timeNs != b.timeNs ? Long.compare(a.timeNs, b.timeNs) : Long.compare(a.order, b.order));
   private long nextOrder;
 
-  void schedule(long timeNs, Kind kind, Location where, Cause cause, Runnable action) {
-    queue.add(new Event(timeNs, nextOrder++, kind, where, cause, action));
+  Event schedule(long timeNs, Kind kind, Location where, Cause cause, Runnable action) {
+    Event event = new Event(timeNs, nextOrder++, kind, where, cause, action);
+    queue.add(event);
+    return event;
+  }
+
+  /** Takes a pending event out of the queue; an event already run or cancelled is ignored. */
+  void cancel(Event event) {
+    queue.remove(event);
   }
 
   Event peek() {

@@ -19,6 +19,7 @@ final class NcProcess {
   private boolean done;
   private long startNs;
   private long endNs;
+  private EventQueue.Event timeoutTimer;
 
   NcProcess(Engine engine, NetNamespace netns, ConnectOptions options) {
     this.engine = engine;
@@ -85,7 +86,7 @@ final class NcProcess {
         engine.tcp.connect(
             netns, route.source(), options.destination(), options.port(), this::finish, null);
     if (options.timeoutNs() > 0) {
-      engine.timerAfter(options.timeoutNs(), Engine.at(netns), null, this::timeout);
+      timeoutTimer = engine.timerAfter(options.timeoutNs(), Engine.at(netns), null, this::timeout);
     }
   }
 
@@ -116,6 +117,9 @@ final class NcProcess {
       done = true;
       error = outcome;
       endNs = engine.now();
+      if (timeoutTimer != null) {
+        engine.queue.cancel(timeoutTimer);
+      }
     }
   }
 }

@@ -38,6 +38,7 @@ final class PingProcess {
   private int received;
   private int errors;
   private boolean exited;
+  private EventQueue.Event pendingTimer;
 
   PingProcess(Engine engine, NetNamespace netns, PingOptions options) {
     this.engine = engine;
@@ -222,11 +223,12 @@ final class PingProcess {
       return;
     }
     if (seq < options.count()) {
-      engine.timerAfter(options.intervalNs(), Engine.at(netns), created, () -> probe(seq + 1));
+      pendingTimer =
+          engine.timerAfter(options.intervalNs(), Engine.at(netns), created, () -> probe(seq + 1));
     } else {
       long wait =
           received > 0 ? Math.max(2 * slowestNs, options.intervalNs()) : options.timeoutNs();
-      engine.timerAfter(wait, Engine.at(netns), created, this::exit);
+      pendingTimer = engine.timerAfter(wait, Engine.at(netns), created, this::exit);
     }
   }
 
@@ -303,12 +305,15 @@ final class PingProcess {
     }
   }
 
-  /** Stops the program (also when a storm ends the run). */
+  /** Stops the program (also when a storm ends the run); its pending timer goes with it. */
   void exit() {
     if (!exited) {
       exited = true;
       exitNs = engine.now();
       engine.sockets.removePing(this);
+      if (pendingTimer != null) {
+        engine.queue.cancel(pendingTimer);
+      }
     }
   }
 

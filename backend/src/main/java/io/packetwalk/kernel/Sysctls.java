@@ -1,9 +1,13 @@
 package io.packetwalk.kernel;
 
 import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -12,6 +16,10 @@ import java.util.TreeMap;
  * net.ipv4.conf.<dev>.*} group per device, copied from {@code conf.default} when the device
  * appears. Values are kept as the text {@code sysctl} prints. Defaults are a fresh namespace's on
  * Linux 6.18 with br_netfilter built in.
+ *
+ * <p>Each device's groups live in a map of their own, so the packet path reads a device setting
+ * with two hash lookups and adding, moving or removing a device costs the same however many devices
+ * the namespace has.
  */
 public final class Sysctls {
 
@@ -61,46 +69,126 @@ public final class Sysctls {
           Map.entry("unres_qlen", "101"),
           Map.entry("unres_qlen_bytes", "212992"));
 
-  private final SortedMap<String, String> values = new TreeMap<>();
-  private final java.util.Set<String> explicitlySet = new java.util.HashSet<>();
+  /** The three per-device groups a device has, keyed by setting name. */
+  private enum Group {
+    CONF(Sysctls.CONF),
+    CONF6(Sysctls.CONF6),
+    NEIGH(Sysctls.NEIGH);
+
+    final String prefix;
+
+    Group(String prefix) {
+      this.prefix = prefix;
+    }
+  }
+
+  /** One device's settings: a map per group, and the conf settings written since it appeared. */
+  private record DeviceSysctls(Map<Group, Map<String, String>> groups, Set<String> explicitlySet) {
+
+    static DeviceSysctls empty() {
+      Map<Group, Map<String, String>> groups = new EnumMap<>(Group.class);
+      for (Group group : Group.values()) {
+        groups.put(group, new HashMap<>());
+      }
+      return new DeviceSysctls(groups, new HashSet<>());
+    }
+
+    Map<String, String> group(Group group) {
+      return groups.get(group);
+    }
+  }
+
+  /** Where a key lives: a device's group and the setting name in it. */
+  private record DeviceKey(DeviceSysctls device, Group group, String setting) {
+
+    String value() {
+      return device.group(group).get(setting);
+    }
+  }
+
+  /** Namespace-wide keys and the {@code all} and {@code default} groups, by full key. */
+  private final SortedMap<String, String> global = new TreeMap<>();
+
+  private final Map<String, DeviceSysctls> devices = new HashMap<>();
 
   Sysctls() {
-    values.put(IP_FORWARD, "0");
-    values.put("net.ipv4.ip_default_ttl", "64");
-    values.put("net.bridge.bridge-nf-call-arptables", "1");
-    values.put("net.bridge.bridge-nf-call-ip6tables", "1");
-    values.put("net.bridge.bridge-nf-call-iptables", "1");
-    values.put("net.bridge.bridge-nf-filter-pppoe-tagged", "0");
-    values.put("net.bridge.bridge-nf-filter-vlan-tagged", "0");
-    values.put("net.bridge.bridge-nf-pass-vlan-input-dev", "0");
-    CONF_DEFAULTS.forEach((k, v) -> values.put(CONF + "all." + k, v));
-    CONF_DEFAULTS.forEach((k, v) -> values.put(CONF + "default." + k, v));
-    CONF6_DEFAULTS.forEach((k, v) -> values.put(CONF6 + "all." + k, v));
-    CONF6_DEFAULTS.forEach((k, v) -> values.put(CONF6 + "default." + k, v));
+    global.put(IP_FORWARD, "0");
+    global.put("net.ipv4.ip_default_ttl", "64");
+    global.put("net.bridge.bridge-nf-call-arptables", "1");
+    global.put("net.bridge.bridge-nf-call-ip6tables", "1");
+    global.put("net.bridge.bridge-nf-call-iptables", "1");
+    global.put("net.bridge.bridge-nf-filter-pppoe-tagged", "0");
+    global.put("net.bridge.bridge-nf-filter-vlan-tagged", "0");
+    global.put("net.bridge.bridge-nf-pass-vlan-input-dev", "0");
+    CONF_DEFAULTS.forEach((k, v) -> global.put(CONF + "all." + k, v));
+    CONF_DEFAULTS.forEach((k, v) -> global.put(CONF + "default." + k, v));
+    CONF6_DEFAULTS.forEach((k, v) -> global.put(CONF6 + "all." + k, v));
+    CONF6_DEFAULTS.forEach((k, v) -> global.put(CONF6 + "default." + k, v));
   }
 
   /** Every key and value, sorted by key. */
   public SortedMap<String, String> all() {
-    return Collections.unmodifiableSortedMap(values);
+    SortedMap<String, String> all = new TreeMap<>(global);
+    devices.forEach((name, device) ->
+        device.groups.forEach((group, settings) ->
+            settings.forEach((k, v) -> all.put(group.prefix + name + "." + k, v))));
+    return Collections.unmodifiableSortedMap(all);
   }
 
   public Optional<String> get(String key) {
-    return Optional.ofNullable(values.get(key));
+    String value = global.get(key);
+    if (value != null) {
+      return Optional.of(value);
+    }
+    return deviceKey(key).map(DeviceKey::value);
   }
 
   public int intValue(String key) {
-    String value = values.get(key);
-    return value == null ? 0 : Integer.parseInt(value.trim());
+    return get(key).map(value -> Integer.parseInt(value.trim())).orElse(0);
   }
 
   /** The per-interface value {@code net.ipv4.conf.<dev>.<name>}. */
   public int conf(NetDevice dev, String name) {
-    return intValue(CONF + dev.name() + "." + name);
+    return deviceValue(dev, Group.CONF, name);
   }
 
   /** The value for {@code conf.all.<name>}. */
   public int confAll(String name) {
     return intValue(CONF + "all." + name);
+  }
+
+  /** Whether IPv6 is switched off on the device ({@code net.ipv6.conf.<dev>.disable_ipv6}). */
+  public boolean ipv6Disabled(NetDevice dev) {
+    return deviceValue(dev, Group.CONF6, "disable_ipv6") != 0;
+  }
+
+  private int deviceValue(NetDevice dev, Group group, String setting) {
+    DeviceSysctls device = devices.get(dev.name());
+    String value = device == null ? null : device.group(group).get(setting);
+    return value == null ? 0 : Integer.parseInt(value);
+  }
+
+  /**
+   * The device group a key such as {@code net.ipv4.conf.eth0.rp_filter} names, if that device
+   * exists. Setting names have no dots, so the device name is everything up to the last one (a
+   * device name may itself contain dots, as VLAN devices' do).
+   */
+  private Optional<DeviceKey> deviceKey(String key) {
+    for (Group group : Group.values()) {
+      if (key.startsWith(group.prefix)) {
+        int dot = key.lastIndexOf('.');
+        if (dot <= group.prefix.length()) {
+          return Optional.empty();
+        }
+        DeviceSysctls device = devices.get(key.substring(group.prefix.length(), dot));
+        String setting = key.substring(dot + 1);
+        if (device == null || !device.group(group).containsKey(setting)) {
+          return Optional.empty();
+        }
+        return Optional.of(new DeviceKey(device, group, setting));
+      }
+    }
+    return Optional.empty();
   }
 
   /**
@@ -109,7 +197,8 @@ public final class Sysctls {
    * default}, as the kernel's inet_forward_change does.
    */
   public void set(String key, String value) {
-    if (!values.containsKey(key)) {
+    Optional<DeviceKey> deviceKey = global.containsKey(key) ? Optional.empty() : deviceKey(key);
+    if (!global.containsKey(key) && deviceKey.isEmpty()) {
       throw new KernelException(Errno.ENOENT);
     }
     String trimmed = value.trim();
@@ -122,18 +211,20 @@ public final class Sysctls {
       return;
     }
     if (key.equals(CONF6 + "all.disable_ipv6")) {
-      for (String k : values.keySet()) {
-        if (k.startsWith(CONF6) && k.endsWith(".disable_ipv6")) {
-          values.put(k, normalised);
-        }
+      setEverywhere(Group.CONF6, "disable_ipv6", normalised);
+      return;
+    }
+    if (deviceKey.isPresent()) {
+      DeviceKey target = deviceKey.get();
+      target.device.group(target.group).put(target.setting, normalised);
+      if (target.group == Group.CONF) {
+        target.device.explicitlySet.add(target.setting);
       }
       return;
     }
-    values.put(key, normalised);
+    global.put(key, normalised);
     if (key.startsWith(CONF + "default.")) {
       propagateDefault(key.substring((CONF + "default.").length()), normalised);
-    } else if (key.startsWith(CONF) && !key.startsWith(CONF + "all.")) {
-      explicitlySet.add(key);
     }
   }
 
@@ -142,60 +233,50 @@ public final class Sysctls {
    * value was never written.
    */
   private void propagateDefault(String setting, String value) {
-    for (String k : List.copyOf(values.keySet())) {
-      if (k.startsWith(CONF)
-          && k.endsWith("." + setting)
-          && !k.startsWith(CONF + "all.")
-          && !k.startsWith(CONF + "default.")
-          && !explicitlySet.contains(k)) {
-        values.put(k, value);
+    for (DeviceSysctls device : devices.values()) {
+      if (device.group(Group.CONF).containsKey(setting)
+          && !device.explicitlySet.contains(setting)) {
+        device.group(Group.CONF).put(setting, value);
       }
     }
   }
 
   private void setForwardingEverywhere(String on) {
-    values.put(IP_FORWARD, on);
-    values.put(CONF + "all.accept_redirects", on.equals("1") ? "0" : "1");
-    for (String key : values.keySet()) {
-      if (key.startsWith(CONF) && key.endsWith(".forwarding")) {
-        values.put(key, on);
-      }
-    }
+    global.put(IP_FORWARD, on);
+    global.put(CONF + "all.accept_redirects", on.equals("1") ? "0" : "1");
+    setEverywhere(Group.CONF, "forwarding", on);
   }
 
-  /** Whether IPv6 is switched off on the device ({@code net.ipv6.conf.<dev>.disable_ipv6}). */
-  public boolean ipv6Disabled(NetDevice dev) {
-    return intValue(CONF6 + dev.name() + ".disable_ipv6") != 0;
+  /** Writes a setting in the {@code all} and {@code default} groups and on every device. */
+  private void setEverywhere(Group group, String setting, String value) {
+    for (String scope : List.of("all.", "default.")) {
+      global.replace(group.prefix + scope + setting, value);
+    }
+    for (DeviceSysctls device : devices.values()) {
+      device.group(group).replace(setting, value);
+    }
   }
 
   void deviceAdded(String name) {
+    DeviceSysctls device = DeviceSysctls.empty();
     CONF_DEFAULTS
         .keySet()
-        .forEach(k -> values.put(CONF + name + "." + k, values.get(CONF + "default." + k)));
+        .forEach(k -> device.group(Group.CONF).put(k, global.get(CONF + "default." + k)));
     CONF6_DEFAULTS
         .keySet()
-        .forEach(k -> values.put(CONF6 + name + "." + k, values.get(CONF6 + "default." + k)));
-    NEIGH_DEFAULTS.forEach((k, v) -> values.put(NEIGH + name + "." + k, v));
+        .forEach(k -> device.group(Group.CONF6).put(k, global.get(CONF6 + "default." + k)));
+    device.group(Group.NEIGH).putAll(NEIGH_DEFAULTS);
+    devices.put(name, device);
   }
 
   void deviceRemoved(String name) {
-    for (String group : new String[] {CONF, CONF6, NEIGH}) {
-      values.keySet().removeIf(k -> k.startsWith(group + name + "."));
-    }
-    explicitlySet.removeIf(k -> k.startsWith(CONF + name + "."));
+    devices.remove(name);
   }
 
   void deviceRenamed(String oldName, String newName) {
-    for (String group : new String[] {CONF, CONF6, NEIGH}) {
-      for (String k : List.copyOf(values.keySet())) {
-        if (k.startsWith(group + oldName + ".")) {
-          String setting = k.substring((group + oldName + ".").length());
-          values.put(group + newName + "." + setting, values.remove(k));
-          if (explicitlySet.remove(k)) {
-            explicitlySet.add(group + newName + "." + setting);
-          }
-        }
-      }
+    DeviceSysctls device = devices.remove(oldName);
+    if (device != null) {
+      devices.put(newName, device);
     }
   }
 }

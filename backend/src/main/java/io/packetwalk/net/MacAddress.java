@@ -1,6 +1,5 @@
 package io.packetwalk.net;
 
-import java.util.Locale;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
@@ -9,6 +8,7 @@ public record MacAddress(long bits) implements Comparable<MacAddress> {
 
   public static final MacAddress ZERO = new MacAddress(0);
   public static final MacAddress BROADCAST = new MacAddress(0xffff_ffff_ffffL);
+  private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
 
   public MacAddress {
     if (bits < 0 || bits > 0xffff_ffff_ffffL) {
@@ -76,13 +76,15 @@ public record MacAddress(long bits) implements Comparable<MacAddress> {
 
   @Override
   public String toString() {
-    StringBuilder out = new StringBuilder(17);
+    char[] out = new char[17];
     for (int i = 0; i < 6; i++) {
-      if (i > 0) {
-        out.append(':');
+      int octet = octet(i);
+      out[i * 3] = HEX_DIGITS[octet >>> 4];
+      out[i * 3 + 1] = HEX_DIGITS[octet & 0x0f];
+      if (i < 5) {
+        out[i * 3 + 2] = ':';
       }
-      out.append(String.format(Locale.ROOT, "%02x", octet(i)));
     }
-    return out.toString();
+    return new String(out);
   }
 }

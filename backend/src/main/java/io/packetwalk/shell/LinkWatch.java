@@ -8,10 +8,10 @@ import io.packetwalk.kernel.OperState;
 import io.packetwalk.kernel.World;
 import io.packetwalk.net.MacAddress;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What the kernel derives from link events and {@code ip} prints, kept up to date after every
@@ -34,6 +34,7 @@ public final class LinkWatch {
     boolean ipv6Disabled;
     NetDevice master;
     int portNumber;
+    long observedIn;
     final List<MacAddress> selfAddresses = new ArrayList<>();
     MacAddress linkLocalMac;
     final List<Inet6Address> inet6 = new ArrayList<>();
@@ -44,22 +45,37 @@ public final class LinkWatch {
 
   private final Map<NetDevice, View> views = new IdentityHashMap<>();
 
+  /** Per bridge, the port numbers its ports hold (find_portno() takes the lowest clear bit). */
+  private final Map<NetDevice, BitSet> portNumbers = new IdentityHashMap<>();
+
+  /** Counts observations, so that views of devices that are gone can be told apart. */
+  private long observation;
+
   LinkWatch(World world) {
     observe(world);
   }
 
   /** Brings the derived state up to date with the world, after a command ran. */
   void observe(World world) {
-    Set<NetDevice> present = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    observation++;
+    int present = 0;
     for (Host host : world.hosts()) {
       for (NetNamespace ns : host.namespaces()) {
         for (NetDevice dev : ns.devices()) {
-          present.add(dev);
+          present++;
           observe(dev);
         }
       }
     }
-    views.keySet().retainAll(present);
+    if (present != views.size()) {
+      views.values().removeIf(view -> view.observedIn != observation && release(view));
+    }
+  }
+
+  /** Frees a departed device's bridge port number; always true, for use in a filter. */
+  private boolean release(View view) {
+    setPort(view, null);
+    return true;
   }
 
   private void observe(NetDevice dev) {
@@ -69,6 +85,7 @@ public final class LinkWatch {
     if (view == null) {
       view = new View();
       view.netns = ns;
+      view.observedIn = observation;
       views.put(dev, view);
       view.operState = defaultOperState(dev);
       NetDevice peer = dev.vethPeer();
@@ -83,10 +100,10 @@ public final class LinkWatch {
         view.operState = defaultOperState(dev);
       }
     }
+    view.observedIn = observation;
     view.carrier = carrier;
     if (dev.master() != view.master) {
-      view.master = dev.master();
-      view.portNumber = dev.master() == null ? 0 : freePortNumber(dev.master());
+      setPort(view, dev.master());
     }
     if (dev.isAdminUp()) {
       view.qdiscAttached = true;
@@ -94,17 +111,24 @@ public final class LinkWatch {
     updateIpv6(dev, view, carrier);
   }
 
-  /** find_portno(): the lowest port number no other port of the bridge has. */
-  private int freePortNumber(NetDevice bridge) {
-    int number = 1;
-    while (true) {
-      int candidate = number;
-      boolean taken =
-          views.values().stream().anyMatch(v -> v.master == bridge && v.portNumber == candidate);
-      if (!taken) {
-        return number;
+  /**
+   * Moves a device's view to another master (or none): it gives back its old port number and, on a
+   * bridge, takes find_portno()'s lowest number no other port of the bridge has.
+   */
+  private void setPort(View view, NetDevice master) {
+    if (view.master != null) {
+      BitSet taken = portNumbers.get(view.master);
+      taken.clear(view.portNumber);
+      if (taken.isEmpty()) {
+        portNumbers.remove(view.master);
       }
-      number++;
+    }
+    view.master = master;
+    view.portNumber = 0;
+    if (master != null) {
+      BitSet taken = portNumbers.computeIfAbsent(master, bridge -> new BitSet());
+      view.portNumber = taken.nextClearBit(1);
+      taken.set(view.portNumber);
     }
   }
 
