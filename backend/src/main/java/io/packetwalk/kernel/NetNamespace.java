@@ -3,6 +3,7 @@ package io.packetwalk.kernel;
 import io.packetwalk.net.Ipv4Prefix;
 import io.packetwalk.net.MacAddress;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -25,6 +26,7 @@ public final class NetNamespace {
   private final NeighbourTable neighbours = new NeighbourTable();
   private final Sysctls sysctls = new Sysctls();
   private final Map<NetNamespace, Integer> peerIds = new LinkedHashMap<>();
+  private final BitSet usedPeerIds = new BitSet();
   private int nextIfindex = 1;
 
   NetNamespace(Host host, String name) {
@@ -480,10 +482,8 @@ public final class NetNamespace {
     if (known != null) {
       return known;
     }
-    int id = 0;
-    while (peerIds.containsValue(id)) {
-      id++;
-    }
+    int id = usedPeerIds.nextClearBit(0);
+    usedPeerIds.set(id);
     peerIds.put(other, id);
     return id;
   }
@@ -498,7 +498,10 @@ public final class NetNamespace {
   }
 
   void forgetPeer(NetNamespace other) {
-    peerIds.remove(other);
+    Integer id = peerIds.remove(other);
+    if (id != null) {
+      usedPeerIds.clear(id);
+    }
   }
 
   @Override

@@ -111,6 +111,8 @@ public final class Sysctls {
 
   private final Map<String, DeviceSysctls> devices = new HashMap<>();
 
+  private long version;
+
   Sysctls() {
     global.put(IP_FORWARD, "0");
     global.put("net.ipv4.ip_default_ttl", "64");
@@ -124,6 +126,14 @@ public final class Sysctls {
     CONF_DEFAULTS.forEach((k, v) -> global.put(CONF + "default." + k, v));
     CONF6_DEFAULTS.forEach((k, v) -> global.put(CONF6 + "all." + k, v));
     CONF6_DEFAULTS.forEach((k, v) -> global.put(CONF6 + "default." + k, v));
+  }
+
+  /**
+   * A number that changes with every write and every device added, removed or renamed, so that
+   * state derived from the sysctls can tell when to read them again.
+   */
+  public long version() {
+    return version;
   }
 
   /** Every key and value, sorted by key. */
@@ -206,6 +216,7 @@ public final class Sysctls {
       throw new KernelException(Errno.EINVAL);
     }
     String normalised = String.valueOf(Long.parseLong(trimmed));
+    version++;
     if (key.equals(IP_FORWARD) || key.equals(CONF + "all.forwarding")) {
       setForwardingEverywhere(normalised.equals("0") ? "0" : "1");
       return;
@@ -258,6 +269,7 @@ public final class Sysctls {
   }
 
   void deviceAdded(String name) {
+    version++;
     DeviceSysctls device = DeviceSysctls.empty();
     CONF_DEFAULTS
         .keySet()
@@ -270,10 +282,12 @@ public final class Sysctls {
   }
 
   void deviceRemoved(String name) {
+    version++;
     devices.remove(name);
   }
 
   void deviceRenamed(String oldName, String newName) {
+    version++;
     DeviceSysctls device = devices.remove(oldName);
     if (device != null) {
       devices.put(newName, device);

@@ -5,6 +5,7 @@ import io.packetwalk.kernel.Host;
 import io.packetwalk.kernel.NetDevice;
 import io.packetwalk.kernel.NetNamespace;
 import io.packetwalk.kernel.OperState;
+import io.packetwalk.kernel.Sysctls;
 import io.packetwalk.kernel.World;
 import io.packetwalk.net.MacAddress;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ public final class LinkWatch {
     boolean qdiscAttached;
     boolean ipv6Ready;
     boolean ipv6Disabled;
+    long sysctlsVersion = -1;
     NetDevice master;
     int portNumber;
     long observedIn;
@@ -152,11 +154,17 @@ public final class LinkWatch {
     view.qdiscAttached = false;
     view.selfAddresses.clear();
     view.ipv6Ready = false;
+    view.sysctlsVersion = -1;
     view.inet6.clear();
   }
 
   private void updateIpv6(NetDevice dev, View view, boolean carrier) {
-    boolean disabled = dev.netns().sysctls().ipv6Disabled(dev);
+    Sysctls sysctls = dev.netns().sysctls();
+    boolean disabled = view.ipv6Disabled;
+    if (view.sysctlsVersion != sysctls.version()) {
+      view.sysctlsVersion = sysctls.version();
+      disabled = sysctls.ipv6Disabled(dev);
+    }
     if (!dev.isAdminUp() || disabled) {
       view.inet6.clear();
       if (!dev.isAdminUp()) {
