@@ -48,6 +48,13 @@ class KernelOracleTest {
     }
     Assumptions.assumeTrue(
         unavailable.isEmpty(), () -> "kernel oracle skipped: " + unavailable.orElse(""));
+    List<String> missing = kernel.missingScenarioTools();
+    if (!missing.isEmpty()) {
+      fail(
+          "The scenarios run tools this machine lacks: "
+              + String.join(", ", missing)
+              + ". Install them (.ci/run does) and run the tests again.");
+    }
     boolean selfCheck = Boolean.getBoolean("oracle.selfCheck");
     Function<Scenario, List<CommandOutcome>> other =
         selfCheck

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -30,6 +32,31 @@ final class KernelRunner {
    * Why the kernel side cannot run on this machine, or empty when it can: needs Linux, root, bash,
    * {@code unshare} and {@code ip}, and a working {@code ip netns add} inside the isolation.
    */
+  /** The tools the scenarios call, with the Debian package of each (what .ci/run installs). */
+  private static final Map<String, String> SCENARIO_TOOLS =
+      new TreeMap<>(
+          Map.of(
+              "arp", "net-tools",
+              "bridge", "iproute2",
+              "brctl", "bridge-utils",
+              "nc", "netcat-openbsd",
+              "ping", "iputils-ping",
+              "route", "net-tools",
+              "sysctl", "procps",
+              "tcpdump", "tcpdump"));
+
+  /**
+   * The scenario tools this machine lacks, each with its package. Unlike a missing {@code ip} or
+   * root, this is not a reason to skip: the oracle would compare the simulator with "command not
+   * found".
+   */
+  List<String> missingScenarioTools() {
+    return SCENARIO_TOOLS.entrySet().stream()
+        .filter(tool -> !onPath(tool.getKey()))
+        .map(tool -> tool.getKey() + " (Debian package " + tool.getValue() + ")")
+        .toList();
+  }
+
   Optional<String> unavailableReason(Path scratch) {
     if (!System.getProperty("os.name", "").toLowerCase().contains("linux")) {
       return Optional.of("not Linux (" + System.getProperty("os.name") + ")");
