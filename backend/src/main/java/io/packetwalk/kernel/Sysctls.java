@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * A namespace's sysctls under {@code net.}: namespace-wide keys plus one {@code
@@ -106,8 +107,13 @@ public final class Sysctls {
     }
   }
 
+  /** The full {@code conf.all.<name>} key of each IPv4 setting, made once for the packet path. */
+  private static final Map<String, String> CONF_ALL_KEYS =
+      CONF_DEFAULTS.keySet().stream()
+          .collect(Collectors.toUnmodifiableMap(name -> name, name -> CONF + "all." + name));
+
   /** Namespace-wide keys and the {@code all} and {@code default} groups, by full key. */
-  private final SortedMap<String, String> global = new TreeMap<>();
+  private final Map<String, String> global = new HashMap<>();
 
   private final Map<String, DeviceSysctls> devices = new HashMap<>();
 
@@ -164,7 +170,8 @@ public final class Sysctls {
 
   /** The value for {@code conf.all.<name>}. */
   public int confAll(String name) {
-    return intValue(CONF + "all." + name);
+    String key = CONF_ALL_KEYS.get(name);
+    return intValue(key != null ? key : CONF + "all." + name);
   }
 
   /** Whether IPv6 is switched off on the device ({@code net.ipv6.conf.<dev>.disable_ipv6}). */
