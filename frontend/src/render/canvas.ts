@@ -16,9 +16,19 @@ export interface FrameStats {
   overlayDraws: number;
   /** Overlay frames drawn by marker tweens. */
   tweenFrames: number;
+  /** Draw time of both layers together, and the longest single layer draw. */
   totalDrawMs: number;
   maxDrawMs: number;
+  /** Draw time of the static layer, and its longest draw. */
+  staticTotalDrawMs: number;
+  staticMaxDrawMs: number;
+  /** Draw time of the overlay layer, and its longest draw. */
+  overlayTotalDrawMs: number;
+  overlayMaxDrawMs: number;
 }
+
+/** Which of the two canvas layers a draw was of. */
+export type CanvasLayer = "static" | "overlay";
 
 /** What the overlay shows: the current step, and the step it came from when the walk advanced by one. */
 export interface StepView {
@@ -34,7 +44,32 @@ const EMPTY_VIEW: StepView = { step: null, previous: null, tweenMs: 0 };
 Konva.autoDrawEnabled = false;
 
 export function createFrameStats(): FrameStats {
-  return { staticDraws: 0, overlayDraws: 0, tweenFrames: 0, totalDrawMs: 0, maxDrawMs: 0 };
+  return {
+    staticDraws: 0,
+    overlayDraws: 0,
+    tweenFrames: 0,
+    totalDrawMs: 0,
+    maxDrawMs: 0,
+    staticTotalDrawMs: 0,
+    staticMaxDrawMs: 0,
+    overlayTotalDrawMs: 0,
+    overlayMaxDrawMs: 0,
+  };
+}
+
+/** Counts one draw of `layer` that took `elapsedMs`, in that layer's figures and in the combined ones. */
+export function recordDraw(stats: FrameStats, layer: CanvasLayer, elapsedMs: number): void {
+  stats.totalDrawMs += elapsedMs;
+  stats.maxDrawMs = Math.max(stats.maxDrawMs, elapsedMs);
+  if (layer === "static") {
+    stats.staticDraws += 1;
+    stats.staticTotalDrawMs += elapsedMs;
+    stats.staticMaxDrawMs = Math.max(stats.staticMaxDrawMs, elapsedMs);
+  } else {
+    stats.overlayDraws += 1;
+    stats.overlayTotalDrawMs += elapsedMs;
+    stats.overlayMaxDrawMs = Math.max(stats.overlayMaxDrawMs, elapsedMs);
+  }
 }
 
 export class TopologyCanvas {
@@ -83,8 +118,7 @@ export class TopologyCanvas {
     if (this.scene === null) this.staticLayer.destroyChildren();
     else paintStatic(this.staticLayer, this.scene);
     this.fit(size);
-    this.timed(this.staticLayer);
-    this.stats.staticDraws += 1;
+    this.timed(this.staticLayer, "static");
     this.paintStep(false);
   }
 
@@ -146,16 +180,13 @@ export class TopologyCanvas {
   }
 
   private drawOverlay(): void {
-    this.timed(this.overlayLayer);
-    this.stats.overlayDraws += 1;
+    this.timed(this.overlayLayer, "overlay");
   }
 
-  private timed(layer: Layer): void {
+  private timed(layer: Layer, which: CanvasLayer): void {
     const started = performance.now();
     layer.draw();
-    const elapsed = performance.now() - started;
-    this.stats.totalDrawMs += elapsed;
-    this.stats.maxDrawMs = Math.max(this.stats.maxDrawMs, elapsed);
+    recordDraw(this.stats, which, performance.now() - started);
   }
 }
 

@@ -1,0 +1,151 @@
+package io.packetwalk.browser;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Chromium for a browser test, as a JUnit extension held in an instance field
+ * ({@code @RegisterExtension final HeadlessChromium chromium = new HeadlessChromium(timeout)}).
+ * Before each test it starts {@code /usr/bin/chromium} at 1400×900 with a fresh profile, driven by
+ * {@code /usr/bin/chromedriver}; after each it quits the browser and deletes the profile. A test
+ * class calls {@link #skipUnlessInstalled} from its {@code @BeforeAll}, so that without Chromium it
+ * is skipped before the Spring context starts.
+ */
+final class HeadlessChromium implements BeforeEachCallback, AfterEachCallback {
+
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  private final Duration timeout;
+  private Path profile;
+  private ChromeDriver driver;
+  private WebDriverWait wait;
+
+  /** {@code timeout} bounds each {@link #until} wait. */
+  HeadlessChromium(Duration timeout) {
+    this.timeout = timeout;
+  }
+
+  /** Skips the tests (saying so on stdout, which a Maven run shows) unless both binaries exist. */
+  static void skipUnlessInstalled(String whatIsSkipped) {
+    for (Path binary : List.of(CHROMIUM, CHROMEDRIVER)) {
+      if (!Files.isExecutable(binary)) {
+        skip(
+            "Skipping "
+                + whatIsSkipped
+                + ": "
+                + binary
+                + " is not installed (apt-get install chromium chromium-driver).");
+      }
+    }
+  }
+
+  /** Skips the tests, printing the reason: Surefire does not show an assumption's message. */
+  static void skip(String reason) {
+    System.out.println(reason);
+    assumeTrue(false, reason);
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) throws IOException {
+    profile = Files.createTempDirectory("packetwalk-chromium-");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1400,900",
+        "--user-data-dir=" + profile);
+    driver = new ChromeDriver(service, options);
+    wait = new WebDriverWait(driver, timeout);
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) throws IOException {
+    try {
+      if (driver != null) {
+        driver.quit();
+      }
+    } finally {
+      driver = null;
+      deleteProfile();
+    }
+  }
+
+  private void deleteProfile() throws IOException {
+    if (profile == null) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(profile)) {
+      for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+    profile = null;
+  }
+
+  /** The driver of the running browser, for what the shortcuts below do not cover. */
+  ChromeDriver driver() {
+    return driver;
+  }
+
+  /** Opens the lab page the server on {@code port} serves and waits until it is connected. */
+  void openLabPage(int port) {
+    driver.get("http://localhost:" + port + "/");
+    until(ExpectedConditions.attributeToBe(By.id("connection-status"), "data-status", "connected"));
+  }
+
+  WebElement find(By by) {
+    return driver.findElement(by);
+  }
+
+  List<WebElement> findAll(By by) {
+    return driver.findElements(by);
+  }
+
+  /** Waits, up to the timeout, for the condition to hold; returns what it returns. */
+  <T> T until(ExpectedCondition<T> condition) {
+    return wait.until(condition);
+  }
+
+  /** Runs {@code script} in the page with {@code arguments[i]}; returns its result. */
+  Object execute(String script, Object... arguments) {
+    return driver.executeScript(script, arguments);
+  }
+
+  /** Saves a screenshot of the page as {@code target/screenshots/<name>}. */
+  void screenshot(String name) throws IOException {
+    Files.createDirectories(SCREENSHOTS);
+    Files.write(SCREENSHOTS.resolve(name), driver.getScreenshotAs(OutputType.BYTES));
+  }
+}
