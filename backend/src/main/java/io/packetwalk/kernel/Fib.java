@@ -17,6 +17,10 @@ import java.util.function.Predicate;
  */
 public final class Fib {
 
+  /** The tables of the three default policy rules, in the order a lookup consults them. */
+  private static final List<Integer> RULE_TABLES =
+      List.of(Route.TABLE_LOCAL, Route.TABLE_MAIN, Route.TABLE_DEFAULT);
+
   private final NetNamespace netns;
   private final Map<Integer, RoutingTable> tables = new TreeMap<>();
 
@@ -57,7 +61,7 @@ public final class Fib {
   public void add(Route requested) {
     Route route = validateNexthop(requested);
     RoutingTable table = table(route.table());
-    if (table.routes().stream().anyMatch(route::sameKey)) {
+    if (table.routesTo(route.destination()).stream().anyMatch(route::sameKey)) {
       throw new KernelException(Errno.EEXIST);
     }
     table.prepend(route);
@@ -67,7 +71,7 @@ public final class Fib {
   public void append(Route requested) {
     Route route = validateNexthop(requested);
     RoutingTable table = table(route.table());
-    if (table.routes().contains(route)) {
+    if (table.routesTo(route.destination()).contains(route)) {
       throw new KernelException(Errno.EEXIST);
     }
     table.insert(route);
@@ -80,7 +84,7 @@ public final class Fib {
   public void prepend(Route requested) {
     Route route = validateNexthop(requested);
     RoutingTable table = table(route.table());
-    if (table.routes().contains(route)) {
+    if (table.routesTo(route.destination()).contains(route)) {
       throw new KernelException(Errno.EEXIST);
     }
     table.prepend(route);
@@ -90,7 +94,8 @@ public final class Fib {
   public void replace(Route requested) {
     Route route = validateNexthop(requested);
     RoutingTable table = table(route.table());
-    Optional<Route> existing = table.routes().stream().filter(route::sameKey).findFirst();
+    Optional<Route> existing =
+        table.routesTo(route.destination()).stream().filter(route::sameKey).findFirst();
     if (existing.isPresent()) {
       table.replace(existing.get(), route);
     } else {
@@ -101,15 +106,8 @@ public final class Fib {
   /** {@code ip route del}: removes the first route matching; ESRCH when none does. */
   public Route delete(int tableId, Predicate<Route> matcher) {
     RoutingTable table = tables.get(tableId);
-    if (table != null) {
-      for (Route route : table.routes()) {
-        if (matcher.test(route)) {
-          table.remove(route);
-          return route;
-        }
-      }
-    }
-    throw new KernelException(Errno.ESRCH);
+    Optional<Route> removed = table == null ? Optional.empty() : table.removeFirst(matcher);
+    return removed.orElseThrow(() -> new KernelException(Errno.ESRCH));
   }
 
   /** Removes every route of a table matching the condition ({@code ip route flush}). */
@@ -176,14 +174,13 @@ public final class Fib {
 
   /** Lookup restricted to routes of at least {@code minScope} (link: connected/local only). */
   private Optional<Route> lookupScoped(Ipv4Address dst, AddressScope minScope, NetDevice dev) {
-    for (int id : new int[] {Route.TABLE_LOCAL, Route.TABLE_MAIN, Route.TABLE_DEFAULT}) {
+    for (int id : RULE_TABLES) {
       RoutingTable table = tables.get(id);
       if (table == null) {
         continue;
       }
       Optional<Route> best =
-          bestMatch(
-              table,
+          table.bestMatch(
               dst,
               r ->
                   r.scope().number() >= minScope.number()
@@ -203,13 +200,13 @@ public final class Fib {
    * device (and reject routes) qualify, as with {@code ping -I DEV}.
    */
   public Optional<Route> lookup(Ipv4Address dst, NetDevice oif) {
-    for (int id : new int[] {Route.TABLE_LOCAL, Route.TABLE_MAIN, Route.TABLE_DEFAULT}) {
+    for (int id : RULE_TABLES) {
       RoutingTable table = tables.get(id);
       if (table == null) {
         continue;
       }
       Optional<Route> best =
-          bestMatch(table, dst, r -> oif == null || r.device() == null || r.device() == oif);
+          table.bestMatch(dst, r -> oif == null || r.device() == null || r.device() == oif);
       if (best.isPresent() && best.get().type() != RouteType.THROW) {
         return best;
       }
@@ -221,27 +218,9 @@ public final class Fib {
     return lookup(dst, null);
   }
 
-  private static Optional<Route> bestMatch(
-      RoutingTable table, Ipv4Address dst, Predicate<Route> usable) {
-    Route best = null;
-    for (Route route : table.routes()) {
-      if (!route.destination().contains(dst) || !usable.test(route)) {
-        continue;
-      }
-      if (best == null
-          || route.destination().length() > best.destination().length()
-          || (route.destination().length() == best.destination().length()
-              && route.metric() < best.metric())) {
-        best = route;
-      }
-    }
-    return Optional.ofNullable(best);
-  }
-
   /** Whether {@code address} is one of this namespace's local addresses (a local route). */
   public boolean isLocal(Ipv4Address address) {
-    return local().routes().stream()
-        .anyMatch(r -> r.type() == RouteType.LOCAL && r.destination().contains(address));
+    return local().bestMatch(address, r -> r.type() == RouteType.LOCAL).isPresent();
   }
 
   /**
@@ -366,7 +345,8 @@ public final class Fib {
   private void insertKernelRoute(Route route) {
     RoutingTable table = table(route.table());
     boolean present =
-        table.routes().stream().anyMatch(r -> sameKernelRoute(r, route) && r.metric() == 0);
+        table.routesTo(route.destination()).stream()
+            .anyMatch(r -> sameKernelRoute(r, route) && r.metric() == 0);
     if (!present) {
       table.insert(route);
     }
