@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * One network namespace of one host: its devices (by ifindex), routing, neighbours and sysctls.
@@ -74,6 +75,18 @@ public final class NetNamespace {
   /** Devices in ifindex order (the order the kernel dumps them). */
   public List<NetDevice> devices() {
     return List.copyOf(devices.values());
+  }
+
+  public int deviceCount() {
+    return devices.size();
+  }
+
+  /**
+   * Visits the devices in ifindex order without copying them, for walks that run after every
+   * command; the action must not add or remove devices.
+   */
+  public void forEachDevice(Consumer<NetDevice> action) {
+    devices.values().forEach(action);
   }
 
   public Optional<NetDevice> device(String deviceName) {

@@ -135,8 +135,8 @@ public final class Sysctls {
   }
 
   /**
-   * A number that changes with every write and every device added, removed or renamed, so that
-   * state derived from the sysctls can tell when to read them again.
+   * A number that changes with every write, so that state derived from the sysctls can tell when to
+   * read them again. Adding, removing or renaming a device changes no other device's values.
    */
   public long version() {
     return version;
@@ -276,7 +276,6 @@ public final class Sysctls {
   }
 
   void deviceAdded(String name) {
-    version++;
     DeviceSysctls device = DeviceSysctls.empty();
     CONF_DEFAULTS
         .keySet()
@@ -289,12 +288,10 @@ public final class Sysctls {
   }
 
   void deviceRemoved(String name) {
-    version++;
     devices.remove(name);
   }
 
   void deviceRenamed(String oldName, String newName) {
-    version++;
     DeviceSysctls device = devices.remove(oldName);
     if (device != null) {
       devices.put(newName, device);

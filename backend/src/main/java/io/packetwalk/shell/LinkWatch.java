@@ -63,10 +63,8 @@ public final class LinkWatch {
     int present = 0;
     for (Host host : world.hosts()) {
       for (NetNamespace ns : host.namespaces()) {
-        for (NetDevice dev : ns.devices()) {
-          present++;
-          observe(dev);
-        }
+        ns.forEachDevice(this::observe);
+        present += ns.deviceCount();
       }
     }
     if (present != views.size()) {

@@ -31,7 +31,7 @@ record IpContext(ToolContext tool, NetNamespace netns, IpOptions options) {
     if (name.isEmpty() || name.contains("/")) {
       return Optional.empty();
     }
-    return netns.host().namedNamespaces().stream().filter(ns -> ns.name().equals(name)).findFirst();
+    return netns.host().netns(name);
   }
 
   void print(String text) {
