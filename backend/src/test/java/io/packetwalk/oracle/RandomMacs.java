@@ -1,7 +1,8 @@
 package io.packetwalk.oracle;
 
+import io.packetwalk.net.MacAddress;
+import io.packetwalk.shell.LinkWatch;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -68,54 +69,6 @@ final class RandomMacs implements Normalisation {
 
   /** The EUI-64 link-local address the kernel derives from a MAC, printed as inet_ntop does. */
   static String linkLocal(long mac) {
-    long first = ((mac >>> 40) & 0xff) ^ 0x02;
-    int[] groups = {
-      0xfe80,
-      0,
-      0,
-      0,
-      (int) ((first << 8) | ((mac >>> 32) & 0xff)),
-      (int) ((((mac >>> 24) & 0xff) << 8) | 0xff),
-      (int) ((0xfeL << 8) | ((mac >>> 16) & 0xff)),
-      (int) (mac & 0xffff)
-    };
-    return format(groups);
-  }
-
-  /** inet_ntop's IPv6 text form: the longest run (two or more) of zero groups becomes "::". */
-  static String format(int[] groups) {
-    int bestStart = -1;
-    int bestLen = 0;
-    for (int i = 0; i < groups.length; ) {
-      if (groups[i] != 0) {
-        i++;
-        continue;
-      }
-      int j = i;
-      while (j < groups.length && groups[j] == 0) {
-        j++;
-      }
-      if (j - i > bestLen) {
-        bestStart = i;
-        bestLen = j - i;
-      }
-      i = j;
-    }
-    if (bestLen < 2) {
-      bestStart = -1;
-    }
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < groups.length; i++) {
-      if (i == bestStart) {
-        sb.append("::");
-        i += bestLen - 1;
-        continue;
-      }
-      if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
-        sb.append(':');
-      }
-      sb.append(Integer.toHexString(groups[i]).toLowerCase(Locale.ROOT));
-    }
-    return sb.toString();
+    return LinkWatch.linkLocal(new MacAddress(mac));
   }
 }
