@@ -67,11 +67,15 @@ describe("topology layout", () => {
     }
   });
 
-  it("puts a bridge hub in the middle of the grid", () => {
+  it("puts a bridge hub in the middle, its pods above and below it", () => {
     const scene = layoutTopology(podsOnABridge(4), canvas);
     const root = scene.boxes.get("host1/");
-    const xs = [...scene.boxes.values()].map((box) => box.rect.x);
-    expect(root && root.rect.x > Math.min(...xs) && root.rect.x < Math.max(...xs)).toBe(true);
+    expect(root).toBeDefined();
+    if (root === undefined) return;
+    const pods = [...scene.boxes.values()].filter((box) => box !== root);
+    expect(pods.filter((pod) => pod.rect.y + pod.rect.height < root.tab.y)).toHaveLength(2);
+    expect(pods.filter((pod) => pod.tab.y > root.rect.y + root.rect.height)).toHaveLength(2);
+    expectNoOverlaps(scene);
   });
 
   it("hides loopbacks that are down", () => {
@@ -104,6 +108,45 @@ describe("topology layout", () => {
       ["host1//vethB", "host1//br0"],
     ]);
     expectNoOverlaps(scene);
+  });
+
+  it("frames each host, one above the other, around its own namespaces", () => {
+    const [host] = twoNamespaces.hosts;
+    if (host === undefined) throw new Error("the built-in lab has a host");
+    const renamed = (name: string) => ({
+      ...host,
+      name,
+      namespaces: host.namespaces.map((namespace) => ({ ...namespace })),
+    });
+    const links = twoNamespaces.links.flatMap((link) =>
+      ["host1", "host2"].map((name) => ({
+        ...link,
+        a: { ...link.a, host: name },
+        b: { ...link.b, host: name },
+      })),
+    );
+    const scene = layoutTopology({ hosts: [renamed("host1"), renamed("host2")], links }, canvas);
+    const [first, second] = scene.hosts;
+    expect(first && second && first.rect.y + first.rect.height < second.rect.y).toBe(true);
+    for (const box of scene.boxes.values()) {
+      const frame = scene.hosts.find((candidate) => candidate.name === box.ref.host);
+      expect(frame && contains(frame.rect, withTab(box)), box.key).toBe(true);
+    }
+    expect(scene.wires).toHaveLength(2);
+    expectNoOverlaps(scene);
+  });
+
+  it("moves a packet along a bridge bar to its middle", () => {
+    const scene = layoutTopology(podsOnABridge(4), canvas);
+    const bar = scene.ports.get("host1//br0");
+    const path = wirePath(scene, "host1//veth1", "host1//br0");
+    expect(bar && path).toBeTruthy();
+    if (bar === undefined || path === null) return;
+    expect(path[0]).toEqual(scene.ports.get("host1//veth1")?.anchor);
+    expect(path[path.length - 1]).toEqual(bar.anchor);
+    const [, , onEdge, onMiddle] = path;
+    expect(onEdge?.y).toBe(bar.rect.y);
+    expect(onMiddle).toEqual({ x: onEdge?.x, y: bar.anchor.y });
   });
 
   it("finds the path of a wire in either direction", () => {

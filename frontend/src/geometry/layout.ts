@@ -1,4 +1,9 @@
-/** Owns the pure layout of a topology on a canvas: host frames, namespace boxes in a grid, device ports on box edges, and wires between them. */
+/**
+ * Owns the pure layout of a topology: host frames, namespace boxes (arranged by arrange.ts),
+ * device ports on box edges and bridge bars inside (placed by boxes.ts), and wires between
+ * them. A lab that fits the canvas is stretched to fill it; a bigger one keeps its natural size
+ * and the view (viewport.ts) scales and pans it.
+ */
 import {
   deviceKey,
   firstIPv4,
@@ -12,15 +17,24 @@ import {
   type PlacedNamespace,
   type Topology,
 } from "../model/topology";
-import { center, type Point, type Rect } from "./path";
+import { arrangeHost, boxItems, extent, grow, tabWidth, type Node, type VethEnd } from "./arrange";
+import {
+  boxFrame,
+  bridgeWireEnds,
+  placeEdge,
+  placeInside,
+  TAB_HEIGHT,
+  type BoxFrame,
+  type EdgeSide,
+  type Item,
+} from "./boxes";
+import { center, distance, type Point, type Rect, type Size } from "./path";
+import { fitScale } from "./viewport";
 
-export interface Size {
-  readonly width: number;
-  readonly height: number;
-}
+export type { Size } from "./path";
 
-/** Which edge of its namespace box a port sits on; bridges sit inside the box. */
-export type Side = "top" | "right" | "bottom" | "left" | "inside";
+/** Which edge of its namespace box a port sits on; bridges and loose devices sit inside the box. */
+export type Side = EdgeSide | "inside";
 
 export interface HostFrame {
   readonly name: string;
@@ -44,9 +58,9 @@ export interface PortBox {
   /** The first IPv4 address in CIDR form, or null. */
   readonly address: string | null;
   readonly side: Side;
-  /** The port's rectangle, inside its namespace box and touching its side. */
+  /** The port's rectangle, inside its namespace box (touching its side, for an edge port). */
   readonly rect: Rect;
-  /** Where wires attach: the middle of the port's outer side, on the box edge (the centre for a bridge). */
+  /** Where wires attach: the middle of the port's outer side, on the box edge (the centre for a port inside). */
   readonly anchor: Point;
 }
 
@@ -56,12 +70,13 @@ export interface Wire {
   /** Device keys of the two ends (for a bridge port, a = the port, b = the bridge). */
   readonly a: string;
   readonly b: string;
-  /** The drawn line, from a's anchor to b's anchor. */
+  /** The drawn line, from a's end to b's end. */
   readonly from: Point;
   readonly to: Point;
 }
 
 export interface Scene {
+  /** The laid-out area; at least the canvas when the lab fits it at scale 1. */
   readonly size: Size;
   readonly hosts: readonly HostFrame[];
   readonly boxes: ReadonlyMap<string, NamespaceBox>;
@@ -72,109 +87,102 @@ export interface Scene {
 const MARGIN = 16;
 const HOST_LABEL_HEIGHT = 18;
 const HOST_PADDING = 10;
-const TAB_HEIGHT = 22;
-const GAP = 36;
-const MAX_BOX = { width: 360, height: 220 } as const;
-const MIN_BOX = { width: 150, height: 90 } as const;
-/** The least height a port and the space below it take when a side is crowded. */
-const MIN_PORT_PITCH = 36;
-const PORT_SIZE = { width: 104, height: 38 } as const;
-const PAD = 4;
-const SPACING = 6;
+const HOST_GAP = 18;
 
 /**
- * Lays out every visible namespace and device of the topology on a canvas of the given size.
- * When the boxes would be too small to read, the scene grows past the canvas (scene.size) and
- * the painter scales it down to fit.
+ * Lays out every visible namespace and device of the topology for a canvas of the given size.
+ * Namespaces are arranged to suit the canvas's proportions; when they fit it (at the view's
+ * "Fit" scale), gaps and boxes stretch to fill it, else the scene is larger than the canvas.
  */
 export function layoutTopology(topology: Topology, canvas: Size): Scene {
-  const byHost = groupByHost(visibleNamespaces(topology));
+  const groups = groupByHost(visibleNamespaces(topology));
+  const nodes = groups.flatMap((group) => group.nodes);
+  if (nodes.length === 0)
+    return { size: canvas, hosts: [], boxes: new Map(), ports: new Map(), wires: [] };
+  const ends = vethEnds(topology, new Set(nodes.map((node) => node.key)));
+
+  const hostChrome = HOST_LABEL_HEIGHT + 2 * HOST_PADDING;
+  const fixed = {
+    width: 2 * (MARGIN + HOST_PADDING),
+    height: 2 * MARGIN + groups.length * hostChrome + (groups.length - 1) * HOST_GAP,
+  };
+  const target: Size = {
+    width: Math.max(canvas.width - fixed.width, 1),
+    height: Math.max((canvas.height - fixed.height) / groups.length, 1),
+  };
+  const arrangements = groups.map((group) => arrangeHost(group.nodes, ends, target));
+  const content: Size = {
+    width: Math.max(...arrangements.map((arrangement) => arrangement.size.width)),
+    height: arrangements.reduce((sum, arrangement) => sum + arrangement.size.height, 0),
+  };
+
+  // Stretch to fill what the canvas shows at the fit scale.
+  const scale = fitScale(
+    { width: content.width + fixed.width, height: content.height + fixed.height },
+    canvas,
+  );
+  const sx = Math.max(1, (canvas.width / scale - fixed.width) / content.width);
+  const sy = Math.max(1, (canvas.height / scale - fixed.height) / content.height);
+  const width = content.width * sx + fixed.width;
+
   const hosts: HostFrame[] = [];
   const boxes = new Map<string, NamespaceBox>();
-
-  const columnsOf = (count: number): number => (count <= 3 ? count : Math.ceil(Math.sqrt(count)));
-  const rowsOf = (count: number): number => Math.ceil(count / columnsOf(count));
-  const totalRows = byHost.reduce((sum, group) => sum + rowsOf(group.namespaces.length), 0);
-  const chrome = HOST_LABEL_HEIGHT + 2 * HOST_PADDING;
-  const between = Math.max(byHost.length - 1, 0) * (GAP / 2);
-
-  // Every box must hold its devices as readable ports, one above the other if need be.
-  const mostDevices = Math.max(
-    0,
-    ...byHost.flatMap((group) =>
-      group.namespaces.map((placed) => visibleDevices(placed.namespace).length),
-    ),
-  );
-  const minBoxHeight = Math.max(MIN_BOX.height, mostDevices * MIN_PORT_PITCH + 2 * PAD);
-  const mostColumns = Math.max(1, ...byHost.map((group) => columnsOf(group.namespaces.length)));
-  const size: Size = {
-    width: Math.max(
-      canvas.width,
-      2 * (MARGIN + HOST_PADDING) +
-        mostColumns * Math.max(MIN_BOX.width / 0.75, MIN_BOX.width + GAP),
-    ),
-    height: Math.max(
-      canvas.height,
-      2 * MARGIN + byHost.length * chrome + between + totalRows * (minBoxHeight + GAP + TAB_HEIGHT),
-    ),
-  };
-  const rowSpace = Math.max(size.height - 2 * MARGIN - byHost.length * chrome - between, 0);
-
+  const sides = new Map<string, EdgeSide>();
   let top = MARGIN;
-  for (const group of byHost) {
-    const count = group.namespaces.length;
-    const columns = columnsOf(count);
-    const rows = rowsOf(count);
-    const bandHeight = (rowSpace * rows) / totalRows + chrome;
-    const frame: Rect = { x: MARGIN, y: top, width: size.width - 2 * MARGIN, height: bandHeight };
-    const inner: Rect = {
-      x: frame.x + HOST_PADDING,
-      y: frame.y + HOST_LABEL_HEIGHT + HOST_PADDING,
-      width: Math.max(frame.width - 2 * HOST_PADDING, 0),
-      height: Math.max(frame.height - HOST_LABEL_HEIGHT - 2 * HOST_PADDING, 0),
-    };
-    hosts.push({ name: group.host, rect: frame });
-
-    const cellWidth = inner.width / columns;
-    const cellHeight = inner.height / rows;
-    // Boxes leave at least a quarter of their cell free, so wires stay long enough to follow.
-    const boxWidth = clampSize(Math.min(cellWidth - GAP, cellWidth * 0.75), MAX_BOX.width);
-    const boxHeight = clampSize(
-      cellHeight - GAP - TAB_HEIGHT,
-      Math.max(MAX_BOX.height, minBoxHeight),
-    );
-    hubInTheMiddle(group.namespaces, topology, columns, rows).forEach((placed, index) => {
-      const column = index % columns;
-      const row = Math.floor(index / columns);
-      // The last row is centred when it is not full.
-      const inRow = row === rows - 1 ? count - row * columns : columns;
-      const rowOffset = ((columns - inRow) * cellWidth) / 2;
-      const cellX = inner.x + rowOffset + column * cellWidth;
-      const cellY = inner.y + row * cellHeight;
-      const rect: Rect = {
-        x: cellX + (cellWidth - boxWidth) / 2,
-        y: cellY + TAB_HEIGHT + (cellHeight - TAB_HEIGHT - boxHeight) / 2,
-        width: boxWidth,
-        height: boxHeight,
-      };
-      const label = namespaceLabel(placed.ref);
-      const tabWidth = Math.min(Math.max(label.length * 8 + 20, 56), boxWidth);
-      boxes.set(namespaceKey(placed.ref), {
-        key: namespaceKey(placed.ref),
-        ref: placed.ref,
-        label,
-        rect,
-        tab: { x: rect.x, y: rect.y - TAB_HEIGHT, width: tabWidth, height: TAB_HEIGHT },
-      });
+  groups.forEach((group, index) => {
+    const arrangement = arrangements[index];
+    if (arrangement === undefined) return;
+    const height = arrangement.size.height * sy;
+    hosts.push({
+      name: group.host,
+      rect: { x: MARGIN, y: top, width: width - 2 * MARGIN, height: height + hostChrome },
     });
-    top += bandHeight + GAP / 2;
-  }
+    const origin: Point = {
+      x: MARGIN + HOST_PADDING + ((content.width - arrangement.size.width) * sx) / 2,
+      y: top + HOST_LABEL_HEIGHT + HOST_PADDING,
+    };
+    for (const node of group.nodes) {
+      const natural = arrangement.rects.get(node.key);
+      if (natural === undefined) continue;
+      const middle = center(extent(natural));
+      const size = grow(natural, sx, sy, arrangement.hubs.has(node.key));
+      const rect: Rect = {
+        x: origin.x + middle.x * sx - size.width / 2,
+        y: origin.y + middle.y * sy - (size.height + TAB_HEIGHT) / 2 + TAB_HEIGHT,
+        ...size,
+      };
+      boxes.set(node.key, {
+        key: node.key,
+        ref: node.ref,
+        label: node.label,
+        rect,
+        tab: {
+          x: rect.x,
+          y: rect.y - TAB_HEIGHT,
+          width: Math.min(tabWidth(node.label), rect.width),
+          height: TAB_HEIGHT,
+        },
+      });
+    }
+    arrangement.sides.forEach((side, port) => sides.set(port, side));
+    top += height + hostChrome + HOST_GAP;
+  });
 
-  const ports = placePorts(topology, boxes);
-  return { size, hosts, boxes, ports, wires: placeWires(topology, ports) };
+  const ports = placePorts(nodes, boxes, ends, sides);
+  return {
+    size: { width, height: top - HOST_GAP + MARGIN },
+    hosts,
+    boxes,
+    ports,
+    wires: placeWires(topology, ports),
+  };
 }
 
-/** The wire joining two devices, if one is drawn, as a path from `fromKey`'s anchor to `toKey`'s. */
+/**
+ * The path a packet takes from one device to the other along the wire joining them, from the
+ * first device's anchor to the second's (along a bridge bar to its middle), or null when no
+ * wire joins them.
+ */
 export function wirePath(scene: Scene, fromKey: string, toKey: string): Point[] | null {
   const wire = scene.wires.find(
     (candidate) =>
@@ -182,200 +190,175 @@ export function wirePath(scene: Scene, fromKey: string, toKey: string): Point[] 
       (candidate.a === toKey && candidate.b === fromKey),
   );
   if (wire === undefined) return null;
-  return wire.a === fromKey ? [wire.from, wire.to] : [wire.to, wire.from];
+  const [start, end] = wire.a === fromKey ? [wire.from, wire.to] : [wire.to, wire.from];
+  const path = [
+    ...approach(scene.ports.get(fromKey), start),
+    ...approach(scene.ports.get(toKey), end).reverse(),
+  ];
+  return path.filter((point, index) => {
+    const previous = path[index - 1];
+    return previous === undefined || distance(previous, point) > 1e-6;
+  });
 }
 
-function clampSize(available: number, max: number): number {
-  return Math.max(Math.min(available, max), 1);
+/** From a port's anchor to where a wire leaves it: a bar is followed along its middle line. */
+function approach(port: PortBox | undefined, wireEnd: Point): Point[] {
+  if (port === undefined) return [wireEnd];
+  if (port.device.kind === "bridge") {
+    const y = port.anchor.y;
+    return [port.anchor, { x: wireEnd.x, y }, wireEnd];
+  }
+  return [port.anchor, wireEnd];
 }
 
 interface HostGroup {
   readonly host: string;
-  readonly namespaces: PlacedNamespace[];
+  readonly nodes: (Node & { readonly ref: NamespaceRef })[];
 }
 
 function groupByHost(namespaces: readonly PlacedNamespace[]): HostGroup[] {
   const groups: HostGroup[] = [];
   for (const placed of namespaces) {
+    const devices = visibleDevices(placed.namespace);
+    const node = {
+      key: namespaceKey(placed.ref),
+      ref: placed.ref,
+      label: namespaceLabel(placed.ref),
+      devices,
+      deviceKeys: devices.map((device) => deviceKey({ ...placed.ref, device: device.name })),
+    };
     const group = groups.find((candidate) => candidate.host === placed.ref.host);
-    if (group === undefined) groups.push({ host: placed.ref.host, namespaces: [placed] });
-    else group.namespaces.push(placed);
+    if (group === undefined) groups.push({ host: placed.ref.host, nodes: [node] });
+    else group.nodes.push(node);
   }
   return groups;
 }
 
+/** The veth ends of each namespace whose peer is in another drawn namespace, in link order. */
+function vethEnds(topology: Topology, drawn: ReadonlySet<string>): Map<string, VethEnd[]> {
+  const ends = new Map<string, VethEnd[]>();
+  const add = (namespace: string, end: VethEnd) =>
+    ends.set(namespace, [...(ends.get(namespace) ?? []), end]);
+  for (const link of topology.links) {
+    if (link.kind !== "veth") continue;
+    const a = namespaceKey(link.a);
+    const b = namespaceKey(link.b);
+    if (a === b || !drawn.has(a) || !drawn.has(b)) continue;
+    add(a, { port: deviceKey(link.a), peerPort: deviceKey(link.b), peer: b });
+    add(b, { port: deviceKey(link.b), peerPort: deviceKey(link.a), peer: a });
+  }
+  return ends;
+}
+
+const SIDE_ORDER: readonly EdgeSide[] = ["top", "right", "bottom", "left"];
+
 /**
- * Moves a hub (a namespace wired to three or more others, such as a root namespace with a
- * bridge) to the middle of the grid, so its wires fan out instead of crossing other boxes.
+ * Places every box's ports. Sides with fewer ports go first, spread evenly; a side placed later
+ * lines each port up with its peer where there is room, so a hub's ports sit straight across
+ * from the namespaces they lead to.
  */
-function hubInTheMiddle(
-  namespaces: readonly PlacedNamespace[],
-  topology: Topology,
-  columns: number,
-  rows: number,
-): PlacedNamespace[] {
-  const degree = (placed: PlacedNamespace): number =>
-    topology.links.filter((link) => {
-      if (link.kind !== "veth") return false;
-      const a = namespaceKey(link.a);
-      const b = namespaceKey(link.b);
-      const key = namespaceKey(placed.ref);
-      return a !== b && (a === key || b === key);
-    }).length;
-  const ordered = [...namespaces];
-  const hub = ordered.reduce<PlacedNamespace | null>(
-    (best, placed) => (best === null || degree(placed) > degree(best) ? placed : best),
-    null,
+function placePorts(
+  nodes: readonly (Node & { readonly ref: NamespaceRef })[],
+  boxes: ReadonlyMap<string, NamespaceBox>,
+  ends: ReadonlyMap<string, readonly VethEnd[]>,
+  sides: ReadonlyMap<string, EdgeSide>,
+): Map<string, PortBox> {
+  const peers = new Map<string, VethEnd>();
+  for (const list of ends.values()) for (const end of list) peers.set(end.port, end);
+  const wired = new Set(peers.keys());
+
+  const frames: { node: Node; box: NamespaceBox; frame: BoxFrame }[] = [];
+  for (const node of nodes) {
+    const box = boxes.get(node.key);
+    if (box === undefined) continue;
+    const items = boxItems(node, wired, (port) => {
+      const peerBox = boxes.get(peers.get(port)?.peer ?? "");
+      return sides.get(port) ?? (peerBox === undefined ? "bottom" : facing(box.rect, peerBox.rect));
+    });
+    frames.push({ node, box, frame: boxFrame(box.rect, items) });
+  }
+
+  const groups = frames.flatMap(({ box, frame }, order) =>
+    SIDE_ORDER.map((side) => ({
+      box,
+      frame,
+      side,
+      order,
+      items: frame.items.filter((item) => item.place === side),
+    })).filter((group) => group.items.length > 0),
   );
-  if (hub === null || degree(hub) < 3) return ordered;
-  const middle = Math.min(
-    Math.floor((rows - 1) / 2) * columns + Math.floor(columns / 2),
-    ordered.length - 1,
+  groups.sort(
+    (a, b) =>
+      a.items.length - b.items.length ||
+      a.order - b.order ||
+      SIDE_ORDER.indexOf(a.side) - SIDE_ORDER.indexOf(b.side),
   );
-  const from = ordered.indexOf(hub);
-  const displaced = ordered[middle];
-  if (displaced === undefined) return ordered;
-  ordered[middle] = hub;
-  ordered[from] = displaced;
+
+  const ports = new Map<string, PortBox>();
+  const portBox = (box: NamespaceBox, item: Item, side: Side, rect: Rect, anchor: Point) =>
+    ports.set(item.key, {
+      key: item.key,
+      namespaceKey: box.key,
+      device: item.device,
+      address: firstIPv4(item.device),
+      side,
+      rect,
+      anchor,
+    });
+  for (const { box, frame, side, items } of groups) {
+    const along = (point: Point) => (side === "top" || side === "bottom" ? point.x : point.y);
+    const towards = items.map((item) => {
+      const end = peers.get(item.key);
+      const placed = end === undefined ? undefined : ports.get(end.peerPort);
+      const peerBox = boxes.get(end?.peer ?? "");
+      const wanted = placed === undefined ? null : along(placed.anchor);
+      return {
+        item,
+        wanted,
+        at: wanted ?? (peerBox === undefined ? 0 : along(center(peerBox.rect))),
+      };
+    });
+    towards.sort((a, b) => a.at - b.at || (a.item.key < b.item.key ? -1 : 1));
+    const slots = placeEdge(
+      frame,
+      side,
+      towards.map((entry) => entry.item),
+      towards.map((entry) => entry.wanted),
+    );
+    towards.forEach(({ item }, index) => {
+      const slot = slots[index];
+      if (slot !== undefined) portBox(box, item, side, slot.rect, slot.anchor);
+    });
+  }
+  for (const { box, frame } of frames) {
+    for (const [key, slot] of placeInside(frame)) {
+      const item = frame.items.find((candidate) => candidate.key === key);
+      if (item !== undefined) portBox(box, item, "inside", slot.rect, slot.anchor);
+    }
+  }
+  // In the box's device order, so painting and tests see a stable order.
+  const ordered = new Map<string, PortBox>();
+  for (const { frame } of frames) {
+    for (const item of frame.items) {
+      const port = ports.get(item.key);
+      if (port !== undefined) ordered.set(item.key, port);
+    }
+  }
   return ordered;
 }
 
-interface PendingPort {
-  readonly key: string;
-  readonly device: Device;
-  readonly side: Side;
-  /** Where the device's peer is, to order ports on a side so wires cross less. */
-  readonly towards: Point | null;
-}
-
-function placePorts(
-  topology: Topology,
-  boxes: ReadonlyMap<string, NamespaceBox>,
-): Map<string, PortBox> {
-  const ports = new Map<string, PortBox>();
-  const peerBox = new Map<string, NamespaceBox>();
-  for (const link of topology.links) {
-    if (link.kind !== "veth") continue;
-    const boxA = boxes.get(namespaceKey(link.a));
-    const boxB = boxes.get(namespaceKey(link.b));
-    if (boxA === undefined || boxB === undefined || boxA === boxB) continue;
-    peerBox.set(deviceKey(link.a), boxB);
-    peerBox.set(deviceKey(link.b), boxA);
-  }
-
-  for (const box of boxes.values()) {
-    const namespace = topology.hosts
-      .find((host) => host.name === box.ref.host)
-      ?.namespaces.find((candidate) => candidate.name === box.ref.netns);
-    if (namespace === undefined) continue;
-    const pending: PendingPort[] = visibleDevices(namespace).map((device) => {
-      const key = deviceKey({ ...box.ref, device: device.name });
-      if (device.kind === "bridge") return { key, device, side: "inside", towards: null };
-      const peer = peerBox.get(key);
-      if (peer === undefined) return { key, device, side: "bottom", towards: null };
-      const towards = center(peer.rect);
-      return { key, device, side: facing(box.rect, towards), towards };
-    });
-    const bySide = new Map<Side, PendingPort[]>();
-    for (const port of pending) bySide.set(port.side, [...(bySide.get(port.side) ?? []), port]);
-    const slots = sideSlots(box.rect, (side) => bySide.get(side)?.length ?? 0);
-    for (const [side, onSide] of bySide) {
-      onSide.sort((a, b) => alongSide(side, a.towards) - alongSide(side, b.towards));
-      onSide.forEach((port, index) => {
-        const { rect, anchor } = slots(side, index);
-        ports.set(port.key, {
-          key: port.key,
-          namespaceKey: box.key,
-          device: port.device,
-          address: firstIPv4(port.device),
-          side,
-          rect,
-          anchor,
-        });
-      });
-    }
-  }
-  return ports;
-}
-
-/** The side of `box` that faces the point, weighing the box's proportions. */
-function facing(box: Rect, towards: Point): Side {
+/** The side of `box` that faces `peer`: straight across when they overlap along an axis. */
+function facing(box: Rect, peer: Rect): EdgeSide {
   const middle = center(box);
+  const towards = center(peer);
+  const overlapsX = box.x < peer.x + peer.width && peer.x < box.x + box.width;
+  const overlapsY = box.y < peer.y + peer.height && peer.y < box.y + box.height;
+  if (overlapsX && !overlapsY) return towards.y >= middle.y ? "bottom" : "top";
+  if (overlapsY && !overlapsX) return towards.x >= middle.x ? "right" : "left";
   const dx = (towards.x - middle.x) / box.width;
   const dy = (towards.y - middle.y) / box.height;
   if (Math.abs(dx) >= Math.abs(dy)) return dx >= 0 ? "right" : "left";
   return dy >= 0 ? "bottom" : "top";
-}
-
-function alongSide(side: Side, towards: Point | null): number {
-  if (towards === null) return 0;
-  return side === "left" || side === "right" ? towards.y : towards.x;
-}
-
-interface Slot {
-  readonly rect: Rect;
-  readonly anchor: Point;
-}
-
-/**
- * Where the ports of one box go. Left and right ports stack in columns along their edges over
- * the box's full height; top ports, bridges and bottom ports share the middle column in rows.
- * Sizes shrink so no two ports overlap.
- */
-function sideSlots(box: Rect, count: (side: Side) => number): (side: Side, index: number) => Slot {
-  const hasLeft = count("left") > 0;
-  const hasRight = count("right") > 0;
-  const middleRows = (["top", "inside", "bottom"] as const).filter((side) => count(side) > 0);
-  const columns = Number(hasLeft) + Number(hasRight) + Number(middleRows.length > 0);
-  const columnWidth = Math.min(
-    PORT_SIZE.width,
-    (box.width - 2 * PAD - (columns - 1) * SPACING) / Math.max(columns, 1),
-  );
-  const middleLeft = box.x + (hasLeft ? columnWidth + SPACING : PAD);
-  const middleRight = box.x + box.width - (hasRight ? columnWidth + SPACING : PAD);
-  const rowHeight = Math.min(
-    PORT_SIZE.height,
-    (box.height - 2 * PAD - (middleRows.length - 1) * SPACING) / Math.max(middleRows.length, 1),
-  );
-  const insideTop = count("top") > 0 ? box.y + rowHeight + SPACING : box.y + PAD;
-  const insideBottom =
-    count("bottom") > 0 ? box.y + box.height - rowHeight - SPACING : box.y + box.height - PAD;
-
-  return (side, index) => {
-    const k = Math.max(count(side), 1);
-    switch (side) {
-      case "left":
-      case "right": {
-        const slot = (box.height - 2 * PAD) / k;
-        const height = Math.min(PORT_SIZE.height, slot - SPACING);
-        const y = box.y + PAD + slot * (index + 0.5) - height / 2;
-        const x = side === "left" ? box.x : box.x + box.width - columnWidth;
-        const edgeX = side === "left" ? box.x : box.x + box.width;
-        return {
-          rect: { x, y, width: columnWidth, height },
-          anchor: { x: edgeX, y: y + height / 2 },
-        };
-      }
-      case "top":
-      case "bottom":
-      case "inside": {
-        const slot = (middleRight - middleLeft) / k;
-        const width = Math.min(columnWidth, slot - SPACING);
-        const x = middleLeft + slot * (index + 0.5) - width / 2;
-        if (side === "inside") {
-          const y = (insideTop + insideBottom) / 2 - rowHeight / 2;
-          const rect = { x, y, width, height: rowHeight };
-          return { rect, anchor: center(rect) };
-        }
-        const y = side === "top" ? box.y : box.y + box.height - rowHeight;
-        const edgeY = side === "top" ? box.y : box.y + box.height;
-        return {
-          rect: { x, y, width, height: rowHeight },
-          anchor: { x: x + width / 2, y: edgeY },
-        };
-      }
-    }
-  };
 }
 
 function placeWires(topology: Topology, ports: ReadonlyMap<string, PortBox>): Wire[] {
@@ -384,13 +367,16 @@ function placeWires(topology: Topology, ports: ReadonlyMap<string, PortBox>): Wi
     const a = ports.get(deviceKey(link.a));
     const b = ports.get(deviceKey(link.b));
     if (a === undefined || b === undefined) continue;
+    const ends =
+      link.kind === "bridge-port" && b.device.kind === "bridge"
+        ? bridgeWireEnds(a.rect, b.rect)
+        : { from: a.anchor, to: b.anchor };
     wires.push({
       key: `${link.kind}:${a.key}:${b.key}`,
       kind: link.kind,
       a: a.key,
       b: b.key,
-      from: a.anchor,
-      to: b.anchor,
+      ...ends,
     });
   }
   return wires;

@@ -1,10 +1,25 @@
-/** Owns the Konva stage: a static layer redrawn only when the topology or size changes, an overlay layer redrawn per step, the marker's tween along a wire, and frame statistics. */
+/**
+ * Owns the Konva stage: a static layer painted only when the topology or size changes, an
+ * overlay layer repainted per step, the marker's tween along a wire, the view (pan and zoom,
+ * applied to both layers as one transform, so a view change redraws them without repainting
+ * their shapes), and frame statistics.
+ */
 import Konva from "konva/lib/Core";
 import type { Group } from "konva/lib/Group";
 import { Layer } from "konva/lib/Layer";
 import { Stage } from "konva/lib/Stage";
 import { layoutTopology, wirePath, type Scene, type Size } from "../geometry/layout";
 import { pointAlong, type Point } from "../geometry/path";
+import {
+  fitView,
+  IDENTITY_VIEW,
+  MAX_SCALE,
+  minScale,
+  panView,
+  resizeView,
+  zoomAround,
+  type View,
+} from "../geometry/viewport";
 import { deviceKey, type Topology } from "../model/topology";
 import type { TraceStep } from "../model/trace";
 import { paintOverlay } from "./overlayScene";
@@ -36,6 +51,14 @@ export interface StepView {
   readonly previous: TraceStep | null;
   /** How long the marker may take to travel a wire; 0 places it at once. */
   readonly tweenMs: number;
+}
+
+/** What the zoom controls show. */
+export interface ViewState extends View {
+  /** True while the view is the fitted one (on load, after "Fit", and kept fitted on relayout). */
+  readonly fitted: boolean;
+  readonly canZoomIn: boolean;
+  readonly canZoomOut: boolean;
 }
 
 const EMPTY_VIEW: StepView = { step: null, previous: null, tweenMs: 0 };
@@ -78,13 +101,17 @@ export class TopologyCanvas {
   private readonly overlayLayer = new Layer({ listening: false });
   private topology: Topology | null = null;
   private scene: Scene | null = null;
-  private view: StepView = EMPTY_VIEW;
+  private step: StepView = EMPTY_VIEW;
   private tween = 0;
+  private view: View = IDENTITY_VIEW;
+  private fitted = true;
+  private viewFrame = 0;
 
   constructor(
     container: HTMLDivElement,
     size: Size,
     private readonly stats: FrameStats,
+    private readonly onView: (state: ViewState) => void = () => undefined,
   ) {
     this.stage = new Stage({ container, width: size.width, height: size.height });
     this.stage.add(this.staticLayer, this.overlayLayer);
@@ -97,54 +124,111 @@ export class TopologyCanvas {
   }
 
   resize(size: Size): void {
-    if (size.width === this.stage.width() && size.height === this.stage.height()) return;
+    const before = this.size();
+    if (size.width === before.width && size.height === before.height) return;
     this.stage.size(size);
-    this.relayout();
+    this.relayout(before);
   }
 
-  showStep(view: StepView): void {
-    this.view = view;
+  showStep(step: StepView): void {
+    this.step = step;
     this.paintStep(true);
+  }
+
+  /** Zooms by `factor` about a canvas point (the canvas's middle when null). */
+  zoomBy(factor: number, anchor: Point | null = null): void {
+    const size = this.size();
+    const about = anchor ?? { x: size.width / 2, y: size.height / 2 };
+    this.changeView(zoomAround(this.view, factor, about, this.sceneSize(), size), false);
+  }
+
+  /** Moves the scene by (dx, dy) canvas pixels. */
+  panBy(dx: number, dy: number): void {
+    this.changeView(panView(this.view, dx, dy, this.sceneSize(), this.size()), false);
+  }
+
+  /** Fits the scene to the canvas (never below the readable scale), and keeps it fitted. */
+  fit(): void {
+    this.changeView(fitView(this.sceneSize(), this.size()), true);
   }
 
   destroy(): void {
     cancelAnimationFrame(this.tween);
+    cancelAnimationFrame(this.viewFrame);
     this.stage.destroy();
   }
 
-  private relayout(): void {
-    const size = { width: this.stage.width(), height: this.stage.height() };
+  private size(): Size {
+    return { width: this.stage.width(), height: this.stage.height() };
+  }
+
+  private sceneSize(): Size {
+    return this.scene?.size ?? this.size();
+  }
+
+  /** Lays the topology out again for a canvas that was `before` (the same size unless it was resized). */
+  private relayout(before: Size = this.size()): void {
+    const size = this.size();
     this.scene = this.topology === null ? null : layoutTopology(this.topology, size);
     if (this.scene === null) this.staticLayer.destroyChildren();
     else paintStatic(this.staticLayer, this.scene);
-    this.fit(size);
+    this.view = this.fitted
+      ? fitView(this.sceneSize(), size)
+      : resizeView(this.view, before, size, this.sceneSize());
+    this.applyView();
     this.timed(this.staticLayer, "static");
     this.paintStep(false);
   }
 
-  /** Scales a scene larger than the canvas down to fit, centred. */
-  private fit(size: Size): void {
-    const scene = this.scene?.size ?? size;
-    const scale = Math.min(1, size.width / scene.width, size.height / scene.height);
-    const offset = {
-      x: (size.width - scene.width * scale) / 2,
-      y: (size.height - scene.height * scale) / 2,
-    };
+  /** Takes a new view: both layers get its transform and are redrawn on the next frame. */
+  private changeView(view: View, fitted: boolean): void {
+    const same = view.scale === this.view.scale && view.x === this.view.x && view.y === this.view.y;
+    const refit = fitted !== this.fitted;
+    this.view = view;
+    this.fitted = fitted;
+    if (same) {
+      if (refit) this.notifyView();
+      return;
+    }
+    this.applyView();
+    if (this.viewFrame !== 0) return;
+    this.viewFrame = requestAnimationFrame(() => {
+      this.viewFrame = 0;
+      this.timed(this.staticLayer, "static");
+      // A running tween draws the overlay on this frame anyway.
+      if (this.tween === 0) this.drawOverlay();
+    });
+  }
+
+  private applyView(): void {
+    const { scale, x, y } = this.view;
     for (const layer of [this.staticLayer, this.overlayLayer]) {
       layer.scale({ x: scale, y: scale });
-      layer.position(offset);
+      layer.position({ x, y });
     }
+    this.notifyView();
+  }
+
+  private notifyView(): void {
+    const least = minScale(this.sceneSize(), this.size());
+    this.onView({
+      ...this.view,
+      fitted: this.fitted,
+      canZoomIn: this.view.scale < MAX_SCALE - 1e-9,
+      canZoomOut: this.view.scale > least + 1e-9,
+    });
   }
 
   private paintStep(animate: boolean): void {
     cancelAnimationFrame(this.tween);
+    this.tween = 0;
     const scene = this.scene;
     if (scene === null) {
       this.overlayLayer.destroyChildren();
       this.drawOverlay();
       return;
     }
-    const marker = paintOverlay(this.overlayLayer, scene, this.view.step);
+    const marker = paintOverlay(this.overlayLayer, scene, this.step.step);
     const path = animate && marker !== null ? this.travelPath(scene) : null;
     if (marker !== null && path !== null) this.travel(marker, path);
     else this.drawOverlay();
@@ -152,7 +236,7 @@ export class TopologyCanvas {
 
   /** The wire the marker crosses from the previous step's device to the current one, if any. */
   private travelPath(scene: Scene): Point[] | null {
-    const { step, previous, tweenMs } = this.view;
+    const { step, previous, tweenMs } = this.step;
     if (step === null || previous === null || tweenMs <= 0 || prefersReducedMotion()) return null;
     const from = previous.location;
     const to = step.location;
@@ -165,7 +249,7 @@ export class TopologyCanvas {
   }
 
   private travel(marker: Group, path: Point[]): void {
-    const duration = this.view.tweenMs;
+    const duration = this.step.tweenMs;
     let start: number | null = null;
     const frame = (now: number): void => {
       start ??= now;
@@ -173,7 +257,7 @@ export class TopologyCanvas {
       marker.position(pointAlong(path, easeInOut(t)));
       this.drawOverlay();
       this.stats.tweenFrames += 1;
-      if (t < 1) this.tween = requestAnimationFrame(frame);
+      this.tween = t < 1 ? requestAnimationFrame(frame) : 0;
     };
     marker.position(pointAlong(path, 0));
     this.tween = requestAnimationFrame(frame);

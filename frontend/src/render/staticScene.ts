@@ -7,6 +7,9 @@ import { Text } from "konva/lib/shapes/Text";
 import type { NamespaceBox, PortBox, Scene, Wire } from "../geometry/layout";
 import { COLOURS, FONT_FAMILY, MONO_FAMILY } from "./theme";
 
+/** Bars wider than this are bridges with many ports. */
+const LONG_BAR = 240;
+
 export function paintStatic(layer: Layer, scene: Scene): void {
   layer.destroyChildren();
   for (const host of scene.hosts) {
@@ -104,13 +107,16 @@ function portShape(port: PortBox): Group {
   const address = height >= 30 ? port.address : null;
   const lines = address === null ? 1 : 2;
   const top = y + (height - lines * 14) / 2;
+  // A long bridge bar names itself at its left end, clear of the packet marker in its middle.
+  const label =
+    bridge && width > LONG_BAR
+      ? { x: x + 10, width: LONG_BAR - 20, align: "left" }
+      : { x: x + 4, width: width - 8, align: "center" };
   group.add(
     new Text({
-      x: x + 4,
+      ...label,
       y: top,
-      width: width - 8,
       text: up || width < 90 ? port.device.name : `${port.device.name} (down)`,
-      align: "center",
       wrap: "none",
       ellipsis: true,
       fontFamily: FONT_FAMILY,
@@ -122,11 +128,9 @@ function portShape(port: PortBox): Group {
   if (address !== null) {
     group.add(
       new Text({
-        x: x + 4,
+        ...label,
         y: top + 15,
-        width: width - 8,
         text: address,
-        align: "center",
         wrap: "none",
         ellipsis: true,
         fontFamily: MONO_FAMILY,

@@ -1,11 +1,16 @@
-/** Owns the canvas area: creates the Konva canvas, feeds it the topology and the current step, and keeps it sized to its box. */
-import { useEffect, useRef } from "preact/hooks";
-import { TopologyCanvas, type FrameStats } from "../render/canvas";
+/** Owns the canvas area: creates the Konva canvas, feeds it the topology and the current step, keeps it sized to its box, and turns drags, wheel turns, zoom keys and the zoom buttons into view changes. */
+import { useEffect, useRef, useState } from "preact/hooks";
+import { TopologyCanvas, type FrameStats, type ViewState } from "../render/canvas";
 import { currentStep, previousStep, type SessionState } from "../store/session";
 import type { Store } from "../store/store";
+import type { ViewAction } from "../tools/panZoom";
+import { applyViewAction, attachGestures } from "./canvasGestures";
+import { ZoomControls } from "./ZoomControls";
 
 /** The longest time a marker takes to cross a wire. */
 const MAX_TWEEN_MS = 600;
+/** The background dot grid's spacing at scale 1 (see .canvas-host in app.css). */
+const GRID_PX = 20;
 
 export interface CanvasViewProps {
   readonly store: Store<SessionState>;
@@ -17,6 +22,9 @@ export interface CanvasViewProps {
 export function CanvasView({ store, stats, waiting }: CanvasViewProps) {
   const host = useRef<HTMLDivElement>(null);
   const stage = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<TopologyCanvas | null>(null);
+  const [view, setView] = useState<ViewState | null>(null);
+
   useEffect(() => {
     const hostElement = host.current;
     const stageElement = stage.current;
@@ -25,7 +33,13 @@ export function CanvasView({ store, stats, waiting }: CanvasViewProps) {
       width: Math.max(Math.floor(hostElement.clientWidth), 1),
       height: Math.max(Math.floor(hostElement.clientHeight), 1),
     });
-    const canvas = new TopologyCanvas(stageElement, size(), stats);
+    const canvas = new TopologyCanvas(stageElement, size(), stats, (state) => {
+      // The dot grid moves and scales with the scene.
+      hostElement.style.backgroundPosition = `${state.x}px ${state.y}px`;
+      hostElement.style.backgroundSize = `${GRID_PX * state.scale}px ${GRID_PX * state.scale}px`;
+      setView(state);
+    });
+    canvasRef.current = canvas;
     const show = (state: SessionState, previous: SessionState | null): void => {
       canvas.setTopology(state.topology);
       const step = currentStep(state);
@@ -44,17 +58,25 @@ export function CanvasView({ store, stats, waiting }: CanvasViewProps) {
     const unsubscribe = store.subscribe(show);
     const observer = new ResizeObserver(() => canvas.resize(size()));
     observer.observe(hostElement);
+    const stopGestures = attachGestures(stageElement, canvas);
     return () => {
+      stopGestures();
       observer.disconnect();
       unsubscribe();
       canvas.destroy();
+      canvasRef.current = null;
     };
   }, [store, stats]);
 
+  const act = (action: ViewAction) => {
+    const canvas = canvasRef.current;
+    if (canvas !== null) applyViewAction(canvas, action);
+  };
   return (
     <div class="canvas-host" ref={host}>
       <div class="canvas-stage" ref={stage} aria-hidden="true" />
       {waiting !== null && <p class="canvas-empty">{waiting}</p>}
+      <ZoomControls view={view} onAction={act} />
     </div>
   );
 }

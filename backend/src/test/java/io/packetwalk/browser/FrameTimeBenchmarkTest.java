@@ -18,7 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -164,11 +163,11 @@ class FrameTimeBenchmarkTest {
   private void buildLabThroughTheConsole() {
     new Select(chromium.find(By.id("console-netns"))).selectByValue("host1/");
     List<String> script = BenchLabs.namespacesOnABridge(NAMESPACES, PREFIX).lines().toList();
-    script.forEach(this::typeCommand);
+    script.forEach(chromium::typeCommand);
     commandsTyped = script.size() + 1;
     String last = PREFIX + NAMESPACES;
     String lastAddress = BenchLabs.address(NAMESPACES);
-    typeCommand("ip netns exec " + last + " ip -br addr show dev ce" + NAMESPACES);
+    chromium.typeCommand("ip netns exec " + last + " ip -br addr show dev ce" + NAMESPACES);
     chromium.until(
         ExpectedConditions.textMatches(
             By.id("console-output"), Pattern.compile(Pattern.quote(lastAddress + "/16"))));
@@ -180,26 +179,9 @@ class FrameTimeBenchmarkTest {
             By.cssSelector("#ping-from option[value='host1/" + last + "']")));
   }
 
-  /** Sets the line in one go (typing each key would dominate the run), then presses Enter. */
-  private void typeCommand(String line) {
-    WebElement input = chromium.find(By.id("console-input"));
-    chromium.execute(
-        "arguments[0].value = arguments[1];"
-            + " arguments[0].dispatchEvent(new Event('input', { bubbles: true }));",
-        input,
-        line);
-    input.sendKeys(Keys.ENTER);
-  }
-
   /** Pings the last namespace from the first; returns the number of steps in the trace. */
   private int pingAcrossTheBridge() {
-    new Select(chromium.find(By.id("ping-from"))).selectByValue("host1/" + PREFIX + 1);
-    WebElement to = chromium.find(By.id("ping-to"));
-    to.clear();
-    to.sendKeys(BenchLabs.address(NAMESPACES));
-    chromium.find(By.id("ping-button")).click();
-    chromium.until(
-        ExpectedConditions.textToBePresentInElementLocated(By.id("trace-outcome"), "1 received"));
+    chromium.pingAndAwaitReply("host1/" + PREFIX + 1, BenchLabs.address(NAMESPACES));
     return chromium.findAll(By.cssSelector("#event-list li.event")).size();
   }
 

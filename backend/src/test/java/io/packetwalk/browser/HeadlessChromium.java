@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -20,6 +21,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -141,6 +143,33 @@ final class HeadlessChromium implements BeforeEachCallback, AfterEachCallback {
   /** Runs {@code script} in the page with {@code arguments[i]}; returns its result. */
   Object execute(String script, Object... arguments) {
     return driver.executeScript(script, arguments);
+  }
+
+  /**
+   * Types {@code line} into the console and presses Enter. The line is set in one go (typing each
+   * key would dominate a long script), then an input event lets the page see it.
+   */
+  void typeCommand(String line) {
+    WebElement input = find(By.id("console-input"));
+    execute(
+        "arguments[0].value = arguments[1];"
+            + " arguments[0].dispatchEvent(new Event('input', { bubbles: true }));",
+        input,
+        line);
+    input.sendKeys(Keys.ENTER);
+  }
+
+  /**
+   * Pings {@code address} from the namespace whose {@code #ping-from} option value is {@code from}
+   * (e.g. {@code host1/ns1}) and waits until the trace's outcome says one reply came back.
+   */
+  void pingAndAwaitReply(String from, String address) {
+    new Select(find(By.id("ping-from"))).selectByValue(from);
+    WebElement to = find(By.id("ping-to"));
+    to.clear();
+    to.sendKeys(address);
+    find(By.id("ping-button")).click();
+    until(ExpectedConditions.textToBePresentInElementLocated(By.id("trace-outcome"), "1 received"));
   }
 
   /** Saves a screenshot of the page as {@code target/screenshots/<name>}. */

@@ -2,6 +2,7 @@ package io.packetwalk.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.packetwalk.bench.BenchLabs;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.interactions.WheelInput;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,11 +23,15 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
 /**
  * The lab page in real headless Chromium against a real server: connect, ping from ns1, then walk
- * the whole trace forward and back with the step buttons, then run a command in the console.
+ * the whole trace forward and back with the step buttons, then run a command in the console; zoom
+ * and pan the canvas, then build a larger lab through the console and check it fits readably.
  * Screenshots land in target/screenshots/.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class LabPageBrowserTest {
+
+  /** How many namespaces on a bridge the larger lab has. */
+  private static final int LARGER_LAB = 12;
 
   @RegisterExtension final HeadlessChromium chromium = new HeadlessChromium(Duration.ofSeconds(30));
 
@@ -41,14 +48,7 @@ class LabPageBrowserTest {
     chromium.openLabPage(port);
     assertThat(chromium.find(By.id("connection-status")).getText()).isEqualTo("connected");
 
-    new Select(chromium.find(By.id("ping-from"))).selectByValue("host1/ns1");
-    WebElement to = chromium.find(By.id("ping-to"));
-    to.clear();
-    to.sendKeys("10.0.0.2");
-    chromium.find(By.id("ping-button")).click();
-
-    chromium.until(
-        ExpectedConditions.textToBePresentInElementLocated(By.id("trace-outcome"), "1 received"));
+    chromium.pingAndAwaitReply("host1/ns1", "10.0.0.2");
     assertThat(chromium.find(By.id("trace-outcome")).getText())
         .isEqualTo("1 packets transmitted, 1 received, 0% packet loss");
     assertThat(chromium.findAll(By.cssSelector("#error-banner"))).isEmpty();
@@ -107,6 +107,68 @@ class LabPageBrowserTest {
         ExpectedConditions.textToBePresentInElementLocated(By.id("console-output"), "10.0.0.1/24"));
     assertThat(chromium.find(By.id("console-output")).getText()).contains("veth1");
     chromium.screenshot("lab-console.png");
+  }
+
+  @Test
+  void zoomControlsWheelAndDragMoveTheViewAndALargerLabFitsReadably() throws IOException {
+    chromium.openLabPage(port);
+    WebElement level = chromium.find(By.id("zoom-level"));
+    WebElement fit = chromium.find(By.id("zoom-fit"));
+    assertThat(level.getText()).isEqualTo("100%");
+    assertThat(fit.getDomAttribute("aria-pressed")).isEqualTo("true");
+
+    chromium.find(By.id("zoom-in")).click();
+    levelBecomes("125%");
+    assertThat(fit.getDomAttribute("aria-pressed")).isEqualTo("false");
+    chromium.find(By.id("zoom-out")).click();
+    levelBecomes("100%");
+    new Actions(chromium.driver()).sendKeys("+").perform();
+    levelBecomes("125%");
+
+    WebElement stage = chromium.find(By.cssSelector(".canvas-stage"));
+    WebElement canvasHost = chromium.find(By.cssSelector(".canvas-host"));
+    String before = canvasHost.getCssValue("background-position");
+    new Actions(chromium.driver())
+        .moveToElement(stage)
+        .clickAndHold()
+        .moveByOffset(-60, -30)
+        .release()
+        .perform();
+    assertThat(canvasHost.getCssValue("background-position")).isNotEqualTo(before);
+    new Actions(chromium.driver())
+        .scrollFromOrigin(WheelInput.ScrollOrigin.fromElement(stage), 0, -300)
+        .perform();
+    chromium.until(driver -> Double.parseDouble(level.getDomAttribute("data-scale")) > 1.3);
+    fit.click();
+    levelBecomes("100%");
+    assertThat(fit.getDomAttribute("aria-pressed")).isEqualTo("true");
+
+    new Select(chromium.find(By.id("console-netns"))).selectByValue("host1/");
+    BenchLabs.namespacesOnABridge(LARGER_LAB, "p").lines().forEach(chromium::typeCommand);
+    chromium.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("#ping-from option[value='host1/p" + LARGER_LAB + "']")));
+    assertThat(chromium.findAll(By.cssSelector("#console-output .console-stderr"))).isEmpty();
+    assertThat(fit.getDomAttribute("aria-pressed")).isEqualTo("true");
+    assertThat(Double.parseDouble(level.getDomAttribute("data-scale")))
+        .as("the fitted scale of %d namespaces on a bridge", LARGER_LAB)
+        .isBetween(0.7, 1.0);
+
+    chromium.pingAndAwaitReply("host1/p1", BenchLabs.address(LARGER_LAB));
+    for (int step = 0; step < 6; step++) {
+      chromium.find(By.id("step-forward")).click();
+    }
+    chromium.screenshot("lab-larger-fitted.png");
+    double fitted = Double.parseDouble(level.getDomAttribute("data-scale"));
+    chromium.find(By.id("zoom-in")).click();
+    chromium.find(By.id("zoom-in")).click();
+    chromium.until(
+        driver -> Double.parseDouble(level.getDomAttribute("data-scale")) > fitted * 1.5);
+    chromium.screenshot("lab-larger-zoomed-in.png");
+  }
+
+  private void levelBecomes(String text) {
+    chromium.until(ExpectedConditions.textToBe(By.id("zoom-level"), text));
   }
 
   private WebElement currentStepBecomes(String seq) {
