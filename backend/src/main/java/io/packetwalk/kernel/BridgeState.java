@@ -22,6 +22,7 @@ public final class BridgeState {
   private boolean macSetByUser;
   private boolean mtuSetByUser;
   private boolean nfCallIptables;
+  private boolean portsDecideCarrier;
 
   public List<NetDevice> ports() {
     return Collections.unmodifiableList(ports);
@@ -29,6 +30,17 @@ public final class BridgeState {
 
   void addPort(NetDevice port) {
     ports.add(port);
+    portsDecideCarrier = true;
+  }
+
+  /**
+   * Whether the ports decide the bridge's carrier. A new bridge keeps the carrier every new device
+   * starts with until the kernel first runs br_port_state_selection(): when a port arrives, the
+   * bridge's address is set, or STP is switched. From then on it has carrier only while a port is
+   * up with carrier, also after the last port has left.
+   */
+  public boolean portsDecideCarrier() {
+    return portsDecideCarrier;
   }
 
   void removePort(NetDevice port) {
@@ -82,7 +94,10 @@ public final class BridgeState {
     return stp;
   }
 
-  public void setStp(boolean stp) {
+  void setStp(boolean stp) {
+    if (stp != this.stp) {
+      portsDecideCarrier = true;
+    }
     this.stp = stp;
   }
 
@@ -92,6 +107,7 @@ public final class BridgeState {
 
   void markMacSetByUser() {
     this.macSetByUser = true;
+    portsDecideCarrier = true;
   }
 
   public boolean mtuSetByUser() {

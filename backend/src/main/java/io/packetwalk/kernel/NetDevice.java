@@ -48,6 +48,7 @@ public final class NetDevice {
   void moveTo(NetNamespace target, int newIfindex) {
     this.netns = target;
     this.ifindex = newIfindex;
+    linkChanged();
   }
 
   public int ifindex() {
@@ -60,6 +61,7 @@ public final class NetDevice {
 
   void rename(String newName) {
     this.name = newName;
+    linkChanged();
   }
 
   public MacAddress mac() {
@@ -68,6 +70,7 @@ public final class NetDevice {
 
   void setMac(MacAddress newMac) {
     this.mac = newMac;
+    linkChanged();
   }
 
   public int mtu() {
@@ -76,6 +79,7 @@ public final class NetDevice {
 
   void setMtuValue(int newMtu) {
     this.mtu = newMtu;
+    linkChanged();
   }
 
   public boolean isAdminUp() {
@@ -84,6 +88,7 @@ public final class NetDevice {
 
   void setAdminUpValue(boolean up) {
     this.adminUp = up;
+    linkChanged();
   }
 
   /** The bridge this device is a port of, or null. */
@@ -99,6 +104,12 @@ public final class NetDevice {
   void enslave(NetDevice bridge) {
     this.master = bridge;
     this.portSettings = bridge == null ? null : new BridgePortSettings();
+    linkChanged();
+  }
+
+  /** Tells the world that this device's link changed (see {@link World#linkChanged}). */
+  void linkChanged() {
+    netns.world().linkChanged(this);
   }
 
   public List<InterfaceAddress> addresses() {
@@ -153,7 +164,8 @@ public final class NetDevice {
       case DeviceKind.Dummy d -> true;
       case DeviceKind.Veth v -> v.pair().peerOf(this).isAdminUp();
       case DeviceKind.Bridge b ->
-          b.state().ports().stream().anyMatch(p -> p.isAdminUp() && p.hasCarrier());
+          !b.state().portsDecideCarrier()
+              || b.state().ports().stream().anyMatch(p -> p.isAdminUp() && p.hasCarrier());
       case DeviceKind.Physical p -> p.cable().isPlugged();
     };
   }
@@ -171,7 +183,10 @@ public final class NetDevice {
       case DeviceKind.Loopback l -> OperState.UNKNOWN;
       case DeviceKind.Dummy d -> OperState.UNKNOWN;
       case DeviceKind.Veth v -> hasCarrier() ? OperState.UP : OperState.LOWERLAYERDOWN;
-      case DeviceKind.Bridge b -> hasCarrier() ? OperState.UP : OperState.DOWN;
+      case DeviceKind.Bridge b ->
+          !b.state().portsDecideCarrier()
+              ? OperState.UNKNOWN
+              : hasCarrier() ? OperState.UP : OperState.DOWN;
       case DeviceKind.Physical p -> hasCarrier() ? OperState.UP : OperState.DOWN;
     };
   }

@@ -25,7 +25,7 @@ public final class NetNamespace {
   private final TreeMap<Integer, NetDevice> devices = new TreeMap<>();
   private final Fib fib = new Fib(this);
   private final NeighbourTable neighbours = new NeighbourTable();
-  private final Sysctls sysctls = new Sysctls();
+  private final Sysctls sysctls = new Sysctls(this::sysctlsWritten);
   private final Map<NetNamespace, Integer> peerIds = new LinkedHashMap<>();
   private final BitSet usedPeerIds = new BitSet();
   private int nextIfindex = 1;
@@ -77,8 +77,9 @@ public final class NetNamespace {
     return List.copyOf(devices.values());
   }
 
-  public int deviceCount() {
-    return devices.size();
+  /** A sysctl write may change any device's derived link state (disable_ipv6 among others). */
+  private void sysctlsWritten() {
+    devices.values().forEach(NetDevice::linkChanged);
   }
 
   /**
@@ -116,6 +117,7 @@ public final class NetNamespace {
     NetDevice dev = new NetDevice(this, index, devName, kind, mac, mtu);
     devices.put(index, dev);
     sysctls.deviceAdded(devName);
+    dev.linkChanged();
     return dev;
   }
 
@@ -217,6 +219,7 @@ public final class NetNamespace {
     dev.mutableAddresses().clear();
     devices.remove(dev.ifindex());
     sysctls.deviceRemoved(dev.name());
+    dev.linkChanged();
   }
 
   /** {@code ip link set DEV up|down}. */
@@ -278,6 +281,12 @@ public final class NetNamespace {
     if (dev.master() != null) {
       recomputeBridge(dev.master());
     }
+  }
+
+  /** STP on or off ({@code stp_state}, {@code brctl stp}); switching it reselects port states. */
+  public void setStp(NetDevice bridge, boolean on) {
+    bridge.bridge().setStp(on);
+    bridge.linkChanged();
   }
 
   /** {@code ip link set DEV address MAC}: unicast addresses only. */

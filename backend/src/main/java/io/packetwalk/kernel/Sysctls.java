@@ -117,9 +117,11 @@ public final class Sysctls {
 
   private final Map<String, DeviceSysctls> devices = new HashMap<>();
 
-  private long version;
+  /** Told after every successful write, so that state derived from the sysctls is redone. */
+  private final Runnable written;
 
-  Sysctls() {
+  Sysctls(Runnable written) {
+    this.written = written;
     global.put(IP_FORWARD, "0");
     global.put("net.ipv4.ip_default_ttl", "64");
     global.put("net.bridge.bridge-nf-call-arptables", "1");
@@ -132,14 +134,6 @@ public final class Sysctls {
     CONF_DEFAULTS.forEach((k, v) -> global.put(CONF + "default." + k, v));
     CONF6_DEFAULTS.forEach((k, v) -> global.put(CONF6 + "all." + k, v));
     CONF6_DEFAULTS.forEach((k, v) -> global.put(CONF6 + "default." + k, v));
-  }
-
-  /**
-   * A number that changes with every write, so that state derived from the sysctls can tell when to
-   * read them again. Adding, removing or renaming a device changes no other device's values.
-   */
-  public long version() {
-    return version;
   }
 
   /** Every key and value, sorted by key. */
@@ -223,26 +217,31 @@ public final class Sysctls {
       throw new KernelException(Errno.EINVAL);
     }
     String normalised = String.valueOf(Long.parseLong(trimmed));
-    version++;
-    if (key.equals(IP_FORWARD) || key.equals(CONF + "all.forwarding")) {
-      setForwardingEverywhere(normalised.equals("0") ? "0" : "1");
-      return;
-    }
-    if (key.equals(CONF6 + "all.disable_ipv6")) {
-      setEverywhere(Group.CONF6, "disable_ipv6", normalised);
-      return;
-    }
     if (deviceKey.isPresent()) {
-      DeviceKey target = deviceKey.get();
-      target.device.group(target.group).put(target.setting, normalised);
-      if (target.group == Group.CONF) {
-        target.device.explicitlySet.add(target.setting);
-      }
-      return;
+      writeDevice(deviceKey.get(), normalised);
+    } else {
+      writeGlobal(key, normalised);
     }
-    global.put(key, normalised);
-    if (key.startsWith(CONF + "default.")) {
-      propagateDefault(key.substring((CONF + "default.").length()), normalised);
+    written.run();
+  }
+
+  private static void writeDevice(DeviceKey target, String value) {
+    target.device.group(target.group).put(target.setting, value);
+    if (target.group == Group.CONF) {
+      target.device.explicitlySet.add(target.setting);
+    }
+  }
+
+  private void writeGlobal(String key, String value) {
+    if (key.equals(IP_FORWARD) || key.equals(CONF + "all.forwarding")) {
+      setForwardingEverywhere(value.equals("0") ? "0" : "1");
+    } else if (key.equals(CONF6 + "all.disable_ipv6")) {
+      setEverywhere(Group.CONF6, "disable_ipv6", value);
+    } else {
+      global.put(key, value);
+      if (key.startsWith(CONF + "default.")) {
+        propagateDefault(key.substring((CONF + "default.").length()), value);
+      }
     }
   }
 

@@ -29,6 +29,7 @@ public final class UnderlaySwitch {
     }
     physical.cable().plugInto(this);
     ports.add(nic);
+    nic.linkChanged();
   }
 
   void unplug(NetDevice nic) {
@@ -36,5 +37,6 @@ public final class UnderlaySwitch {
     if (nic.kind() instanceof DeviceKind.Physical physical) {
       physical.cable().plugInto(null);
     }
+    nic.linkChanged();
   }
 }

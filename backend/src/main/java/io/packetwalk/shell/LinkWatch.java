@@ -5,14 +5,16 @@ import io.packetwalk.kernel.Host;
 import io.packetwalk.kernel.NetDevice;
 import io.packetwalk.kernel.NetNamespace;
 import io.packetwalk.kernel.OperState;
-import io.packetwalk.kernel.Sysctls;
 import io.packetwalk.kernel.World;
 import io.packetwalk.net.MacAddress;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the kernel derives from link events and {@code ip} prints, kept up to date after every
@@ -33,10 +35,8 @@ public final class LinkWatch {
     boolean qdiscAttached;
     boolean ipv6Ready;
     boolean ipv6Disabled;
-    long sysctlsVersion = -1;
     NetDevice master;
     int portNumber;
-    long observedIn;
     final List<MacAddress> selfAddresses = new ArrayList<>();
     MacAddress linkLocalMac;
     final List<Inet6Address> inet6 = new ArrayList<>();
@@ -50,32 +50,84 @@ public final class LinkWatch {
   /** Per bridge, the port numbers its ports hold (find_portno() takes the lowest clear bit). */
   private final Map<NetDevice, BitSet> portNumbers = new IdentityHashMap<>();
 
-  /** Counts observations, so that views of devices that are gone can be told apart. */
-  private long observation;
-
   LinkWatch(World world) {
-    observe(world);
-  }
-
-  /** Brings the derived state up to date with the world, after a command ran. */
-  void observe(World world) {
-    observation++;
-    int present = 0;
+    world.takeLinkChanges();
     for (Host host : world.hosts()) {
       for (NetNamespace ns : host.namespaces()) {
         ns.forEachDevice(this::observe);
-        present += ns.deviceCount();
       }
-    }
-    if (present != views.size()) {
-      views.values().removeIf(view -> view.observedIn != observation && release(view));
     }
   }
 
-  /** Frees a departed device's bridge port number; always true, for use in a filter. */
-  private boolean release(View view) {
-    setPort(view, null);
-    return true;
+  /**
+   * Brings the derived state up to date after a command ran: the devices the kernel reported
+   * changed, and those whose carrier follows theirs (the veth peer, the bridge a port belongs or
+   * belonged to), in the order the kernel walks them (host, namespace, ifindex) so that ids and
+   * port numbers are handed out as they would be. Views of devices that went away are dropped.
+   */
+  void observe(World world) {
+    Set<NetDevice> changed = world.takeLinkChanges();
+    if (changed.isEmpty()) {
+      return;
+    }
+    Set<NetDevice> affected = new LinkedHashSet<>();
+    changed.forEach(dev -> addWithDependents(dev, affected));
+    List<NetDevice> present = new ArrayList<>();
+    for (NetDevice dev : affected) {
+      if (isRegistered(dev)) {
+        present.add(dev);
+      } else {
+        View gone = views.remove(dev);
+        if (gone != null) {
+          setPort(gone, null);
+        }
+      }
+    }
+    if (!present.isEmpty()) {
+      present.sort(walkOrder(world, present));
+      present.forEach(this::observe);
+    }
+  }
+
+  private void addWithDependents(NetDevice dev, Set<NetDevice> affected) {
+    addWithMasters(dev, affected);
+    NetDevice peer = dev.vethPeer();
+    if (peer != null) {
+      addWithMasters(peer, affected);
+    }
+  }
+
+  /** A port's carrier is part of its bridge's, both before and after it changes bridge. */
+  private void addWithMasters(NetDevice dev, Set<NetDevice> affected) {
+    affected.add(dev);
+    if (dev.master() != null) {
+      affected.add(dev.master());
+    }
+    View view = views.get(dev);
+    if (view != null && view.master != null) {
+      affected.add(view.master);
+    }
+  }
+
+  private static boolean isRegistered(NetDevice dev) {
+    return dev.netns().device(dev.ifindex()).orElse(null) == dev;
+  }
+
+  /** Devices in the order a walk over the world meets them: host, namespace, then ifindex. */
+  private static Comparator<NetDevice> walkOrder(World world, List<NetDevice> devices) {
+    Comparator<NetDevice> byIfindex = Comparator.comparingInt(NetDevice::ifindex);
+    NetNamespace first = devices.get(0).netns();
+    if (devices.stream().allMatch(dev -> dev.netns() == first)) {
+      return byIfindex;
+    }
+    Map<NetNamespace, Integer> rank = new IdentityHashMap<>();
+    for (Host host : world.hosts()) {
+      for (NetNamespace ns : host.namespaces()) {
+        rank.put(ns, rank.size());
+      }
+    }
+    return Comparator.<NetDevice>comparingInt(dev -> rank.get(dev.netns()))
+        .thenComparing(byIfindex);
   }
 
   private void observe(NetDevice dev) {
@@ -85,7 +137,6 @@ public final class LinkWatch {
     if (view == null) {
       view = new View();
       view.netns = ns;
-      view.observedIn = observation;
       views.put(dev, view);
       view.operState = defaultOperState(dev);
       NetDevice peer = dev.vethPeer();
@@ -100,7 +151,6 @@ public final class LinkWatch {
         view.operState = defaultOperState(dev);
       }
     }
-    view.observedIn = observation;
     view.carrier = carrier;
     if (dev.master() != view.master) {
       setPort(view, dev.master());
@@ -152,17 +202,11 @@ public final class LinkWatch {
     view.qdiscAttached = false;
     view.selfAddresses.clear();
     view.ipv6Ready = false;
-    view.sysctlsVersion = -1;
     view.inet6.clear();
   }
 
   private void updateIpv6(NetDevice dev, View view, boolean carrier) {
-    Sysctls sysctls = dev.netns().sysctls();
-    boolean disabled = view.ipv6Disabled;
-    if (view.sysctlsVersion != sysctls.version()) {
-      view.sysctlsVersion = sysctls.version();
-      disabled = sysctls.ipv6Disabled(dev);
-    }
+    boolean disabled = dev.netns().sysctls().ipv6Disabled(dev);
     if (!dev.isAdminUp() || disabled) {
       view.inet6.clear();
       if (!dev.isAdminUp()) {
@@ -208,15 +252,20 @@ public final class LinkWatch {
 
   // ---- what ip prints ----
 
-  /** The operstate ip prints: DOWN when admin down, UNKNOWN for loopback and dummy. */
+  /**
+   * The operstate ip prints: DOWN when admin down; UNKNOWN for loopback, dummy and a bridge that
+   * never had a port, whose carrier has never changed, so linkwatch never set one.
+   */
   public OperState operState(NetDevice dev) {
     if (!dev.isAdminUp()) {
       return OperState.DOWN;
     }
-    if (dev.kind() instanceof DeviceKind.Loopback || dev.kind() instanceof DeviceKind.Dummy) {
-      return OperState.UNKNOWN;
-    }
-    return view(dev).operState;
+    return switch (dev.kind()) {
+      case DeviceKind.Loopback l -> OperState.UNKNOWN;
+      case DeviceKind.Dummy d -> OperState.UNKNOWN;
+      case DeviceKind.Bridge b when !b.state().portsDecideCarrier() -> OperState.UNKNOWN;
+      default -> view(dev).operState;
+    };
   }
 
   /** IFF_RUNNING: up and operationally up (or unknown). */

@@ -295,7 +295,7 @@ final class IpLink {
     } catch (KernelException e) {
       throw IprouteArgs.rtnetlink(e);
     }
-    options.applyTo(bridge.bridge());
+    options.applyTo(bridge);
     configureNew(bridge, request, mac);
     return 0;
   }
@@ -399,7 +399,7 @@ final class IpLink {
           throw new KernelException(Errno.EOPNOTSUPP);
         };
       }
-      return () -> options.applyTo(dev.bridge());
+      return () -> options.applyTo(dev);
     }
     if (type.equals("bridge_slave")) {
       PortOptions options = PortOptions.parse(request.typeArgs);
@@ -490,12 +490,13 @@ final class IpLink {
           .orElseThrow(() -> IprouteArgs.invarg("invalid " + key, value));
     }
 
-    void applyTo(BridgeState state) {
+    void applyTo(NetDevice bridge) {
+      BridgeState state = bridge.bridge();
       if (ageingTime != null) {
         state.setAgeingTimeCs(ageingTime);
       }
       if (stpState != null) {
-        state.setStp(stpState != 0);
+        bridge.netns().setStp(bridge, stpState != 0);
       }
       if (nfCallIptables != null) {
         state.setNfCallIptables(nfCallIptables != 0);

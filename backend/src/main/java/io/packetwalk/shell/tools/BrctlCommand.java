@@ -243,7 +243,7 @@ public final class BrctlCommand implements Tool {
 
   private static int stp(NetNamespace ns, String name, String value) {
     NetDevice bridge = existingBridge(ns, name);
-    bridge.bridge().setStp(value.equals("on") || value.equals("yes") || value.equals("1"));
+    ns.setStp(bridge, value.equals("on") || value.equals("yes") || value.equals("1"));
     return 0;
   }
 
