@@ -14,11 +14,14 @@ public final class Host {
   private final String name;
   private final NetNamespace root;
   private final Map<String, NetNamespace> named = new LinkedHashMap<>();
+  private final int sequence;
+  private int namespacesMade;
 
-  Host(World world, String name) {
+  Host(World world, String name, int sequence) {
     this.world = world;
     this.name = name;
-    this.root = new NetNamespace(this, "");
+    this.sequence = sequence;
+    this.root = new NetNamespace(this, "", namespacesMade++);
   }
 
   public World world() {
@@ -27,6 +30,11 @@ public final class Host {
 
   public String name() {
     return name;
+  }
+
+  /** Where the world lists this host: 0 for the first host made, then 1, 2, … */
+  public int sequence() {
+    return sequence;
   }
 
   public NetNamespace root() {
@@ -58,7 +66,7 @@ public final class Host {
     if (netnsName.isEmpty() || named.containsKey(netnsName)) {
       throw new KernelException(Errno.EEXIST);
     }
-    NetNamespace created = new NetNamespace(this, netnsName);
+    NetNamespace created = new NetNamespace(this, netnsName, namespacesMade++);
     named.put(netnsName, created);
     return created;
   }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,9 @@ public final class NetNamespace {
 
   private final Host host;
   private final String name;
+  private final int sequence;
   private final TreeMap<Integer, NetDevice> devices = new TreeMap<>();
+  private final Map<String, NetDevice> devicesByName = new HashMap<>();
   private final Fib fib = new Fib(this);
   private final NeighbourTable neighbours = new NeighbourTable();
   private final Sysctls sysctls = new Sysctls(this::sysctlsWritten);
@@ -30,10 +33,19 @@ public final class NetNamespace {
   private final BitSet usedPeerIds = new BitSet();
   private int nextIfindex = 1;
 
-  NetNamespace(Host host, String name) {
+  NetNamespace(Host host, String name, int sequence) {
     this.host = host;
     this.name = name;
+    this.sequence = sequence;
     register("lo", new DeviceKind.Loopback(), MacAddress.ZERO, 65536, 0);
+  }
+
+  /**
+   * Where the host lists this namespace: 0 for the root, then named namespaces in the order they
+   * were made (a deleted one's number is not reused), the order of {@link Host#namespaces()}.
+   */
+  public int sequence() {
+    return sequence;
   }
 
   public Host host() {
@@ -91,12 +103,7 @@ public final class NetNamespace {
   }
 
   public Optional<NetDevice> device(String deviceName) {
-    for (NetDevice dev : devices.values()) {
-      if (dev.name().equals(deviceName)) {
-        return Optional.of(dev);
-      }
-    }
-    return Optional.empty();
+    return Optional.ofNullable(devicesByName.get(deviceName));
   }
 
   public Optional<NetDevice> device(int ifindex) {
@@ -116,6 +123,7 @@ public final class NetNamespace {
     int index = want > 0 && !devices.containsKey(want) ? want : allocateIfindex();
     NetDevice dev = new NetDevice(this, index, devName, kind, mac, mtu);
     devices.put(index, dev);
+    devicesByName.put(devName, dev);
     sysctls.deviceAdded(devName);
     dev.linkChanged();
     return dev;
@@ -218,6 +226,7 @@ public final class NetNamespace {
     neighbours.deviceGone(dev);
     dev.mutableAddresses().clear();
     devices.remove(dev.ifindex());
+    devicesByName.remove(dev.name());
     sysctls.deviceRemoved(dev.name());
     dev.linkChanged();
   }
@@ -257,6 +266,8 @@ public final class NetNamespace {
     }
     checkNewName(newName);
     sysctls.deviceRenamed(dev.name(), newName);
+    devicesByName.remove(dev.name());
+    devicesByName.put(newName, dev);
     dev.rename(newName);
   }
 
@@ -349,12 +360,14 @@ public final class NetNamespace {
     neighbours.deviceGone(dev);
     dev.mutableAddresses().clear();
     devices.remove(dev.ifindex());
+    devicesByName.remove(dev.name());
     sysctls.deviceRemoved(dev.name());
     int index =
         target.devices.containsKey(dev.ifindex()) ? target.allocateIfindex() : dev.ifindex();
     dev.rename(nameThere);
     dev.moveTo(target, index);
     target.devices.put(index, dev);
+    target.devicesByName.put(nameThere, dev);
     target.sysctls.deviceAdded(nameThere);
   }
 

@@ -39,7 +39,7 @@ public final class World {
     if (hosts.containsKey(name)) {
       throw new KernelException(Errno.EEXIST);
     }
-    Host host = new Host(this, name);
+    Host host = new Host(this, name, hosts.size());
     hosts.put(name, host);
     return host;
   }

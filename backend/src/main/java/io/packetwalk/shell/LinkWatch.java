@@ -27,6 +27,12 @@ import java.util.Set;
  */
 public final class LinkWatch {
 
+  /** The order a walk over the world meets devices in: host, namespace, then ifindex. */
+  private static final Comparator<NetDevice> WALK_ORDER =
+      Comparator.<NetDevice>comparingInt(dev -> dev.netns().host().sequence())
+          .thenComparingInt(dev -> dev.netns().sequence())
+          .thenComparingInt(NetDevice::ifindex);
+
   /** What is remembered per device between commands. */
   private static final class View {
     NetNamespace netns;
@@ -84,7 +90,7 @@ public final class LinkWatch {
       }
     }
     if (!present.isEmpty()) {
-      present.sort(walkOrder(world, present));
+      present.sort(WALK_ORDER);
       present.forEach(this::observe);
     }
   }
@@ -111,23 +117,6 @@ public final class LinkWatch {
 
   private static boolean isRegistered(NetDevice dev) {
     return dev.netns().device(dev.ifindex()).orElse(null) == dev;
-  }
-
-  /** Devices in the order a walk over the world meets them: host, namespace, then ifindex. */
-  private static Comparator<NetDevice> walkOrder(World world, List<NetDevice> devices) {
-    Comparator<NetDevice> byIfindex = Comparator.comparingInt(NetDevice::ifindex);
-    NetNamespace first = devices.get(0).netns();
-    if (devices.stream().allMatch(dev -> dev.netns() == first)) {
-      return byIfindex;
-    }
-    Map<NetNamespace, Integer> rank = new IdentityHashMap<>();
-    for (Host host : world.hosts()) {
-      for (NetNamespace ns : host.namespaces()) {
-        rank.put(ns, rank.size());
-      }
-    }
-    return Comparator.<NetDevice>comparingInt(dev -> rank.get(dev.netns()))
-        .thenComparing(byIfindex);
   }
 
   private void observe(NetDevice dev) {
