@@ -34,3 +34,13 @@ ip netns delete n1
 ip netns list
 bridge fdb show br nosuchbr
 bridge foo
+ip link set lo vf x
+ip link set lo txq x
+ip link set lo txqlen 5k
+ip link set lo index x
+ip link set lo numtxqueues x
+ip link set lo numrxqueues -
+ip link set lo gso_max_size 12ab
+ip link set lo gso_max_segs x
+ip link set lo gro_max_size x
+ip link set vf up

@@ -4,6 +4,7 @@ import io.packetwalk.net.MacAddress;
 import io.packetwalk.shell.ToolFailure;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -57,6 +58,22 @@ final class LinkRequest {
   /** Keywords whose value must be "on" or "off". */
   private static final Set<String> ON_OFF =
       Set.of("multicast", "allmulticast", "promisc", "trailers", "arp", "carrier", "protodown");
+
+  /**
+   * Keywords whose value must be a number, with the name iproute2's "Invalid … value" error gives
+   * ({@code txqlen} is reported as txqueuelen; only {@code index} has no blank line after it).
+   */
+  private static final Map<String, String> NUMERIC =
+      Map.of(
+          "vf", "Invalid \"vf\" value\n",
+          "index", "Invalid \"index\" value",
+          "txqueuelen", "Invalid \"txqueuelen\" value\n",
+          "txqlen", "Invalid \"txqueuelen\" value\n",
+          "numtxqueues", "Invalid \"numtxqueues\" value\n",
+          "numrxqueues", "Invalid \"numrxqueues\" value\n",
+          "gso_max_size", "Invalid \"gso_max_size\" value\n",
+          "gso_max_segs", "Invalid \"gso_max_segs\" value\n",
+          "gro_max_size", "Invalid \"gro_max_size\" value\n");
 
   /** A netns argument: a name under /run/netns, or a process id when it is a number. */
   record NetnsRef(String text, Integer pid) {}
@@ -120,13 +137,17 @@ final class LinkRequest {
         args.skip();
         r.typeArgs = new ArrayList<>(args.rest());
         return r;
-      } else if (isUnsimulated(word)) {
+      } else if (unsimulatedKeyword(word).isPresent()) {
+        String keyword = unsimulatedKeyword(word).get();
         if (r.unsimulated == null) {
           r.unsimulated = word;
         }
         String value = args.nextValue();
         if (ON_OFF.contains(word) && !value.equals("on") && !value.equals("off")) {
           throw IprouteArgs.onOff(word, value);
+        }
+        if (NUMERIC.containsKey(keyword) && !isNumber(keyword, value)) {
+          throw IprouteArgs.invarg(NUMERIC.get(keyword), value);
         }
       } else {
         r.parseDev(args, word);
@@ -165,9 +186,24 @@ final class LinkRequest {
     devIsName = false;
   }
 
-  private static boolean isUnsimulated(String word) {
-    return UNSIMULATED.contains(word)
-        || UNSIMULATED_PREFIXES.stream().anyMatch(k -> IprouteArgs.matches(word, k));
+  /** The unsimulated keyword a word stands for (prefixes may be abbreviated), if any. */
+  private static Optional<String> unsimulatedKeyword(String word) {
+    if (UNSIMULATED.contains(word)) {
+      return Optional.of(word);
+    }
+    return UNSIMULATED_PREFIXES.stream().filter(k -> IprouteArgs.matches(word, k)).findFirst();
+  }
+
+  /** get_integer()/get_u32() for most; atoi() > 0 for index, which ignores trailing junk. */
+  private static boolean isNumber(String keyword, String value) {
+    if (keyword.equals("index")) {
+      int digits = 0;
+      while (digits < value.length() && Character.isDigit(value.charAt(digits))) {
+        digits++;
+      }
+      return digits > 0 && value.substring(0, digits).chars().anyMatch(c -> c != '0');
+    }
+    return integer(value).isPresent();
   }
 
   /** Whether a device name was given twice, as "name" and positionally (refused on create). */
