@@ -4,6 +4,8 @@ import {
   clampView,
   fitScale,
   fitView,
+  FOLLOW_MARGIN,
+  followView,
   MAX_SCALE,
   MIN_FIT_SCALE,
   minScale,
@@ -99,5 +101,57 @@ describe("pan", () => {
   it("maps screen and scene points both ways", () => {
     const view = { scale: 0.5, x: 10, y: -20 };
     expect(toScreen(view, toScene(view, { x: 123, y: 45 }))).toEqual({ x: 123, y: 45 });
+  });
+});
+
+describe("followView", () => {
+  const view = { scale: 1.5, x: -400, y: -100 };
+
+  it("does not move when the target is in sight, even close to an edge", () => {
+    const nearRightEdge = toScene(view, { x: canvas.width - 12, y: 200 });
+    expect(followView(view, nearRightEdge, big, canvas, undefined, 10)).toBeNull();
+    expect(
+      followView(view, toScene(view, { x: 10, y: 10 }), big, canvas, undefined, 10),
+    ).toBeNull();
+  });
+
+  it("pans just enough to bring a target beyond the right edge back with the margin", () => {
+    const target = toScene(view, { x: canvas.width + 500, y: 200 });
+    const next = followView(view, target, big, canvas, undefined, 10);
+    expect(next).toEqual({ scale: 1.5, x: view.x - 500 - FOLLOW_MARGIN, y: view.y });
+    expect(next && toScreen(next, target)).toEqual({ x: canvas.width - FOLLOW_MARGIN, y: 200 });
+  });
+
+  it("moves only the axis the target left the canvas along, left or up as well", () => {
+    const left = toScene(view, { x: -30, y: 200 });
+    expect(followView(view, left, big, canvas, undefined, 10)).toEqual({
+      scale: 1.5,
+      x: view.x + 30 + FOLLOW_MARGIN,
+      y: view.y,
+    });
+    const above = toScene(view, { x: 300, y: -5 });
+    const next = followView(view, above, big, canvas, undefined, 10, 40);
+    expect(next).toEqual({ scale: 1.5, x: view.x, y: view.y + 45 });
+  });
+
+  it("counts a target within `inset` of an edge as out of sight", () => {
+    const half = toScene(view, { x: 5, y: 200 });
+    expect(followView(view, half, big, canvas, undefined, 0)).toBeNull();
+    expect(followView(view, half, big, canvas, undefined, 10)?.x).toBe(view.x + FOLLOW_MARGIN - 5);
+  });
+
+  it("centres the target on a canvas smaller than two margins", () => {
+    const tiny = { width: 80, height: 60 };
+    const target = { x: 500, y: 500 };
+    const next = followView({ scale: 1, x: 0, y: 0 }, target, big, tiny, undefined, 10);
+    expect(next && toScreen(next, target)).toEqual({ x: 40, y: 30 });
+  });
+
+  it("keeps the target out from under what covers the canvas's top", () => {
+    const visible = { x: 0, y: 50, width: canvas.width, height: canvas.height - 50 };
+    const underTheControls = toScene(view, { x: 700, y: 30 });
+    expect(followView(view, underTheControls, big, canvas, undefined, 10)).toBeNull();
+    const next = followView(view, underTheControls, big, canvas, visible, 10);
+    expect(next && toScreen(next, underTheControls)).toEqual({ x: 700, y: 50 + FOLLOW_MARGIN });
   });
 });

@@ -1,5 +1,5 @@
 /** Owns the pure pan and zoom math of the canvas: which part of the laid-out scene the canvas shows, fitting it, zooming about a point and keeping it in sight. */
-import type { Point, Size } from "./path";
+import type { Point, Rect, Size } from "./path";
 
 /** How the scene maps onto the canvas: screen = scene × scale + (x, y). */
 export interface View {
@@ -86,6 +86,39 @@ export function resizeView(view: View, before: Size, after: Size, scene: Size): 
   const dx = (after.width - before.width) / 2;
   const dy = (after.height - before.height) / 2;
   return clampView({ ...view, x: view.x + dx, y: view.y + dy }, scene, after);
+}
+
+/** How far inside the canvas's edge following brings the packet marker, in screen pixels. */
+export const FOLLOW_MARGIN = 60;
+
+/**
+ * The view that brings the scene point `target` back into sight, or null when it is in sight
+ * already: at least `inset` screen pixels inside every edge of `visible` (the part of the canvas
+ * nothing covers; `inset` is the marker's radius, so the whole marker shows). Only the axes along
+ * which it is out of sight move, each just enough to put it `margin` pixels inside the edge it
+ * was beyond (at most half of `visible`, on a tiny canvas); the scale never changes.
+ */
+export function followView(
+  view: View,
+  target: Point,
+  scene: Size,
+  canvas: Size,
+  visible: Rect = { x: 0, y: 0, ...canvas },
+  inset = 0,
+  margin = FOLLOW_MARGIN,
+): View | null {
+  const axis = (offset: number, at: number, start: number, length: number): number => {
+    const onScreen = at * view.scale + offset;
+    if (onScreen >= start + inset && onScreen <= start + length - inset) return offset;
+    const keep = Math.min(Math.max(margin, inset), length / 2);
+    const wanted = onScreen < start + inset ? start + keep : start + length - keep;
+    return wanted - at * view.scale;
+  };
+  const x = axis(view.x, target.x, visible.x, visible.width);
+  const y = axis(view.y, target.y, visible.y, visible.height);
+  if (x === view.x && y === view.y) return null;
+  const next = clampView({ scale: view.scale, x, y }, scene, canvas);
+  return next.x === view.x && next.y === view.y ? null : next;
 }
 
 /** The scene point shown at a screen point. */

@@ -1,14 +1,30 @@
 // @vitest-environment jsdom
 /** Tests the frame statistics (each layer's draws and draw time counted apart, and together) and the view: pan and zoom move both layers as one and redraw them without repainting the scene. */
 import Konva from "konva/lib/Core";
-import { Layer } from "konva/lib/Layer";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { MAX_SCALE, MIN_FIT_SCALE, ZOOM_STEP } from "../geometry/viewport";
 import { namespacesOnABridge } from "../testing/bigLabs";
+import { fakeAnimationFrames, fakeLayerDraws } from "../testing/konva";
 import { podsOnABridge, twoNamespaces } from "../testing/labs";
+import type { TraceStep } from "../model/trace";
 import { createFrameStats, recordDraw, TopologyCanvas, type ViewState } from "./canvas";
 
 const NO_STEP = { step: null, previous: null, tweenMs: 0 };
+
+/** A step at `device` of namespace `netns` (no device: the namespace itself), shown without a tween. */
+function at(netns: string, device: string | null) {
+  const step: TraceStep = {
+    seq: 1,
+    causeSeq: null,
+    timeNs: 0,
+    location: { host: "host1", netns, device },
+    kind: "ARP_REQUEST_SENT",
+    sentence: "A step.",
+    headers: [],
+    disposition: null,
+  };
+  return { step, previous: null, tweenMs: 0 };
+}
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -25,6 +41,8 @@ describe("recordDraw", () => {
 
     expect(stats).toEqual({
       staticDraws: 2,
+      viewportDraws: 0,
+      followPans: 0,
       overlayDraws: 2,
       tweenFrames: 0,
       totalDrawMs: 11,
@@ -145,43 +163,91 @@ describe("TopologyCanvas view", () => {
   });
 });
 
-/** Queues requestAnimationFrame callbacks until `run` calls them. */
-function fakeAnimationFrames(): { run: () => void } {
-  let queue: FrameRequestCallback[] = [];
-  vi.stubGlobal("requestAnimationFrame", (callback: FrameRequestCallback) => {
-    queue.push(callback);
-    return queue.length;
-  });
-  vi.stubGlobal("cancelAnimationFrame", () => undefined);
-  return {
-    run: () => {
-      const due = queue;
-      queue = [];
-      due.forEach((callback) => callback(performance.now()));
-    },
-  };
-}
+describe("TopologyCanvas following the packet", () => {
+  const size = { width: 816, height: 365 };
 
-/**
- * Makes each layer draw take the next of the returned queue's durations (ms, then 0) on a fake
- * clock, without painting: jsdom has no 2D context, so Konva gets one that does nothing.
- */
-function fakeLayerDraws(): number[] {
-  const remaining: number[] = [];
-  let now = 0;
-  vi.spyOn(performance, "now").mockImplementation(() => now);
-  vi.spyOn(Layer.prototype, "draw").mockImplementation(function (this: Layer) {
-    now += remaining.shift() ?? 0;
-    return this;
+  function fitted() {
+    fakeLayerDraws();
+    const frames = fakeAnimationFrames();
+    const stats = createFrameStats();
+    const views: ViewState[] = [];
+    const canvas = new TopologyCanvas(document.createElement("div"), size, stats, (view) =>
+      views.push(view),
+    );
+    canvas.setTopology(namespacesOnABridge(30));
+    return { canvas, stats, frames, views };
+  }
+
+  /** The 30-namespace lab zoomed in twice about the middle, so c1 and c30 are out of sight. */
+  function zoomedIn() {
+    const { canvas, stats, frames, views } = fitted();
+    canvas.zoomBy(ZOOM_STEP * ZOOM_STEP);
+    frames.run();
+    const last = (): ViewState => {
+      const view = views[views.length - 1];
+      if (view === undefined) throw new Error("no view reported");
+      return view;
+    };
+    const inSight = (): boolean => {
+      const marker = last().marker;
+      return (
+        marker !== null &&
+        marker.x >= 0 &&
+        marker.y >= 0 &&
+        marker.x <= size.width &&
+        marker.y <= size.height
+      );
+    };
+    return { canvas, stats, frames, last, inSight };
+  }
+
+  it("is on by default and pans once, with one viewport redraw, to a marker out of sight", () => {
+    const { canvas, stats, frames, last, inSight } = zoomedIn();
+    expect(last().following).toBe(true);
+    canvas.showStep(at("c1", "ce1"));
+    frames.run();
+    expect(inSight()).toBe(true);
+    const before = { ...stats };
+
+    canvas.showStep(at("c30", "ce30"));
+    expect(inSight()).toBe(true);
+    expect(last().fitted).toBe(false);
+    frames.run();
+
+    expect(stats.followPans).toBe(before.followPans + 1);
+    expect(stats.viewportDraws).toBe(before.viewportDraws + 1);
+    expect(stats.staticDraws).toBe(before.staticDraws + 1);
+    canvas.destroy();
   });
-  const context: Record<PropertyKey, unknown> = {
-    measureText: () => ({ width: 10 }),
-    getImageData: () => ({ data: new Uint8ClampedArray(4) }),
-  };
-  const inert = new Proxy(context, {
-    get: (target, name) => (name in target ? target[name] : () => undefined),
-    set: () => true,
+
+  it("never pans for a marker in sight or a step with no place on the canvas", () => {
+    const { canvas, stats, frames, views } = fitted();
+    const last = () => views[views.length - 1];
+    const view = last();
+    canvas.showStep(at("c1", "ce1"));
+    canvas.showStep(at("c1", null));
+    canvas.showStep(at("elsewhere", "eth0"));
+    expect(last()?.marker).toBeNull();
+    canvas.showStep(NO_STEP);
+    frames.run();
+    expect(stats.followPans).toBe(0);
+    expect(last()).toMatchObject({ x: view?.x, y: view?.y, scale: view?.scale, fitted: true });
+    canvas.destroy();
   });
-  vi.spyOn(HTMLCanvasElement.prototype, "getContext").mockReturnValue(inert as never);
-  return remaining;
-}
+
+  it("does not pan while turned off, and brings the marker into view when turned back on", () => {
+    const { canvas, stats, frames, last, inSight } = zoomedIn();
+    canvas.setFollowing(false);
+    expect(last().following).toBe(false);
+    canvas.showStep(at("c30", "ce30"));
+    frames.run();
+    expect(inSight()).toBe(false);
+    expect(stats.followPans).toBe(0);
+
+    canvas.setFollowing(true);
+    expect(last().following).toBe(true);
+    expect(inSight()).toBe(true);
+    expect(stats.followPans).toBe(1);
+    canvas.destroy();
+  });
+});

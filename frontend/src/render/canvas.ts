@@ -2,7 +2,8 @@
  * Owns the Konva stage: a static layer painted only when the topology or size changes, an
  * overlay layer repainted per step, the marker's tween along a wire, the view (pan and zoom,
  * applied to both layers as one transform, so a view change redraws them without repainting
- * their shapes), and frame statistics.
+ * their shapes), following the packet marker (panning just enough to bring it back into view
+ * when a step puts it out of sight), and frame statistics.
  */
 import Konva from "konva/lib/Core";
 import type { Group } from "konva/lib/Group";
@@ -12,22 +13,30 @@ import { layoutTopology, wirePath, type Scene, type Size } from "../geometry/lay
 import { pointAlong, type Point } from "../geometry/path";
 import {
   fitView,
+  followView,
   IDENTITY_VIEW,
   MAX_SCALE,
   minScale,
   panView,
   resizeView,
+  toScreen,
   zoomAround,
   type View,
 } from "../geometry/viewport";
 import { deviceKey, type Topology } from "../model/topology";
 import type { TraceStep } from "../model/trace";
-import { paintOverlay } from "./overlayScene";
+import { paintOverlay, stepPosition } from "./overlayScene";
 import { paintStatic } from "./staticScene";
+import { MARKER_RADIUS } from "./theme";
 
 /** Draw counts and times, read by the browser frame-time benchmark. */
 export interface FrameStats {
+  /** Every static layer draw: for a topology or size change, or for a view change. */
   staticDraws: number;
+  /** The static layer draws made only because the view moved (pan, zoom, Fit, following). */
+  viewportDraws: number;
+  /** View moves made by following the packet marker. */
+  followPans: number;
   overlayDraws: number;
   /** Overlay frames drawn by marker tweens. */
   tweenFrames: number;
@@ -59,6 +68,10 @@ export interface ViewState extends View {
   readonly fitted: boolean;
   readonly canZoomIn: boolean;
   readonly canZoomOut: boolean;
+  /** True while the view follows the packet marker. */
+  readonly following: boolean;
+  /** Where the current step's marker rests, in canvas pixels; null with no marker. */
+  readonly marker: Point | null;
 }
 
 const EMPTY_VIEW: StepView = { step: null, previous: null, tweenMs: 0 };
@@ -69,6 +82,8 @@ Konva.autoDrawEnabled = false;
 export function createFrameStats(): FrameStats {
   return {
     staticDraws: 0,
+    viewportDraws: 0,
+    followPans: 0,
     overlayDraws: 0,
     tweenFrames: 0,
     totalDrawMs: 0,
@@ -105,6 +120,10 @@ export class TopologyCanvas {
   private tween = 0;
   private view: View = IDENTITY_VIEW;
   private fitted = true;
+  /** Following the packet marker is on by default. */
+  private following = true;
+  /** How much of the canvas's top the view controls cover, in canvas pixels. */
+  private coveredTop = 0;
   private viewFrame = 0;
 
   constructor(
@@ -132,7 +151,26 @@ export class TopologyCanvas {
 
   showStep(step: StepView): void {
     this.step = step;
+    if (this.following) this.followMarker();
     this.paintStep(true);
+    this.notifyView();
+  }
+
+  /** Tells the canvas how far down from its top the controls over it reach: following keeps the marker below. */
+  setCoveredTop(pixels: number): void {
+    this.coveredTop = pixels;
+  }
+
+  isFollowing(): boolean {
+    return this.following;
+  }
+
+  /** Turns following on or off; turned on, it brings the marker into view at once. */
+  setFollowing(on: boolean): void {
+    if (on === this.following) return;
+    this.following = on;
+    if (on) this.followMarker();
+    this.notifyView();
   }
 
   /** Zooms by `factor` about a canvas point (the canvas's middle when null). */
@@ -156,6 +194,26 @@ export class TopologyCanvas {
     cancelAnimationFrame(this.tween);
     cancelAnimationFrame(this.viewFrame);
     this.stage.destroy();
+  }
+
+  /** Pans just enough to bring the current step's marker into view, if it is out of sight. */
+  private followMarker(): void {
+    const target = this.markerInScene();
+    if (target === null) return;
+    const size = this.size();
+    const top = Math.min(this.coveredTop, size.height / 2);
+    const visible = { x: 0, y: top, width: size.width, height: size.height - top };
+    const inset = MARKER_RADIUS * this.view.scale;
+    const next = followView(this.view, target, this.sceneSize(), size, visible, inset);
+    if (next === null) return;
+    this.stats.followPans += 1;
+    this.changeView(next, false);
+  }
+
+  /** Where the current step's marker rests in the scene, or null when the step has no place on the canvas. */
+  private markerInScene(): Point | null {
+    const step = this.step.step;
+    return this.scene === null || step === null ? null : stepPosition(this.scene, step);
   }
 
   private size(): Size {
@@ -195,6 +253,7 @@ export class TopologyCanvas {
     this.viewFrame = requestAnimationFrame(() => {
       this.viewFrame = 0;
       this.timed(this.staticLayer, "static");
+      this.stats.viewportDraws += 1;
       // A running tween draws the overlay on this frame anyway.
       if (this.tween === 0) this.drawOverlay();
     });
@@ -211,11 +270,14 @@ export class TopologyCanvas {
 
   private notifyView(): void {
     const least = minScale(this.sceneSize(), this.size());
+    const marker = this.markerInScene();
     this.onView({
       ...this.view,
       fitted: this.fitted,
       canZoomIn: this.view.scale < MAX_SCALE - 1e-9,
       canZoomOut: this.view.scale > least + 1e-9,
+      following: this.following,
+      marker: marker === null ? null : toScreen(this.view, marker),
     });
   }
 

@@ -12,7 +12,7 @@ import { isDrop, packetFamily, type TraceStep } from "../model/trace";
 import { COLOURS, FONT_FAMILY, MARKER_COLOURS, MARKER_LETTERS, MARKER_RADIUS } from "./theme";
 
 /** Where a step's packet is drawn: where its device meets the wire, else its namespace box's centre; null when neither is drawn. */
-function stepPosition(scene: Scene, step: TraceStep): Point | null {
+export function stepPosition(scene: Scene, step: TraceStep): Point | null {
   const { location } = step;
   if (location.device !== null) {
     const port = scene.ports.get(deviceKey({ ...location, device: location.device }));

@@ -1,4 +1,4 @@
-/** Owns the canvas area: creates the Konva canvas, feeds it the topology and the current step, keeps it sized to its box, and turns drags, wheel turns, zoom keys and the zoom buttons into view changes. */
+/** Owns the canvas area: creates the Konva canvas, feeds it the topology and the current step, keeps it sized to its box, turns drags, wheel turns, zoom keys and the zoom buttons into view changes, and the follow toggle into following on or off. */
 import { useEffect, useRef, useState } from "preact/hooks";
 import { TopologyCanvas, type FrameStats, type ViewState } from "../render/canvas";
 import { currentStep, previousStep, type SessionState } from "../store/session";
@@ -37,6 +37,14 @@ export function CanvasView({ store, stats, waiting }: CanvasViewProps) {
       // The dot grid moves and scales with the scene.
       hostElement.style.backgroundPosition = `${state.x}px ${state.y}px`;
       hostElement.style.backgroundSize = `${GRID_PX * state.scale}px ${GRID_PX * state.scale}px`;
+      // Where the marker rests, for browser tests.
+      if (state.marker === null) {
+        delete stageElement.dataset["markerX"];
+        delete stageElement.dataset["markerY"];
+      } else {
+        stageElement.dataset["markerX"] = state.marker.x.toFixed(1);
+        stageElement.dataset["markerY"] = state.marker.y.toFixed(1);
+      }
       setView(state);
     });
     canvasRef.current = canvas;
@@ -56,9 +64,18 @@ export function CanvasView({ store, stats, waiting }: CanvasViewProps) {
     };
     show(store.get(), null);
     const unsubscribe = store.subscribe(show);
-    const observer = new ResizeObserver(() => canvas.resize(size()));
+    // The view controls cover the canvas's top: following keeps the marker below them.
+    const coverTop = (): void => {
+      const controls = hostElement.querySelector<HTMLElement>(".canvas-controls");
+      canvas.setCoveredTop(controls === null ? 0 : controls.offsetTop + controls.offsetHeight);
+    };
+    coverTop();
+    const observer = new ResizeObserver(() => {
+      coverTop();
+      canvas.resize(size());
+    });
     observer.observe(hostElement);
-    const stopGestures = attachGestures(stageElement, canvas);
+    const stopGestures = attachGestures(stageElement, canvas, () => store.get().playing);
     return () => {
       stopGestures();
       observer.disconnect();
@@ -70,13 +87,17 @@ export function CanvasView({ store, stats, waiting }: CanvasViewProps) {
 
   const act = (action: ViewAction) => {
     const canvas = canvasRef.current;
-    if (canvas !== null) applyViewAction(canvas, action);
+    if (canvas !== null) applyViewAction(canvas, action, store.get().playing);
+  };
+  const toggleFollowing = () => {
+    const canvas = canvasRef.current;
+    if (canvas !== null) canvas.setFollowing(!canvas.isFollowing());
   };
   return (
     <div class="canvas-host" ref={host}>
       <div class="canvas-stage" ref={stage} aria-hidden="true" />
       {waiting !== null && <p class="canvas-empty">{waiting}</p>}
-      <ZoomControls view={view} onAction={act} />
+      <ZoomControls view={view} onAction={act} onToggleFollowing={toggleFollowing} />
     </div>
   );
 }

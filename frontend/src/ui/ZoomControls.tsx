@@ -1,4 +1,4 @@
-/** Owns the zoom controls over the canvas: zoom out, the zoom level, zoom in, and Fit (pressed while the view is fitted). */
+/** Owns the view controls over the canvas: zoom out, the zoom level, zoom in, Fit (pressed while the view is fitted) and Follow (pressed while the view follows the packet). */
 import { ZOOM_STEP } from "../geometry/viewport";
 import type { ViewState } from "../render/canvas";
 import type { ViewAction } from "../tools/panZoom";
@@ -7,9 +7,10 @@ export interface ZoomControlsProps {
   /** The canvas's view; null before the canvas reports one. */
   readonly view: ViewState | null;
   readonly onAction: (action: ViewAction) => void;
+  readonly onToggleFollowing: () => void;
 }
 
-export function ZoomControls({ view, onAction }: ZoomControlsProps) {
+export function ZoomControls({ view, onAction, onToggleFollowing }: ZoomControlsProps) {
   const scale = view?.scale ?? 1;
   /** A button that zooms by `factor` about the canvas's middle; `key` is its shortcut. */
   const zoomButton = (id: string, label: string, key: string, enabled: boolean, factor: number) => (
@@ -39,6 +40,15 @@ export function ZoomControls({ view, onAction }: ZoomControlsProps) {
         onClick={() => onAction({ kind: "fit" })}
       >
         Fit
+      </button>
+      <button
+        id="follow-packet"
+        type="button"
+        title="Follow the packet: pan to keep it in view"
+        aria-pressed={view?.following ?? true}
+        onClick={onToggleFollowing}
+      >
+        Follow
       </button>
     </div>
   );

@@ -1,5 +1,6 @@
-/** Owns the canvas's input wiring: pointer drags and wheel turns on the stage and the zoom keys on the page, fed through the pan/zoom tool to the canvas. */
+/** Owns the canvas's input wiring: pointer drags and wheel turns on the stage and the zoom keys on the page, fed through the pan/zoom tool to the canvas, and the follow rule for the user's view changes. */
 import type { TopologyCanvas } from "../render/canvas";
+import { followingAfter } from "../tools/follow";
 import {
   IDLE,
   keyAction,
@@ -10,8 +11,16 @@ import {
   type ViewAction,
 } from "../tools/panZoom";
 
-/** Applies a gesture's or a button's view action to the canvas. */
-export function applyViewAction(canvas: TopologyCanvas, action: ViewAction): void {
+/**
+ * Applies a gesture's or a button's view action to the canvas; a pan or zoom made while a trace
+ * is `playing` turns following off.
+ */
+export function applyViewAction(
+  canvas: TopologyCanvas,
+  action: ViewAction,
+  playing: boolean,
+): void {
+  canvas.setFollowing(followingAfter(canvas.isFollowing(), action, playing));
   switch (action.kind) {
     case "pan":
       canvas.panBy(action.dx, action.dy);
@@ -26,7 +35,11 @@ export function applyViewAction(canvas: TopologyCanvas, action: ViewAction): voi
 }
 
 /** Wires pointer drags and the wheel on the stage, and the zoom keys on the page, to the canvas; returns the undo. */
-export function attachGestures(stage: HTMLDivElement, canvas: TopologyCanvas): () => void {
+export function attachGestures(
+  stage: HTMLDivElement,
+  canvas: TopologyCanvas,
+  isPlaying: () => boolean,
+): () => void {
   let state: PanState = IDLE;
   const pointer =
     (type: PointerInput["type"]) =>
@@ -45,7 +58,7 @@ export function attachGestures(stage: HTMLDivElement, canvas: TopologyCanvas): (
         stage.classList.remove("panning");
       }
       state = step.state;
-      if (step.action !== null) applyViewAction(canvas, step.action);
+      if (step.action !== null) applyViewAction(canvas, step.action, isPlaying());
     };
   const down = pointer("down");
   const move = pointer("move");
@@ -55,7 +68,7 @@ export function attachGestures(stage: HTMLDivElement, canvas: TopologyCanvas): (
     event.preventDefault();
     const bounds = stage.getBoundingClientRect();
     const point = { x: event.clientX - bounds.left, y: event.clientY - bounds.top };
-    applyViewAction(canvas, wheelAction(event.deltaY, event.deltaMode, point));
+    applyViewAction(canvas, wheelAction(event.deltaY, event.deltaMode, point), isPlaying());
   };
   const key = (event: KeyboardEvent): void => {
     const targetTag = event.target instanceof Element ? event.target.tagName : "BODY";
@@ -68,7 +81,7 @@ export function attachGestures(stage: HTMLDivElement, canvas: TopologyCanvas): (
     });
     if (action === null) return;
     event.preventDefault();
-    applyViewAction(canvas, action);
+    applyViewAction(canvas, action, isPlaying());
   };
   stage.addEventListener("pointerdown", down);
   stage.addEventListener("pointermove", move);

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-/** Tests the Preact panels in a DOM: event list, ping toolbar, playback controls, headers and console. */
+/** Tests the Preact panels in a DOM: event list, ping toolbar, playback controls, headers, console and the view controls' follow toggle. */
 import { render, type ComponentChild } from "preact";
 import { act } from "preact/test-utils";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -13,6 +13,7 @@ import { HeadersPanel } from "./HeadersPanel";
 import { namespaceOptions } from "./namespaces";
 import { PingToolbar } from "./PingToolbar";
 import { PlaybackControls } from "./PlaybackControls";
+import { ZoomControls } from "./ZoomControls";
 
 let root: HTMLElement;
 
@@ -218,5 +219,43 @@ describe("console", () => {
     expect(element(".console-stderr", HTMLSpanElement).textContent).toBe(
       "nope: command not found\n",
     );
+  });
+});
+
+describe("view controls", () => {
+  const view = {
+    scale: 1,
+    x: 0,
+    y: 0,
+    fitted: true,
+    canZoomIn: true,
+    canZoomOut: false,
+    following: true,
+    marker: null,
+  };
+
+  it("shows Follow pressed while following, and asks for the toggle on click", () => {
+    let toggles = 0;
+    const controls = (following: boolean) => (
+      <ZoomControls
+        view={{ ...view, following }}
+        onAction={() => undefined}
+        onToggleFollowing={() => (toggles += 1)}
+      />
+    );
+    mount(controls(true));
+    const follow = element("#follow-packet", HTMLButtonElement);
+    expect(follow.getAttribute("aria-pressed")).toBe("true");
+    act(() => follow.click());
+    expect(toggles).toBe(1);
+    mount(controls(false));
+    expect(element("#follow-packet", HTMLButtonElement).getAttribute("aria-pressed")).toBe("false");
+  });
+
+  it("shows Follow pressed before the canvas reports a view: following is on by default", () => {
+    mount(
+      <ZoomControls view={null} onAction={() => undefined} onToggleFollowing={() => undefined} />,
+    );
+    expect(element("#follow-packet", HTMLButtonElement).getAttribute("aria-pressed")).toBe("true");
   });
 });

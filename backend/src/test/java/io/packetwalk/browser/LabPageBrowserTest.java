@@ -24,8 +24,9 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 /**
  * The lab page in real headless Chromium against a real server: connect, ping from ns1, then walk
  * the whole trace forward and back with the step buttons, then run a command in the console; zoom
- * and pan the canvas, then build a larger lab through the console and check it fits readably.
- * Screenshots land in target/screenshots/.
+ * and pan the canvas, then build a larger lab through the console, check it fits readably and,
+ * zoomed in, that the view follows the packet to the far end of the bridge. Screenshots land in
+ * target/screenshots/.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class LabPageBrowserTest {
@@ -165,6 +166,74 @@ class LabPageBrowserTest {
     chromium.until(
         driver -> Double.parseDouble(level.getDomAttribute("data-scale")) > fitted * 1.5);
     chromium.screenshot("lab-larger-zoomed-in.png");
+
+    // Zoomed in, the far namespace is out of sight: stepping there pans the view to the marker.
+    WebElement follow = chromium.find(By.id("follow-packet"));
+    assertThat(follow.getDomAttribute("aria-pressed")).as("following is on").isEqualTo("true");
+    long pansBefore = followPans();
+    String far = "p" + LARGER_LAB + "/";
+    List<String> seqs =
+        chromium.findAll(By.cssSelector("#event-list li.event")).stream()
+            .map(li -> li.getDomAttribute("data-seq"))
+            .toList();
+    int index = seqs.indexOf(currentStepSeq());
+    boolean reachedFar = false;
+    while (!reachedFar && index + 1 < seqs.size()) {
+      index++;
+      chromium.find(By.id("step-forward")).click();
+      WebElement current = currentStepBecomes(seqs.get(index));
+      assertMarkerInsideTheCanvas(seqs.get(index));
+      reachedFar = current.findElement(By.cssSelector(".event-where")).getText().startsWith(far);
+    }
+    assertThat(reachedFar).as("the trace reaches %s", far).isTrue();
+    assertThat(followPans()).as("follow pans on the way to %s", far).isGreaterThan(pansBefore);
+    assertThat(Double.parseDouble(level.getDomAttribute("data-scale")))
+        .as("following pans without zooming")
+        .isGreaterThan(fitted * 1.5);
+    chromium.screenshot("lab-larger-followed-to-far-namespace.png");
+
+    follow.click();
+    chromium.until(ExpectedConditions.attributeToBe(follow, "aria-pressed", "false"));
+    follow.click();
+    chromium.until(ExpectedConditions.attributeToBe(follow, "aria-pressed", "true"));
+  }
+
+  /**
+   * The marker, if the step has one on the canvas, rests inside the canvas's bounds and below the
+   * view controls that cover the canvas's top.
+   */
+  private void assertMarkerInsideTheCanvas(String seq) {
+    @SuppressWarnings("unchecked")
+    List<Number> marker =
+        (List<Number>)
+            chromium.execute(
+                "const stage = document.querySelector('.canvas-stage');"
+                    + " const controls = document.querySelector('.canvas-controls');"
+                    + " const data = stage.dataset;"
+                    + " return data.markerX === undefined ? null : [Number(data.markerX),"
+                    + " Number(data.markerY), stage.clientWidth, stage.clientHeight,"
+                    + " controls.getBoundingClientRect().bottom"
+                    + " - stage.getBoundingClientRect().top];");
+    if (marker == null) {
+      return;
+    }
+    double x = marker.get(0).doubleValue();
+    double y = marker.get(1).doubleValue();
+    assertThat(x).as("marker x at step %s", seq).isBetween(0.0, marker.get(2).doubleValue());
+    assertThat(y)
+        .as("marker y at step %s, below the controls", seq)
+        .isBetween(marker.get(4).doubleValue(), marker.get(3).doubleValue());
+  }
+
+  private long followPans() {
+    return ((Number) chromium.execute("return window.packetwalk.frameStats.followPans;"))
+        .longValue();
+  }
+
+  private String currentStepSeq() {
+    return chromium
+        .find(By.cssSelector("#event-list li.event.current"))
+        .getDomAttribute("data-seq");
   }
 
   private void levelBecomes(String text) {
