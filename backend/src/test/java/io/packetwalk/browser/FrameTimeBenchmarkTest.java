@@ -16,6 +16,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -40,6 +41,10 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
  * -Dbench.browser=true}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@EnabledIfSystemProperty(
+    named = "bench.browser",
+    matches = "true",
+    disabledReason = "a benchmark: it runs with -Dbench.browser=true (docs/performance.md)")
 class FrameTimeBenchmarkTest {
 
   private static final int NAMESPACES = 30;
@@ -107,13 +112,8 @@ class FrameTimeBenchmarkTest {
   private int commandsTyped;
 
   @BeforeAll
-  static void onlyWhenAskedAndChromiumIsThere() {
-    if (!Boolean.getBoolean("bench.browser")) {
-      HeadlessChromium.skip(
-          "Skipping the frame-time benchmark: it runs only with -Dbench.browser=true"
-              + " (docs/performance.md says how).");
-    }
-    HeadlessChromium.skipUnlessInstalled("the frame-time benchmark");
+  static void chromiumIsThere() {
+    HeadlessChromium.assumeInstalled("the frame-time benchmark");
   }
 
   @Test

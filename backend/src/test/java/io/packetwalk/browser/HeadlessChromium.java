@@ -1,6 +1,6 @@
 package io.packetwalk.browser;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assumptions.abort;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,8 +29,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * ({@code @RegisterExtension final HeadlessChromium chromium = new HeadlessChromium(timeout)}).
  * Before each test it starts {@code /usr/bin/chromium} at 1400×900 with a fresh profile, driven by
  * {@code /usr/bin/chromedriver}; after each it quits the browser and deletes the profile. A test
- * class calls {@link #skipUnlessInstalled} from its {@code @BeforeAll}, so that without Chromium it
- * is skipped before the Spring context starts.
+ * class calls {@link #assumeInstalled} from its {@code @BeforeAll}, so that without Chromium it is
+ * skipped before the Spring context starts.
  */
 final class HeadlessChromium implements BeforeEachCallback, AfterEachCallback {
 
@@ -48,24 +48,22 @@ final class HeadlessChromium implements BeforeEachCallback, AfterEachCallback {
     this.timeout = timeout;
   }
 
-  /** Skips the tests (saying so on stdout, which a Maven run shows) unless both binaries exist. */
-  static void skipUnlessInstalled(String whatIsSkipped) {
+  /**
+   * Aborts the calling test class (saying why on stdout, which a Maven run shows) unless both
+   * binaries exist.
+   */
+  static void assumeInstalled(String whatNeedsIt) {
     for (Path binary : List.of(CHROMIUM, CHROMEDRIVER)) {
       if (!Files.isExecutable(binary)) {
-        skip(
-            "Skipping "
-                + whatIsSkipped
-                + ": "
+        String reason =
+            whatNeedsIt
+                + " cannot run: "
                 + binary
-                + " is not installed (apt-get install chromium chromium-driver).");
+                + " is not installed (apt-get install chromium chromium-driver).";
+        System.out.println(reason);
+        abort(reason);
       }
     }
-  }
-
-  /** Skips the tests, printing the reason: Surefire does not show an assumption's message. */
-  static void skip(String reason) {
-    System.out.println(reason);
-    assumeTrue(false, reason);
   }
 
   @Override

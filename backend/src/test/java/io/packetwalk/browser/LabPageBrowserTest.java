@@ -41,7 +41,7 @@ class LabPageBrowserTest {
 
   @BeforeAll
   static void needsChromium() {
-    HeadlessChromium.skipUnlessInstalled("browser tests");
+    HeadlessChromium.assumeInstalled("browser tests");
   }
 
   @Test
