@@ -19,6 +19,16 @@ public final class ScriptRunner {
    * nothing runs.
    */
   public List<CommandOutcome> run(String script) {
+    return run(script, RunLimits.DEFAULTS, () -> false);
+  }
+
+  /**
+   * As {@link #run(String)}, with one budget of {@code limits} for the whole script; {@code
+   * cancelled} turning true (the client went away) ends the run early. The line that hits a limit
+   * says so in its outcome's {@code stopped}; the lines after it do not run.
+   */
+  public List<CommandOutcome> run(
+      String script, RunLimits limits, java.util.function.BooleanSupplier cancelled) {
     List<ScriptLine> lines = ScriptParser.parseScript(script);
     ShellSession session = new ShellSession(World.withOneHost());
     NetNamespace root = session.world().defaultHost().root();

@@ -52,6 +52,19 @@ public final class ShellSession {
    * shell does not support fails with status 2 and a message naming the line and column.
    */
   public CommandOutcome execute(NetNamespace context, String line, int lineNumber) {
+    return execute(context, line, lineNumber, RunLimits.DEFAULTS, () -> false);
+  }
+
+  /**
+   * As {@link #execute(NetNamespace, String, int)}, with its own budget of {@code limits}; {@code
+   * cancelled} turning true (the client went away) ends it early.
+   */
+  public CommandOutcome execute(
+      NetNamespace context,
+      String line,
+      int lineNumber,
+      RunLimits limits,
+      java.util.function.BooleanSupplier cancelled) {
     Optional<ScriptLine> parsed;
     try {
       parsed = ScriptParser.parseLine(line, lineNumber);
@@ -85,6 +98,16 @@ public final class ShellSession {
   /** The trace of the last traffic command (ping, nc), for the UI. */
   public Optional<Trace> lastTrace() {
     return traffic.lastTrace();
+  }
+
+  /**
+   * The trace of the last traffic command, handed over and forgotten: the session keeps no trace
+   * once its caller has it.
+   */
+  public Optional<Trace> takeLastTrace() {
+    Optional<Trace> trace = traffic.lastTrace();
+    traffic.recordTrace(null);
+    return trace;
   }
 
   /**
