@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code packetwalk.limits.*}: the per-run limits (see {@link RunLimits}) and how many simulations
- * run at once server-wide. Documented in {@code docs/limits.md}.
+ * run at once server-wide, in the interactive lane (commands, probes) and the script lane.
+ * Documented in {@code docs/limits.md}.
  */
 @ConfigurationProperties("packetwalk.limits")
 public record LimitsProperties(
@@ -17,7 +18,9 @@ public record LimitsProperties(
     @DefaultValue("10s") Duration cpuTimePerRun,
     @DefaultValue("1048576") long outputBytesPerRun,
     @DefaultValue("2") int concurrentRuns,
-    @DefaultValue("32") int queuedRuns,
+    @DefaultValue("256") int queuedRuns,
+    @DefaultValue("1") int concurrentScripts,
+    @DefaultValue("16") int queuedScripts,
     @DefaultValue("30s") Duration queueWait) {
 
   /** The per-run limits as the simulator core takes them. */
