@@ -18,11 +18,20 @@ import java.util.function.BooleanSupplier;
  */
 final class Engine {
 
-  /** Events one call may process before it is declared a storm. */
+  /** Events one call may process, beyond its packets' allowance, before it is declared a storm. */
   static final int EVENT_BUDGET = 100_000;
 
-  /** Frames one call may deliver before it is declared a storm. */
+  /** Frames one call may deliver, beyond its packets' allowance, before it is declared a storm. */
   static final int FRAME_BUDGET = 10_000;
+
+  /**
+   * Frames (and ten times as many events) each packet a program sends may cause before the call is
+   * declared a storm: a long ping is not a loop, a broadcast storm outgrows any allowance.
+   */
+  static final int FRAMES_PER_PACKET = 64;
+
+  /** Events between two checks of the run's processor time and client. */
+  private static final int CHECKPOINT_EVERY = 256;
 
   final World world;
   final EventQueue queue = new EventQueue();
@@ -45,6 +54,8 @@ final class Engine {
   private int events;
   private int frames;
   private boolean stormed;
+  private long packetsAtCallStart;
+  private RunBudget budget = RunBudget.unlimited();
   private int nextPid = 1000;
   private int nextIpId = 1;
 
@@ -84,12 +95,40 @@ final class Engine {
 
   /** A frame arriving somewhere {@code delayNs} from now. */
   void frameAfter(long delayNs, Location where, Cause cause, Runnable action) {
-    queue.schedule(nowNs + delayNs, EventQueue.Kind.FRAME, where, cause, action);
+    queue.schedule(
+        RunBudget.saturatedAdd(nowNs, delayNs), EventQueue.Kind.FRAME, where, cause, action);
   }
 
-  /** A timer firing {@code delayNs} from now; the returned event can be cancelled. */
+  /**
+   * A timer firing {@code delayNs} from now (at the end of time if that overflows); the returned
+   * event can be cancelled.
+   */
   EventQueue.Event timerAfter(long delayNs, Location where, Cause cause, Runnable action) {
-    return queue.schedule(nowNs + delayNs, EventQueue.Kind.TIMER, where, cause, action);
+    return queue.schedule(
+        RunBudget.saturatedAdd(nowNs, delayNs), EventQueue.Kind.TIMER, where, cause, action);
+  }
+
+  // ---- the run's budget ----
+
+  /** The budget the following calls spend; its virtual time starts now. */
+  void useBudget(RunBudget budget) {
+    this.budget = budget;
+    budget.virtualDeadlineNs(world.now());
+    tracer.keepAtMost(budget.maxTraceSteps());
+  }
+
+  RunBudget budget() {
+    return budget;
+  }
+
+  /** Takes a packet from the run's budget for a program about to send one. */
+  boolean takePacket() {
+    return budget.takePacket();
+  }
+
+  /** The virtual time the current run must not pass. */
+  long deadlineNs() {
+    return budget.virtualDeadlineNs(world.now());
   }
 
   // ---- runs ----
@@ -106,16 +145,22 @@ final class Engine {
     return tracer.finish();
   }
 
-  /** Processes events in order until {@code stop} holds, the queue empties, or a storm. */
+  /**
+   * Processes events in order until {@code stop} holds, the queue empties, a storm, or the run's
+   * budget ends it (the next event lies past its virtual time, or a limit was reached).
+   */
   void runUntil(BooleanSupplier stop) {
-    while (!queue.isEmpty() && !stop.getAsBoolean() && !stormed) {
+    while (!queue.isEmpty() && !stop.getAsBoolean() && !stormed && withinBudget()) {
       dispatch(queue.poll());
     }
   }
 
   /** After a program exits: lets frames already in flight (and what they cause) arrive. */
   void drainFrames() {
-    while (!queue.isEmpty() && queue.peek().kind() == EventQueue.Kind.FRAME && !stormed) {
+    while (!queue.isEmpty()
+        && queue.peek().kind() == EventQueue.Kind.FRAME
+        && !stormed
+        && withinBudget()) {
       dispatch(queue.poll());
     }
   }
@@ -123,9 +168,26 @@ final class Engine {
   /** Untraced processing of every event due by {@code limitNs} (time passing between runs). */
   void runBackground(long limitNs) {
     resetBudget();
-    while (!queue.isEmpty() && queue.peek().timeNs() <= limitNs && !stormed) {
+    while (!queue.isEmpty() && queue.peek().timeNs() <= limitNs && !stormed && !haltedByBudget()) {
       dispatch(queue.poll());
     }
+  }
+
+  /** Whether the next event may run: before the run's virtual deadline and within its limits. */
+  private boolean withinBudget() {
+    if (queue.peek().timeNs() > deadlineNs()) {
+      budget.exhaust(RunBudget.Limit.VIRTUAL_TIME);
+      return false;
+    }
+    return !haltedByBudget();
+  }
+
+  /** Whether a limit other than packets ended the run (checked every few hundred events). */
+  private boolean haltedByBudget() {
+    if (events % CHECKPOINT_EVERY == 0) {
+      budget.checkpoint();
+    }
+    return budget.haltsEngine();
   }
 
   boolean stormed() {
@@ -136,6 +198,7 @@ final class Engine {
     events = 0;
     frames = 0;
     stormed = false;
+    packetsAtCallStart = budget.packets();
   }
 
   private void dispatch(EventQueue.Event event) {
@@ -147,7 +210,8 @@ final class Engine {
     if (event.kind() == EventQueue.Kind.FRAME) {
       frames++;
     }
-    if (events > EVENT_BUDGET || frames > FRAME_BUDGET) {
+    long allowance = (budget.packets() - packetsAtCallStart) * FRAMES_PER_PACKET;
+    if (events > EVENT_BUDGET + 10 * allowance || frames > FRAME_BUDGET + allowance) {
       stormed = true;
       queue.dropFrames();
       tracer.record(
@@ -156,7 +220,9 @@ final class Engine {
           event.where(),
           StepKind.DROP,
           "The run has used its budget of "
-              + (frames > FRAME_BUDGET ? FRAME_BUDGET + " frames" : EVENT_BUDGET + " events")
+              + (frames > FRAME_BUDGET + allowance
+                  ? FRAME_BUDGET + allowance + " frames"
+                  : EVENT_BUDGET + 10 * allowance + " events")
               + ": frames are still circulating (a broadcast storm or a loop), so the simulator"
               + " drops every frame in flight and stops here.",
           null,

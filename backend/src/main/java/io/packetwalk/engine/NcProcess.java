@@ -82,6 +82,17 @@ final class NcProcess {
       finish(null);
       return;
     }
+    if (!engine.takePacket()) {
+      engine.step(
+          null,
+          Engine.at(netns),
+          StepKind.DROP,
+          "The run has sent all the packets it may, so nc is interrupted before its SYN leaves"
+              + " (EINTR).",
+          null);
+      finish(Errno.EINTR);
+      return;
+    }
     connection =
         engine.tcp.connect(
             netns, route.source(), options.destination(), options.port(), this::finish, null);

@@ -162,6 +162,10 @@ final class PingProcess {
     if (exited) {
       return;
     }
+    if (!engine.takePacket()) {
+      stopSending(seq - 1);
+      return;
+    }
     Ipv4Address dst = options.destination();
     int length = Ipv4Packet.HEADER_LENGTH + IcmpMessage.HEADER_LENGTH + options.size();
     int mtu = engine.pipeline.pathMtu(netns, dst, route.device());
@@ -226,10 +230,34 @@ final class PingProcess {
       pendingTimer =
           engine.timerAfter(options.intervalNs(), Engine.at(netns), created, () -> probe(seq + 1));
     } else {
-      long wait =
-          received > 0 ? Math.max(2 * slowestNs, options.intervalNs()) : options.timeoutNs();
-      pendingTimer = engine.timerAfter(wait, Engine.at(netns), created, this::exit);
+      awaitLastAnswers(created);
     }
+  }
+
+  /** After the last probe: waits -W when nothing came back yet, else max(2 × slowest, interval). */
+  private void awaitLastAnswers(Cause cause) {
+    long wait = received > 0 ? Math.max(2 * slowestNs, options.intervalNs()) : options.timeoutNs();
+    pendingTimer = engine.timerAfter(wait, Engine.at(netns), cause, this::exit);
+  }
+
+  /**
+   * The run may send no more packets: ping sends nothing after probe {@code lastSent} and waits for
+   * the answers still out, as after its last probe (or exits when it sent none).
+   */
+  private void stopSending(int lastSent) {
+    if (lastSent == 0 || received + errors >= lastSent) {
+      exit();
+      return;
+    }
+    engine.step(
+        null,
+        Engine.at(netns),
+        StepKind.DROP,
+        "The run has sent all the packets it may, so ping sends no probe after icmp_seq="
+            + lastSent
+            + " and waits for the answers still out.",
+        null);
+    awaitLastAnswers(null);
   }
 
   void onReply(Ipv4Packet packet, IcmpMessage reply, Cause cause) {
@@ -300,7 +328,8 @@ final class PingProcess {
 
   private void record(int seq, ProbeOutcome outcome) {
     outcomes.put(seq, outcome);
-    if (received + errors >= options.count()) {
+    if (received + errors >= options.count()
+        || (engine.budget().exhausted() != null && received + errors >= sentAt.size())) {
       exit();
     }
   }

@@ -29,6 +29,14 @@ public final class Simulator {
   }
 
   /**
+   * The budget the following calls spend, until another is given: packets, virtual time (counted
+   * from now), processor time, kept trace steps and the client's presence.
+   */
+  public void useBudget(RunBudget budget) {
+    engine.useBudget(budget);
+  }
+
+  /**
    * {@code ping} from {@code from}, run to completion in virtual time: the world's clock ends when
    * ping exits (plus the microseconds frames still in flight need to land).
    */
@@ -79,6 +87,16 @@ public final class Simulator {
     return engine.captures.of(dev);
   }
 
+  /**
+   * The frames that crossed {@code dev} from its {@code fromSeq}-th on ({@code tcpdump} after an
+   * earlier one), with how many of those the world no longer keeps.
+   */
+  public CaptureRead capturedSince(NetDevice dev, long fromSeq) {
+    engine.runBackground(engine.world.now());
+    Captures.Read read = engine.captures.since(dev, fromSeq);
+    return new CaptureRead(read.frames(), read.dropped(), read.nextSeq());
+  }
+
   /** The path MTU {@code ns} learned toward {@code dst} from "fragmentation needed", if any. */
   public Optional<PathMtu> pathMtu(NetNamespace ns, Ipv4Address dst) {
     engine.runBackground(engine.world.now());
@@ -93,7 +111,11 @@ public final class Simulator {
     if (nanos < 0) {
       throw new IllegalArgumentException("time cannot go back");
     }
-    long target = engine.world.now() + nanos;
+    long target = RunBudget.saturatedAdd(engine.world.now(), nanos);
+    if (target > engine.deadlineNs()) {
+      target = engine.deadlineNs();
+      engine.budget().exhaust(RunBudget.Limit.VIRTUAL_TIME);
+    }
     engine.runBackground(target);
     engine.world.advanceTo(Math.max(target, engine.world.now()));
     ageBridges();

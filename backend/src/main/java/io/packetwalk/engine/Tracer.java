@@ -21,6 +21,13 @@ final class Tracer {
   private boolean recording;
   private long runStartNs;
   private int nextSeq;
+  private int maxKept = Integer.MAX_VALUE;
+  private int omitted;
+
+  /** Keeps at most {@code steps} steps of each run from now on; later ones are only counted. */
+  void keepAtMost(int steps) {
+    this.maxKept = steps;
+  }
 
   /** Starts a new run at {@code startNs}; causes from earlier runs no longer resolve. */
   void begin(long startNs) {
@@ -28,12 +35,13 @@ final class Tracer {
     recording = true;
     runStartNs = startNs;
     nextSeq = 1;
+    omitted = 0;
     steps.clear();
   }
 
   /** Ends the run and hands out its steps. */
   Trace finish() {
-    Trace trace = new Trace(steps);
+    Trace trace = new Trace(steps, omitted);
     steps.clear();
     recording = false;
     run++;
@@ -53,6 +61,10 @@ final class Tracer {
       return new Cause(run, 0);
     }
     int seq = nextSeq++;
+    if (steps.size() >= maxKept) {
+      omitted++;
+      return new Cause(run, seq);
+    }
     Integer causeSeq = cause != null && cause.run() == run && cause.seq() > 0 ? cause.seq() : null;
     steps.add(
         new Step(

@@ -5,6 +5,7 @@ public enum Errno {
   EPERM(1, "Operation not permitted"),
   ENOENT(2, "No such file or directory"),
   ESRCH(3, "No such process"),
+  EINTR(4, "Interrupted system call"),
   EBUSY(16, "Device or resource busy"),
   EEXIST(17, "File exists"),
   ENODEV(19, "No such device"),

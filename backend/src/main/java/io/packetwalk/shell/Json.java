@@ -16,6 +16,7 @@ final class Json {
         + string(outcome.stdout())
         + ",\"stderr\":"
         + string(outcome.stderr())
+        + (outcome.stopped() == null ? "" : ",\"stopped\":" + string(outcome.stopped()))
         + "}";
   }
 

@@ -4,6 +4,7 @@ import io.packetwalk.kernel.NetNamespace;
 import io.packetwalk.kernel.World;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * Runs a whole command script in a fresh world (one host whose root namespace holds only {@code
@@ -27,14 +28,18 @@ public final class ScriptRunner {
    * cancelled} turning true (the client went away) ends the run early. The line that hits a limit
    * says so in its outcome's {@code stopped}; the lines after it do not run.
    */
-  public List<CommandOutcome> run(
-      String script, RunLimits limits, java.util.function.BooleanSupplier cancelled) {
+  public List<CommandOutcome> run(String script, RunLimits limits, BooleanSupplier cancelled) {
     List<ScriptLine> lines = ScriptParser.parseScript(script);
     ShellSession session = new ShellSession(World.withOneHost());
     NetNamespace root = session.world().defaultHost().root();
+    ShellRun run = new ShellRun(limits, cancelled);
     List<CommandOutcome> outcomes = new ArrayList<>(lines.size());
     for (ScriptLine line : lines) {
-      outcomes.add(session.run(root, line));
+      CommandOutcome outcome = session.run(root, line, run);
+      outcomes.add(outcome);
+      if (outcome.stopped() != null) {
+        break;
+      }
     }
     return List.copyOf(outcomes);
   }

@@ -6,6 +6,7 @@ import io.packetwalk.trace.Trace;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * One simulated world and the shell that changes it: parses a typed line, runs the program it names
@@ -64,7 +65,15 @@ public final class ShellSession {
       String line,
       int lineNumber,
       RunLimits limits,
-      java.util.function.BooleanSupplier cancelled) {
+      BooleanSupplier cancelled) {
+    return execute(context, line, lineNumber, new ShellRun(limits, cancelled));
+  }
+
+  /**
+   * As {@link #execute(NetNamespace, String, int)}, spending {@code run}'s budget (shared with the
+   * other lines of its script). A line the run's limits no longer allow is not run.
+   */
+  public CommandOutcome execute(NetNamespace context, String line, int lineNumber, ShellRun run) {
     Optional<ScriptLine> parsed;
     try {
       parsed = ScriptParser.parseLine(line, lineNumber);
@@ -79,20 +88,41 @@ public final class ShellSession {
     if (parsed.isEmpty()) {
       return new CommandOutcome(lineNumber, line.strip(), 0, "", "");
     }
-    return run(context, parsed.get());
+    if (run.isStopped()) {
+      return notRun(lineNumber, line.strip(), run);
+    }
+    return run(context, parsed.get(), run);
   }
 
-  /** Runs a parsed line; a background line ({@code … &}) reports status 0 and no output. */
-  CommandOutcome run(NetNamespace context, ScriptLine line) {
+  /**
+   * Runs a parsed line within {@code run}'s budget; a background line ({@code … &}) reports status
+   * 0 and no output. When a limit ends the line, its outcome says which and stderr ends with that
+   * sentence.
+   */
+  CommandOutcome run(NetNamespace context, ScriptLine line, ShellRun run) {
     StringBuilder out = new StringBuilder();
     StringBuilder err = new StringBuilder();
+    traffic.simulator().useBudget(run.budget());
     int status =
-        dispatch(new ToolContext(this, context, out, err, line.background()), line.words(), false);
+        dispatch(
+            new ToolContext(this, context, out, err, line.background(), run), line.words(), false);
     links.observe(world);
-    if (line.background()) {
-      return new CommandOutcome(line.line(), line.text(), 0, "", "");
+    run.budget().checkpoint();
+    String stopped = run.stopped();
+    if (stopped != null) {
+      err.append("packetwalk: ").append(stopped).append('\n');
     }
-    return new CommandOutcome(line.line(), line.text(), status, out.toString(), err.toString());
+    if (line.background()) {
+      return new CommandOutcome(line.line(), line.text(), 0, "", "", stopped);
+    }
+    return new CommandOutcome(
+        line.line(), line.text(), status, out.toString(), err.toString(), stopped);
+  }
+
+  /** The outcome of a line that a limit reached on an earlier line kept from running. */
+  static CommandOutcome notRun(int lineNumber, String text, ShellRun run) {
+    return new CommandOutcome(
+        lineNumber, text, 1, "", "packetwalk: not run, " + run.stopped() + "\n", run.stopped());
   }
 
   /** The trace of the last traffic command (ping, nc), for the UI. */

@@ -20,7 +20,13 @@ final class SleepCommand implements Tool {
     for (String operand : argv.subList(1, argv.size())) {
       total = total.add(seconds(operand));
     }
-    context.traffic().sleep(total.multiply(BigDecimal.valueOf(NANOS_PER_SECOND)).longValue());
+    BigDecimal nanos = total.multiply(BigDecimal.valueOf(NANOS_PER_SECOND));
+    context
+        .traffic()
+        .sleep(
+            nanos.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0
+                ? Long.MAX_VALUE
+                : nanos.longValue());
     return 0;
   }
 

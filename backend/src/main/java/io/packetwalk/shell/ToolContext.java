@@ -16,18 +16,21 @@ public final class ToolContext {
   private final StringBuilder out;
   private final StringBuilder err;
   private final boolean background;
+  private final ShellRun run;
 
   ToolContext(
       ShellSession session,
       NetNamespace netns,
       StringBuilder out,
       StringBuilder err,
-      boolean background) {
+      boolean background,
+      ShellRun run) {
     this.session = session;
     this.netns = netns;
     this.out = out;
     this.err = err;
     this.background = background;
+    this.run = run;
   }
 
   /** Whether the program was started in the background ({@code … &}). */
@@ -57,23 +60,29 @@ public final class ToolContext {
     return session.links();
   }
 
-  /** Writes to standard output as is. */
+  /** Whether a run limit has ended the run this program belongs to: it should stop working. */
+  public boolean stopped() {
+    return run.isStopped();
+  }
+
+  /** Writes to standard output as is, as far as the run's output limit allows. */
   public void print(String text) {
-    out.append(text);
+    out.append(run.admitOutput(text));
   }
 
   /** Writes a line to standard output. */
   public void println(String line) {
-    out.append(line).append('\n');
+    print(line + '\n');
   }
 
-  /** Writes a line to standard error. */
+  /** Writes a line to standard error, as far as the run's output limit allows. */
   public void errln(String line) {
-    err.append(line).append('\n');
+    err.append(run.admitOutput(line + '\n'));
   }
 
   /** Runs another program in {@code target}, sharing this program's output; returns its status. */
   public int exec(NetNamespace target, List<String> argv) {
-    return session.dispatch(new ToolContext(session, target, out, err, background), argv, true);
+    return session.dispatch(
+        new ToolContext(session, target, out, err, background, run), argv, true);
   }
 }

@@ -1,14 +1,13 @@
 package io.packetwalk.shell;
 
-import io.packetwalk.engine.CapturedFrame;
+import io.packetwalk.engine.CaptureRead;
 import io.packetwalk.engine.Simulator;
 import io.packetwalk.kernel.NetDevice;
 import io.packetwalk.kernel.World;
 import io.packetwalk.trace.Trace;
-import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.WeakHashMap;
 
 /**
  * The session's link to the packet engine: the simulator that runs ping and nc and lets time pass,
@@ -18,7 +17,7 @@ import java.util.Optional;
 public final class Traffic {
 
   private final Simulator simulator;
-  private final Map<NetDevice, Integer> captureCursor = new IdentityHashMap<>();
+  private final Map<NetDevice, Long> captureCursor = new WeakHashMap<>();
   private Trace lastTrace;
 
   Traffic(World world) {
@@ -40,14 +39,13 @@ public final class Traffic {
   }
 
   /**
-   * The frames that crossed {@code dev} since the last {@code tcpdump} on it (all of them the first
-   * time), and marks them read.
+   * The frames that crossed {@code dev} since the last {@code tcpdump} on it (all those still kept
+   * the first time), with how many were lost in between, and marks them read.
    */
-  public List<CapturedFrame> unreadFrames(NetDevice dev) {
-    List<CapturedFrame> all = simulator.captured(dev.netns(), dev);
-    int from = Math.min(captureCursor.getOrDefault(dev, 0), all.size());
-    captureCursor.put(dev, all.size());
-    return List.copyOf(all.subList(from, all.size()));
+  public CaptureRead unreadFrames(NetDevice dev) {
+    CaptureRead read = simulator.capturedSince(dev, captureCursor.getOrDefault(dev, 0L));
+    captureCursor.put(dev, read.nextSeq());
+    return read;
   }
 
   Optional<Trace> lastTrace() {

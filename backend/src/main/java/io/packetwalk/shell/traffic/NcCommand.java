@@ -173,15 +173,25 @@ public final class NcCommand implements Tool {
                     + ": Temporary failure in name resolution"));
   }
 
+  /** OpenBSD nc takes -w from 0 to INT_MAX / 1000 seconds. */
+  private static final long MAX_TIMEOUT_SECONDS = Integer.MAX_VALUE / 1000;
+
   private static long seconds(String text) {
+    long value;
     try {
-      long value = Long.parseLong(text);
-      if (value <= 0) {
-        throw new NumberFormatException(text);
-      }
-      return value;
+      value = Long.parseLong(text);
     } catch (NumberFormatException e) {
+      if (text.matches("\\d+")) {
+        throw new ToolFailure(1, "nc: timeout too large: " + text);
+      }
       throw new ToolFailure(1, "nc: timeout invalid: " + text);
     }
+    if (value <= 0) {
+      throw new ToolFailure(1, "nc: timeout invalid: " + text);
+    }
+    if (value > MAX_TIMEOUT_SECONDS) {
+      throw new ToolFailure(1, "nc: timeout too large: " + text);
+    }
+    return value;
   }
 }

@@ -216,7 +216,10 @@ public final class PingCommand implements Tool {
       if (seconds.signum() < 0) {
         throw new ToolFailure(1, "ping: invalid argument: '" + value.get() + "': out of range");
       }
-      return seconds.movePointRight(9).longValue();
+      BigDecimal nanos = seconds.movePointRight(9);
+      return nanos.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0
+          ? Long.MAX_VALUE
+          : nanos.longValue();
     } catch (NumberFormatException e) {
       context.errln("ping: option argument contains garbage: " + value.get());
       context.errln("ping: this will become fatal error in the future");
@@ -297,7 +300,7 @@ public final class PingCommand implements Tool {
     }
     double loss = transmitted == 0 ? 0 : (transmitted - received) * 100.0 / transmitted;
     out.append(", ").append(percent(loss)).append("% packet loss, time ");
-    out.append(Math.max(0, transmitted - 1) * interval / 1_000_000L).append("ms\n");
+    out.append(elapsedMs(transmitted, interval)).append("ms\n");
     if (received > 0) {
       long avg = sumUs / received;
       long mdev = (long) Math.sqrt(Math.max(0, sumSquares / received - avg * avg));
@@ -315,6 +318,14 @@ public final class PingCommand implements Tool {
     }
     context.print(out.toString());
     return received > 0 ? 0 : 1;
+  }
+
+  /** The statistics line's time: the intervals between the probes sent, in milliseconds. */
+  static long elapsedMs(int transmitted, long intervalNs) {
+    long intervals = Math.max(0, transmitted - 1);
+    long highBits = Math.multiplyHigh(intervals, intervalNs);
+    long nanos = intervals * intervalNs;
+    return highBits != 0 || nanos < 0 ? Long.MAX_VALUE / 1_000_000L : nanos / 1_000_000L;
   }
 
   private static String micros(long us) {

@@ -1,5 +1,6 @@
 package io.packetwalk.shell.traffic;
 
+import io.packetwalk.engine.CaptureRead;
 import io.packetwalk.engine.CapturedFrame;
 import io.packetwalk.kernel.NetDevice;
 import io.packetwalk.net.Ipv4Address;
@@ -68,10 +69,10 @@ public final class TcpdumpCommand implements Tool {
                 + "listening on "
                 + dev.name()
                 + ", link-type EN10MB (Ethernet), snapshot length 262144 bytes");
-    List<CapturedFrame> frames = context.traffic().unreadFrames(dev);
+    CaptureRead read = context.traffic().unreadFrames(dev);
     int matched = 0;
     int printed = 0;
-    for (CapturedFrame f : frames) {
+    for (CapturedFrame f : read.frames()) {
       if (!filter.test(f.frame())) {
         continue;
       }
@@ -81,9 +82,19 @@ public final class TcpdumpCommand implements Tool {
         printed++;
       }
     }
+    if (opts.last('c').isPresent() && printed < limit) {
+      context.errln(
+          "packetwalk: tcpdump prints the frames that crossed "
+              + dev.name()
+              + " so far and does not wait for more: "
+              + printed
+              + " of the "
+              + limit
+              + " asked for with -c");
+    }
     context.errln(printed + " packets captured");
     context.errln(matched + " packets received by filter");
-    context.errln("0 packets dropped by kernel");
+    context.errln(read.dropped() + " packets dropped by kernel");
     return 0;
   }
 
