@@ -22,4 +22,6 @@ WORKDIR /app
 COPY --from=build /src/backend/target/packetwalk.jar /app/packetwalk.jar
 USER packetwalk
 EXPOSE 8080
-ENTRYPOINT ["java", "-jar", "/app/packetwalk.jar"]
+# The JVM ends on an OutOfMemoryError (a last resort: the server bounds its own memory) so that
+# compose's restart policy brings it back instead of leaving a wedged process.
+ENTRYPOINT ["java", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/packetwalk.jar"]

@@ -3,8 +3,10 @@ package io.packetwalk.lab;
 import io.packetwalk.kernel.NetNamespace;
 import io.packetwalk.kernel.World;
 import io.packetwalk.shell.CommandOutcome;
+import io.packetwalk.shell.RunLimits;
 import io.packetwalk.shell.ScriptParser;
 import io.packetwalk.shell.ScriptSyntaxException;
+import io.packetwalk.shell.ShellRun;
 import io.packetwalk.shell.ShellSession;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +32,16 @@ public final class LabImport {
 
   private LabImport() {}
 
-  /** Runs {@code script} and reads the world it leaves as a lab named {@code name}. */
+  /** Runs {@code script} within the default run limits and reads the world it leaves. */
   public static Result fromScript(String script, String name) {
+    return fromScript(script, name, new ShellRun(RunLimits.DEFAULTS, () -> false));
+  }
+
+  /**
+   * Runs {@code script} within {@code run}'s budget and reads the world it leaves as a lab named
+   * {@code name}; a line that a limit stopped fails the import, naming the limit.
+   */
+  public static Result fromScript(String script, String name, ShellRun run) {
     LabDocument.checkName(name);
     try {
       ScriptParser.parseScript(script);
@@ -46,7 +56,11 @@ public final class LabImport {
     List<LabProblem> problems = new ArrayList<>();
     String[] lines = script.split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
-      CommandOutcome outcome = shell.execute(root, lines[i], i + 1);
+      CommandOutcome outcome = shell.execute(root, lines[i], i + 1, run);
+      if (outcome.stopped() != null) {
+        problems.add(new LabProblem("line " + (i + 1), outcome.stopped()));
+        break;
+      }
       if (outcome.exit() != 0) {
         String said = outcome.stderr().strip().replace('\n', ' ');
         problems.add(

@@ -1,6 +1,8 @@
 package io.packetwalk.store;
 
 import io.packetwalk.lab.LabProblem;
+import io.packetwalk.system.ClientWatch;
+import io.packetwalk.system.ServerBusyException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +41,22 @@ class LabApiErrors {
   @ExceptionHandler(LabApiException.class)
   ResponseEntity<LabApiError> refused(LabApiException e) {
     return respond(e.status(), e.body());
+  }
+
+  @ExceptionHandler(ServerBusyException.class)
+  ResponseEntity<LabApiError> busy(ServerBusyException e) {
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header("Retry-After", "5")
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(
+            new LabApiError(
+                "SERVER_BUSY", e.getMessage(), List.of(new LabProblem("$", e.getMessage()))));
+  }
+
+  /** The client went away mid-import: its run was cancelled and nobody is left to answer. */
+  @ExceptionHandler(ClientWatch.ClientGoneException.class)
+  void clientGone(ClientWatch.ClientGoneException e) {
+    log.debug("A client went away while its import ran: {}", e.getCause().toString());
   }
 
   /** Spring's own request errors keep their status; anything else is logged and hidden. */

@@ -7,7 +7,13 @@ import io.packetwalk.lab.LabImport;
 import io.packetwalk.lab.LabProblem;
 import io.packetwalk.lab.LabScript;
 import io.packetwalk.lab.LabValueException;
+import io.packetwalk.shell.RunLimits;
 import io.packetwalk.shell.ScriptParser;
+import io.packetwalk.shell.ShellRun;
+import io.packetwalk.system.ClientWatch;
+import io.packetwalk.system.LimitsProperties;
+import io.packetwalk.system.SimulationSlots;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -34,17 +40,30 @@ class LabController {
 
   private static final MediaType TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
 
-  private final LabDocumentCodec codec;
+  /** The name an imported lab gets when the request names none. */
+  static final String DEFAULT_NAME = "Imported lab";
 
-  LabController(LabDocumentCodec codec) {
+  private final LabDocumentCodec codec;
+  private final SimulationSlots slots;
+  private final RunLimits limits;
+
+  LabController(LabDocumentCodec codec, SimulationSlots slots, LimitsProperties limits) {
     this.codec = codec;
+    this.slots = slots;
+    this.limits = limits.runLimits();
   }
 
-  /** A script (text/plain) run in a fresh world and read back as a document (JSON). */
+  /**
+   * A script (text/plain) run in a fresh world, in the script lane and within the run limits, and
+   * read back as a document (JSON); a client that goes away cancels the run.
+   */
   @PostMapping("/import-script")
-  ResponseEntity<String> importScript(
-      @RequestParam(name = "name", defaultValue = "Imported lab") String name, InputStream body)
+  void importScript(
+      @RequestParam(name = "name", required = false) String name,
+      InputStream body,
+      HttpServletResponse response)
       throws IOException {
+    String labName = name == null ? DEFAULT_NAME : name;
     byte[] bytes = body.readNBytes(ScriptParser.MAX_SCRIPT_BYTES + 1);
     if (bytes.length > ScriptParser.MAX_SCRIPT_BYTES) {
       String message =
@@ -59,7 +78,7 @@ class LabController {
     }
     String script = utf8(bytes);
     try {
-      LabDocument.checkName(name);
+      LabDocument.checkName(labName);
     } catch (LabValueException e) {
       throw new LabApiException(
           HttpStatus.BAD_REQUEST,
@@ -67,7 +86,16 @@ class LabController {
           "The lab name (query parameter \"name\") " + e.reason() + ".",
           List.of(new LabProblem("name", e.reason())));
     }
-    LabImport.Result result = LabImport.fromScript(script, name);
+    LabImport.Result result =
+        ClientWatch.run(
+            response,
+            MediaType.APPLICATION_JSON_VALUE,
+            watch ->
+                slots.runScript(() -> {
+                  watch.started().run();
+                  return LabImport.fromScript(
+                      script, labName, new ShellRun(limits, watch.cancelled()));
+                }));
     if (result.document() == null) {
       throw new LabApiException(
           HttpStatus.UNPROCESSABLE_CONTENT,
@@ -75,17 +103,27 @@ class LabController {
           "The script did not run cleanly, so no lab was made; see the problems for each line.",
           result.problems());
     }
-    return ResponseEntity.ok()
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(codec.write(result.document()));
+    byte[] json = codec.write(result.document()).getBytes(StandardCharsets.UTF_8);
+    if (json.length > LabDocumentCodec.MAX_BYTES) {
+      throw LabDocumentCodec.tooLarge(json.length);
+    }
+    if (!response.isCommitted()) {
+      response.setStatus(HttpServletResponse.SC_OK);
+      response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+    }
+    response.getOutputStream().write(json);
+    response.flushBuffer();
   }
 
   /** A document (JSON) as the bash script that rebuilds one of its hosts (text/plain). */
   @PostMapping("/export-script")
   ResponseEntity<String> exportScript(
-      @RequestParam(name = "host", required = false) String host, InputStream body)
-      throws IOException {
-    LabDocument document = codec.read(document(body)).document();
+      @RequestParam(name = "host", required = false) String host, InputStream body) {
+    return slots.runScript(() -> exportScript(host, document(body)));
+  }
+
+  private ResponseEntity<String> exportScript(String host, byte[] body) {
+    LabDocument document = codec.read(body).document();
     List<LabProblem> problems = LabBuilder.check(document);
     if (!problems.isEmpty()) {
       throw new LabApiException(
@@ -111,8 +149,11 @@ class LabController {
 
   /** Whether a document (JSON) can be read and built, with every problem found. */
   @PostMapping("/validate")
-  ValidationReport validate(InputStream body) throws IOException {
-    byte[] bytes = document(body);
+  ValidationReport validate(InputStream body) {
+    return slots.runScript(() -> validate(document(body)));
+  }
+
+  private ValidationReport validate(byte[] bytes) {
     LabDocumentCodec.Decoded decoded;
     try {
       decoded = codec.read(bytes);

@@ -26,8 +26,11 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 public final class LabDocumentCodec {
 
-  /** The largest document read, in bytes (1 MiB). */
-  public static final int MAX_BYTES = 1 << 20;
+  /**
+   * The largest document read, in bytes (8 MiB): more than the largest lab an import can make (a
+   * 10,000-line script), so every document the server writes it also reads back.
+   */
+  public static final int MAX_BYTES = 8 << 20;
 
   /** What was read: the (current-version) document and the version the text was written in. */
   public record Decoded(LabDocument document, int writtenVersion) {
@@ -84,7 +87,7 @@ public final class LabDocumentCodec {
             + (size < 0 ? "larger than the limit" : size + " bytes")
             + "; the limit is "
             + MAX_BYTES
-            + " bytes (1 MiB).";
+            + " bytes (8 MiB).";
     return new LabFormatException(
         LabFormatException.Reason.TOO_LARGE, message, List.of(new LabProblem("$", message)));
   }

@@ -10,6 +10,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +26,7 @@ public final class SimulationSlots implements AutoCloseable {
   private final Lane interactive;
   private final Lane scripts;
 
+  @Autowired
   SimulationSlots(LimitsProperties limits) {
     this(
         new LaneSize(limits.concurrentRuns(), limits.queuedRuns()),

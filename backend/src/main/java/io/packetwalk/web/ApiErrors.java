@@ -1,6 +1,8 @@
 package io.packetwalk.web;
 
 import io.packetwalk.shell.ScriptSyntaxException;
+import io.packetwalk.system.ClientWatch;
+import io.packetwalk.system.ServerBusyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -52,6 +54,20 @@ class ApiErrors {
             + " (with curl: -H 'Content-Type: text/plain' --data-binary @script.sh).");
   }
 
+  @ExceptionHandler(ServerBusyException.class)
+  ResponseEntity<ApiError> busy(ServerBusyException e) {
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header("Retry-After", "5")
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(new ApiError("SERVER_BUSY", e.getMessage()));
+  }
+
+  /** The client went away mid-run: its run was cancelled and nobody is left to answer. */
+  @ExceptionHandler(ClientWatch.ClientGoneException.class)
+  void clientGone(ClientWatch.ClientGoneException e) {
+    log.debug("A client went away while its script ran: {}", e.getCause().toString());
+  }
+
   @ExceptionHandler(NoResourceFoundException.class)
   ResponseEntity<ApiError> notFound(NoResourceFoundException e) {
     return error(
@@ -75,11 +91,28 @@ class ApiErrors {
           codeOf(status),
           detail == null ? "The request failed with status " + status.value() + "." : detail);
     }
+    if (isClientAbort(e)) {
+      log.debug("A client went away: {}", e.toString());
+      return null;
+    }
     log.error("Request failed", e);
     return error(
         HttpStatus.INTERNAL_SERVER_ERROR,
         "INTERNAL_ERROR",
         "The server failed to handle the request; the server log has the details.");
+  }
+
+  /** A write to a client that closed its connection (Tomcat's ClientAbortException, a reset). */
+  private static boolean isClientAbort(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getClass().getSimpleName().equals("ClientAbortException")
+          || t
+              instanceof
+              org.springframework.web.context.request.async.AsyncRequestNotUsableException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String codeOf(HttpStatusCode status) {

@@ -33,6 +33,7 @@ class LabApiHttpTest {
     return http.send(
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
             .header("Content-Type", type)
+            .header("X-Packetwalk", "1")
             .POST(BodyPublishers.ofString(body))
             .build(),
         BodyHandlers.ofString());

@@ -3,7 +3,10 @@ package io.packetwalk.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import io.packetwalk.system.LimitsProperties;
+import io.packetwalk.system.SimulationSlots;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -21,7 +24,24 @@ class LabControllerTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final MockMvc mvc =
-      MockMvcBuilders.standaloneSetup(new LabController(new LabDocumentCodec()))
+      MockMvcBuilders.standaloneSetup(
+              new LabController(
+                  new LabDocumentCodec(),
+                  new SimulationSlots(
+                      new SimulationSlots.LaneSize(1, 4),
+                      new SimulationSlots.LaneSize(1, 4),
+                      Duration.ofSeconds(30)),
+                  new LimitsProperties(
+                      5_000,
+                      10_000,
+                      Duration.ofDays(1),
+                      Duration.ofSeconds(10),
+                      1 << 20,
+                      2,
+                      256,
+                      1,
+                      16,
+                      Duration.ofSeconds(30))))
           .setControllerAdvice(new LabApiErrors())
           .build();
 
@@ -141,7 +161,7 @@ class LabControllerTest {
     assertThat(response.getStatus()).isEqualTo(413);
     JsonNode error = json(response);
     assertThat(error.get("error").stringValue()).isEqualTo("LAB_TOO_LARGE");
-    assertThat(error.get("message").stringValue()).contains("1048576 bytes (1 MiB)");
+    assertThat(error.get("message").stringValue()).contains("8388608 bytes (8 MiB)");
   }
 
   @Test

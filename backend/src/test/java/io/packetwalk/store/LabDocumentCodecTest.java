@@ -235,7 +235,7 @@ class LabDocumentCodecTest {
     java.util.Arrays.fill(big, (byte) ' ');
     LabFormatException e = refusal(() -> codec.read(big));
     assertThat(e.reason()).isEqualTo(LabFormatException.Reason.TOO_LARGE);
-    assertThat(e.getMessage()).contains("1048577 bytes", "1048576 bytes (1 MiB)");
+    assertThat(e.getMessage()).contains("8388609 bytes", "8388608 bytes (8 MiB)");
   }
 
   @Test

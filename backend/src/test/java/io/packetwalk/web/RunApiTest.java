@@ -73,6 +73,7 @@ class RunApiTest {
     HttpRequest request =
         HttpRequest.newBuilder(uri("/api/run"))
             .header("Content-Type", "text/plain")
+            .header("X-Packetwalk", "1")
             .POST(BodyPublishers.ofByteArray(new byte[] {'s', 'l', (byte) 0xff, '\n'}))
             .build();
     HttpResponse<String> response = http.send(request, BodyHandlers.ofString());
@@ -119,6 +120,7 @@ class RunApiTest {
     HttpRequest request =
         HttpRequest.newBuilder(uri(path))
             .header("Content-Type", contentType)
+            .header("X-Packetwalk", "1")
             .POST(BodyPublishers.ofString(body))
             .build();
     return http.send(request, BodyHandlers.ofString());
