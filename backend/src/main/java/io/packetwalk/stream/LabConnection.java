@@ -2,24 +2,29 @@ package io.packetwalk.stream;
 
 import io.packetwalk.stream.protocol.MessageDecoder;
 import io.packetwalk.stream.protocol.MessageEncoder;
+import io.packetwalk.stream.protocol.Protocol;
+import io.packetwalk.stream.protocol.Protocol.ClientMessage;
+import io.packetwalk.stream.protocol.Protocol.Command;
 import io.packetwalk.stream.protocol.Protocol.ErrorReason;
+import io.packetwalk.stream.protocol.Protocol.Hello;
+import io.packetwalk.stream.protocol.Protocol.Ping;
 import io.packetwalk.stream.protocol.Protocol.ServerMessage;
+import io.packetwalk.stream.protocol.Protocol.Welcome;
 import io.packetwalk.stream.protocol.ProtocolException;
 import java.io.IOException;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 
 /**
  * One WebSocket connection: joins message fragments (refusing messages over the size limit without
- * buffering them), and runs each message on the connection's own worker thread, in arrival order,
- * so a long simulation never holds up other connections. Every refusal is answered with an error
- * message; the connection stays open.
+ * buffering them), handles each message in arrival order through its {@link Mailbox}, and sends the
+ * answers itself, so a client that stops reading holds up only its own connection until the send
+ * time limit closes it (4004). Every refusal is answered with an error message; the connection
+ * stays open.
  */
 final class LabConnection {
 
@@ -29,36 +34,42 @@ final class LabConnection {
   private static final Logger log = LoggerFactory.getLogger(LabConnection.class);
 
   private final WebSocketSession session;
-  private final LabSession lab;
+  private final LabServer server;
+  private final String address;
+  private final Mailbox mailbox;
   private final MessageDecoder decoder = new MessageDecoder();
   private final MessageEncoder encoder = new MessageEncoder();
-  private final ThreadPoolExecutor worker;
 
   private final StringBuilder fragments = new StringBuilder();
   private long incomingLength;
   private boolean incomingTooLarge;
+  private volatile long lastHeardNs;
+  private volatile boolean closed;
+  private LabRegistry.Entry lab;
 
-  /** {@code session} must be safe to send on from several threads. */
-  LabConnection(WebSocketSession session, LabSession lab) {
+  LabConnection(WebSocketSession session, LabServer server, String address) {
     this.session = session;
-    this.lab = lab;
-    this.worker =
-        new ThreadPoolExecutor(
-            1,
-            1,
-            30,
-            TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(MAX_QUEUED_MESSAGES),
-            task -> {
-              Thread thread = new Thread(task, "lab-" + session.getId());
-              thread.setDaemon(true);
-              return thread;
-            });
-    worker.allowCoreThreadTimeOut(true);
+    this.server = server;
+    this.address = address;
+    this.mailbox = new Mailbox(MAX_QUEUED_MESSAGES, "lab-" + session.getId());
+    this.lastHeardNs = System.nanoTime();
+  }
+
+  String address() {
+    return address;
+  }
+
+  long lastHeardNs() {
+    return lastHeardNs;
+  }
+
+  boolean isClosed() {
+    return closed;
   }
 
   /** A text fragment arrived; {@code last} ends the message. Called by one thread at a time. */
   void receiveText(String fragment, boolean last) {
+    lastHeardNs = System.nanoTime();
     incomingLength += fragment.length();
     if (!incomingTooLarge && incomingLength > MessageDecoder.MAX_MESSAGE_CHARS) {
       incomingTooLarge = true;
@@ -85,6 +96,7 @@ final class LabConnection {
 
   /** A binary fragment arrived: not part of the protocol, refused once the message ends. */
   void receiveBinary(boolean last) {
+    lastHeardNs = System.nanoTime();
     if (last) {
       submit(() ->
           send(
@@ -97,35 +109,51 @@ final class LabConnection {
     }
   }
 
-  /** The connection closed: queued messages are dropped. */
-  void close() {
-    worker.shutdownNow();
+  /** Closes the connection with {@code status}; its lab is parked for a resume. */
+  void close(CloseStatus status) {
+    closed = true;
+    try {
+      session.close(status);
+    } catch (IOException | RuntimeException e) {
+      log.debug("Closing connection {} failed: {}", session.getId(), e.toString());
+    }
+  }
+
+  /** The connection is gone: queued messages are dropped and running work is cancelled. */
+  void closed() {
+    closed = true;
+    mailbox.close();
+    LabRegistry.Entry parked = lab;
+    if (parked != null) {
+      server.registry().park(parked, this);
+    }
   }
 
   private void submit(Runnable task) {
-    try {
-      worker.execute(task);
-    } catch (RejectedExecutionException e) {
-      if (!worker.isShutdown()) {
-        send(
-            new ProtocolException(
-                    null,
-                    ErrorReason.SIMULATION_FAILED,
-                    MAX_QUEUED_MESSAGES
-                        + " messages are already waiting on this connection; wait for their"
-                        + " answers before sending more.")
-                .error());
-      }
+    if (!mailbox.offer(task) && !closed) {
+      send(
+          new ProtocolException(
+                  null,
+                  ErrorReason.SIMULATION_FAILED,
+                  MAX_QUEUED_MESSAGES
+                      + " messages are already waiting on this connection; wait for their"
+                      + " answers before sending more.")
+              .error());
     }
   }
 
   private void handle(String text) {
     try {
-      lab.handle(decoder.decode(text), this::send);
+      ClientMessage message = decoder.decode(text);
+      switch (message) {
+        case Hello hello -> welcome(hello);
+        case Ping ping -> labSession().ping(ping, run(), this::send);
+        case Command command -> command(command);
+      }
     } catch (ProtocolException e) {
       send(e.error());
     } catch (RuntimeException e) {
-      log.warn("Unexpected failure handling a message on connection {}", session.getId(), e);
+      log.warn("Unexpected failure on connection {}: {}", session.getId(), e.toString());
       send(
           new ProtocolException(
                   null,
@@ -135,14 +163,71 @@ final class LabConnection {
     }
   }
 
+  private void welcome(Hello hello) {
+    LabRegistry registry = server.registry();
+    String notice = null;
+    boolean resumed = false;
+    if (hello.resume() != null) {
+      var found = registry.resume(hello.resume(), this);
+      if (found.isPresent()) {
+        if (lab != null && lab != found.get().entry()) {
+          registry.park(lab, this);
+        }
+        lab = found.get().entry();
+        resumed = true;
+        LabConnection previous = found.get().previousOwner();
+        if (previous != null) {
+          previous.close(LabServer.REPLACED);
+        }
+      } else {
+        notice =
+            "The lab this tab had is no longer kept (a lab waits "
+                + minutes(server.properties().resumeWindow().toMinutes())
+                + " after its tab disconnects, and not across server restarts); this is a fresh"
+                + " copy of the built-in lab.";
+      }
+    }
+    if (lab == null) {
+      lab = registry.open(server.newLab(), this);
+    }
+    LabSession session = lab.lab();
+    send(
+        new Welcome(
+            Protocol.VERSION, session.name(), session.topology(), lab.token(), resumed, notice));
+  }
+
+  private void command(Command command) {
+    LabSession session = labSession();
+    server.checkRoom(lab, command.requestId());
+    session.command(command, run(), this::send);
+    server.registry().resized(lab);
+  }
+
+  /** The connection's lab; a client that sends work before hello gets a fresh one. */
+  private LabSession labSession() {
+    if (lab == null) {
+      lab = server.registry().open(server.newLab(), this);
+    }
+    return lab.lab();
+  }
+
+  private LabSession.Run run() {
+    return new LabSession.Run(server.slots(), server.limits(), () -> closed);
+  }
+
+  private static String minutes(long minutes) {
+    return String.format(Locale.ROOT, "%d minute%s", minutes, minutes == 1 ? "" : "s");
+  }
+
   private void send(ServerMessage message) {
-    if (!session.isOpen()) {
+    if (closed || !session.isOpen()) {
       return;
     }
     try {
       session.sendMessage(new TextMessage(encoder.encode(message)));
     } catch (IOException | RuntimeException e) {
       log.debug("Could not send to connection {}: {}", session.getId(), e.toString());
+      close(LabServer.TOO_SLOW);
     }
   }
 }

@@ -4,56 +4,49 @@ import io.packetwalk.kernel.Host;
 import io.packetwalk.kernel.NetNamespace;
 import io.packetwalk.kernel.World;
 import io.packetwalk.shell.CommandOutcome;
+import io.packetwalk.shell.RunLimits;
 import io.packetwalk.shell.ShellSession;
-import io.packetwalk.stream.protocol.Protocol;
-import io.packetwalk.stream.protocol.Protocol.ClientMessage;
 import io.packetwalk.stream.protocol.Protocol.Command;
 import io.packetwalk.stream.protocol.Protocol.CommandResult;
 import io.packetwalk.stream.protocol.Protocol.ErrorReason;
-import io.packetwalk.stream.protocol.Protocol.Hello;
 import io.packetwalk.stream.protocol.Protocol.NamespaceRef;
 import io.packetwalk.stream.protocol.Protocol.Ping;
 import io.packetwalk.stream.protocol.Protocol.ServerMessage;
+import io.packetwalk.stream.protocol.Protocol.TopologyChange;
 import io.packetwalk.stream.protocol.Protocol.TopologyView;
 import io.packetwalk.stream.protocol.Protocol.TraceEnd;
 import io.packetwalk.stream.protocol.Protocol.TraceStart;
 import io.packetwalk.stream.protocol.Protocol.TraceStep;
-import io.packetwalk.stream.protocol.Protocol.Welcome;
 import io.packetwalk.stream.protocol.ProtocolException;
-import io.packetwalk.trace.Step;
+import io.packetwalk.system.ServerBusyException;
+import io.packetwalk.system.SimulationSlots;
 import io.packetwalk.trace.Trace;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One browser's lab: a shell over its own world, built from a {@link BuiltInLab}, answering one
- * client message at a time. Not thread-safe; its {@link LabConnection} calls it from one thread at
- * a time.
+ * One browser's lab: a shell over its own world, built from a {@link BuiltInLab}, answering pings
+ * with streamed traces and commands with their output and what changed in the topology. Every
+ * simulation runs in a slot of {@link SimulationSlots} within the run limits; a trace is streamed
+ * once the slot is free again and then forgotten. Not thread-safe: one message at a time.
  */
 final class LabSession {
-
-  /** The most steps one trace may stream. */
-  static final int MAX_TRACE_STEPS = 5_000;
 
   private static final Logger log = LoggerFactory.getLogger(LabSession.class);
 
   private final BuiltInLab lab;
-  private final int maxTraceSteps;
   private final ShellSession shell;
+  private TopologyView shown;
+  private long footprint;
   private int lineNumber;
 
   /** Builds the lab's world; fails when a line of the lab script fails. */
   LabSession(BuiltInLab lab) {
-    this(lab, MAX_TRACE_STEPS);
-  }
-
-  /** As {@link #LabSession(BuiltInLab)}, streaming at most {@code maxTraceSteps} per trace. */
-  LabSession(BuiltInLab lab, int maxTraceSteps) {
     this.lab = lab;
-    this.maxTraceSteps = maxTraceSteps;
     this.shell = new ShellSession(World.withOneHost());
     NetNamespace root = shell.world().defaultHost().root();
     for (String line : lab.script().lines().toList()) {
@@ -72,83 +65,109 @@ final class LabSession {
                 + outcome.stderr().strip());
       }
     }
+    shown = TopologyMapper.snapshot(shell.world());
+    footprint = LabFootprint.of(shell.world());
   }
 
   World world() {
     return shell.world();
   }
 
-  /** Answers one message; {@code out} receives the answers in order. */
-  void handle(ClientMessage message, Consumer<ServerMessage> out) {
-    switch (message) {
-      case Hello h -> out.accept(new Welcome(Protocol.VERSION, lab.name(), topology()));
-      case Ping p -> ping(p, out);
-      case Command c -> command(c, out);
-    }
+  /** The lab's shell, for tests that look at what it keeps. */
+  ShellSession shell() {
+    return shell;
   }
 
-  private TopologyView topology() {
-    return TopologyMapper.snapshot(shell.world());
+  String name() {
+    return lab.name();
   }
 
-  private void ping(Ping ping, Consumer<ServerMessage> out) {
+  /** The topology as the browser was last told it. */
+  TopologyView topology() {
+    return shown;
+  }
+
+  /** Kernel objects the lab holds, as of its last command. */
+  long footprint() {
+    return footprint;
+  }
+
+  /** What one request may spend, and how to tell that its client went away. */
+  record Run(SimulationSlots slots, RunLimits limits, BooleanSupplier cancelled) {}
+
+  /** Pings in a slot, then streams the trace: start, each kept step, end. */
+  void ping(Ping ping, Run run, Consumer<ServerMessage> out) {
     NetNamespace from = resolve(ping.requestId(), ping.from());
     String line = "ping -c " + ping.count() + " -W 1 " + ping.to();
-    Trace before = shell.lastTrace().orElse(null);
-    CommandOutcome outcome = execute(ping.requestId(), from, line);
-    Trace after = shell.lastTrace().orElse(null);
-    List<Step> steps = after == null || after == before ? List.of() : after.steps();
-    if (steps.size() > maxTraceSteps) {
-      throw new ProtocolException(
-          ping.requestId(),
-          ErrorReason.SIMULATION_FAILED,
-          "The ping produced "
-              + steps.size()
-              + " trace steps, more than the "
-              + maxTraceSteps
-              + " one trace may stream; ping fewer times or remove the loop from the lab.");
-    }
+    Simulated simulated = simulate(ping.requestId(), from, line, run);
     String rid = ping.requestId();
     out.accept(
         new TraceStart(
             rid, "ping -c " + ping.count() + " " + ping.to() + " from " + from.displayName()));
-    steps.forEach(step -> out.accept(new TraceStep(rid, StepMapper.view(step))));
-    out.accept(new TraceEnd(rid, steps.size(), pingOutcome(outcome), outcome.exit()));
+    Trace trace = simulated.trace();
+    trace.steps().forEach(step -> out.accept(new TraceStep(rid, StepMapper.view(step))));
+    CommandOutcome outcome = simulated.outcome();
+    out.accept(
+        new TraceEnd(
+            rid,
+            trace.size(),
+            trace.omittedSteps(),
+            pingOutcome(outcome),
+            outcome.exit(),
+            outcome.stopped()));
   }
 
-  private void command(Command command, Consumer<ServerMessage> out) {
+  /** Runs a command in a slot; answers with its result, then what it changed in the topology. */
+  void command(Command command, Run run, Consumer<ServerMessage> out) {
     NetNamespace ns = resolve(command.requestId(), command.netns());
-    TopologyView before = topology();
-    try {
-      CommandOutcome outcome = execute(command.requestId(), ns, command.line());
-      out.accept(
-          new CommandResult(
-              command.requestId(), outcome.exit(), outcome.stdout(), outcome.stderr()));
-    } catch (ProtocolException e) {
-      out.accept(e.error());
-    }
-    TopologyView after = topology();
-    if (!after.equals(before)) {
-      out.accept(new Protocol.Topology(after));
+    CommandOutcome outcome = simulate(command.requestId(), ns, command.line(), run).outcome();
+    out.accept(
+        new CommandResult(
+            command.requestId(),
+            outcome.exit(),
+            outcome.stdout(),
+            outcome.stderr(),
+            outcome.stopped()));
+    TopologyView now = TopologyMapper.snapshot(shell.world());
+    TopologyChange change = TopologyChanges.between(shown, now);
+    shown = now;
+    footprint = LabFootprint.of(shell.world());
+    if (!change.isEmpty()) {
+      out.accept(change);
     }
   }
 
-  private CommandOutcome execute(String requestId, NetNamespace ns, String line) {
+  private record Simulated(CommandOutcome outcome, Trace trace) {}
+
+  private Simulated simulate(String requestId, NetNamespace ns, String line, Run run) {
     try {
-      return shell.execute(ns, line, ++lineNumber);
-    } catch (RuntimeException e) {
-      log.warn("The simulator failed on \"{}\" in {}", line, ns, e);
-      throw new ProtocolException(
-          requestId,
-          ErrorReason.SIMULATION_FAILED,
-          "The simulator failed while running \""
-              + line
-              + "\" in "
-              + ns.displayName()
-              + " ("
-              + e
-              + "); the server log has the details.");
+      return simulateInSlot(requestId, ns, line, run);
+    } catch (ServerBusyException e) {
+      throw new ProtocolException(requestId, ErrorReason.SERVER_BUSY, e.getMessage());
     }
+  }
+
+  private Simulated simulateInSlot(String requestId, NetNamespace ns, String line, Run run) {
+    return run.slots()
+        .run(() -> {
+          try {
+            CommandOutcome outcome =
+                shell.execute(ns, line, ++lineNumber, run.limits(), run.cancelled());
+            return new Simulated(outcome, shell.takeLastTrace().orElse(new Trace(List.of())));
+          } catch (RuntimeException e) {
+            log.warn("The simulator failed on \"{}\" in {}: {}", line, ns, e.toString());
+            throw new ProtocolException(
+                requestId,
+                ErrorReason.SIMULATION_FAILED,
+                "The simulator failed while running \""
+                    + line
+                    + "\" in "
+                    + ns.displayName()
+                    + " ("
+                    + e
+                    + "); the server log has the details.");
+          }
+        });
   }
 
   private NetNamespace resolve(String requestId, NamespaceRef ref) {

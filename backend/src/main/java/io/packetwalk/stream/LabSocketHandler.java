@@ -1,5 +1,6 @@
 package io.packetwalk.stream;
 
+import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -8,37 +9,38 @@ import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
-import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 
 /**
- * {@code /ws}: gives each connection its own {@link LabSession} and {@link LabConnection} and
- * passes message fragments on. Accepts fragments so that an oversized message is refused with an
- * error instead of closing the connection.
+ * {@code /ws}: admits each connection under the caps of {@link LabServer} (or closes it with the
+ * reason), gives it a {@link LabConnection} and passes message fragments on. Accepts fragments so
+ * that an oversized message is refused with an error instead of closing the connection.
  */
 final class LabSocketHandler extends TextWebSocketHandler {
 
-  /** How long one send may block before the connection is given up. */
-  static final int SEND_TIME_LIMIT_MS = 10_000;
-
-  /** How many bytes may wait for a slow client before the connection is given up. */
-  static final int SEND_BUFFER_LIMIT_BYTES = 16 * 1024 * 1024;
+  /** Tomcat's per-session property for how long a blocking send may wait for the client. */
+  private static final String SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
 
   private static final Logger log = LoggerFactory.getLogger(LabSocketHandler.class);
 
-  private final BuiltInLab lab;
+  private final LabServer server;
   private final Map<String, LabConnection> connections = new ConcurrentHashMap<>();
 
-  LabSocketHandler(BuiltInLab lab) {
-    this.lab = lab;
+  LabSocketHandler(LabServer server) {
+    this.server = server;
   }
 
   @Override
   public void afterConnectionEstablished(WebSocketSession session) {
-    WebSocketSession concurrent =
-        new ConcurrentWebSocketSessionDecorator(
-            session, SEND_TIME_LIMIT_MS, SEND_BUFFER_LIMIT_BYTES);
-    connections.put(session.getId(), new LabConnection(concurrent, new LabSession(lab)));
+    limitSendTime(session);
+    LabConnection connection = new LabConnection(session, server, address(session));
+    CloseStatus refusal = server.admit(connection);
+    if (refusal != null) {
+      connection.close(refusal);
+      return;
+    }
+    connections.put(session.getId(), connection);
   }
 
   @Override
@@ -66,12 +68,31 @@ final class LabSocketHandler extends TextWebSocketHandler {
   public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
     LabConnection connection = connections.remove(session.getId());
     if (connection != null) {
-      connection.close();
+      server.left(connection);
     }
   }
 
   @Override
   public boolean supportsPartialMessages() {
     return true;
+  }
+
+  private void limitSendTime(WebSocketSession session) {
+    if (session instanceof NativeWebSocketSession nativeSession) {
+      jakarta.websocket.Session tomcat =
+          nativeSession.getNativeSession(jakarta.websocket.Session.class);
+      if (tomcat != null) {
+        tomcat
+            .getUserProperties()
+            .put(SEND_TIMEOUT, server.properties().sendTimeLimit().toMillis());
+      }
+    }
+  }
+
+  private static String address(WebSocketSession session) {
+    InetSocketAddress remote = session.getRemoteAddress();
+    return remote == null || remote.getAddress() == null
+        ? "unknown"
+        : remote.getAddress().getHostAddress();
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.packetwalk.shell.CommandOutcome;
+import io.packetwalk.shell.RunLimits;
 import io.packetwalk.stream.protocol.Protocol.Command;
 import io.packetwalk.stream.protocol.Protocol.CommandResult;
 import io.packetwalk.stream.protocol.Protocol.ErrorReason;
@@ -14,14 +15,28 @@ import io.packetwalk.stream.protocol.Protocol.TraceEnd;
 import io.packetwalk.stream.protocol.Protocol.TraceStart;
 import io.packetwalk.stream.protocol.Protocol.TraceStep;
 import io.packetwalk.stream.protocol.ProtocolException;
+import io.packetwalk.system.SimulationSlots;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** One lab without a server: the built-in lab, pings and commands, in memory. */
 class LabSessionTest {
 
   private final LabSession lab = new LabSession(BuiltInLab.load(BuiltInLab.DEFAULT_RESOURCE));
+  private final SimulationSlots slots =
+      new SimulationSlots(
+          new SimulationSlots.LaneSize(1, 4),
+          new SimulationSlots.LaneSize(1, 4),
+          Duration.ofSeconds(5));
+  private final LabSession.Run run = new LabSession.Run(slots, RunLimits.DEFAULTS, () -> false);
+
+  @AfterEach
+  void closeSlots() {
+    slots.close();
+  }
 
   @Test
   void theBuiltInLabIsNamedByItsFirstLine() {
@@ -32,7 +47,7 @@ class LabSessionTest {
   @Test
   void pingFromTheRootNamespaceHasNoRouteAndSaysSo() {
     List<ServerMessage> out = new ArrayList<>();
-    lab.handle(new Ping("p1", new NamespaceRef("host1", ""), "10.0.0.2", 1), out::add);
+    lab.ping(new Ping("p1", new NamespaceRef("host1", ""), "10.0.0.2", 1), run, out::add);
     assertThat(out.getFirst())
         .isEqualTo(new TraceStart("p1", "ping -c 1 10.0.0.2 from host1 (root)"));
     TraceEnd end = (TraceEnd) out.getLast();
@@ -44,9 +59,9 @@ class LabSessionTest {
   @Test
   void twoPingsInARowEachStreamTheirOwnTrace() {
     List<ServerMessage> first = new ArrayList<>();
-    lab.handle(new Ping("p1", new NamespaceRef("host1", "ns1"), "10.0.0.2", 1), first::add);
+    lab.ping(new Ping("p1", new NamespaceRef("host1", "ns1"), "10.0.0.2", 1), run, first::add);
     List<ServerMessage> second = new ArrayList<>();
-    lab.handle(new Ping("p2", new NamespaceRef("host1", "ns1"), "10.0.0.2", 2), second::add);
+    lab.ping(new Ping("p2", new NamespaceRef("host1", "ns1"), "10.0.0.2", 2), run, second::add);
     assertThat(((TraceEnd) first.getLast()).outcome())
         .isEqualTo("1 packets transmitted, 1 received, 0% packet loss");
     assertThat(((TraceEnd) second.getLast()).outcome())
@@ -58,25 +73,63 @@ class LabSessionTest {
   }
 
   @Test
-  void aTraceLongerThanTheLimitIsRefusedInsteadOfStreamed() {
-    LabSession small = new LabSession(BuiltInLab.load(BuiltInLab.DEFAULT_RESOURCE), 5);
+  void aTraceLongerThanTheKeptStepLimitStreamsItsFirstStepsAndCountsTheRest() {
+    LabSession.Run small =
+        new LabSession.Run(
+            slots,
+            new RunLimits(
+                5_000, 5, Duration.ofDays(1).toNanos(), Duration.ofSeconds(10).toNanos(), 1 << 20),
+            () -> false);
     List<ServerMessage> out = new ArrayList<>();
+    lab.ping(new Ping("p1", new NamespaceRef("host1", "ns1"), "10.0.0.2", 1), small, out::add);
+    TraceEnd end = (TraceEnd) out.getLast();
+    assertThat(end.stepCount()).isEqualTo(5);
+    assertThat(out).hasSize(7);
+    assertThat(end.omittedSteps()).isPositive();
+    assertThat(end.outcome()).isEqualTo("1 packets transmitted, 1 received, 0% packet loss");
+  }
+
+  @Test
+  void theSessionKeepsNoTraceAfterStreamingIt() {
+    lab.ping(new Ping("p1", new NamespaceRef("host1", "ns1"), "10.0.0.2", 1), run, m -> {});
+    lab.command(
+        new Command("c1", new NamespaceRef("host1", "ns1"), "ping -c 3 10.0.0.2"), run, m -> {});
+    assertThat(lab.shell().lastTrace()).isEmpty();
+  }
+
+  @Test
+  void aPingFindingEverySlotTakenIsRefusedAsBusyNamingItsRequest() throws Exception {
+    SimulationSlots none =
+        new SimulationSlots(
+            new SimulationSlots.LaneSize(1, 0),
+            new SimulationSlots.LaneSize(1, 0),
+            Duration.ofSeconds(5));
+    java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
+    Thread holder =
+        Thread.ofVirtual()
+            .start(() -> none.run(() -> hold.await(5, java.util.concurrent.TimeUnit.SECONDS)));
+    while (none.busy() == 0) {
+      Thread.sleep(5);
+    }
     ProtocolException refused =
         catchThrowableOfType(
             ProtocolException.class,
             () ->
-                small.handle(
-                    new Ping("p1", new NamespaceRef("host1", "ns1"), "10.0.0.2", 1), out::add));
-    assertThat(out).isEmpty();
-    assertThat(refused.error().reason()).isEqualTo(ErrorReason.SIMULATION_FAILED);
-    assertThat(refused.error().requestId()).isEqualTo("p1");
-    assertThat(refused.error().message()).contains("more than the 5 one trace may stream");
+                lab.ping(
+                    new Ping("p9", new NamespaceRef("host1", "ns1"), "10.0.0.2", 1),
+                    new LabSession.Run(none, RunLimits.DEFAULTS, () -> false),
+                    m -> {}));
+    hold.countDown();
+    holder.join();
+    none.close();
+    assertThat(refused.error().reason()).isEqualTo(ErrorReason.SERVER_BUSY);
+    assertThat(refused.error().requestId()).isEqualTo("p9");
   }
 
   @Test
   void aCommandThatChangesNothingIsNotFollowedByATopology() {
     List<ServerMessage> out = new ArrayList<>();
-    lab.handle(new Command("c1", new NamespaceRef("host1", "ns2"), "ip route"), out::add);
+    lab.command(new Command("c1", new NamespaceRef("host1", "ns2"), "ip route"), run, out::add);
     assertThat(out).hasSize(1);
     CommandResult result = (CommandResult) out.getFirst();
     assertThat(result.exit()).isZero();
@@ -89,8 +142,8 @@ class LabSessionTest {
         catchThrowableOfType(
             ProtocolException.class,
             () ->
-                lab.handle(
-                    new Command("c1", new NamespaceRef("host2", "ns1"), "ip link"), m -> {}));
+                lab.command(
+                    new Command("c1", new NamespaceRef("host2", "ns1"), "ip link"), run, m -> {}));
     assertThat(refused.error().reason()).isEqualTo(ErrorReason.UNKNOWN_NAMESPACE);
     assertThat(refused.error().requestId()).isEqualTo("c1");
     assertThat(refused.error().message()).contains("host2").contains("host1");

@@ -21,6 +21,7 @@ final class LabSocketClient implements AutoCloseable {
   private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
   private final WebSocket socket;
   private volatile String closedWith;
+  private volatile JsonNode lastWelcome;
 
   LabSocketClient(int port) {
     Listener listener = new Listener();
@@ -53,10 +54,30 @@ final class LabSocketClient implements AutoCloseable {
   /** The next message, which must have this type. */
   JsonNode next(String type) throws InterruptedException {
     JsonNode message = next();
+    if (message.path("type").stringValue().equals("welcome")) {
+      lastWelcome = message;
+    }
     if (!type.equals(message.path("type").stringValue())) {
       throw new AssertionError("expected a " + type + " message but got " + message);
     }
     return message;
+  }
+
+  /** The last welcome {@link #next(String)} returned. */
+  JsonNode lastWelcome() {
+    return lastWelcome;
+  }
+
+  /** "code reason" once the server closed the connection, failing when it does not in time. */
+  String awaitClose() throws InterruptedException {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (closedWith == null && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    if (closedWith == null) {
+      throw new AssertionError("the server did not close the connection within " + WAIT);
+    }
+    return closedWith;
   }
 
   boolean isOpen() {

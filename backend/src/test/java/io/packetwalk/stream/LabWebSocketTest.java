@@ -36,10 +36,10 @@ class LabWebSocketTest {
 
   @Test
   void helloIsAnsweredWithTheLabTopology() throws Exception {
-    client.send("{\"v\":1,\"type\":\"hello\"}");
+    client.send("{\"v\":2,\"type\":\"hello\"}");
     JsonNode welcome = client.next("welcome");
-    assertThat(welcome.get("v").intValue()).isEqualTo(1);
-    assertThat(welcome.get("protocolVersion").intValue()).isEqualTo(1);
+    assertThat(welcome.get("v").intValue()).isEqualTo(2);
+    assertThat(welcome.get("protocolVersion").intValue()).isEqualTo(2);
     assertThat(welcome.get("labName").stringValue()).isEqualTo("Two namespaces and a veth pair");
 
     JsonNode host = welcome.at("/topology/hosts/0");
@@ -67,7 +67,7 @@ class LabWebSocketTest {
   @Test
   void pingStreamsATraceWhereArpCrossesTheWireBeforeTheFirstEchoRequest() throws Exception {
     client.send(
-        "{\"v\":1,\"type\":\"ping\",\"requestId\":\"r1\","
+        "{\"v\":2,\"type\":\"ping\",\"requestId\":\"r1\","
             + "\"from\":{\"host\":\"host1\",\"netns\":\"ns1\"},\"to\":\"10.0.0.2\",\"count\":1}");
     JsonNode start = client.next("traceStart");
     assertThat(start.get("requestId").stringValue()).isEqualTo("r1");
@@ -115,16 +115,17 @@ class LabWebSocketTest {
     assertThat(listing.get("stdout").stringValue()).contains("veth1").contains("10.0.0.1/24");
     assertThat(listing.get("stderr").stringValue()).isEmpty();
 
-    client.send("{\"v\":1,\"type\":\"hello\"}");
+    client.send("{\"v\":2,\"type\":\"hello\"}");
     client.next("welcome");
 
     client.send(command("c2", "ns1", "ip link set veth1 down"));
     JsonNode down = client.next("commandResult");
     assertThat(down.get("exit").intValue()).isZero();
-    JsonNode topology = client.next("topology");
-    JsonNode host = topology.at("/topology/hosts/0");
-    assertThat(device(host, "ns1", "veth1").get("up").booleanValue()).isFalse();
-    assertThat(device(host, "ns2", "veth2").get("carrier").booleanValue()).isFalse();
+    JsonNode change = client.next("topologyChange");
+    assertThat(change.get("devicesUpserted")).hasSize(2);
+    assertThat(upserted(change, "ns1", "veth1").get("up").booleanValue()).isFalse();
+    assertThat(upserted(change, "ns2", "veth2").get("carrier").booleanValue()).isFalse();
+    assertThat(change.get("linksAdded")).isEmpty();
 
     client.send(command("c3", "ns1", "ip link set veth1 mtu 99999999"));
     JsonNode refused = client.next("commandResult");
@@ -137,7 +138,7 @@ class LabWebSocketTest {
     client.send("{not json");
     assertError(client.next("error"), "MALFORMED_JSON", null);
 
-    client.send("{\"v\":1,\"type\":\"teleport\"}");
+    client.send("{\"v\":2,\"type\":\"teleport\"}");
     JsonNode unknown = client.next("error");
     assertError(unknown, "UNKNOWN_TYPE", null);
     assertThat(unknown.get("message").stringValue())
@@ -147,15 +148,15 @@ class LabWebSocketTest {
     JsonNode version = client.next("error");
     assertError(version, "VERSION_MISMATCH", null);
     assertThat(version.get("message").stringValue())
-        .contains("protocol version 1")
+        .contains("protocol version 2")
         .contains("version 7")
         .contains("Reload the page");
 
-    client.send("{\"v\":1,\"type\":\"ping\",\"requestId\":\"r2\",\"to\":\"10.0.0.2\"}");
+    client.send("{\"v\":2,\"type\":\"ping\",\"requestId\":\"r2\",\"to\":\"10.0.0.2\"}");
     assertError(client.next("error"), "MISSING_FIELD", "r2");
 
     client.send(
-        "{\"v\":1,\"type\":\"ping\",\"requestId\":\"r3\","
+        "{\"v\":2,\"type\":\"ping\",\"requestId\":\"r3\","
             + "\"from\":{\"host\":\"host1\",\"netns\":\"ns1\"},\"to\":\"10.0.0.2\",\"count\":99}");
     assertError(client.next("error"), "INVALID_FIELD", "r3");
 
@@ -169,11 +170,11 @@ class LabWebSocketTest {
     assertError(tooLarge, "MESSAGE_TOO_LARGE", null);
     assertThat(tooLarge.get("message").stringValue()).contains("65536");
 
-    client.sendBinary("{\"v\":1,\"type\":\"hello\"}".getBytes(StandardCharsets.UTF_8));
+    client.sendBinary("{\"v\":2,\"type\":\"hello\"}".getBytes(StandardCharsets.UTF_8));
     assertError(client.next("error"), "MALFORMED_JSON", null);
 
     assertThat(client.isOpen()).isTrue();
-    client.send("{\"v\":1,\"type\":\"hello\"}");
+    client.send("{\"v\":2,\"type\":\"hello\"}");
     assertThat(client.next("welcome").get("labName").stringValue()).isNotBlank();
   }
 
@@ -181,16 +182,26 @@ class LabWebSocketTest {
   void eachConnectionHasItsOwnLab() throws Exception {
     client.send(command("c1", "ns1", "ip link set veth1 down"));
     client.next("commandResult");
-    client.next("topology");
+    client.next("topologyChange");
     try (LabSocketClient other = new LabSocketClient(port)) {
-      other.send("{\"v\":1,\"type\":\"hello\"}");
+      other.send("{\"v\":2,\"type\":\"hello\"}");
       JsonNode host = other.next("welcome").at("/topology/hosts/0");
       assertThat(device(host, "ns1", "veth1").get("up").booleanValue()).isTrue();
     }
   }
 
+  private static JsonNode upserted(JsonNode change, String netns, String device) {
+    for (JsonNode upsert : change.get("devicesUpserted")) {
+      if (upsert.get("netns").stringValue().equals(netns)
+          && upsert.at("/device/name").stringValue().equals(device)) {
+        return upsert.get("device");
+      }
+    }
+    throw new AssertionError("no upsert of " + device + " in " + netns + ": " + change);
+  }
+
   private static String command(String requestId, String netns, String line) {
-    return "{\"v\":1,\"type\":\"command\",\"requestId\":\""
+    return "{\"v\":2,\"type\":\"command\",\"requestId\":\""
         + requestId
         + "\",\"netns\":{\"host\":\"host1\",\"netns\":\""
         + netns

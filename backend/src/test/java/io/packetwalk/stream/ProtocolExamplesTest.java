@@ -22,10 +22,14 @@ import io.packetwalk.stream.protocol.Protocol;
 import io.packetwalk.stream.protocol.Protocol.ClientMessage;
 import io.packetwalk.stream.protocol.Protocol.Command;
 import io.packetwalk.stream.protocol.Protocol.CommandResult;
+import io.packetwalk.stream.protocol.Protocol.ErrorReason;
 import io.packetwalk.stream.protocol.Protocol.Hello;
 import io.packetwalk.stream.protocol.Protocol.NamespaceRef;
 import io.packetwalk.stream.protocol.Protocol.Ping;
 import io.packetwalk.stream.protocol.Protocol.ServerMessage;
+import io.packetwalk.stream.protocol.Protocol.SessionToken;
+import io.packetwalk.stream.protocol.Protocol.TopologyChange;
+import io.packetwalk.stream.protocol.Protocol.TopologyView;
 import io.packetwalk.stream.protocol.Protocol.TraceEnd;
 import io.packetwalk.stream.protocol.Protocol.TraceStart;
 import io.packetwalk.stream.protocol.Protocol.TraceStep;
@@ -56,6 +60,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class ProtocolExamplesTest {
 
+  private static final String ID = "WjJvbGZzZWNyZXQx";
+  private static final String SECRET = "c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0";
+
   private static final Path EXAMPLES = Path.of("src/test/resources/protocol");
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -66,7 +73,8 @@ class ProtocolExamplesTest {
   void everyClientExampleDecodesToItsRecord() throws IOException {
     Map<String, ClientMessage> expected =
         Map.of(
-            "client-hello.json", new Hello(),
+            "client-hello.json", new Hello(null),
+            "client-hello-resume.json", new Hello(new SessionToken(ID, SECRET)),
             "client-ping.json", new Ping("r1", new NamespaceRef("host1", "ns1"), "10.0.0.2", 1),
             "client-command.json",
                 new Command("r2", new NamespaceRef("host1", "ns1"), "ip -br addr"));
@@ -87,22 +95,45 @@ class ProtocolExamplesTest {
     produced.put("server-trace-step-icmp.json", icmpDeliveredStep());
     produced.put(
         "server-trace-end.json",
-        new TraceEnd("r1", 14, "1 packets transmitted, 1 received, 0% packet loss", 0));
+        new TraceEnd("r1", 14, 0, "1 packets transmitted, 1 received, 0% packet loss", 0, null));
+    produced.put(
+        "server-trace-end-stopped.json",
+        new TraceEnd(
+            "r7",
+            10_000,
+            12_004,
+            "5000 packets transmitted, 5000 received, 0% packet loss",
+            0,
+            "stopped after 5,000 packets: the per-run packet limit"
+                + " (packetwalk.limits.packets-per-run)"));
+    produced.put(
+        "server-error-server-busy.json",
+        new Protocol.Error(
+            "r8",
+            ErrorReason.SERVER_BUSY,
+            "The server is running its limit of 2 simulations with 256 more waiting; try again"
+                + " in a few seconds (packetwalk.limits.concurrent-runs)."));
+    produced.put("server-welcome-resumed-notice.json", welcomeWithANotice());
+    produced.put("server-topology-change.json", vethMovedToANewNamespace());
     produced.put(
         "server-command-result.json",
         new CommandResult(
             "r2",
             0,
             "lo               DOWN           \nveth1@if2        UP             10.0.0.1/24 \n",
-            ""));
+            "",
+            null));
     produced.put(
-        "server-error-unknown-type.json", refusal("{\"v\": 1, \"type\": \"teleport\"}").error());
+        "server-error-unknown-type.json", refusal("{\"v\": 2, \"type\": \"teleport\"}").error());
     produced.put("server-error-version.json", refusal("{\"v\": 7, \"type\": \"hello\"}").error());
 
     assertThat(examples("server-")).containsExactlyInAnyOrderElementsOf(produced.keySet());
     for (var entry : produced.entrySet()) {
       JsonNode expected = JSON.readTree(read(entry.getKey()));
       JsonNode actual = JSON.readTree(encoder.encode(entry.getValue()));
+      if (System.getProperty("protocol.examples.print") != null) {
+        System.out.println(entry.getKey() + " " + actual);
+      }
       assertThat(fieldPaths(actual)).as(entry.getKey()).isEqualTo(fieldPaths(expected));
       assertThat(actual).as(entry.getKey()).isEqualTo(expected);
     }
@@ -118,7 +149,40 @@ class ProtocolExamplesTest {
     configure(ns1, "veth1", "02:00:00:00:00:01", "10.0.0.1/24");
     configure(ns2, "veth2", "02:00:00:00:00:02", "10.0.0.2/24");
     return new Welcome(
-        Protocol.VERSION, "Two namespaces and a veth pair", TopologyMapper.snapshot(world));
+        Protocol.VERSION,
+        "Two namespaces and a veth pair",
+        TopologyMapper.snapshot(world),
+        new SessionToken(ID, SECRET),
+        false,
+        null);
+  }
+
+  /** A resume that came too late: a fresh lab (here a bare host) and the notice why. */
+  private static Welcome welcomeWithANotice() {
+    return new Welcome(
+        Protocol.VERSION,
+        "Two namespaces and a veth pair",
+        TopologyMapper.snapshot(World.withOneHost()),
+        new SessionToken("bmV3LXNlc3Npb24x", "bmV3LXNlY3JldC1uZXctc2VjcmV0LW5ldy1zZWNy"),
+        false,
+        "The lab this tab had is no longer kept (a lab waits 10 minutes after its tab"
+            + " disconnects, and not across server restarts); this is a fresh copy of the"
+            + " built-in lab.");
+  }
+
+  /** The change after veth2 moves from ns2 into a new namespace ns3. */
+  private static TopologyChange vethMovedToANewNamespace() {
+    World world = World.withOneHost();
+    Host host = world.defaultHost();
+    NetNamespace ns1 = host.addNetns("ns1");
+    NetNamespace ns2 = host.addNetns("ns2");
+    ns1.addVeth("veth1", "veth2", ns2);
+    configure(ns1, "veth1", "02:00:00:00:00:01", "10.0.0.1/24");
+    configure(ns2, "veth2", "02:00:00:00:00:02", "10.0.0.2/24");
+    TopologyView before = TopologyMapper.snapshot(world);
+    NetNamespace ns3 = host.addNetns("ns3");
+    ns2.moveDevice(ns2.requireDevice("veth2"), ns3);
+    return TopologyChanges.between(before, TopologyMapper.snapshot(world));
   }
 
   private static void configure(NetNamespace ns, String name, String mac, String address) {

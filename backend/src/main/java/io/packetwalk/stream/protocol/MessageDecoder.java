@@ -7,9 +7,14 @@ import io.packetwalk.stream.protocol.Protocol.ErrorReason;
 import io.packetwalk.stream.protocol.Protocol.Hello;
 import io.packetwalk.stream.protocol.Protocol.NamespaceRef;
 import io.packetwalk.stream.protocol.Protocol.Ping;
+import io.packetwalk.stream.protocol.Protocol.SessionToken;
 import java.util.Locale;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,8 +34,24 @@ public final class MessageDecoder {
 
   private static final String TYPES = String.join(", ", Protocol.CLIENT_TYPES);
 
+  /** How deep a message may nest; real messages use four levels. */
+  static final int MAX_NESTING = 32;
+
+  /** The most digits a number may have; real messages use at most a few. */
+  static final int MAX_NUMBER_DIGITS = 32;
+
+  /** The longest session id or secret accepted in {@code hello.resume}, in characters. */
+  static final int MAX_TOKEN_CHARS = 128;
+
   private final JsonMapper mapper =
-      JsonMapper.builder()
+      JsonMapper.builder(
+              JsonFactory.builder()
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder()
+                          .maxNestingDepth(MAX_NESTING)
+                          .maxNumberLength(MAX_NUMBER_DIGITS)
+                          .build())
+                  .build())
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .build();
@@ -57,7 +78,7 @@ public final class MessageDecoder {
     checkVersion(root, requestId);
     String type = type(root, requestId);
     return switch (type) {
-      case "hello" -> new Hello();
+      case "hello" -> hello(root);
       case "ping" -> ping(root);
       case "command" -> command(root);
       default ->
@@ -72,17 +93,22 @@ public final class MessageDecoder {
     JsonNode root;
     try {
       root = mapper.readTree(text);
+    } catch (StreamConstraintsException e) {
+      throw new ProtocolException(
+          null,
+          ErrorReason.MALFORMED_JSON,
+          "The message is refused: it nests deeper than "
+              + MAX_NESTING
+              + " levels or has a number longer than "
+              + MAX_NUMBER_DIGITS
+              + " digits"
+              + at(e)
+              + "; protocol messages are small and shallow.");
     } catch (JacksonException e) {
       throw new ProtocolException(
           null,
           ErrorReason.MALFORMED_JSON,
-          "The message is not valid JSON ("
-              + e.getOriginalMessage()
-              + ", at line "
-              + e.getLocation().getLineNr()
-              + ", column "
-              + e.getLocation().getColumnNr()
-              + ").");
+          "The message is not valid JSON (" + e.getOriginalMessage() + at(e) + ").");
     }
     if (root == null || !root.isObject()) {
       throw new ProtocolException(
@@ -93,6 +119,36 @@ public final class MessageDecoder {
               + ".");
     }
     return root;
+  }
+
+  /** ", at line L, column C" when the parser knows where it stopped, else nothing. */
+  private static String at(JacksonException e) {
+    TokenStreamLocation where = e.getLocation();
+    if (where == null || where.getLineNr() < 1) {
+      return "";
+    }
+    return ", at line " + where.getLineNr() + ", column " + where.getColumnNr();
+  }
+
+  private static Hello hello(JsonNode root) {
+    JsonNode resume = root.get("resume");
+    if (resume == null || resume.isNull()) {
+      return new Hello(null);
+    }
+    if (!resume.isObject()) {
+      throw invalid(
+          null,
+          "\"resume\" in the hello message must be the session the server gave, {\"id\": …,"
+              + " \"secret\": …}, not "
+              + describe(resume)
+              + ".");
+    }
+    String id = requiredString(resume, "id", null, "resume object", "the session id");
+    String secret = requiredString(resume, "secret", null, "resume object", "the session secret");
+    if (id.length() > MAX_TOKEN_CHARS || secret.length() > MAX_TOKEN_CHARS) {
+      throw invalid(null, "\"resume\" holds an id or secret longer than the server ever gives.");
+    }
+    return new Hello(new SessionToken(id, secret));
   }
 
   /** The request id when it is usable, so that even a refusal can name its request. */

@@ -3,6 +3,7 @@ package io.packetwalk.stream.protocol;
 import io.packetwalk.stream.protocol.Protocol.ArpHeader;
 import io.packetwalk.stream.protocol.Protocol.CommandResult;
 import io.packetwalk.stream.protocol.Protocol.DeviceRef;
+import io.packetwalk.stream.protocol.Protocol.DeviceUpsert;
 import io.packetwalk.stream.protocol.Protocol.DeviceView;
 import io.packetwalk.stream.protocol.Protocol.EthernetHeader;
 import io.packetwalk.stream.protocol.Protocol.Header;
@@ -11,10 +12,13 @@ import io.packetwalk.stream.protocol.Protocol.IcmpHeader;
 import io.packetwalk.stream.protocol.Protocol.Ipv4Header;
 import io.packetwalk.stream.protocol.Protocol.LinkView;
 import io.packetwalk.stream.protocol.Protocol.LocationView;
+import io.packetwalk.stream.protocol.Protocol.NamespaceAdded;
+import io.packetwalk.stream.protocol.Protocol.NamespaceRef;
 import io.packetwalk.stream.protocol.Protocol.NamespaceView;
 import io.packetwalk.stream.protocol.Protocol.ServerMessage;
 import io.packetwalk.stream.protocol.Protocol.StepView;
 import io.packetwalk.stream.protocol.Protocol.TcpHeader;
+import io.packetwalk.stream.protocol.Protocol.TopologyChange;
 import io.packetwalk.stream.protocol.Protocol.TopologyView;
 import io.packetwalk.stream.protocol.Protocol.TraceEnd;
 import io.packetwalk.stream.protocol.Protocol.TraceStart;
@@ -43,8 +47,13 @@ public final class MessageEncoder {
         node.put("protocolVersion", w.protocolVersion());
         node.put("labName", w.labName());
         node.set("topology", topology(w.topology()));
+        ObjectNode session = node.putObject("session");
+        session.put("id", w.session().id());
+        session.put("secret", w.session().secret());
+        node.put("resumed", w.resumed());
+        node.put("notice", w.notice());
       }
-      case Protocol.Topology t -> node.set("topology", topology(t.topology()));
+      case TopologyChange c -> topologyChange(node, c);
       case TraceStart s -> {
         node.put("requestId", s.requestId());
         node.put("title", s.title());
@@ -56,14 +65,17 @@ public final class MessageEncoder {
       case TraceEnd e -> {
         node.put("requestId", e.requestId());
         node.put("stepCount", e.stepCount());
+        node.put("omittedSteps", e.omittedSteps());
         node.put("outcome", e.outcome());
         node.put("exit", e.exit());
+        node.put("stopped", e.stopped());
       }
       case CommandResult r -> {
         node.put("requestId", r.requestId());
         node.put("exit", r.exit());
         node.put("stdout", r.stdout());
         node.put("stderr", r.stderr());
+        node.put("stopped", r.stopped());
       }
       case Protocol.Error e -> {
         node.put("requestId", e.requestId());
@@ -72,6 +84,47 @@ public final class MessageEncoder {
       }
     }
     return mapper.writeValueAsString(node);
+  }
+
+  private void topologyChange(ObjectNode node, TopologyChange change) {
+    ArrayNode hostsRemoved = node.putArray("hostsRemoved");
+    change.hostsRemoved().forEach(hostsRemoved::add);
+    ArrayNode hostsAdded = node.putArray("hostsAdded");
+    change.hostsAdded().forEach(hostsAdded::add);
+    ArrayNode namespacesRemoved = node.putArray("namespacesRemoved");
+    for (NamespaceRef ns : change.namespacesRemoved()) {
+      ObjectNode ref = namespacesRemoved.addObject();
+      ref.put("host", ns.host());
+      ref.put("netns", ns.netns());
+    }
+    ArrayNode namespacesAdded = node.putArray("namespacesAdded");
+    for (NamespaceAdded ns : change.namespacesAdded()) {
+      ObjectNode added = namespacesAdded.addObject();
+      added.put("host", ns.host());
+      added.put("netns", ns.netns());
+      added.put("root", ns.root());
+    }
+    ArrayNode devicesRemoved = node.putArray("devicesRemoved");
+    change.devicesRemoved().forEach(ref -> devicesRemoved.add(deviceRef(ref)));
+    ArrayNode devicesUpserted = node.putArray("devicesUpserted");
+    for (DeviceUpsert upsert : change.devicesUpserted()) {
+      ObjectNode entry = devicesUpserted.addObject();
+      entry.put("host", upsert.host());
+      entry.put("netns", upsert.netns());
+      entry.set("device", device(upsert.device()));
+    }
+    ArrayNode linksRemoved = node.putArray("linksRemoved");
+    change.linksRemoved().forEach(link -> linksRemoved.add(link(link)));
+    ArrayNode linksAdded = node.putArray("linksAdded");
+    change.linksAdded().forEach(link -> linksAdded.add(link(link)));
+  }
+
+  private ObjectNode link(LinkView link) {
+    ObjectNode linkNode = mapper.createObjectNode();
+    linkNode.put("kind", link.kind());
+    linkNode.set("a", deviceRef(link.a()));
+    linkNode.set("b", deviceRef(link.b()));
+    return linkNode;
   }
 
   private ObjectNode topology(TopologyView topology) {
@@ -90,12 +143,7 @@ public final class MessageEncoder {
       }
     }
     ArrayNode links = node.putArray("links");
-    for (LinkView link : topology.links()) {
-      ObjectNode linkNode = links.addObject();
-      linkNode.put("kind", link.kind());
-      linkNode.set("a", deviceRef(link.a()));
-      linkNode.set("b", deviceRef(link.b()));
-    }
+    topology.links().forEach(link -> links.add(link(link)));
     return node;
   }
 

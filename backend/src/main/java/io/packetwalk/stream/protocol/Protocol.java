@@ -3,15 +3,15 @@ package io.packetwalk.stream.protocol;
 import java.util.List;
 
 /**
- * WebSocket protocol version 1, as records: everything the browser and the server say to each other
+ * WebSocket protocol version 2, as records: everything the browser and the server say to each other
  * over {@code /ws}. docs/protocol.md is the specification; the client's twin is
- * frontend/src/protocol/protocol.ts. Every message on the wire also carries {@code "v": 1} and its
+ * frontend/src/protocol/protocol.ts. Every message on the wire also carries {@code "v": 2} and its
  * {@code "type"} tag, which {@link MessageDecoder} checks and {@link MessageEncoder} writes.
  */
 public final class Protocol {
 
   /** The one protocol version this server speaks. */
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
   private Protocol() {}
 
@@ -33,8 +33,14 @@ public final class Protocol {
     }
   }
 
-  /** The first message: the server answers with {@link Welcome}. */
-  public record Hello() implements ClientMessage {}
+  /**
+   * The first message: the server answers with {@link Welcome}. {@code resume} (null on a first
+   * visit) names the tab's lab to reattach after a reconnect.
+   */
+  public record Hello(SessionToken resume) implements ClientMessage {}
+
+  /** A lab's session: its id and the secret that proves the tab owns it. */
+  public record SessionToken(String id, String secret) {}
 
   /** Ping {@code to} from a namespace {@code count} times (1..10) and stream the trace. */
   public record Ping(String requestId, NamespaceRef from, String to, int count)
@@ -61,7 +67,7 @@ public final class Protocol {
     default String type() {
       return switch (this) {
         case Welcome w -> "welcome";
-        case Topology t -> "topology";
+        case TopologyChange t -> "topologyChange";
         case TraceStart s -> "traceStart";
         case TraceStep s -> "traceStep";
         case TraceEnd e -> "traceEnd";
@@ -71,12 +77,62 @@ public final class Protocol {
     }
   }
 
-  /** The answer to {@link Hello}: the lab as it is now. */
-  public record Welcome(int protocolVersion, String labName, TopologyView topology)
+  /**
+   * The answer to {@link Hello}: the lab as it is now, the session the tab keeps for a reconnect,
+   * whether an earlier lab was resumed, and, when a resume was asked for and did not happen, why.
+   */
+  public record Welcome(
+      int protocolVersion,
+      String labName,
+      TopologyView topology,
+      SessionToken session,
+      boolean resumed,
+      String notice)
       implements ServerMessage {}
 
-  /** The lab's topology changed (sent after a command that changed something visible). */
-  public record Topology(TopologyView topology) implements ServerMessage {}
+  /**
+   * What a command changed in the topology: removals, then additions and device updates, applied in
+   * that order (docs/protocol.md); links compare by value and their order does not matter.
+   */
+  public record TopologyChange(
+      List<String> hostsRemoved,
+      List<String> hostsAdded,
+      List<NamespaceRef> namespacesRemoved,
+      List<NamespaceAdded> namespacesAdded,
+      List<DeviceRef> devicesRemoved,
+      List<DeviceUpsert> devicesUpserted,
+      List<LinkView> linksRemoved,
+      List<LinkView> linksAdded)
+      implements ServerMessage {
+    public TopologyChange {
+      hostsRemoved = List.copyOf(hostsRemoved);
+      hostsAdded = List.copyOf(hostsAdded);
+      namespacesRemoved = List.copyOf(namespacesRemoved);
+      namespacesAdded = List.copyOf(namespacesAdded);
+      devicesRemoved = List.copyOf(devicesRemoved);
+      devicesUpserted = List.copyOf(devicesUpserted);
+      linksRemoved = List.copyOf(linksRemoved);
+      linksAdded = List.copyOf(linksAdded);
+    }
+
+    /** Whether nothing changed. */
+    public boolean isEmpty() {
+      return hostsRemoved.isEmpty()
+          && hostsAdded.isEmpty()
+          && namespacesRemoved.isEmpty()
+          && namespacesAdded.isEmpty()
+          && devicesRemoved.isEmpty()
+          && devicesUpserted.isEmpty()
+          && linksRemoved.isEmpty()
+          && linksAdded.isEmpty();
+    }
+  }
+
+  /** A namespace added to a host (appended, without devices: they come as upserts). */
+  public record NamespaceAdded(String host, String netns, boolean root) {}
+
+  /** A device added to a namespace or changed in place. */
+  public record DeviceUpsert(String host, String netns, DeviceView device) {}
 
   /** A trace begins; its steps follow in order. */
   public record TraceStart(String requestId, String title) implements ServerMessage {}
@@ -84,12 +140,17 @@ public final class Protocol {
   /** One step of the trace that {@link TraceStart} began. */
   public record TraceStep(String requestId, StepView step) implements ServerMessage {}
 
-  /** The trace is complete: how many steps were sent and how the program ended. */
-  public record TraceEnd(String requestId, int stepCount, String outcome, int exit)
+  /**
+   * The trace is complete: how many steps were sent, how many happened after the kept-step limit
+   * and were not sent, how the program ended, and which run limit stopped it (or null).
+   */
+  public record TraceEnd(
+      String requestId, int stepCount, int omittedSteps, String outcome, int exit, String stopped)
       implements ServerMessage {}
 
-  /** What a {@link Command} printed and returned. */
-  public record CommandResult(String requestId, int exit, String stdout, String stderr)
+  /** What a {@link Command} printed and returned, and which run limit stopped it (or null). */
+  public record CommandResult(
+      String requestId, int exit, String stdout, String stderr, String stopped)
       implements ServerMessage {}
 
   /** A request could not be served; {@code requestId} is null when it could not be read. */
@@ -113,7 +174,11 @@ public final class Protocol {
     /** The namespace reference names no host or namespace of the lab. */
     UNKNOWN_NAMESPACE,
     /** The simulator could not complete the request. */
-    SIMULATION_FAILED
+    SIMULATION_FAILED,
+    /** Every simulation slot of the server is taken; try again in a few seconds. */
+    SERVER_BUSY,
+    /** The lab reached its size limit, or the server its memory budget for labs. */
+    LAB_TOO_LARGE
   }
 
   // ---- topology ----

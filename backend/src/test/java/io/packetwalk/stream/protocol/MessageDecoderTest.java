@@ -19,7 +19,7 @@ class MessageDecoderTest {
         (Ping)
             decoder.decode(
                 """
-                {"v":1,"type":"ping","requestId":"r1","from":{"host":"host1","netns":""},\
+                {"v":2,"type":"ping","requestId":"r1","from":{"host":"host1","netns":""},\
                 "to":"10.0.0.2"}\
                 """);
     assertThat(ping).isEqualTo(new Ping("r1", new NamespaceRef("host1", ""), "10.0.0.2", 1));
@@ -30,7 +30,7 @@ class MessageDecoderTest {
     assertThat(
             decoder.decode(
                 """
-                {"v":1,"type":"command","requestId":"r9","netns":{"host":"h","netns":"a"},\
+                {"v":2,"type":"command","requestId":"r9","netns":{"host":"h","netns":"a"},\
                 "line":"ip link","colour":"blue"}\
                 """))
         .isEqualTo(new Command("r9", new NamespaceRef("h", "a"), "ip link"));
@@ -38,7 +38,7 @@ class MessageDecoderTest {
 
   @Test
   void refusesTextThatIsNotJson() {
-    Protocol.Error error = refuse("{\"v\": 1, \"type\": ");
+    Protocol.Error error = refuse("{\"v\": 2, \"type\": ");
     assertThat(error.reason()).isEqualTo(ErrorReason.MALFORMED_JSON);
     assertThat(error.message()).startsWith("The message is not valid JSON").contains("line 1");
     assertThat(error.requestId()).isNull();
@@ -48,13 +48,13 @@ class MessageDecoderTest {
   void refusesJsonThatIsNotOneObject() {
     assertThat(refuse("[1, 2]").message()).contains("one JSON object").contains("an array");
     assertThat(refuse("").reason()).isEqualTo(ErrorReason.MALFORMED_JSON);
-    assertThat(refuse("{\"v\":1,\"type\":\"hello\"} {}").reason())
+    assertThat(refuse("{\"v\":2,\"type\":\"hello\"} {}").reason())
         .isEqualTo(ErrorReason.MALFORMED_JSON);
   }
 
   @Test
   void refusesDuplicateFields() {
-    assertThat(refuse("{\"v\":1,\"v\":1,\"type\":\"hello\"}").reason())
+    assertThat(refuse("{\"v\":2,\"v\":1,\"type\":\"hello\"}").reason())
         .isEqualTo(ErrorReason.MALFORMED_JSON);
   }
 
@@ -63,20 +63,20 @@ class MessageDecoderTest {
     assertThat(refuse("{\"type\":\"hello\"}").reason()).isEqualTo(ErrorReason.MISSING_FIELD);
     assertThat(refuse("{\"v\":\"1\",\"type\":\"hello\"}").reason())
         .isEqualTo(ErrorReason.INVALID_FIELD);
-    Protocol.Error error = refuse("{\"v\":2,\"type\":\"hello\",\"requestId\":\"r5\"}");
+    Protocol.Error error = refuse("{\"v\":1,\"type\":\"hello\",\"requestId\":\"r5\"}");
     assertThat(error.reason()).isEqualTo(ErrorReason.VERSION_MISMATCH);
     assertThat(error.message())
         .isEqualTo(
-            "This server speaks protocol version 1, but the message says version 2. Reload the"
+            "This server speaks protocol version 2, but the message says version 1. Reload the"
                 + " page to get a matching client.");
     assertThat(error.requestId()).isEqualTo("r5");
   }
 
   @Test
   void refusesAMissingOrUnknownType() {
-    assertThat(refuse("{\"v\":1}").reason()).isEqualTo(ErrorReason.MISSING_FIELD);
-    assertThat(refuse("{\"v\":1,\"type\":7}").reason()).isEqualTo(ErrorReason.INVALID_FIELD);
-    Protocol.Error error = refuse("{\"v\":1,\"type\":\"teleport\",\"requestId\":\"r3\"}");
+    assertThat(refuse("{\"v\":2}").reason()).isEqualTo(ErrorReason.MISSING_FIELD);
+    assertThat(refuse("{\"v\":2,\"type\":7}").reason()).isEqualTo(ErrorReason.INVALID_FIELD);
+    Protocol.Error error = refuse("{\"v\":2,\"type\":\"teleport\",\"requestId\":\"r3\"}");
     assertThat(error.reason()).isEqualTo(ErrorReason.UNKNOWN_TYPE);
     assertThat(error.requestId()).isEqualTo("r3");
   }
@@ -84,17 +84,17 @@ class MessageDecoderTest {
   @Test
   void namesTheMissingFieldOfAPing() {
     Protocol.Error error =
-        refuse("{\"v\":1,\"type\":\"ping\",\"requestId\":\"r1\",\"to\":\"1.2.3.4\"}");
+        refuse("{\"v\":2,\"type\":\"ping\",\"requestId\":\"r1\",\"to\":\"1.2.3.4\"}");
     assertThat(error.reason()).isEqualTo(ErrorReason.MISSING_FIELD);
     assertThat(error.message()).contains("\"from\"");
     assertThat(error.requestId()).isEqualTo("r1");
     assertThat(
-            refuse("{\"v\":1,\"type\":\"ping\",\"from\":{\"host\":\"h\",\"netns\":\"\"}}")
+            refuse("{\"v\":2,\"type\":\"ping\",\"from\":{\"host\":\"h\",\"netns\":\"\"}}")
                 .message())
         .contains("\"requestId\"");
     assertThat(
             refuse(
-                    "{\"v\":1,\"type\":\"ping\",\"requestId\":\"r1\",\"from\":{\"netns\":\"a\"},"
+                    "{\"v\":2,\"type\":\"ping\",\"requestId\":\"r1\",\"from\":{\"netns\":\"a\"},"
                         + "\"to\":\"1.2.3.4\"}")
                 .message())
         .contains("\"host\"");
@@ -103,7 +103,7 @@ class MessageDecoderTest {
   @Test
   void refusesOutOfRangeOrMistypedPingFields() {
     String base =
-        "{\"v\":1,\"type\":\"ping\",\"requestId\":\"r1\",\"from\":{\"host\":\"h\",\"netns\":\"a\"},";
+        "{\"v\":2,\"type\":\"ping\",\"requestId\":\"r1\",\"from\":{\"host\":\"h\",\"netns\":\"a\"},";
     assertThat(refuse(base + "\"to\":\"10.0.0.300\"}").message()).contains("IPv4 address");
     assertThat(refuse(base + "\"to\":\"10.0.0.2\",\"count\":11}").message())
         .contains("from 1 to 10");
@@ -118,7 +118,7 @@ class MessageDecoderTest {
   void refusesACommandOfSeveralLines() {
     Protocol.Error error =
         refuse(
-            "{\"v\":1,\"type\":\"command\",\"requestId\":\"r1\","
+            "{\"v\":2,\"type\":\"command\",\"requestId\":\"r1\","
                 + "\"netns\":{\"host\":\"h\",\"netns\":\"a\"},\"line\":\"ip link\\nreboot\"}");
     assertThat(error.reason()).isEqualTo(ErrorReason.INVALID_FIELD);
     assertThat(error.message()).contains("one shell line");
@@ -127,7 +127,7 @@ class MessageDecoderTest {
   @Test
   void refusesMessagesOverTheSizeLimit() {
     String huge =
-        "{\"v\":1,\"type\":\"hello\",\"pad\":\""
+        "{\"v\":2,\"type\":\"hello\",\"pad\":\""
             + "x".repeat(MessageDecoder.MAX_MESSAGE_CHARS)
             + "\"}";
     Protocol.Error error = refuse(huge);
@@ -140,5 +140,30 @@ class MessageDecoderTest {
         catchThrowableOfType(ProtocolException.class, () -> decoder.decode(text));
     assertThat(refused).as("refusal of %s", text).isNotNull();
     return refused.error();
+  }
+
+  @Test
+  void aMessageNestedTooDeeplyIsMalformedJsonNotACrash() {
+    Protocol.Error error =
+        refuse("{\"v\":2,\"type\":\"hello\",\"x\":" + "[".repeat(600) + "]".repeat(600) + "}");
+    assertThat(error.reason()).isEqualTo(ErrorReason.MALFORMED_JSON);
+    assertThat(error.message()).contains("nests deeper than 32 levels");
+  }
+
+  @Test
+  void aThousandDigitNumberIsMalformedJsonNotACrash() {
+    Protocol.Error error = refuse("{\"v\":" + "9".repeat(1000) + ",\"type\":\"hello\"}");
+    assertThat(error.reason()).isEqualTo(ErrorReason.MALFORMED_JSON);
+    assertThat(error.message()).contains("longer than 32 digits");
+  }
+
+  @Test
+  void helloMayCarryTheSessionToResume() {
+    assertThat(
+            new MessageDecoder()
+                .decode("{\"v\":2,\"type\":\"hello\",\"resume\":{\"id\":\"a\",\"secret\":\"b\"}}"))
+        .isEqualTo(new Protocol.Hello(new Protocol.SessionToken("a", "b")));
+    assertThat(refuse("{\"v\":2,\"type\":\"hello\",\"resume\":7}").reason())
+        .isEqualTo(ErrorReason.INVALID_FIELD);
   }
 }
