@@ -42,7 +42,7 @@ final class LabServer implements AutoCloseable {
   private final Map<String, Integer> perAddress = new ConcurrentHashMap<>();
   private final ScheduledExecutorService sweeper =
       Executors.newSingleThreadScheduledExecutor(
-          task -> Thread.ofPlatform().daemon().name("lab-sweeper").unstarted(task));
+          task -> Thread.ofPlatform().daemon().name("session-sweeper").unstarted(task));
 
   LabServer(
       BuiltInLab builtIn, SimulationSlots slots, RunLimits limits, StreamProperties properties) {
