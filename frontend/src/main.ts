@@ -11,8 +11,8 @@ import "./styles/app.css";
 
 declare global {
   interface Window {
-    /** Read by the browser frame-time benchmark. */
-    packetwalk: { readonly frameStats: FrameStats };
+    /** Read by the browser frame-time benchmark; `dropConnection` lets browser tests cut the socket. */
+    packetwalk: { readonly frameStats: FrameStats; readonly dropConnection: () => void };
   }
 }
 
@@ -20,13 +20,14 @@ const root = document.getElementById("app");
 if (root === null) throw new Error('Packetwalk needs a <div id="app"> to mount into.');
 
 const frameStats = createFrameStats();
-window.packetwalk = { frameStats };
 
 const connection = new Connection(socketUrl(window.location), {
   status: (status) => controller.connection(status),
   message: (message) => controller.receive(message),
   invalid: (error) => controller.invalid(error),
+  refused: (reason) => controller.refused(reason),
 });
+window.packetwalk = { frameStats, dropConnection: () => connection.drop() };
 const controller = new Controller(
   new Store(initialSession(DEFAULT_SPEED)),
   (message) => connection.send(message),

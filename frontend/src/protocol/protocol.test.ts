@@ -87,7 +87,7 @@ describe("malformed messages", () => {
   });
 
   it("names a missing type", () => {
-    const error = failure(validateServerMessage({ v: 1 }));
+    const error = failure(validateServerMessage({ v: 2 }));
     expect(error).toEqual({
       reason: "MISSING_FIELD",
       path: "type",
@@ -100,10 +100,10 @@ describe("malformed messages", () => {
   });
 
   it("refuses another protocol version", () => {
-    const error = failure(validateClientMessage({ v: 2, type: "hello" }));
+    const error = failure(validateClientMessage({ v: 1, type: "hello" }));
     expect(error.reason).toBe("VERSION_MISMATCH");
     expect(error.message).toBe(
-      "This page speaks protocol version 1, but the message says version 2.",
+      "This page speaks protocol version 2, but the message says version 1.",
     );
   });
 
@@ -112,7 +112,7 @@ describe("malformed messages", () => {
   });
 
   it("refuses an unknown type and lists the known ones", () => {
-    const error = failure(validateClientMessage({ v: 1, type: "teleport" }));
+    const error = failure(validateClientMessage({ v: 2, type: "teleport" }));
     expect(error.reason).toBe("UNKNOWN_TYPE");
     expect(error.message).toBe(
       'Unknown message type "teleport"; expected one of: hello, ping, command.',
@@ -120,7 +120,7 @@ describe("malformed messages", () => {
   });
 
   it("names a missing field with its message type", () => {
-    const error = failure(validateServerMessage({ v: 1, type: "traceStart", requestId: "r1" }));
+    const error = failure(validateServerMessage({ v: 2, type: "traceStart", requestId: "r1" }));
     expect(error).toEqual({
       reason: "MISSING_FIELD",
       path: "title",
@@ -149,12 +149,13 @@ describe("malformed messages", () => {
   it("refuses an exit code that is not an integer", () => {
     const error = failure(
       validateServerMessage({
-        v: 1,
+        v: 2,
         type: "commandResult",
         requestId: "r2",
         exit: 0.5,
         stdout: "",
         stderr: "",
+        stopped: null,
       }),
     );
     expect(error.path).toBe("exit");
@@ -164,7 +165,7 @@ describe("malformed messages", () => {
   it("refuses an error reason outside the closed list", () => {
     const error = failure(
       validateServerMessage({
-        v: 1,
+        v: 2,
         type: "error",
         requestId: null,
         reason: "OOPS",
@@ -212,7 +213,7 @@ describe("tolerance", () => {
 
   it("reads a ping without count as count 1", () => {
     const result = validateClientMessage({
-      v: 1,
+      v: 2,
       type: "ping",
       requestId: "r9",
       from: { host: "host1", netns: "ns1" },
@@ -222,7 +223,7 @@ describe("tolerance", () => {
   });
 
   it("ignores fields it does not know", () => {
-    const result = validateClientMessage({ v: 1, type: "hello", extra: true });
-    expect(result).toEqual({ ok: true, value: { v: 1, type: "hello" } });
+    const result = validateClientMessage({ v: 2, type: "hello", extra: true });
+    expect(result).toEqual({ ok: true, value: { v: 2, type: "hello" } });
   });
 });

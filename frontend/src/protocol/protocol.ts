@@ -1,4 +1,4 @@
-/** Owns WebSocket protocol version 1 on the client side: message types, the closed list of error reasons, and runtime validation (docs/protocol.md). */
+/** Owns WebSocket protocol version 2 on the client side: message types, the closed list of error reasons, and runtime validation (docs/protocol.md). */
 import {
   DEVICE_KINDS,
   LINK_KINDS,
@@ -13,7 +13,7 @@ import {
 } from "../model/topology";
 import type { Header, StepLocation, TraceStep } from "../model/trace";
 
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /**
  * Why a message was refused. The server names its `error` messages with these reasons; the
@@ -36,6 +36,10 @@ export const ERROR_REASONS = [
   "UNKNOWN_NAMESPACE",
   /** The simulator could not run the request. */
   "SIMULATION_FAILED",
+  /** Every simulation slot of the server is taken; try again in a few seconds. */
+  "SERVER_BUSY",
+  /** The lab reached its size limit, or the server its memory budget for labs. */
+  "LAB_TOO_LARGE",
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 
@@ -47,13 +51,21 @@ export type ValidationReason = Extract<
 
 // ---- Client → server ----
 
+/** A lab's session: its id and the secret that proves this tab owns it. */
+export interface SessionToken {
+  readonly id: string;
+  readonly secret: string;
+}
+
 export interface HelloMessage {
-  readonly v: 1;
+  readonly v: 2;
   readonly type: "hello";
+  /** The tab's session to resume after a reconnect; absent on a first visit. */
+  readonly resume?: SessionToken;
 }
 
 export interface PingMessage {
-  readonly v: 1;
+  readonly v: 2;
   readonly type: "ping";
   readonly requestId: string;
   readonly from: NamespaceRef;
@@ -64,7 +76,7 @@ export interface PingMessage {
 }
 
 export interface CommandMessage {
-  readonly v: 1;
+  readonly v: 2;
   readonly type: "command";
   readonly requestId: string;
   readonly netns: NamespaceRef;
@@ -77,53 +89,87 @@ export type ClientMessage = HelloMessage | PingMessage | CommandMessage;
 // ---- Server → client ----
 
 export interface WelcomeMessage {
-  readonly v: 1;
+  readonly v: 2;
   readonly type: "welcome";
   readonly protocolVersion: number;
   readonly labName: string;
   readonly topology: Topology;
+  /** The session the tab keeps, to resume this lab after a reconnect. */
+  readonly session: SessionToken;
+  /** Whether the lab of `hello.resume` was resumed. */
+  readonly resumed: boolean;
+  /** Why a resume did not happen, or null. */
+  readonly notice: string | null;
 }
 
-export interface TopologyMessage {
-  readonly v: 1;
-  readonly type: "topology";
-  readonly topology: Topology;
+/** A namespace added to a host (its devices come as upserts). */
+export interface NamespaceAdded {
+  readonly host: string;
+  readonly netns: string;
+  readonly root: boolean;
+}
+
+/** A device added to a namespace or changed in place. */
+export interface DeviceUpsert {
+  readonly host: string;
+  readonly netns: string;
+  readonly device: Device;
+}
+
+/** What a command changed in the topology (applied by `applyTopologyChange`). */
+export interface TopologyChangeMessage {
+  readonly v: 2;
+  readonly type: "topologyChange";
+  readonly hostsRemoved: readonly string[];
+  readonly hostsAdded: readonly string[];
+  readonly namespacesRemoved: readonly NamespaceRef[];
+  readonly namespacesAdded: readonly NamespaceAdded[];
+  readonly devicesRemoved: readonly DeviceRef[];
+  readonly devicesUpserted: readonly DeviceUpsert[];
+  readonly linksRemoved: readonly Link[];
+  readonly linksAdded: readonly Link[];
 }
 
 export interface TraceStartMessage {
-  readonly v: 1;
+  readonly v: 2;
   readonly type: "traceStart";
   readonly requestId: string;
   readonly title: string;
 }
 
 export interface TraceStepMessage {
-  readonly v: 1;
+  readonly v: 2;
   readonly type: "traceStep";
   readonly requestId: string;
   readonly step: TraceStep;
 }
 
 export interface TraceEndMessage {
-  readonly v: 1;
+  readonly v: 2;
   readonly type: "traceEnd";
   readonly requestId: string;
   readonly stepCount: number;
+  /** Steps that happened after the kept-step limit and were not sent. */
+  readonly omittedSteps: number;
   readonly outcome: string;
   readonly exit: number;
+  /** The run limit that stopped the ping, or null. */
+  readonly stopped: string | null;
 }
 
 export interface CommandResultMessage {
-  readonly v: 1;
+  readonly v: 2;
   readonly type: "commandResult";
   readonly requestId: string;
   readonly exit: number;
   readonly stdout: string;
   readonly stderr: string;
+  /** The run limit that stopped the command, or null. */
+  readonly stopped: string | null;
 }
 
 export interface ErrorMessage {
-  readonly v: 1;
+  readonly v: 2;
   readonly type: "error";
   readonly requestId: string | null;
   readonly reason: ErrorReason;
@@ -132,7 +178,7 @@ export interface ErrorMessage {
 
 export type ServerMessage =
   | WelcomeMessage
-  | TopologyMessage
+  | TopologyChangeMessage
   | TraceStartMessage
   | TraceStepMessage
   | TraceEndMessage
@@ -164,49 +210,66 @@ export function validateServerMessage(value: unknown): Validated<ServerMessage> 
     switch (message.type) {
       case "welcome":
         return {
-          v: 1,
+          v: 2,
           type: "welcome",
           protocolVersion: message.int("protocolVersion"),
           labName: message.str("labName"),
           topology: topology(message.obj("topology")),
+          session: sessionToken(message.obj("session")),
+          resumed: message.bool("resumed"),
+          notice: message.nullableStr("notice"),
         };
-      case "topology":
-        return { v: 1, type: "topology", topology: topology(message.obj("topology")) };
+      case "topologyChange":
+        return {
+          v: 2,
+          type: "topologyChange",
+          hostsRemoved: message.strList("hostsRemoved"),
+          hostsAdded: message.strList("hostsAdded"),
+          namespacesRemoved: message.list("namespacesRemoved", namespaceRef),
+          namespacesAdded: message.list("namespacesAdded", namespaceAdded),
+          devicesRemoved: message.list("devicesRemoved", deviceRef),
+          devicesUpserted: message.list("devicesUpserted", deviceUpsert),
+          linksRemoved: message.list("linksRemoved", link),
+          linksAdded: message.list("linksAdded", link),
+        };
       case "traceStart":
         return {
-          v: 1,
+          v: 2,
           type: "traceStart",
           requestId: message.str("requestId"),
           title: message.str("title"),
         };
       case "traceStep":
         return {
-          v: 1,
+          v: 2,
           type: "traceStep",
           requestId: message.str("requestId"),
           step: traceStep(message.obj("step")),
         };
       case "traceEnd":
         return {
-          v: 1,
+          v: 2,
           type: "traceEnd",
           requestId: message.str("requestId"),
           stepCount: message.int("stepCount", 0),
+          omittedSteps: message.int("omittedSteps", 0),
           outcome: message.str("outcome"),
           exit: message.int("exit"),
+          stopped: message.nullableStr("stopped"),
         };
       case "commandResult":
         return {
-          v: 1,
+          v: 2,
           type: "commandResult",
           requestId: message.str("requestId"),
           exit: message.int("exit"),
           stdout: message.str("stdout"),
           stderr: message.str("stderr"),
+          stopped: message.nullableStr("stopped"),
         };
       case "error":
         return {
-          v: 1,
+          v: 2,
           type: "error",
           requestId: message.nullableStr("requestId"),
           reason: message.oneOf("reason", ERROR_REASONS),
@@ -222,10 +285,12 @@ export function validateClientMessage(value: unknown): Validated<ClientMessage> 
     const message = envelope(value, CLIENT_TYPES);
     switch (message.type) {
       case "hello":
-        return { v: 1, type: "hello" };
+        return message.has("resume")
+          ? { v: 2, type: "hello", resume: sessionToken(message.obj("resume")) }
+          : { v: 2, type: "hello" };
       case "ping":
         return {
-          v: 1,
+          v: 2,
           type: "ping",
           requestId: message.str("requestId"),
           from: namespaceRef(message.obj("from")),
@@ -234,7 +299,7 @@ export function validateClientMessage(value: unknown): Validated<ClientMessage> 
         };
       case "command":
         return {
-          v: 1,
+          v: 2,
           type: "command",
           requestId: message.str("requestId"),
           netns: namespaceRef(message.obj("netns")),
@@ -254,7 +319,7 @@ export function encodeClientMessage(message: ClientMessage): string {
 const CLIENT_TYPES = ["hello", "ping", "command"] as const;
 const SERVER_TYPES = [
   "welcome",
-  "topology",
+  "topologyChange",
   "traceStart",
   "traceStep",
   "traceEnd",
@@ -468,6 +533,22 @@ function namespaceRef(fields: Fields): NamespaceRef {
 
 function deviceRef(fields: Fields): DeviceRef {
   return { host: fields.str("host"), netns: fields.str("netns"), device: fields.str("device") };
+}
+
+function sessionToken(fields: Fields): SessionToken {
+  return { id: fields.str("id"), secret: fields.str("secret") };
+}
+
+function namespaceAdded(fields: Fields): NamespaceAdded {
+  return { host: fields.str("host"), netns: fields.str("netns"), root: fields.bool("root") };
+}
+
+function deviceUpsert(fields: Fields): DeviceUpsert {
+  return {
+    host: fields.str("host"),
+    netns: fields.str("netns"),
+    device: device(fields.obj("device")),
+  };
 }
 
 function topology(fields: Fields): Topology {

@@ -3,6 +3,7 @@ import type { Topology } from "../model/topology";
 import type { TraceStep } from "../model/trace";
 import type { ServerMessage } from "../protocol/protocol";
 import type { ConnectionStatus } from "../transport/connection";
+import { applyTopologyChange } from "./topologyChange";
 
 /** The trace being shown: steps arrive one by one until the server sends its end. */
 export interface TraceState {
@@ -35,6 +36,8 @@ export interface SessionState {
   readonly consoleLines: readonly ConsoleLine[];
   /** The message shown in the error banner, or null when it is hidden. */
   readonly error: string | null;
+  /** What the server said about this tab's lab (e.g. a resume that came too late), or null. */
+  readonly notice: string | null;
 }
 
 export function initialSession(speed: number): SessionState {
@@ -48,6 +51,7 @@ export function initialSession(speed: number): SessionState {
     speed,
     consoleLines: [],
     error: null,
+    notice: null,
   };
 }
 
@@ -55,9 +59,16 @@ export function initialSession(speed: number): SessionState {
 export function receive(state: SessionState, message: ServerMessage): SessionState {
   switch (message.type) {
     case "welcome":
-      return { ...state, labName: message.labName, topology: message.topology };
-    case "topology":
-      return { ...state, topology: message.topology };
+      return {
+        ...state,
+        labName: message.labName,
+        topology: message.topology,
+        notice: message.notice ?? state.notice,
+      };
+    case "topologyChange":
+      return state.topology === null
+        ? state
+        : { ...state, topology: applyTopologyChange(state.topology, message) };
     case "traceStart":
       return {
         ...state,
@@ -79,7 +90,7 @@ export function receive(state: SessionState, message: ServerMessage): SessionSta
     case "traceEnd":
       return updateTrace(state, message.requestId, (trace) => ({
         ...trace,
-        outcome: message.outcome,
+        outcome: traceOutcome(message.outcome, message.omittedSteps, message.stopped),
         exit: message.exit,
         complete: true,
       }));
@@ -92,6 +103,22 @@ export function receive(state: SessionState, message: ServerMessage): SessionSta
     case "error":
       return { ...state, error: message.message };
   }
+}
+
+/** The outcome sentence, with the run limit that stopped it and the steps not kept, if any. */
+export function traceOutcome(
+  outcome: string,
+  omittedSteps: number,
+  stopped: string | null,
+): string {
+  const notes: string[] = [];
+  if (stopped !== null) notes.push(`Packetwalk ${stopped}.`);
+  if (omittedSteps > 0) {
+    notes.push(
+      `${omittedSteps.toLocaleString("en")} later steps happened but are not shown (the per-run trace step limit).`,
+    );
+  }
+  return [outcome, ...notes].join(" ");
 }
 
 function updateTrace(

@@ -1,10 +1,12 @@
 /** Tests the WebSocket connection with fake sockets and a fake timer. */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { ProtocolError, ServerMessage } from "../protocol/protocol";
+import type { ProtocolError, ServerMessage, SessionToken } from "../protocol/protocol";
 import {
   Connection,
+  FULL_SERVER_WAIT_MS,
   exponentialBackoff,
+  reconnectDelay,
   socketUrl,
   type ConnectionStatus,
   type SocketHandlers,
@@ -36,9 +38,9 @@ class FakeSocket implements SocketLike {
     this.open = true;
     this.handlers.open();
   }
-  drop(): void {
+  drop(code = 1006, reason = ""): void {
     this.open = false;
-    this.handlers.close();
+    this.handlers.close(code, reason);
   }
 }
 
@@ -48,12 +50,15 @@ function setUp() {
   const statuses: ConnectionStatus[] = [];
   const messages: ServerMessage[] = [];
   const invalid: ProtocolError[] = [];
+  const refusals: string[] = [];
+  let kept: SessionToken | null = null;
   const connection = new Connection(
     "ws://example.test/ws",
     {
       status: (status) => statuses.push(status),
       message: (message) => messages.push(message),
       invalid: (error) => invalid.push(error),
+      refused: (reason) => refusals.push(reason),
     },
     {
       createSocket: (url, handlers) => {
@@ -67,6 +72,12 @@ function setUp() {
         return () => timers.splice(timers.indexOf(entry), 1);
       },
       backoff: exponentialBackoff,
+      sessions: {
+        load: () => kept,
+        save: (session) => {
+          kept = session;
+        },
+      },
     },
   );
   const socket = (index: number): FakeSocket => {
@@ -79,7 +90,7 @@ function setUp() {
     if (entry === undefined) throw new Error("no timer pending");
     entry.task();
   };
-  return { connection, sockets, socket, timers, fireTimer, statuses, messages, invalid };
+  return { connection, sockets, socket, timers, fireTimer, statuses, messages, invalid, refusals };
 }
 
 describe("connection", () => {
@@ -93,7 +104,7 @@ describe("connection", () => {
     connection.start();
     expect(statuses).toEqual(["connecting"]);
     socket(0).accept();
-    expect(socket(0).sent).toEqual(['{"v":1,"type":"hello"}']);
+    expect(socket(0).sent).toEqual(['{"v":2,"type":"hello"}']);
     socket(0).handlers.message(welcomeText);
     expect(statuses).toEqual(["connecting", "connected"]);
     expect(messages.map((message) => message.type)).toEqual(["welcome"]);
@@ -102,16 +113,16 @@ describe("connection", () => {
   it("refuses to send while the socket is not open", () => {
     const { connection, socket } = setUp();
     connection.start();
-    expect(connection.send({ v: 1, type: "hello" })).toBe(false);
+    expect(connection.send({ v: 2, type: "hello" })).toBe(false);
     socket(0).accept();
-    expect(connection.send({ v: 1, type: "hello" })).toBe(true);
+    expect(connection.send({ v: 2, type: "hello" })).toBe(true);
   });
 
   it("reports frames that are not valid messages instead of passing them on", () => {
     const { connection, socket, messages, invalid } = setUp();
     connection.start();
     socket(0).accept();
-    socket(0).handlers.message('{"v":1,"type":"traceStart","requestId":"r1"}');
+    socket(0).handlers.message('{"v":2,"type":"traceStart","requestId":"r1"}');
     socket(0).handlers.message(new ArrayBuffer(4));
     expect(messages).toEqual([]);
     expect(invalid.map((error) => error.reason)).toEqual(["MISSING_FIELD", "MALFORMED_JSON"]);
@@ -145,5 +156,55 @@ describe("connection", () => {
     connection.stop();
     expect(timers).toEqual([]);
     expect(statuses.at(-1)).toBe("disconnected");
+  });
+
+  it("keeps the session from the welcome and resumes it in the next hello", () => {
+    const { connection, socket, fireTimer } = setUp();
+    connection.start();
+    socket(0).accept();
+    socket(0).handlers.message(welcomeText);
+    socket(0).drop();
+    fireTimer();
+    socket(1).accept();
+    expect(JSON.parse(socket(1).sent[0] ?? "")).toEqual({
+      v: 2,
+      type: "hello",
+      resume: { id: "WjJvbGZzZWNyZXQx", secret: "c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0" },
+    });
+  });
+
+  it("drops the socket on request and reconnects as after a network failure", () => {
+    const { connection, socket, timers } = setUp();
+    connection.start();
+    socket(0).accept();
+    connection.drop();
+    expect(timers.map((timer) => timer.delay)).toEqual([500]);
+  });
+
+  it("shows the server's reason and waits longer when the server is full", () => {
+    const { connection, socket, timers, refusals } = setUp();
+    connection.start();
+    socket(0).drop(4001, "The server has its maximum number of lab sessions; try again later.");
+    expect(refusals).toEqual([
+      "The server has its maximum number of lab sessions; try again later.",
+    ]);
+    expect(timers.map((timer) => timer.delay)).toEqual([FULL_SERVER_WAIT_MS]);
+  });
+
+  it("never reconnects after another tab took the lab over", () => {
+    const { connection, socket, timers, refusals, statuses } = setUp();
+    connection.start();
+    socket(0).accept();
+    socket(0).drop(4005, "This lab was opened in another tab.");
+    expect(refusals).toEqual(["This lab was opened in another tab."]);
+    expect(timers).toEqual([]);
+    expect(statuses.at(-1)).toBe("disconnected");
+  });
+
+  it("reconnects at once, resuming, after an idle or slow close", () => {
+    expect(reconnectDelay(4003, 0, exponentialBackoff)).toBe(500);
+    expect(reconnectDelay(4004, 1, exponentialBackoff)).toBe(1000);
+    expect(reconnectDelay(4002, 0, exponentialBackoff)).toBe(FULL_SERVER_WAIT_MS);
+    expect(reconnectDelay(4005, 0, exponentialBackoff)).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-/** Owns the page's one WebSocket: connects to /ws, says hello first, validates every incoming message, and reconnects with backoff. */
+/** Owns the page's one WebSocket: connects to /ws, says hello first (resuming the tab's lab), validates every incoming message, and reconnects with backoff as the server's close code allows. */
 import {
   PROTOCOL_VERSION,
   encodeClientMessage,
@@ -6,6 +6,7 @@ import {
   type ClientMessage,
   type ProtocolError,
   type ServerMessage,
+  type SessionToken,
 } from "../protocol/protocol";
 
 export type ConnectionStatus = "connecting" | "connected" | "disconnected";
@@ -14,7 +15,8 @@ export type ConnectionStatus = "connecting" | "connected" | "disconnected";
 export interface SocketHandlers {
   open(): void;
   message(data: unknown): void;
-  close(): void;
+  /** The socket closed; `code` and `reason` are the close frame's (1006 and "" when none came). */
+  close(code: number, reason: string): void;
 }
 
 /** The part of a WebSocket this module uses, so tests can hand in a fake. */
@@ -34,6 +36,14 @@ export interface ConnectionEvents {
   message(message: ServerMessage): void;
   /** A frame from the server that is not a valid protocol message. */
   invalid(error: ProtocolError): void;
+  /** The server closed the connection for a reason of its own (close codes 4001–4005). */
+  refused(reason: string): void;
+}
+
+/** Where the tab keeps its lab's session between reconnects (sessionStorage in the browser). */
+export interface SessionKeeper {
+  load(): SessionToken | null;
+  save(session: SessionToken): void;
 }
 
 export interface ConnectionOptions {
@@ -41,7 +51,55 @@ export interface ConnectionOptions {
   readonly timer: Timer;
   /** Delay before the n-th reconnect attempt (n = 0, 1, …). */
   readonly backoff: (attempt: number) => number;
+  readonly sessions: SessionKeeper;
 }
+
+/** Close codes the server uses (docs/protocol.md). */
+export const CLOSE_SERVER_FULL = 4001;
+export const CLOSE_ADDRESS_FULL = 4002;
+export const CLOSE_REPLACED = 4005;
+
+/** How long to wait before trying again after the server said it is full. */
+export const FULL_SERVER_WAIT_MS = 30_000;
+
+/** The delay before reconnecting after `code`, or null when the page must not reconnect. */
+export function reconnectDelay(
+  code: number,
+  attempt: number,
+  backoff: (attempt: number) => number,
+): number | null {
+  if (code === CLOSE_REPLACED) return null;
+  if (code === CLOSE_SERVER_FULL || code === CLOSE_ADDRESS_FULL) {
+    return Math.max(FULL_SERVER_WAIT_MS, backoff(attempt));
+  }
+  return backoff(attempt);
+}
+
+const SESSION_KEY = "packetwalk.session";
+
+/** The tab's session in sessionStorage: kept across reloads and reconnects of this tab only. */
+export const sessionStorageKeeper: SessionKeeper = {
+  load: () => {
+    try {
+      const text = window.sessionStorage.getItem(SESSION_KEY);
+      if (text === null) return null;
+      const value: unknown = JSON.parse(text);
+      if (typeof value !== "object" || value === null) return null;
+      const id: unknown = Reflect.get(value, "id");
+      const secret: unknown = Reflect.get(value, "secret");
+      return typeof id === "string" && typeof secret === "string" ? { id, secret } : null;
+    } catch {
+      return null;
+    }
+  },
+  save: (session) => {
+    try {
+      window.sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
+    } catch {
+      // storage unavailable: the lab cannot be resumed after a reconnect, nothing else breaks
+    }
+  },
+};
 
 /** 0.5 s, 1 s, 2 s, 4 s, 8 s, then every 10 s. */
 export function exponentialBackoff(attempt: number): number {
@@ -58,7 +116,7 @@ export const browserOptions: ConnectionOptions = {
     const socket = new WebSocket(url);
     socket.onopen = () => handlers.open();
     socket.onmessage = (event) => handlers.message(event.data);
-    socket.onclose = () => handlers.close();
+    socket.onclose = (event) => handlers.close(event.code, event.reason);
     return {
       isOpen: () => socket.readyState === WebSocket.OPEN,
       send: (data) => socket.send(data),
@@ -70,9 +128,8 @@ export const browserOptions: ConnectionOptions = {
     return () => clearTimeout(handle);
   },
   backoff: exponentialBackoff,
+  sessions: sessionStorageKeeper,
 };
-
-const HELLO: ClientMessage = { v: PROTOCOL_VERSION, type: "hello" };
 
 export class Connection {
   private socket: SocketLike | null = null;
@@ -104,6 +161,15 @@ export class Connection {
     this.events.status("disconnected");
   }
 
+  /** Drops the socket as a network failure would; the connection reconnects and resumes. */
+  drop(): void {
+    const socket = this.socket;
+    if (socket === null) return;
+    this.socket = null;
+    socket.close();
+    this.closed(1006, "");
+  }
+
   /** Sends a message; false when the socket is not open, so nothing was sent. */
   send(message: ClientMessage): boolean {
     const socket = this.socket;
@@ -117,22 +183,22 @@ export class Connection {
     this.events.status("connecting");
     const handlers: SocketHandlers = {
       open: () => {
-        if (this.socket === socket) socket.send(encodeClientMessage(HELLO));
+        if (this.socket === socket) socket.send(encodeClientMessage(this.hello()));
       },
       message: (data) => {
         if (this.socket === socket) this.receive(data);
       },
-      close: () => {
+      close: (code, reason) => {
         if (this.socket !== socket) return;
         this.socket = null;
-        this.closed();
+        this.closed(code, reason);
       },
     };
     let socket: SocketLike;
     try {
       socket = this.options.createSocket(this.url, handlers);
     } catch {
-      this.closed();
+      this.closed(1006, "");
       return;
     }
     this.socket = socket;
@@ -154,15 +220,28 @@ export class Connection {
     }
     if (result.value.type === "welcome") {
       this.attempt = 0;
+      this.options.sessions.save(result.value.session);
       this.events.status("connected");
     }
     this.events.message(result.value);
   }
 
-  private closed(): void {
+  private hello(): ClientMessage {
+    const resume = this.options.sessions.load();
+    return resume === null
+      ? { v: PROTOCOL_VERSION, type: "hello" }
+      : { v: PROTOCOL_VERSION, type: "hello", resume };
+  }
+
+  private closed(code: number, reason: string): void {
     this.events.status("disconnected");
+    if (code >= 4000 && code < 5000 && reason !== "") this.events.refused(reason);
     if (this.stopped) return;
-    const delay = this.options.backoff(this.attempt);
+    const delay = reconnectDelay(code, this.attempt, this.options.backoff);
+    if (delay === null) {
+      this.stopped = true;
+      return;
+    }
     this.attempt += 1;
     this.cancelRetry = this.options.timer(delay, () => this.open());
   }

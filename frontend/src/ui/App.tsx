@@ -6,7 +6,7 @@ import { CanvasView } from "./CanvasView";
 import { ConsolePanel } from "./ConsolePanel";
 import type { Controller } from "./controller";
 import { TracePanel } from "./EventList";
-import { ErrorBanner, Header } from "./Header";
+import { ErrorBanner, Header, NoticeBanner } from "./Header";
 import { HeadersPanel } from "./HeadersPanel";
 import { playbackKey } from "./keyboard";
 import { namespaceOptions } from "./namespaces";
@@ -36,6 +36,7 @@ export function App({ controller, stats }: { controller: Controller; stats: Fram
     <div class="app">
       <Header labName={state.labName} connection={state.connection} />
       <ErrorBanner message={state.error} onDismiss={() => controller.dismissError()} />
+      <NoticeBanner message={state.notice} onDismiss={() => controller.dismissNotice()} />
       <main class="workspace">
         <section class="stage-column" aria-label="Topology">
           <PingToolbar

@@ -1,4 +1,4 @@
-/** Owns the page header (product name, lab name, connection status) and the dismissible error banner. */
+/** Owns the page header (product name, lab name, connection status), the dismissible error banner and the notice banner. */
 import type { ConnectionStatus as Status } from "../transport/connection";
 
 const STATUS_TITLES: Readonly<Record<Status, string>> = {
@@ -31,6 +31,19 @@ export function ErrorBanner(props: { message: string | null; onDismiss: () => vo
     <div id="error-banner" role="alert">
       <span class="error-message">{props.message}</span>
       <button id="error-dismiss" type="button" aria-label="Dismiss" onClick={props.onDismiss}>
+        ×
+      </button>
+    </div>
+  );
+}
+
+/** What the server said about this tab's lab, e.g. that a resume came too late. */
+export function NoticeBanner(props: { message: string | null; onDismiss: () => void }) {
+  if (props.message === null) return null;
+  return (
+    <div id="notice-banner" role="status">
+      <span class="error-message">{props.message}</span>
+      <button id="notice-dismiss" type="button" aria-label="Dismiss" onClick={props.onDismiss}>
         ×
       </button>
     </div>

@@ -41,20 +41,22 @@ function setUp(connected = true) {
   const tick = (): void => tasks.shift()?.();
   const receive = (...messages: ServerMessage[]): void =>
     messages.forEach((m) => controller.receive(m));
-  const start: ServerMessage = { v: 1, type: "traceStart", requestId: "r1", title: "ping" };
+  const start: ServerMessage = { v: 2, type: "traceStart", requestId: "r1", title: "ping" };
   const stepMessage = (seq: number): ServerMessage => ({
-    v: 1,
+    v: 2,
     type: "traceStep",
     requestId: "r1",
     step: step(seq),
   });
   const end: ServerMessage = {
-    v: 1,
+    v: 2,
     type: "traceEnd",
     requestId: "r1",
     stepCount: 3,
+    omittedSteps: 0,
     outcome: "1 packets transmitted, 1 received, 0% packet loss",
     exit: 0,
+    stopped: null,
   };
   return { store, controller, sent, tick, receive, start, stepMessage, end };
 }
@@ -62,7 +64,16 @@ function setUp(connected = true) {
 describe("controller", () => {
   it("takes the lab and topology from the welcome", () => {
     const { store, receive } = setUp();
-    receive({ v: 1, type: "welcome", protocolVersion: 1, labName: "Lab", topology: twoNamespaces });
+    receive({
+      v: 2,
+      type: "welcome",
+      protocolVersion: 2,
+      labName: "Lab",
+      topology: twoNamespaces,
+      session: { id: "a", secret: "b" },
+      resumed: false,
+      notice: null,
+    });
     expect(store.get().labName).toBe("Lab");
     expect(store.get().topology).toBe(twoNamespaces);
   });
@@ -82,7 +93,7 @@ describe("controller", () => {
 
   it("ignores steps of another request", () => {
     const { store, receive, start } = setUp();
-    receive(start, { v: 1, type: "traceStep", requestId: "r9", step: step(0) });
+    receive(start, { v: 2, type: "traceStep", requestId: "r9", step: step(0) });
     expect(store.get().trace?.steps).toEqual([]);
   });
 
@@ -119,8 +130,8 @@ describe("controller", () => {
     controller.ping(from, "10.0.0.2");
     controller.ping(from, "10.0.0.2");
     expect(sent).toEqual([
-      { v: 1, type: "ping", requestId: "r1", from, to: "10.0.0.2", count: 1 },
-      { v: 1, type: "ping", requestId: "r2", from, to: "10.0.0.2", count: 1 },
+      { v: 2, type: "ping", requestId: "r1", from, to: "10.0.0.2", count: 1 },
+      { v: 2, type: "ping", requestId: "r2", from, to: "10.0.0.2", count: 1 },
     ]);
   });
 
@@ -128,7 +139,15 @@ describe("controller", () => {
     const { store, controller, sent, receive } = setUp();
     controller.command({ host: "host1", netns: "" }, "ip -br link");
     expect(sent[0]).toMatchObject({ type: "command", netns: { host: "host1", netns: "" } });
-    receive({ v: 1, type: "commandResult", requestId: "r1", exit: 1, stdout: "", stderr: "no\n" });
+    receive({
+      v: 2,
+      type: "commandResult",
+      requestId: "r1",
+      exit: 1,
+      stdout: "",
+      stderr: "no\n",
+      stopped: null,
+    });
     expect(store.get().consoleLines).toEqual([
       { kind: "command", text: "host1$ ip -br link" },
       { kind: "stderr", text: "no\n" },
@@ -139,7 +158,7 @@ describe("controller", () => {
   it("shows server errors and dismisses them", () => {
     const { store, controller, receive } = setUp();
     receive({
-      v: 1,
+      v: 2,
       type: "error",
       requestId: null,
       reason: "UNKNOWN_NAMESPACE",

@@ -52,6 +52,15 @@ export class Controller {
     }
   }
 
+  /** The server closed the connection and said why; the reason is shown until dismissed. */
+  refused(reason: string): void {
+    this.showError(reason);
+  }
+
+  dismissNotice(): void {
+    this.store.update((state) => (state.notice === null ? state : { ...state, notice: null }));
+  }
+
   invalid(error: ProtocolError): void {
     this.showError(
       `The server sent a message this page cannot read (${error.reason}): ${error.message}`,
@@ -63,7 +72,7 @@ export class Controller {
   /** Asks the server to ping `to` once from the namespace. */
   ping(from: NamespaceRef, to: string): void {
     const sent = this.send({
-      v: 1,
+      v: 2,
       type: "ping",
       requestId: this.nextRequestId(),
       from,
@@ -75,7 +84,7 @@ export class Controller {
 
   /** Runs one shell line in the namespace and echoes it to the console. */
   command(netns: NamespaceRef, line: string): void {
-    const sent = this.send({ v: 1, type: "command", requestId: this.nextRequestId(), netns, line });
+    const sent = this.send({ v: 2, type: "command", requestId: this.nextRequestId(), netns, line });
     if (!sent) {
       this.showError("Not connected to the server, so the command was not run.");
       return;
