@@ -37,8 +37,10 @@ final class LabConnection {
   private final LabServer server;
   private final String address;
   private final Mailbox mailbox;
-  private final MessageDecoder decoder = new MessageDecoder();
-  private final MessageEncoder encoder = new MessageEncoder();
+  /** Thread-safe, and heavy enough (a JSON mapper each) to share between all connections. */
+  private static final MessageDecoder DECODER = new MessageDecoder();
+
+  private static final MessageEncoder ENCODER = new MessageEncoder();
 
   private final StringBuilder fragments = new StringBuilder();
   private long incomingLength;
@@ -144,7 +146,7 @@ final class LabConnection {
 
   private void handle(String text) {
     try {
-      ClientMessage message = decoder.decode(text);
+      ClientMessage message = DECODER.decode(text);
       switch (message) {
         case Hello hello -> welcome(hello);
         case Ping ping -> labSession().ping(ping, run(), this::send);
@@ -224,7 +226,7 @@ final class LabConnection {
       return;
     }
     try {
-      session.sendMessage(new TextMessage(encoder.encode(message)));
+      session.sendMessage(new TextMessage(ENCODER.encode(message)));
     } catch (IOException | RuntimeException e) {
       log.debug("Could not send to connection {}: {}", session.getId(), e.toString());
       close(LabServer.TOO_SLOW);

@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 /** Serves the lab protocol at {@code /ws}; every new lab starts from the built-in lab. */
 @Configuration(proxyBeanMethods = false)
@@ -14,6 +15,9 @@ import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry
 class WebSocketConfig implements WebSocketConfigurer {
 
   static final String PATH = "/ws";
+
+  /** Bytes a connection buffers of an incoming message before handing on a fragment. */
+  static final int MESSAGE_BUFFER_BYTES = 2048;
 
   private final LabServer server;
 
@@ -26,6 +30,18 @@ class WebSocketConfig implements WebSocketConfigurer {
       SimulationSlots slots, LimitsProperties limits, StreamProperties properties) {
     return new LabServer(
         BuiltInLab.load(BuiltInLab.DEFAULT_RESOURCE), slots, limits.runLimits(), properties);
+  }
+
+  /**
+   * Small per-connection buffers: client messages are a few hundred bytes, and longer ones arrive
+   * as fragments that {@link LabConnection} joins, so each idle connection costs kilobytes less.
+   */
+  @Bean
+  static ServletServerContainerFactoryBean webSocketContainer() {
+    ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
+    container.setMaxTextMessageBufferSize(MESSAGE_BUFFER_BYTES);
+    container.setMaxBinaryMessageBufferSize(MESSAGE_BUFFER_BYTES);
+    return container;
   }
 
   @Override
