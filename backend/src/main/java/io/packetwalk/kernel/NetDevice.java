@@ -12,9 +12,6 @@ import java.util.List;
  */
 public final class NetDevice {
 
-  /** IFNAMSIZ - 1: the longest device name the kernel accepts. */
-  public static final int MAX_NAME_LENGTH = 15;
-
   private final DeviceKind kind;
   private NetNamespace netns;
   private int ifindex;

@@ -143,13 +143,9 @@ public final class NetNamespace {
     }
   }
 
-  /** dev_valid_name(): 1 to 15 characters, not "." or "..", no slash, colon or blank. */
+  /** dev_valid_name(): see {@link IfName#validInKernel(String)}. */
   private static void checkNameSyntax(String devName) {
-    if (devName.isEmpty()
-        || devName.length() > NetDevice.MAX_NAME_LENGTH
-        || devName.equals(".")
-        || devName.equals("..")
-        || devName.chars().anyMatch(c -> c == '/' || c == ':' || Character.isWhitespace(c))) {
+    if (!IfName.validInKernel(devName)) {
       throw new KernelException(Errno.EINVAL);
     }
   }

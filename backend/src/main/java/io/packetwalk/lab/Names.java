@@ -1,6 +1,6 @@
 package io.packetwalk.lab;
 
-import io.packetwalk.kernel.NetDevice;
+import io.packetwalk.kernel.IfName;
 import java.util.List;
 
 /** The naming rules the kernel and {@code ip netns} apply, checked before anything is built. */
@@ -15,19 +15,26 @@ final class Names {
     if (name == null || name.isEmpty()) {
       throw new LabValueException(field, "a device needs a name");
     }
-    if (name.length() > NetDevice.MAX_NAME_LENGTH) {
+    if (!IfName.fits(name)) {
       throw new LabValueException(
           field,
           "device name \""
-              + name
-              + "\" is longer than "
-              + NetDevice.MAX_NAME_LENGTH
-              + " characters (the kernel's IFNAMSIZ)");
+              + shown(name)
+              + "\" is "
+              + IfName.bytes(name)
+              + " bytes long in UTF-8; the kernel allows "
+              + (IfName.IFNAMSIZ - 1)
+              + " (IFNAMSIZ is "
+              + IfName.IFNAMSIZ
+              + " bytes with the final NUL)");
     }
-    if (name.equals(".") || name.equals("..") || !plain(name, "/:")) {
+    if (!IfName.validInKernel(name) || !plain(name, "/:")) {
       throw new LabValueException(
           field,
-          "device name \"" + name + "\" is not allowed (no \"/\", \":\", blanks, \".\" or \"..\")");
+          "device name \""
+              + shown(name)
+              + "\" is not allowed (no NUL or other control character, \"/\", \":\", blanks,"
+              + " \".\" or \"..\")");
     }
   }
 
@@ -83,6 +90,22 @@ final class Names {
       }
     }
     return List.copyOf(values);
+  }
+
+  /** A name as a message shows it: control characters as \\0, \\t, \\xNN. */
+  private static String shown(String name) {
+    StringBuilder out = new StringBuilder();
+    name.chars()
+        .forEach(c -> {
+          if (c == 0) {
+            out.append("\\0");
+          } else if (Character.isISOControl(c)) {
+            out.append(String.format("\\x%02x", c));
+          } else {
+            out.append((char) c);
+          }
+        });
+    return out.toString();
   }
 
   private static boolean plain(String name, String forbidden) {

@@ -3,6 +3,7 @@ package io.packetwalk.shell.ip;
 import io.packetwalk.kernel.BridgePortSettings;
 import io.packetwalk.kernel.BridgeState;
 import io.packetwalk.kernel.Errno;
+import io.packetwalk.kernel.IfName;
 import io.packetwalk.kernel.KernelException;
 import io.packetwalk.kernel.NetDevice;
 import io.packetwalk.kernel.NetNamespace;
@@ -225,9 +226,9 @@ final class IpLink {
     return 0;
   }
 
-  /** The kernel's IFLA_IFNAME policy: at most 15 characters. */
+  /** The kernel's IFLA_IFNAME policy: at most 15 bytes. */
   private static boolean createdNameFits(String name) {
-    return name.length() <= NetDevice.MAX_NAME_LENGTH;
+    return IfName.fits(name);
   }
 
   private static Optional<MacAddress> createMac(LinkRequest request) {

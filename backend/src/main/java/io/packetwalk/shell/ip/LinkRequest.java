@@ -1,5 +1,6 @@
 package io.packetwalk.shell.ip;
 
+import io.packetwalk.kernel.IfName;
 import io.packetwalk.net.MacAddress;
 import io.packetwalk.shell.ToolFailure;
 import java.util.ArrayList;
@@ -231,12 +232,9 @@ final class LinkRequest {
     return Optional.of(new MacAddress(bits));
   }
 
-  /** check_ifname() (limit 16: IFNAMSIZ) and check_altifname() (limit 128). */
+  /** check_ifname() (limit 16: IFNAMSIZ) and check_altifname() (limit 128), on UTF-8 bytes. */
   static boolean validIfname(String name, int limit) {
-    if (name.isEmpty() || name.length() >= limit) {
-      return false;
-    }
-    return name.chars().noneMatch(c -> c == '/' || Character.isWhitespace(c));
+    return IfName.validForIproute(name, limit);
   }
 
   /** get_integer(): a whole number in C syntax (decimal, 0x hex, 0 octal, optional sign). */

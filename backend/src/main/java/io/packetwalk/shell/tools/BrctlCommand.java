@@ -3,6 +3,7 @@ package io.packetwalk.shell.tools;
 import io.packetwalk.kernel.BridgeState;
 import io.packetwalk.kernel.Errno;
 import io.packetwalk.kernel.FdbEntry;
+import io.packetwalk.kernel.IfName;
 import io.packetwalk.kernel.KernelException;
 import io.packetwalk.kernel.NetDevice;
 import io.packetwalk.kernel.NetNamespace;
@@ -107,10 +108,7 @@ public final class BrctlCommand implements Tool {
   }
 
   private static int addbr(NetNamespace ns, String requested) {
-    String name =
-        requested.length() > NetDevice.MAX_NAME_LENGTH
-            ? requested.substring(0, NetDevice.MAX_NAME_LENGTH)
-            : requested;
+    String name = IfName.truncated(requested);
     try {
       ns.addBridge(name);
     } catch (KernelException e) {
