@@ -37,6 +37,7 @@ final class LabConnection {
   private final LabServer server;
   private final String address;
   private final Mailbox mailbox;
+
   /** Thread-safe, and heavy enough (a JSON mapper each) to share between all connections. */
   private static final MessageDecoder DECODER = new MessageDecoder();
 

@@ -146,8 +146,10 @@ public final class PingCommand implements Tool {
       }
       size = (int) n;
     }
-    long interval = seconds(context, opts.last('i'), PingOptions.DEFAULT_INTERVAL_NS);
-    long timeout = seconds(context, opts.last('W'), PingOptions.DEFAULT_TIMEOUT_NS);
+    long interval =
+        seconds(context, opts.last('i'), PingOptions.DEFAULT_INTERVAL_NS, "bad timing interval");
+    long timeout =
+        seconds(context, opts.last('W'), PingOptions.DEFAULT_TIMEOUT_NS, "bad linger time");
     String target = operands.get(operands.size() - 1);
     Ipv4Address dst = resolve(target);
     if (count == null) {
@@ -206,8 +208,18 @@ public final class PingCommand implements Tool {
     }
   }
 
-  /** -i / -W: seconds as a decimal; garbage only draws iputils' warning. */
-  private static long seconds(ToolContext context, Optional<String> value, long fallback) {
+  /** The longest -i or -W iputils takes: INT_MAX / 1000 seconds. */
+  private static final BigDecimal MAX_SECONDS = BigDecimal.valueOf(Integer.MAX_VALUE / 1000);
+
+  /** Below this an interval is zero: no exponent is ever expanded digit by digit. */
+  private static final BigDecimal ONE_NANOSECOND = new BigDecimal("1e-9");
+
+  /**
+   * -i / -W: seconds as a decimal; garbage only draws iputils' warning, and more than INT_MAX /
+   * 1000 seconds is refused as iputils refuses it ({@code ping: bad timing interval: 1e22}).
+   */
+  private static long seconds(
+      ToolContext context, Optional<String> value, long fallback, String refusal) {
     if (value.isEmpty()) {
       return fallback;
     }
@@ -216,10 +228,10 @@ public final class PingCommand implements Tool {
       if (seconds.signum() < 0) {
         throw new ToolFailure(1, "ping: invalid argument: '" + value.get() + "': out of range");
       }
-      BigDecimal nanos = seconds.movePointRight(9);
-      return nanos.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0
-          ? Long.MAX_VALUE
-          : nanos.longValue();
+      if (seconds.compareTo(MAX_SECONDS) > 0) {
+        throw new ToolFailure(2, "ping: " + refusal + ": " + value.get());
+      }
+      return seconds.compareTo(ONE_NANOSECOND) < 0 ? 0 : seconds.movePointRight(9).longValue();
     } catch (NumberFormatException e) {
       context.errln("ping: option argument contains garbage: " + value.get());
       context.errln("ping: this will become fatal error in the future");
