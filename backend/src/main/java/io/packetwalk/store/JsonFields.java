@@ -63,6 +63,9 @@ final class JsonFields {
   }
 
   static String join(String path, String field) {
+    if (field.isEmpty()) {
+      return (path.isEmpty() ? "$" : path) + "[\"\"]";
+    }
     return path.isEmpty() || path.equals("$") ? field : path + "." + field;
   }
 

@@ -89,6 +89,8 @@ class FailedCommandsTest {
             "brctl delbr br0",
             "bridge fdb add 02:00:00:00:00:99 dev v1 master",
             "sysctl -w net.ipv4.ip_forward=abc",
+            "sysctl -w net.ipv4.ip_forward=2147483648",
+            "sysctl -w net.ipv4.ip_forward=" + "9".repeat(1_000),
             "sysctl -w net.ipv4.conf.nosuch.rp_filter=1",
             "ip netns add a; ip netns add b");
     for (String cmd : failing) {
@@ -109,5 +111,18 @@ class FailedCommandsTest {
     assertThat(session.execute(root, "ip -br link show v1", 0).stdout())
         .isEqualTo(
             "v1@v0            UP             02:00:00:00:00:ab <BROADCAST,MULTICAST,UP,LOWER_UP> \n");
+  }
+
+  @Test
+  void aSysctlValueBeyondTheKernelsIntIsAnInvalidArgumentNotAnInternalError() {
+    NetNamespace root = session.world().defaultHost().root();
+    for (String value : List.of("2147483648", "-2147483649", "9".repeat(1_000))) {
+      CommandOutcome outcome = session.execute(root, "sysctl -w net.ipv4.ip_forward=" + value, 0);
+      assertThat(outcome.exit()).as(value).isEqualTo(1);
+      assertThat(outcome.stderr())
+          .as(value)
+          .isEqualTo("sysctl: setting key \"net.ipv4.ip_forward\": Invalid argument\n");
+    }
+    assertThat(session.execute(root, "sysctl -n net.ipv4.ip_forward", 0).stdout()).isEqualTo("0\n");
   }
 }

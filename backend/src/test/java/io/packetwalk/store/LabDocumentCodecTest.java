@@ -95,6 +95,24 @@ class LabDocumentCodecTest {
   }
 
   @Test
+  void namesAnUnknownFieldWithAnEmptyNameByAQuotedPath() {
+    LabFormatException e = refusal(() -> read(minimal("", ", \"\": 1")));
+    assertThat(e.reason()).isEqualTo(LabFormatException.Reason.INVALID);
+    assertThat(e.problems().get(0).path()).isEqualTo("hosts[0].namespaces[0].devices[0][\"\"]");
+    LabFormatException top =
+        refusal(() ->
+            read(minimal("", "").replace("{\"schemaVersion\"", "{\"\": 1, \"schemaVersion\"")));
+    assertThat(top.problems().get(0).path()).isEqualTo("$[\"\"]");
+  }
+
+  @Test
+  void reportsBrokenJsonAfterAnEmptyFieldNameAtAQuotedPath() {
+    LabFormatException e = refusal(() -> read("{\"schemaVersion\": 1, \"\": }"));
+    assertThat(e.reason()).isEqualTo(LabFormatException.Reason.NOT_JSON);
+    assertThat(e.problems().get(0).path()).isEqualTo("$[\"\"]");
+  }
+
+  @Test
   void namesTheFieldAndTheExpectedTypeForAWrongType() {
     LabFormatException e =
         refusal(() -> read(minimal("", "").replace("\"mtu\": 65536", "\"mtu\": \"big\"")));

@@ -1,5 +1,6 @@
 package io.packetwalk.shell.tools;
 
+import io.packetwalk.kernel.Errno;
 import io.packetwalk.kernel.KernelException;
 import io.packetwalk.kernel.Sysctls;
 import io.packetwalk.shell.Tool;
@@ -136,6 +137,9 @@ public final class SysctlCommand implements Tool {
       return 1;
     }
     try {
+      if (!procInt(value)) {
+        throw new KernelException(Errno.EINVAL);
+      }
       sysctls.set(key, value);
     } catch (KernelException e) {
       context.errln("sysctl: setting key \"" + key + "\": " + e.errno().message());
@@ -145,5 +149,22 @@ public final class SysctlCommand implements Tool {
       context.println(key + " = " + value.strip());
     }
     return 0;
+  }
+
+  /**
+   * proc_dointvec(): every setting the simulator keeps is a C int, so a whole number outside
+   * -2^31..2^31-1 (however many digits it has) is refused with EINVAL, as the kernel refuses it.
+   */
+  private static boolean procInt(String value) {
+    String trimmed = value.trim();
+    if (!trimmed.matches("-?\\d+")) {
+      return true;
+    }
+    try {
+      Integer.parseInt(trimmed);
+      return true;
+    } catch (NumberFormatException tooLarge) {
+      return false;
+    }
   }
 }
