@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Issue 7's proof: the packaged jar with a 256 MB heap, and at once 20 heavy script runs, 2,000
+ * Issue 7's proof: the packaged jar with a 384 MB heap, and at once 20 heavy script runs, 2,000
  * idle WebSocket sessions, 50 clients that stop reading and 200 sessions pinging, plus clients
  * beyond the session caps. {@code /api/health} must answer within a second throughout, the process
  * must survive without an OutOfMemoryError, heap and threads must return to their baseline, and
@@ -59,7 +59,7 @@ class ServerLoadIT {
     try (JarServer server =
         JarServer.start(
             jar,
-            List.of("-Xmx256m", "-XX:+ExitOnOutOfMemoryError"),
+            List.of("-Xmx384m", "-XX:+ExitOnOutOfMemoryError"),
             List.of(
                 "packetwalk.limits.cpu-time-per-run=3s",
                 "packetwalk.ws.resume-window=" + RESUME_WINDOW.toSeconds() + "s",
