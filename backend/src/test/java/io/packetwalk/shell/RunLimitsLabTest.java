@@ -157,4 +157,26 @@ class RunLimitsLabTest {
     assertThat(nc.exit()).isEqualTo(1);
     assertThat(nc.stderr()).isEqualTo("nc: timeout too large: 99999999\n");
   }
+
+  @Test
+  void aScriptOfLongPingsStopsAtTheCpuLimit() {
+    RunLimits cpu =
+        new RunLimits(
+            Long.MAX_VALUE,
+            50,
+            Duration.ofDays(365).toNanos(),
+            Duration.ofMillis(300).toNanos(),
+            1 << 20);
+    String script = "ip link set lo up\n" + "ping -qc9999999 -i0 127.1\n".repeat(100);
+    long start = System.nanoTime();
+    List<CommandOutcome> outcomes = new ScriptRunner().run(script, cpu, () -> false);
+    long tookMs = (System.nanoTime() - start) / 1_000_000;
+    CommandOutcome last = outcomes.getLast();
+    assertThat(last.stopped())
+        .isEqualTo(
+            "stopped after 300 ms of processor time: the per-run CPU time limit"
+                + " (packetwalk.limits.cpu-time-per-run)");
+    assertThat(outcomes).hasSizeLessThan(101);
+    assertThat(tookMs).as("wall time of a run stopped at 300 ms of CPU").isLessThan(30_000);
+  }
 }
