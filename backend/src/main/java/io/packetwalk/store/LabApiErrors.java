@@ -72,6 +72,10 @@ class LabApiErrors {
           new LabApiError(
               "HTTP_" + status.value(), message, List.of(new LabProblem("$", message))));
     }
+    if (ClientWatch.isClientAbort(e)) {
+      log.debug("A client went away: {}", e.toString());
+      return null;
+    }
     log.error("Lab request failed", e);
     String message = "The server failed to handle the request; the server log has the details.";
     return respond(

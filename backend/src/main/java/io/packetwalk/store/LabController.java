@@ -118,8 +118,10 @@ class LabController {
   /** A document (JSON) as the bash script that rebuilds one of its hosts (text/plain). */
   @PostMapping("/export-script")
   ResponseEntity<String> exportScript(
-      @RequestParam(name = "host", required = false) String host, InputStream body) {
-    return slots.runScript(() -> exportScript(host, document(body)));
+      @RequestParam(name = "host", required = false) String host, InputStream body)
+      throws IOException {
+    byte[] bytes = document(body);
+    return slots.runScript(() -> exportScript(host, bytes));
   }
 
   private ResponseEntity<String> exportScript(String host, byte[] body) {
@@ -149,8 +151,9 @@ class LabController {
 
   /** Whether a document (JSON) can be read and built, with every problem found. */
   @PostMapping("/validate")
-  ValidationReport validate(InputStream body) {
-    return slots.runScript(() -> validate(document(body)));
+  ValidationReport validate(InputStream body) throws IOException {
+    byte[] bytes = document(body);
+    return slots.runScript(() -> validate(bytes));
   }
 
   private ValidationReport validate(byte[] bytes) {

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 
 /**
  * Runs an HTTP request's simulation while watching its client: once the work has started, a space
@@ -77,6 +78,22 @@ public final class ClientWatch {
         }
       }
     }
+  }
+
+  /**
+   * Whether {@code failure} is a read from or write to a client that closed its connection
+   * (Tomcat's ClientAbortException, a reset, a request no longer usable): nobody is left to answer,
+   * and it is logged at debug, never as an error.
+   */
+  public static boolean isClientAbort(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof ClientGoneException
+          || t instanceof AsyncRequestNotUsableException
+          || t.getClass().getSimpleName().equals("ClientAbortException")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void heartbeat(HttpServletResponse response, String contentType)

@@ -91,7 +91,7 @@ class ApiErrors {
           codeOf(status),
           detail == null ? "The request failed with status " + status.value() + "." : detail);
     }
-    if (isClientAbort(e)) {
+    if (ClientWatch.isClientAbort(e)) {
       log.debug("A client went away: {}", e.toString());
       return null;
     }
@@ -100,19 +100,6 @@ class ApiErrors {
         HttpStatus.INTERNAL_SERVER_ERROR,
         "INTERNAL_ERROR",
         "The server failed to handle the request; the server log has the details.");
-  }
-
-  /** A write to a client that closed its connection (Tomcat's ClientAbortException, a reset). */
-  private static boolean isClientAbort(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t.getClass().getSimpleName().equals("ClientAbortException")
-          || t
-              instanceof
-              org.springframework.web.context.request.async.AsyncRequestNotUsableException) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static String codeOf(HttpStatusCode status) {

@@ -3,6 +3,7 @@ package io.packetwalk.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import io.packetwalk.shell.ScriptParser;
 import io.packetwalk.system.LimitsProperties;
 import io.packetwalk.system.SimulationSlots;
 import java.nio.charset.StandardCharsets;
@@ -162,6 +163,17 @@ class LabControllerTest {
     JsonNode error = json(response);
     assertThat(error.get("error").stringValue()).isEqualTo("LAB_TOO_LARGE");
     assertThat(error.get("message").stringValue()).contains("8388608 bytes (8 MiB)");
+  }
+
+  @Test
+  void refusesAnImportScriptOverOneMebibyteWith413NamingTheLimit() throws Exception {
+    String script = "sleep 0\n".repeat(ScriptParser.MAX_SCRIPT_BYTES / 8 + 1);
+    MockHttpServletResponse response =
+        send("/api/labs/import-script", MediaType.TEXT_PLAIN, script);
+    assertThat(response.getStatus()).isEqualTo(413);
+    JsonNode error = json(response);
+    assertThat(error.get("error").stringValue()).isEqualTo("SCRIPT_TOO_LARGE");
+    assertThat(error.get("message").stringValue()).contains("1048576 bytes (1 MiB)");
   }
 
   @Test

@@ -37,7 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
       "packetwalk.limits.concurrent-scripts=1",
       "packetwalk.limits.queued-scripts=0",
       "packetwalk.limits.cpu-time-per-run=60s",
-      "packetwalk.limits.output-bytes-per-run=1000000000"
+      "packetwalk.limits.output-bytes-per-run=1000000000",
+      "logging.level.io.packetwalk.store.LabApiErrors=DEBUG"
     })
 @ExtendWith(OutputCaptureExtension.class)
 class HttpHardeningTest {
@@ -175,14 +176,18 @@ class HttpHardeningTest {
     awaitIdle(20_000);
   }
 
-  @Test
-  void aClientThatGoesAwayCancelsItsRunWithoutAnErrorInTheLog(CapturedOutput log) throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"/api/run", "/api/labs/import-script?name=gone"})
+  void aClientThatGoesAwayCancelsItsRunWithoutAnErrorInTheLog(String path, CapturedOutput log)
+      throws Exception {
     awaitIdle(20_000);
     byte[] body = SLOW_SCRIPT.getBytes(StandardCharsets.UTF_8);
     try (Socket socket = new Socket("localhost", port)) {
       OutputStream out = socket.getOutputStream();
       out.write(
-          ("POST /api/run HTTP/1.1\r\nHost: localhost:"
+          ("POST "
+                  + path
+                  + " HTTP/1.1\r\nHost: localhost:"
                   + port
                   + "\r\nContent-Type: text/plain\r\nX-Packetwalk: 1\r\nContent-Length: "
                   + body.length
@@ -198,7 +203,81 @@ class HttpHardeningTest {
     long gone = System.nanoTime();
     awaitIdle(8_000);
     assertThat((System.nanoTime() - gone) / 1_000_000).isLessThan(8_000);
-    assertThat(log.getOut()).doesNotContain("ERROR").doesNotContain("Broken pipe");
+    assertThat(log.getOut()).doesNotContain("ERROR").doesNotContain("\tat ");
+    assertThat(log.getOut().lines().filter(line -> line.contains("Broken pipe")))
+        .as("a broken pipe is logged at debug only")
+        .allMatch(line -> line.contains(" DEBUG "));
+  }
+
+  /**
+   * A run that lasts past the first heartbeat has its status line (200) sent already; a failure
+   * found later comes as the same JSON error object, after the heartbeat's spaces (docs/limits.md).
+   */
+  @Test
+  void aSlowImportThatFailsAnswersWithTheProblemsAfterItsHeartbeats() throws Exception {
+    awaitIdle(20_000);
+    String script = slowScript(300, 600) + "ip link set nosuch up\n";
+    HttpResponse<String> response =
+        http.send(
+            post("/api/labs/import-script?name=slow", script).build(), BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).as("heartbeats came first").startsWith(" ");
+    JsonNode error = JSON.readTree(response.body());
+    assertThat(error.get("error").stringValue()).isEqualTo("SCRIPT_FAILED");
+    assertThat(error.get("problems").get(0).get("path").stringValue()).isEqualTo("line 901");
+  }
+
+  @Test
+  void aSlowUploadOfADocumentDoesNotHoldTheScriptLaneAndItsAbortIsNoError(CapturedOutput log)
+      throws Exception {
+    awaitIdle(20_000);
+    try (Socket socket = new Socket("localhost", port)) {
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("POST /api/labs/validate HTTP/1.1\r\nHost: localhost:"
+                  + port
+                  + "\r\nContent-Type: application/json\r\nX-Packetwalk: 1\r\n"
+                  + "Content-Length: 1000\r\n\r\n{\"schemaVersion\":")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      Thread.sleep(200);
+      HttpResponse<String> run =
+          http.send(post("/api/run", "sleep 1\n").build(), BodyHandlers.ofString());
+      assertThat(run.statusCode()).as(run.body()).isEqualTo(200);
+    }
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (!log.getOut().contains("A client went away") && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(log.getOut()).contains("A client went away").doesNotContain("ERROR");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"http://[", "http://[::1", "http://h:99999999999", "http://%zz", "\t"})
+  void aMalformedOriginOnACostlyRequestOrAWebSocketHandshakeGetsAClearJsonError(String origin)
+      throws Exception {
+    HttpResponse<String> run =
+        http.send(
+            post("/api/run", "sleep 1\n").header("Origin", origin).build(),
+            BodyHandlers.ofString());
+    assertThat(run.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(run.body()).get("error").stringValue()).isEqualTo("BAD_ORIGIN");
+    try (Socket socket = new Socket("localhost", port)) {
+      socket
+          .getOutputStream()
+          .write(
+              ("GET /ws HTTP/1.1\r\nHost: localhost:"
+                      + port
+                      + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                      + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+                      + "Origin: "
+                      + origin
+                      + "\r\nConnection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.UTF_8));
+      socket.setSoTimeout(5_000);
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(answer).startsWith("HTTP/1.1 400").contains("\"error\":\"BAD_ORIGIN\"");
+    }
   }
 
   private void awaitBusy() throws InterruptedException {
@@ -229,8 +308,12 @@ class HttpHardeningTest {
   }
 
   private static String slowScript() {
+    return slowScript(300, 3_000);
+  }
+
+  private static String slowScript(int links, int listings) {
     StringBuilder script = new StringBuilder();
-    for (int i = 0; i < 300; i++) {
+    for (int i = 0; i < links; i++) {
       script
           .append("ip link add a")
           .append(i)
@@ -238,7 +321,7 @@ class HttpHardeningTest {
           .append(i)
           .append('\n');
     }
-    script.append("ip -d addr show\n".repeat(3_000));
+    script.append("ip -d addr show\n".repeat(listings));
     return script.toString();
   }
 }

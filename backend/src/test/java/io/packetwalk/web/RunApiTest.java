@@ -49,6 +49,22 @@ class RunApiTest {
   }
 
   @Test
+  void anOutcomeALimitCutSaysWhichAndTheOthersCarryNoStoppedField() throws Exception {
+    HttpResponse<String> response =
+        post(
+            "/api/run",
+            "text/plain",
+            "ip link set lo up\nping -q -c 1000000 -i 0 127.0.0.1\nip link show lo\n");
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode outcomes = JSON.readTree(response.body());
+    assertThat(outcomes).hasSize(2);
+    assertThat(outcomes.get(0).has("stopped")).as("no limit cut line 1").isFalse();
+    assertThat(outcomes.get(1).get("stopped").stringValue())
+        .contains("stopped after 5,000 packets")
+        .contains("packetwalk.limits.packets-per-run");
+  }
+
+  @Test
   void refusesAScriptOverTheLimitWith413NamingTheLimit() throws Exception {
     String script = "sleep 1\n".repeat(RunController.MAX_SCRIPT_BYTES / 8 + 1);
     HttpResponse<String> response = post("/api/run", "text/plain", script);
