@@ -9,6 +9,7 @@ import io.packetwalk.kernel.NetNamespace;
 import io.packetwalk.kernel.VethPair;
 import io.packetwalk.net.MacAddress;
 import io.packetwalk.shell.ToolFailure;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -225,9 +226,9 @@ final class IpLink {
     return 0;
   }
 
-  /** The kernel's IFLA_IFNAME policy: at most 15 characters. */
+  /** The kernel's IFLA_IFNAME policy: at most 15 bytes (UTF-8), not characters. */
   private static boolean createdNameFits(String name) {
-    return name.length() <= NetDevice.MAX_NAME_LENGTH;
+    return name.getBytes(StandardCharsets.UTF_8).length <= NetDevice.MAX_NAME_LENGTH;
   }
 
   private static Optional<MacAddress> createMac(LinkRequest request) {

@@ -2,6 +2,7 @@ package io.packetwalk.shell.ip;
 
 import io.packetwalk.net.MacAddress;
 import io.packetwalk.shell.ToolFailure;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -231,12 +232,16 @@ final class LinkRequest {
     return Optional.of(new MacAddress(bits));
   }
 
-  /** check_ifname() (limit 16: IFNAMSIZ) and check_altifname() (limit 128). */
+  /**
+   * check_ifname() (limit 16: IFNAMSIZ) and check_altifname() (limit 128), which count bytes
+   * (UTF-8), not characters. A NUL byte would end the C string early, so a name holding one is
+   * refused.
+   */
   static boolean validIfname(String name, int limit) {
-    if (name.isEmpty() || name.length() >= limit) {
+    if (name.isEmpty() || name.getBytes(StandardCharsets.UTF_8).length >= limit) {
       return false;
     }
-    return name.chars().noneMatch(c -> c == '/' || Character.isWhitespace(c));
+    return name.chars().noneMatch(c -> c == '/' || c == '\0' || Character.isWhitespace(c));
   }
 
   /** get_integer(): a whole number in C syntax (decimal, 0x hex, 0 octal, optional sign). */
