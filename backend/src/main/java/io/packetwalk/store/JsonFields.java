@@ -148,7 +148,12 @@ final class JsonFields {
             problem(field, "expected a number, found " + describe(v));
             return 0.0;
           }
-          return v.doubleValue();
+          double value = v.numberValue().doubleValue();
+          if (!Double.isFinite(value)) {
+            problem(field, "expected a number within ±1.7e308, found " + describe(v));
+            return 0.0;
+          }
+          return value;
         })
         .orElse(0.0);
   }

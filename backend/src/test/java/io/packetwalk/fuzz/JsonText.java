@@ -1,10 +1,12 @@
 package io.packetwalk.fuzz;
 
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
 
 /**
  * Generators of JSON text for the decoders' fuzz tests: hostile scalars (1,000-digit and huge
@@ -71,9 +73,9 @@ final class JsonText {
   /** Any JSON value: mostly small trees, sometimes hostile scalars or deep nesting. */
   static Arbitrary<String> values() {
     return Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(6, scalars()),
-        net.jqwik.api.Tuple.of(2, deep()),
-        net.jqwik.api.Tuple.of(3, Arbitraries.lazy(JsonText::trees)));
+        Tuple.of(6, scalars()),
+        Tuple.of(2, deep()),
+        Tuple.of(3, Arbitraries.lazy(JsonText::trees)));
   }
 
   private static Arbitrary<String> trees() {
@@ -102,16 +104,15 @@ final class JsonText {
   }
 
   /** Ways to break JSON text: cut it, splice in a fragment, or leave it. */
-  static Arbitrary<java.util.function.UnaryOperator<String>> breakers() {
+  static Arbitrary<UnaryOperator<String>> breakers() {
     Arbitrary<Double> where = Arbitraries.doubles().between(0, 1);
     Arbitrary<String> fragment =
         Arbitraries.of(
             "", "{", "}", "[", "]", ",", ":", "\"", "\\", "\0", "//", "NaN", "01", "\uFFFF");
     return Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(6, Arbitraries.just(java.util.function.UnaryOperator.identity())),
-        net.jqwik.api.Tuple.of(
-            2, where.map(w -> text -> text.substring(0, (int) (text.length() * w)))),
-        net.jqwik.api.Tuple.of(
+        Tuple.of(6, Arbitraries.just(UnaryOperator.identity())),
+        Tuple.of(2, where.map(w -> text -> text.substring(0, (int) (text.length() * w)))),
+        Tuple.of(
             2,
             Combinators.combine(where, fragment)
                 .as((w, f) ->

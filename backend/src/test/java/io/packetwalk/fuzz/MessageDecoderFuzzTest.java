@@ -13,6 +13,7 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 
 /**
  * The WebSocket decoder answers every message it cannot accept with a ProtocolException carrying
@@ -46,11 +47,11 @@ class MessageDecoderFuzzTest {
   @Provide
   Arbitrary<String> messages() {
     return Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(
+        Tuple.of(
             8,
             Combinators.combine(fields(), JsonText.breakers())
                 .as((fields, broken) -> broken.apply(JsonText.object(fields)))),
-        net.jqwik.api.Tuple.of(2, JsonText.values()));
+        Tuple.of(2, JsonText.values()));
   }
 
   /** A message's fields: each present or not, with a plausible value or any JSON value. */
@@ -83,9 +84,9 @@ class MessageDecoderFuzzTest {
   /** A field's text: one of the plausible values, any JSON value, or absent (empty). */
   private static Arbitrary<String> field(String... plausible) {
     return Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(6, Arbitraries.of(plausible)),
-        net.jqwik.api.Tuple.of(3, JsonText.values()),
-        net.jqwik.api.Tuple.of(1, Arbitraries.just("")));
+        Tuple.of(6, Arbitraries.of(plausible)),
+        Tuple.of(3, JsonText.values()),
+        Tuple.of(1, Arbitraries.just("")));
   }
 
   private static Map<String, String> present(Map<String, String> fields) {

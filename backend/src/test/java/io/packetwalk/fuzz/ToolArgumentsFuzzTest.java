@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -74,6 +75,21 @@ class ToolArgumentsFuzzTest {
     assertThat(printed)
         .as("bytes printed by: %s", line)
         .isLessThanOrEqualTo(LIMITS.maxOutputBytes() + STOP_SENTENCE_BYTES);
+  }
+
+  @Example
+  void aSleepLongerThanTheClockCanCountIsAnsweredByTheTool() {
+    everyToolAnswersItsArgumentsWithoutAnInternalError("sleep 106752d");
+  }
+
+  @Example
+  void aPingIntervalOf1e22SecondsIsAnsweredByTheTool() {
+    everyToolAnswersItsArgumentsWithoutAnInternalError("ping -c 2 -i 1e22 127.1");
+  }
+
+  @Example
+  void aTcpdumpPortThatIsNotANumberIsAnsweredByTheTool() {
+    everyToolAnswersItsArgumentsWithoutAnInternalError("tcpdump -c 1 port a");
   }
 
   @Provide

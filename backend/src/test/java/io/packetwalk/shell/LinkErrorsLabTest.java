@@ -1,5 +1,9 @@
 package io.packetwalk.shell;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.packetwalk.kernel.NetNamespace;
+import io.packetwalk.kernel.World;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -273,5 +277,31 @@ class LinkErrorsLabTest {
         """
         Object "foo" is unknown, try "bridge help".
         """);
+  }
+
+  @Test
+  void countsANamesBytesNotItsCharactersAndRefusesANul() {
+    ShellSession session = new ShellSession(World.withOneHost());
+    NetNamespace root = session.world().defaultHost().root();
+    String fifteenBytes = "\u00e9".repeat(7) + "x";
+    String sixteenBytes = "\u00e9".repeat(8);
+    assertThat(session.execute(root, "ip link add " + fifteenBytes + " type dummy", 1).exit())
+        .isZero();
+    CommandOutcome created =
+        session.execute(root, "ip link add " + sixteenBytes + " type dummy", 2);
+    assertThat(created.exit()).isEqualTo(2);
+    assertThat(created.stderr()).isEqualTo("Error: Attribute failed policy validation.\n");
+    CommandOutcome peer =
+        session.execute(root, "ip link add q0 type veth peer name " + sixteenBytes, 3);
+    assertThat(peer.exit()).isEqualTo(255);
+    assertThat(peer.stderr())
+        .isEqualTo(
+            "Error: argument \"" + sixteenBytes + "\" is wrong: \"name\" not a valid ifname\n");
+    CommandOutcome nul = session.execute(root, "ip link add q0 type veth peer name 'a\u0000b'", 4);
+    assertThat(nul.exit()).isEqualTo(255);
+    assertThat(nul.stderr()).contains("\"name\" not a valid ifname");
+    assertThat(session.execute(root, "ip -br link show", 5).stdout())
+        .contains(fifteenBytes)
+        .doesNotContain(sixteenBytes, "q0");
   }
 }

@@ -179,4 +179,15 @@ class RunLimitsLabTest {
     assertThat(outcomes).hasSizeLessThan(101);
     assertThat(tookMs).as("wall time of a run stopped at 300 ms of CPU").isLessThan(30_000);
   }
+
+  @Test
+  void tcpdumpRefusesAPortThatIsNotANumberInLibpcapsWords() {
+    run("ip link set lo up");
+    assertThat(run("tcpdump -c 1 -n -i lo port a").stderr())
+        .endsWith("tcpdump: unknown port 'a'\n");
+    assertThat(run("tcpdump -c 1 -n -i lo port 4294967296").stderr())
+        .endsWith("tcpdump: number 4294967296 overflows 32 bits\n");
+    assertThat(run("tcpdump -c 1 -n -i lo port 70000").stderr())
+        .endsWith("tcpdump: illegal port number 70000 > 65535\n");
+  }
 }

@@ -106,6 +106,20 @@ class LabDocumentCodecTest {
   }
 
   @Test
+  void namesACoordinateTooLargeForADoubleAtItsPath() {
+    String huge = "9".repeat(400);
+    String layout =
+        ", \"layout\": [{\"host\": \"host1\", \"netns\": \"\", \"x\": " + huge + ", \"y\": 1}]";
+    String document = minimal("", "");
+    String text = document.substring(0, document.lastIndexOf('}')) + layout + "}";
+    LabFormatException e = refusal(() -> read(text));
+    assertThat(e.reason()).isEqualTo(LabFormatException.Reason.INVALID);
+    assertThat(e.problems()).hasSize(1);
+    assertThat(e.problems().get(0).path()).isEqualTo("layout[0].x");
+    assertThat(e.problems().get(0).message()).startsWith("expected a number within ±1.7e308");
+  }
+
+  @Test
   void reportsBrokenJsonAfterAnEmptyFieldNameAtAQuotedPath() {
     LabFormatException e = refusal(() -> read("{\"schemaVersion\": 1, \"\": }"));
     assertThat(e.reason()).isEqualTo(LabFormatException.Reason.NOT_JSON);

@@ -98,6 +98,21 @@ public final class TcpdumpCommand implements Tool {
     return 0;
   }
 
+  /** A port number as libpcap reads it, refused in its words. */
+  private static int port(String word) {
+    if (word.isEmpty() || !word.chars().allMatch(Character::isDigit)) {
+      throw new ToolFailure(1, "tcpdump: unknown port '" + word + "'");
+    }
+    if (word.length() > 10 || Long.parseLong(word) > 0xffffffffL) {
+      throw new ToolFailure(1, "tcpdump: number " + word + " overflows 32 bits");
+    }
+    long port = Long.parseLong(word);
+    if (port > 65535) {
+      throw new ToolFailure(1, "tcpdump: illegal port number " + port + " > 65535");
+    }
+    return (int) port;
+  }
+
   private static NetDevice device(ToolContext context, GetOpt opts) {
     if (opts.last('i').isEmpty()) {
       return context.netns().devices().stream()
@@ -148,7 +163,7 @@ public final class TcpdumpCommand implements Tool {
               if (i + 1 >= terms.size()) {
                 throw syntax();
               }
-              int port = Integer.parseInt(terms.get(++i));
+              int port = port(terms.get(++i));
               yield f -> matchesPort(f, port);
             }
             default ->
