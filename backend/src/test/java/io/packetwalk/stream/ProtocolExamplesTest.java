@@ -141,13 +141,7 @@ class ProtocolExamplesTest {
 
   /** The world of the welcome example, built with kernel operations and mapped by the server. */
   private static Welcome welcomeFromAWorld() {
-    World world = World.withOneHost();
-    Host host = world.defaultHost();
-    NetNamespace ns1 = host.addNetns("ns1");
-    NetNamespace ns2 = host.addNetns("ns2");
-    ns1.addVeth("veth1", "veth2", ns2);
-    configure(ns1, "veth1", "02:00:00:00:00:01", "10.0.0.1/24");
-    configure(ns2, "veth2", "02:00:00:00:00:02", "10.0.0.2/24");
+    World world = twoNamespaces();
     return new Welcome(
         Protocol.VERSION,
         "Two namespaces and a veth pair",
@@ -172,6 +166,17 @@ class ProtocolExamplesTest {
 
   /** The change after veth2 moves from ns2 into a new namespace ns3. */
   private static TopologyChange vethMovedToANewNamespace() {
+    World world = twoNamespaces();
+    Host host = world.defaultHost();
+    NetNamespace ns2 = host.netns("ns2").orElseThrow();
+    TopologyView before = TopologyMapper.snapshot(world);
+    NetNamespace ns3 = host.addNetns("ns3");
+    ns2.moveDevice(ns2.requireDevice("veth2"), ns3);
+    return TopologyChanges.between(before, TopologyMapper.snapshot(world));
+  }
+
+  /** The built-in lab's world: ns1 and ns2 joined by veth1 ↔ veth2 on 10.0.0.0/24. */
+  private static World twoNamespaces() {
     World world = World.withOneHost();
     Host host = world.defaultHost();
     NetNamespace ns1 = host.addNetns("ns1");
@@ -179,10 +184,7 @@ class ProtocolExamplesTest {
     ns1.addVeth("veth1", "veth2", ns2);
     configure(ns1, "veth1", "02:00:00:00:00:01", "10.0.0.1/24");
     configure(ns2, "veth2", "02:00:00:00:00:02", "10.0.0.2/24");
-    TopologyView before = TopologyMapper.snapshot(world);
-    NetNamespace ns3 = host.addNetns("ns3");
-    ns2.moveDevice(ns2.requireDevice("veth2"), ns3);
-    return TopologyChanges.between(before, TopologyMapper.snapshot(world));
+    return world;
   }
 
   private static void configure(NetNamespace ns, String name, String mac, String address) {

@@ -216,7 +216,7 @@ class HttpHardeningTest {
   @Test
   void aSlowImportThatFailsAnswersWithTheProblemsAfterItsHeartbeats() throws Exception {
     awaitIdle(20_000);
-    String script = slowScript(300, 600) + "ip link set nosuch up\n";
+    String script = slowScript(300, 3_000) + "ip link set nosuch up\n";
     HttpResponse<String> response =
         http.send(
             post("/api/labs/import-script?name=slow", script).build(), BodyHandlers.ofString());
@@ -224,7 +224,7 @@ class HttpHardeningTest {
     assertThat(response.body()).as("heartbeats came first").startsWith(" ");
     JsonNode error = JSON.readTree(response.body());
     assertThat(error.get("error").stringValue()).isEqualTo("SCRIPT_FAILED");
-    assertThat(error.get("problems").get(0).get("path").stringValue()).isEqualTo("line 901");
+    assertThat(error.get("problems").get(0).get("path").stringValue()).isEqualTo("line 3301");
   }
 
   @Test
