@@ -95,13 +95,18 @@ final class LabRegistry {
     makeRoom();
   }
 
-  /** The lab's size changed after a command. */
-  synchronized void resized(Entry entry) {
+  /**
+   * The lab's size changed after a command. Its size is read before the registry's lock is taken,
+   * so a lab still busy with another connection's message never holds up the registry.
+   */
+  void resized(Entry entry) {
     long now = entry.lab.footprint();
-    if (byId.containsKey(entry.token.id())) {
-      total += now - entry.footprint;
+    synchronized (this) {
+      if (byId.containsKey(entry.token.id())) {
+        total += now - entry.footprint;
+      }
+      entry.footprint = now;
     }
-    entry.footprint = now;
   }
 
   /** Whether the labs together may still grow: parked labs are evicted to make room first. */

@@ -30,6 +30,9 @@ final class LabServer implements AutoCloseable {
           4004, "The connection read too slowly; your lab is kept, reconnect to resume it.");
   static final CloseStatus REPLACED = new CloseStatus(4005, "This lab was opened in another tab.");
 
+  /** How long a refused connection stays open before it is closed with its reason. */
+  private static final long REFUSAL_DELAY_MS = 500;
+
   /** How often idle connections and expired parked labs are looked for. */
   private static final long SWEEP_SECONDS = 5;
 
@@ -102,6 +105,15 @@ final class LabServer implements AutoCloseable {
       }
     }
     connection.closed();
+  }
+
+  /**
+   * Closes a refused connection with its reason a moment after it opened, so that a client that
+   * says hello at once has its message arrive before the close instead of after it (which would
+   * reset the connection and lose the close frame with the reason).
+   */
+  void refuse(LabConnection connection, CloseStatus reason) {
+    sweeper.schedule(() -> connection.close(reason), REFUSAL_DELAY_MS, TimeUnit.MILLISECONDS);
   }
 
   int sessions() {

@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * One browser's lab: a shell over its own world, built from a {@link BuiltInLab}, answering pings
  * with streamed traces and commands with their output and what changed in the topology. Every
  * simulation runs in a slot of {@link SimulationSlots} within the run limits; a trace is streamed
- * once the slot is free again and then forgotten. Not thread-safe: one message at a time.
+ * once the slot is free again and then forgotten. Its methods take the lab's lock: after a resume,
+ * the connection that held the lab before may still be finishing a message.
  */
 final class LabSession {
 
@@ -83,12 +84,12 @@ final class LabSession {
   }
 
   /** The topology as the browser was last told it. */
-  TopologyView topology() {
+  synchronized TopologyView topology() {
     return shown;
   }
 
   /** Kernel objects the lab holds, as of its last command. */
-  long footprint() {
+  synchronized long footprint() {
     return footprint;
   }
 
@@ -96,7 +97,7 @@ final class LabSession {
   record Run(SimulationSlots slots, RunLimits limits, BooleanSupplier cancelled) {}
 
   /** Pings in a slot, then streams the trace: start, each kept step, end. */
-  void ping(Ping ping, Run run, Consumer<ServerMessage> out) {
+  synchronized void ping(Ping ping, Run run, Consumer<ServerMessage> out) {
     NetNamespace from = resolve(ping.requestId(), ping.from());
     String line = "ping -c " + ping.count() + " -W 1 " + ping.to();
     Simulated simulated = simulate(ping.requestId(), from, line, run);
@@ -118,7 +119,7 @@ final class LabSession {
   }
 
   /** Runs a command in a slot; answers with its result, then what it changed in the topology. */
-  void command(Command command, Run run, Consumer<ServerMessage> out) {
+  synchronized void command(Command command, Run run, Consumer<ServerMessage> out) {
     NetNamespace ns = resolve(command.requestId(), command.netns());
     CommandOutcome outcome = simulate(command.requestId(), ns, command.line(), run).outcome();
     out.accept(

@@ -37,7 +37,7 @@ final class LabSocketHandler extends TextWebSocketHandler {
     LabConnection connection = new LabConnection(session, server, address(session));
     CloseStatus refusal = server.admit(connection);
     if (refusal != null) {
-      connection.close(refusal);
+      server.refuse(connection, refusal);
       return;
     }
     connections.put(session.getId(), connection);
