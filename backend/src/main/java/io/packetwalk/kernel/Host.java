@@ -16,6 +16,7 @@ public final class Host {
   private final Map<String, NetNamespace> named = new LinkedHashMap<>();
   private final int sequence;
   private int namespacesMade;
+  private final KernelLog kernelLog = new KernelLog();
 
   Host(World world, String name, int sequence) {
     this.world = world;
@@ -30,6 +31,11 @@ public final class Host {
 
   public String name() {
     return name;
+  }
+
+  /** The kernel log {@code dmesg} prints (LOG rules write to it). */
+  public KernelLog kernelLog() {
+    return kernelLog;
   }
 
   /** Where the world lists this host: 0 for the first host made, then 1, 2, … */

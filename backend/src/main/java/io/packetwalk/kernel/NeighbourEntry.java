@@ -2,7 +2,6 @@ package io.packetwalk.kernel;
 
 import io.packetwalk.net.Ipv4Address;
 import io.packetwalk.net.MacAddress;
-import io.packetwalk.net.packet.Ipv4Packet;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,7 +20,7 @@ public final class NeighbourEntry {
   private int probes;
   private long updatedNs;
   private long confirmedNs;
-  private final List<Ipv4Packet> pending = new ArrayList<>();
+  private final List<Skb> pending = new ArrayList<>();
 
   public NeighbourEntry(Ipv4Address address, NetDevice device, NudState state, long nowNs) {
     this.address = address;
@@ -62,7 +61,7 @@ public final class NeighbourEntry {
     return confirmedNs;
   }
 
-  public List<Ipv4Packet> pending() {
+  public List<Skb> pending() {
     return Collections.unmodifiableList(pending);
   }
 
@@ -89,13 +88,13 @@ public final class NeighbourEntry {
     probes++;
   }
 
-  public void enqueue(Ipv4Packet packet) {
-    pending.add(packet);
+  public void enqueue(Skb skb) {
+    pending.add(skb);
   }
 
   /** Takes and clears the packets that were waiting for resolution. */
-  public List<Ipv4Packet> drainPending() {
-    List<Ipv4Packet> drained = List.copyOf(pending);
+  public List<Skb> drainPending() {
+    List<Skb> drained = List.copyOf(pending);
     pending.clear();
     return drained;
   }

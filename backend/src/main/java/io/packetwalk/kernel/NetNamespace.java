@@ -1,5 +1,6 @@
 package io.packetwalk.kernel;
 
+import io.packetwalk.kernel.netfilter.NetfilterState;
 import io.packetwalk.net.Ipv4Prefix;
 import io.packetwalk.net.MacAddress;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ public final class NetNamespace {
   private final Map<String, NetDevice> devicesByName = new HashMap<>();
   private final Fib fib = new Fib(this);
   private final NeighbourTable neighbours = new NeighbourTable();
+  private final NetfilterState netfilter = new NetfilterState();
   private final Sysctls sysctls = new Sysctls(this::sysctlsWritten);
   private final Map<NetNamespace, Integer> peerIds = new LinkedHashMap<>();
   private final BitSet usedPeerIds = new BitSet();
@@ -68,6 +70,11 @@ public final class NetNamespace {
 
   public Fib fib() {
     return fib;
+  }
+
+  /** iptables tables, conntrack and ipsets of this namespace. */
+  public NetfilterState netfilter() {
+    return netfilter;
   }
 
   public NeighbourTable neighbours() {

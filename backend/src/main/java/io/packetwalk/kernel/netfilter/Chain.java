@@ -1,0 +1,123 @@
+package io.packetwalk.kernel.netfilter;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A chain of rules: a built-in one (bound to a hook, with a policy and its counters) or a
+ * user-defined one (reached only by {@code -j}/{@code -g}). A built-in chain of iptables-nft exists
+ * in the kernel only once something created it; until then no packet walks it.
+ */
+public final class Chain {
+
+  private final String name;
+  private final Hook hook;
+  private final List<Rule> rules = new ArrayList<>();
+  private final Counters policyCounters = new Counters();
+  private boolean policyAccept = true;
+  private boolean created;
+
+  private Chain(String name, Hook hook) {
+    this.name = name;
+    this.hook = hook;
+    this.created = hook == null;
+  }
+
+  public static Chain builtin(Hook hook) {
+    return new Chain(hook.name(), hook);
+  }
+
+  public static Chain user(String name) {
+    return new Chain(name, null);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** The hook of a built-in chain; null for a user-defined one. */
+  public Hook hook() {
+    return hook;
+  }
+
+  public boolean isBuiltin() {
+    return hook != null;
+  }
+
+  public List<Rule> rules() {
+    return Collections.unmodifiableList(rules);
+  }
+
+  public int size() {
+    return rules.size();
+  }
+
+  public Rule rule(int index) {
+    return rules.get(index);
+  }
+
+  public void insert(int index, Rule rule) {
+    rules.add(index, rule);
+    created = true;
+  }
+
+  public void append(Rule rule) {
+    rules.add(rule);
+    created = true;
+  }
+
+  public Rule replace(int index, Rule rule) {
+    created = true;
+    return rules.set(index, rule);
+  }
+
+  public void remove(int index) {
+    rules.remove(index);
+  }
+
+  public void flush() {
+    rules.clear();
+  }
+
+  /** The index of the first rule with {@code spec}, or -1. */
+  public int indexOf(String spec) {
+    for (int i = 0; i < rules.size(); i++) {
+      if (rules.get(i).spec().equals(spec)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  public boolean policyAccept() {
+    return policyAccept;
+  }
+
+  public void setPolicy(boolean accept) {
+    this.policyAccept = accept;
+    created = true;
+  }
+
+  public String policyName() {
+    return isBuiltin() ? (policyAccept ? "ACCEPT" : "DROP") : "-";
+  }
+
+  public Counters policyCounters() {
+    return policyCounters;
+  }
+
+  /** Whether the chain exists in the kernel, so that packets walk it. */
+  public boolean created() {
+    return created;
+  }
+
+  public void create() {
+    created = true;
+  }
+
+  public void zero() {
+    policyCounters.zero();
+    rules.forEach(r -> r.counters().zero());
+  }
+}

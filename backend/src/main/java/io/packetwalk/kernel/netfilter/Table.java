@@ -1,0 +1,105 @@
+package io.packetwalk.kernel.netfilter;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** One table of a namespace: its built-in chains in hook order, then its user chains. */
+public final class Table {
+
+  private final TableKind kind;
+  private final Map<Hook, Chain> builtins = new LinkedHashMap<>();
+  private final Map<String, Chain> userChains = new TreeMap<>();
+
+  public Table(TableKind kind) {
+    this.kind = kind;
+    for (Hook hook : Hook.values()) {
+      if (kind.registers(hook)) {
+        builtins.put(hook, Chain.builtin(hook));
+      }
+    }
+  }
+
+  public TableKind kind() {
+    return kind;
+  }
+
+  public Chain builtin(Hook hook) {
+    return builtins.get(hook);
+  }
+
+  public Optional<Chain> chain(String name) {
+    for (Chain chain : builtins.values()) {
+      if (chain.name().equals(name)) {
+        return Optional.of(chain);
+      }
+    }
+    return Optional.ofNullable(userChains.get(name));
+  }
+
+  /** Every chain as iptables lists them: built-ins in hook order, then user chains by name. */
+  public List<Chain> chains() {
+    List<Chain> all = new ArrayList<>(builtins.values());
+    all.addAll(userChains.values());
+    return all;
+  }
+
+  public Collection<Chain> userChains() {
+    return userChains.values();
+  }
+
+  public Chain addUserChain(String name) {
+    Chain chain = Chain.user(name);
+    userChains.put(name, chain);
+    return chain;
+  }
+
+  public void removeUserChain(String name) {
+    userChains.remove(name);
+  }
+
+  public void renameUserChain(String from, String to) {
+    Chain old = userChains.remove(from);
+    Chain renamed = Chain.user(to);
+    for (Rule rule : old.rules()) {
+      renamed.append(rule);
+    }
+    userChains.put(to, renamed);
+    for (Chain chain : chains()) {
+      for (int i = 0; i < chain.size(); i++) {
+        Target target = chain.rule(i).target();
+        if (target instanceof Target.Jump(String name) && name.equals(from)) {
+          chain.replace(i, chain.rule(i).withTarget(new Target.Jump(to)));
+        } else if (target instanceof Target.Goto(String name) && name.equals(from)) {
+          chain.replace(i, chain.rule(i).withTarget(new Target.Goto(to)));
+        }
+      }
+    }
+  }
+
+  /** How many rules jump or go to {@code name} (the "references" iptables -L shows). */
+  public int references(String name) {
+    int count = 0;
+    for (Chain chain : chains()) {
+      for (Rule rule : chain.rules()) {
+        if (rule.target() instanceof Target.Jump(String to) && to.equals(name)
+            || rule.target() instanceof Target.Goto(String to2) && to2.equals(name)) {
+          count++;
+        }
+      }
+    }
+    return count;
+  }
+
+  public int ruleCount() {
+    int count = 0;
+    for (Chain chain : chains()) {
+      count += chain.size();
+    }
+    return count;
+  }
+}
