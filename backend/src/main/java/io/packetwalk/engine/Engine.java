@@ -49,6 +49,7 @@ final class Engine {
   final IcmpSender icmp;
   final LocalDelivery local;
   final Tcp tcp;
+  final NetfilterHooks netfilter;
 
   private long nowNs;
   private int events;
@@ -72,6 +73,7 @@ final class Engine {
     this.icmp = new IcmpSender(this);
     this.local = new LocalDelivery(this);
     this.tcp = new Tcp(this);
+    this.netfilter = new NetfilterHooks(this);
   }
 
   /** The virtual time of the event being processed (or of the last one). */

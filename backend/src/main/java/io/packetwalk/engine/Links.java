@@ -2,6 +2,7 @@ package io.packetwalk.engine;
 
 import io.packetwalk.kernel.DeviceKind;
 import io.packetwalk.kernel.NetDevice;
+import io.packetwalk.kernel.Skb;
 import io.packetwalk.kernel.UnderlaySwitch;
 import io.packetwalk.net.MacAddress;
 import io.packetwalk.net.packet.EthernetFrame;
@@ -39,6 +40,13 @@ final class Links {
    * it (counted as tx_dropped), as the kernel's noop qdisc does.
    */
   void transmit(NetDevice dev, EthernetFrame frame, Cause cause) {
+    transmit(dev, frame, null, cause);
+  }
+
+  /**
+   * As {@link #transmit(NetDevice, EthernetFrame, Cause)}; {@code lo} hands {@code skb} back up.
+   */
+  void transmit(NetDevice dev, EthernetFrame frame, Skb skb, Cause cause) {
     if (!dev.isAdminUp() || !dev.hasCarrier()) {
       dev.counters().droppedOnTransmit();
       engine.drop(
@@ -77,7 +85,7 @@ final class Links {
               LOOPBACK_LATENCY_NS,
               Engine.at(dev),
               sent,
-              () -> engine.pipeline.receive(dev, frame, sent));
+              () -> engine.pipeline.receive(dev, frame, skb, sent));
       case DeviceKind.Veth veth -> crossVeth(dev, veth.pair().peerOf(dev), frame, sent);
       case DeviceKind.Bridge bridge -> engine.bridging.transmitFromHost(dev, frame, sent);
       case DeviceKind.Dummy dummy ->

@@ -5,6 +5,7 @@ import io.packetwalk.kernel.NeighbourEntry;
 import io.packetwalk.kernel.NetDevice;
 import io.packetwalk.kernel.NetNamespace;
 import io.packetwalk.kernel.NudState;
+import io.packetwalk.kernel.Skb;
 import io.packetwalk.net.Ipv4Address;
 import io.packetwalk.net.MacAddress;
 import io.packetwalk.net.packet.ArpPacket;
@@ -50,8 +51,9 @@ final class Neighbours {
   }
 
   /** neigh_output: send {@code packet} to {@code nextHop} on {@code dev}, resolving it first. */
-  void output(NetDevice dev, Ipv4Address nextHop, Ipv4Packet packet, Cause cause) {
+  void output(NetDevice dev, Ipv4Address nextHop, Skb skb, Cause cause) {
     NetNamespace ns = dev.netns();
+    Ipv4Packet packet = skb.packet();
     NeighbourEntry entry = ns.neighbours().find(nextHop, dev).orElse(null);
     NudState state = entry == null ? null : entry.state();
     if (state != null && state != NudState.FAILED && state != NudState.INCOMPLETE) {
@@ -98,7 +100,7 @@ final class Neighbours {
                   + " is still in progress, so the packet waits in the queue of the INCOMPLETE"
                   + " entry.",
               packet);
-      entry.enqueue(packet);
+      entry.enqueue(skb);
       return;
     }
     Cause looked =
@@ -119,7 +121,7 @@ final class Neighbours {
     } else {
       incomplete.update(NudState.INCOMPLETE, null, engine.now());
     }
-    incomplete.enqueue(packet);
+    incomplete.enqueue(skb);
     Cause queued =
         engine.step(
             looked,
@@ -167,7 +169,8 @@ final class Neighbours {
       timers.remove(entry);
     }
     if (!wasValid) {
-      for (Ipv4Packet waiting : entry.drainPending()) {
+      for (Skb waitingSkb : entry.drainPending()) {
+        Ipv4Packet waiting = waitingSkb.packet();
         Cause leaves =
             engine.step(
                 changed,
@@ -321,7 +324,7 @@ final class Neighbours {
           fail(entry, cause);
           return;
         }
-        Ipv4Packet last = entry.pending().isEmpty() ? null : entry.pending().getLast();
+        Ipv4Packet last = entry.pending().isEmpty() ? null : entry.pending().getLast().packet();
         arm(entry, RETRANS_NS, solicit(entry, last, cause));
       }
       default -> timers.remove(entry);
@@ -332,7 +335,7 @@ final class Neighbours {
   private void fail(NeighbourEntry entry, Cause cause) {
     timers.remove(entry);
     NetNamespace ns = entry.device().netns();
-    List<Ipv4Packet> waiting = entry.drainPending();
+    List<Ipv4Packet> waiting = entry.drainPending().stream().map(Skb::packet).toList();
     Cause failed =
         change(
             entry,

@@ -2,6 +2,8 @@ package io.packetwalk.engine;
 
 import io.packetwalk.kernel.NetDevice;
 import io.packetwalk.kernel.NetNamespace;
+import io.packetwalk.kernel.Skb;
+import io.packetwalk.kernel.netfilter.Hook;
 import io.packetwalk.net.Ipv4Address;
 import io.packetwalk.net.packet.ArpPacket;
 import io.packetwalk.net.packet.EthernetFrame;
@@ -12,9 +14,11 @@ import io.packetwalk.trace.StepKind;
 
 /**
  * The path of a frame through one namespace, in the kernel's order: device receive → (bridge) →
- * layer-2 demux → IPv4 input routing (martians, rp_filter) → local delivery | forward (TTL, MTU) →
- * output (fragmentation) → neighbour → device transmit. Each stage is a small class; each early
- * exit ends the packet with a named disposition.
+ * layer-2 demux → PREROUTING → IPv4 input routing (martians, rp_filter) → INPUT → local delivery |
+ * forward (TTL, MTU) → FORWARD → POSTROUTING → output (fragmentation) → neighbour → device
+ * transmit; a locally sent packet passes OUTPUT (and is routed again if that changed its
+ * destination) before POSTROUTING. The packet travels as an {@link Skb}. Each stage is a small
+ * class; each early exit ends the packet with a named disposition.
  */
 final class Pipeline {
 
@@ -26,6 +30,14 @@ final class Pipeline {
 
   /** netif_receive_skb: {@code dev} receives {@code frame}. */
   void receive(NetDevice dev, EthernetFrame frame, Cause cause) {
+    receive(dev, frame, null, cause);
+  }
+
+  /**
+   * As {@link #receive(NetDevice, EthernetFrame, Cause)}, for a frame that keeps the skb it was
+   * sent with ({@code lo} does not scrub it, so it keeps its conntrack entry).
+   */
+  void receive(NetDevice dev, EthernetFrame frame, Skb carried, Cause cause) {
     if (!dev.isAdminUp()) {
       engine.drop(
           cause,
@@ -47,12 +59,16 @@ final class Pipeline {
     if (dev.master() != null) {
       engine.bridging.portReceive(dev, frame, rx);
     } else {
-      deliverUp(dev, frame, rx);
+      deliverUp(dev, frame, carried, rx);
     }
   }
 
   /** eth_type_trans and the protocol handlers: ARP or IPv4, if the frame is for us at all. */
   void deliverUp(NetDevice dev, EthernetFrame frame, Cause cause) {
+    deliverUp(dev, frame, null, cause);
+  }
+
+  private void deliverUp(NetDevice dev, EthernetFrame frame, Skb carried, Cause cause) {
     PacketType type = PacketType.of(dev, frame.dst());
     if (type == PacketType.OTHERHOST) {
       engine.drop(
@@ -73,30 +89,38 @@ final class Pipeline {
     }
     switch (frame.payload()) {
       case ArpPacket arp -> engine.arp.receive(dev, frame, arp, type, cause);
-      case Ipv4Packet packet -> ipReceive(dev, packet, type, cause);
+      case Ipv4Packet packet ->
+          ipReceive(dev, carried != null ? carried : Skb.received(packet, dev), type, cause);
     }
   }
 
-  /** ip_rcv and the input routing decision. */
-  private void ipReceive(NetDevice in, Ipv4Packet packet, PacketType type, Cause cause) {
+  /** ip_rcv: PREROUTING, then the input routing decision on the destination it left. */
+  private void ipReceive(NetDevice in, Skb skb, PacketType type, Cause cause) {
     NetNamespace ns = in.netns();
+    skb.setIn(in);
+    skb.setOut(null);
+    NetfilterHooks.Passage pre = engine.netfilter.run(Hook.PREROUTING, ns, skb, cause);
+    if (!pre.accepted()) {
+      return;
+    }
+    Ipv4Packet packet = skb.packet();
     if (in.isLoopback()) {
       Cause local =
           engine.step(
-              cause,
+              pre.cause(),
               Engine.at(ns),
               StepKind.ROUTE_LOOKUP,
               "The packet came back in on lo: it keeps the route it was sent with (local), so "
                   + Texts.name(ns)
                   + " needs no new lookup.",
               packet);
-      engine.local.deliver(in, packet, false, local);
+      localIn(in, skb, false, local);
       return;
     }
     InputRouting.Decision decision = engine.inputRouting.decide(in, packet.src(), packet.dst());
     Cause looked =
         engine.step(
-            cause,
+            pre.cause(),
             Engine.at(ns),
             StepKind.ROUTE_LOOKUP,
             Texts.name(ns)
@@ -121,9 +145,8 @@ final class Pipeline {
     }
     switch (decision.verdict()) {
       case LOCAL, BROADCAST ->
-          engine.local.deliver(
-              in, packet, decision.verdict() == InputRouting.Verdict.BROADCAST, looked);
-      case FORWARD -> forward(in, packet, type, decision, looked);
+          localIn(in, skb, decision.verdict() == InputRouting.Verdict.BROADCAST, looked);
+      case FORWARD -> forward(in, skb, type, decision, looked);
       case REFUSED -> {
         Cause dropped =
             engine.drop(
@@ -145,14 +168,19 @@ final class Pipeline {
     }
   }
 
+  /** ip_local_deliver: the INPUT hook, then the protocol handlers. */
+  private void localIn(NetDevice in, Skb skb, boolean broadcast, Cause cause) {
+    NetfilterHooks.Passage input = engine.netfilter.run(Hook.INPUT, in.netns(), skb, cause);
+    if (input.accepted()) {
+      engine.local.deliver(in, skb.packet(), broadcast, input.cause());
+    }
+  }
+
   /** ip_forward: only frames sent to our MAC, TTL above 1, fits the MTU unless it may fragment. */
   private void forward(
-      NetDevice in,
-      Ipv4Packet packet,
-      PacketType type,
-      InputRouting.Decision decision,
-      Cause cause) {
+      NetDevice in, Skb skb, PacketType type, InputRouting.Decision decision, Cause cause) {
     NetNamespace ns = in.netns();
+    Ipv4Packet packet = skb.packet();
     if (type != PacketType.HOST) {
       engine.drop(
           cause,
@@ -220,11 +248,17 @@ final class Pipeline {
                 + decremented.ttl()
                 + " as every router does.",
             decremented);
+    skb.setPacket(decremented);
+    skb.setOut(out);
+    NetfilterHooks.Passage forwardHook = engine.netfilter.run(Hook.FORWARD, ns, skb, ttl);
+    if (!forwardHook.accepted()) {
+      return;
+    }
     Ipv4Address nextHop =
         decision.route().gateway() != null ? decision.route().gateway() : packet.dst();
     Cause forwarded =
         engine.step(
-            ttl,
+            forwardHook.cause(),
             Engine.at(ns),
             StepKind.FORWARD,
             Texts.name(ns)
@@ -233,13 +267,14 @@ final class Pipeline {
                 + " toward "
                 + nextHop
                 + ".",
-            decremented);
-    output(out, nextHop, decremented, forwarded);
+            skb.packet());
+    output(out, nextHop, skb, forwarded);
   }
 
   /**
    * ip_local_out: a packet this namespace's own stack or programs send, on the route already
-   * decided for it.
+   * decided for it. The OUTPUT hook runs; if it changed the destination (DNAT, REDIRECT) the packet
+   * is routed again (ip_route_me_harder) before POSTROUTING.
    */
   void sendLocal(OutputRouting.Decision route, Ipv4Packet packet, Cause cause) {
     NetNamespace ns = route.device().netns();
@@ -250,16 +285,59 @@ final class Pipeline {
             StepKind.ROUTE_LOOKUP,
             Texts.name(ns) + " looks up " + packet.dst() + ": " + route.why() + ".",
             packet);
-    output(route.device(), route.nextHop(), packet, looked);
+    Skb skb = Skb.local(packet);
+    skb.setOut(route.device());
+    NetfilterHooks.Passage out = engine.netfilter.run(Hook.OUTPUT, ns, skb, looked);
+    if (!out.accepted()) {
+      return;
+    }
+    OutputRouting.Decision chosen = route;
+    Cause now = out.cause();
+    Ipv4Packet after = skb.packet();
+    if (!after.dst().equals(packet.dst())) {
+      chosen = engine.outputRouting.decide(ns, after.dst(), after.src(), null);
+      if (!chosen.canSend()) {
+        engine.drop(
+            now,
+            Engine.at(ns),
+            "OUTPUT changed the destination to "
+                + after.dst()
+                + ", and routing it again fails: "
+                + chosen.why()
+                + ".",
+            after,
+            Disposition.NO_ROUTE);
+        return;
+      }
+      now =
+          engine.step(
+              now,
+              Engine.at(ns),
+              StepKind.ROUTE_LOOKUP,
+              "OUTPUT changed the destination, so "
+                  + Texts.name(ns)
+                  + " routes the packet again (ip_route_me_harder): "
+                  + chosen.why()
+                  + ".",
+              after);
+      skb.setOut(chosen.device());
+    }
+    output(chosen.device(), chosen.nextHop(), skb, now);
   }
 
   /**
-   * ip_output: splits a packet bigger than the path MTU (DF clear; the destination reassembles it)
-   * and hands it to the neighbour layer, or straight to {@code lo}.
+   * ip_output: POSTROUTING, then splits a packet bigger than the path MTU (DF clear; the
+   * destination reassembles it) and hands it to the neighbour layer, or straight to {@code lo}.
    */
-  void output(NetDevice dev, Ipv4Address nextHop, Ipv4Packet packet, Cause cause) {
+  void output(NetDevice dev, Ipv4Address nextHop, Skb skb, Cause cause) {
     NetNamespace ns = dev.netns();
-    Cause now = cause;
+    skb.setOut(dev);
+    NetfilterHooks.Passage post = engine.netfilter.run(Hook.POSTROUTING, ns, skb, cause);
+    if (!post.accepted()) {
+      return;
+    }
+    Ipv4Packet packet = skb.packet();
+    Cause now = post.cause();
     int mtu = pathMtu(ns, packet.dst(), dev);
     if (packet.totalLength() > mtu) {
       int perFragment = (mtu - Ipv4Packet.HEADER_LENGTH) & ~7;
@@ -267,7 +345,7 @@ final class Pipeline {
       int fragments = (data + perFragment - 1) / perFragment;
       now =
           engine.step(
-              cause,
+              now,
               Engine.at(dev),
               StepKind.FRAGMENT,
               "The packet is "
@@ -284,10 +362,10 @@ final class Pipeline {
               packet);
     }
     if (dev.isNoArp()) {
-      engine.links.transmit(dev, new EthernetFrame(dev.mac(), dev.mac(), packet), now);
+      engine.links.transmit(dev, new EthernetFrame(dev.mac(), dev.mac(), packet), skb, now);
       return;
     }
-    engine.neighbours.output(dev, nextHop, packet, now);
+    engine.neighbours.output(dev, nextHop, skb, now);
   }
 
   /** The MTU toward {@code dst}: the device's, or less when a frag-needed taught us so. */

@@ -367,20 +367,39 @@ final class Tcp {
             "No socket of " + Texts.name(ns) + " listens on TCP port " + segment.dstPort() + ".",
             packet,
             Disposition.PORT_CLOSED);
+    sendReset(ns, packet, segment, closed, Texts.name(ns) + " answers with a reset (RST).");
+  }
+
+  /**
+   * REJECT --reject-with tcp-reset (nf_send_reset): a reset that seems to come from the segment's
+   * destination goes back through this namespace's OUTPUT and POSTROUTING.
+   */
+  void rejectWithReset(NetNamespace ns, Ipv4Packet packet, TcpSegment segment, Cause cause) {
+    if (segment.has(Flag.RST)) {
+      return;
+    }
+    sendReset(
+        ns,
+        packet,
+        segment,
+        cause,
+        Texts.name(ns)
+            + " sends a reset (RST) that appears to come from "
+            + packet.dst()
+            + ":"
+            + segment.dstPort()
+            + ".");
+  }
+
+  private void sendReset(
+      NetNamespace ns, Ipv4Packet packet, TcpSegment segment, Cause cause, String sentence) {
     long length =
         segment.dataLength() + (segment.has(Flag.SYN) ? 1 : 0) + (segment.has(Flag.FIN) ? 1 : 0);
     Set<Flag> flags = segment.has(Flag.ACK) ? EnumSet.of(Flag.RST) : EnumSet.of(Flag.RST, Flag.ACK);
     long seq = segment.has(Flag.ACK) ? segment.acknowledgement() : 0;
     long ack = segment.has(Flag.ACK) ? 0 : (segment.sequence() + length) & 0xffff_ffffL;
     TcpSegment rst = new TcpSegment(segment.dstPort(), segment.srcPort(), flags, seq, ack, 0);
-    transmit(
-        ns,
-        packet.dst(),
-        packet.src(),
-        rst,
-        closed,
-        StepKind.TCP_SENT,
-        Texts.name(ns) + " answers with a reset (RST).");
+    transmit(ns, packet.dst(), packet.src(), rst, cause, StepKind.TCP_SENT, sentence);
   }
 
   /** tcp_v4_err: in SYN_SENT an ICMP error ends the connect with its errno; later it is soft. */

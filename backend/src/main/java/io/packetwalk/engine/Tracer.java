@@ -29,6 +29,11 @@ final class Tracer {
     this.maxKept = steps;
   }
 
+  /** Whether steps are being kept: the sentences of a step are worth building. */
+  boolean recording() {
+    return recording && steps.size() < maxKept;
+  }
+
   /** Starts a new run at {@code startNs}; causes from earlier runs no longer resolve. */
   void begin(long startNs) {
     run++;
@@ -57,6 +62,19 @@ final class Tracer {
       Packet packet,
       Disposition disposition,
       List<StateChange> changes) {
+    return record(cause, nowNs, where, kind, sentence, packet, disposition, changes, List.of());
+  }
+
+  Cause record(
+      Cause cause,
+      long nowNs,
+      Location where,
+      StepKind kind,
+      String sentence,
+      Packet packet,
+      Disposition disposition,
+      List<StateChange> changes,
+      List<String> details) {
     if (!recording) {
       return new Cause(run, 0);
     }
@@ -76,7 +94,8 @@ final class Tracer {
             sentence,
             packet,
             disposition,
-            changes));
+            changes,
+            details));
     return new Cause(run, seq);
   }
 }

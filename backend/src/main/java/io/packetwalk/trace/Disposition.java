@@ -41,6 +41,12 @@ public enum Disposition {
   DEVICE_DISCARD,
   /** The simulation's event budget ran out (a broadcast storm or a loop). */
   STORM_BUDGET,
+  /** A netfilter rule or policy dropped the packet (DROP, or a chain's policy). */
+  NF_DROP,
+  /** A netfilter REJECT rule dropped the packet and answered with an ICMP error or a reset. */
+  NF_REJECT,
+  /** Conntrack could not insert the connection (a tuple clash or a full table). */
+  CT_DROP,
   /** A martian: impossible source or destination address. */
   MARTIAN
 }

@@ -6,10 +6,29 @@ package io.packetwalk.trace;
  */
 public sealed interface StateChange {
 
+  Location where();
+
+  /** What identifies the entry within its kind (an address, a MAC, a rule, a connection). */
+  String key();
+
+  String before();
+
+  String after();
+
   /** A neighbour cache entry changed ({@code ip neigh} line text, or null). */
-  record Neighbour(Location where, String address, String before, String after)
+  record Neighbour(Location where, String key, String before, String after)
       implements StateChange {}
 
   /** A bridge forwarding-database entry changed ({@code bridge fdb} line text, or null). */
-  record Fdb(Location bridge, String mac, String before, String after) implements StateChange {}
+  record Fdb(Location where, String key, String before, String after) implements StateChange {}
+
+  /** A conntrack entry changed ({@code conntrack -L} line text, or null); key is its id. */
+  record Conntrack(Location where, String key, String before, String after)
+      implements StateChange {}
+
+  /**
+   * A rule's or policy's counters changed; key is {@code table chain number} or {@code table chain
+   * policy}, values read {@code N packets, M bytes}.
+   */
+  record Counter(Location where, String key, String before, String after) implements StateChange {}
 }

@@ -52,6 +52,24 @@ public enum StepKind {
   ICMP_SENT,
   /** The kernel answers a TCP segment (a reset, or a handshake step). */
   TCP_SENT,
+  /** The packet reaches a netfilter hook; the tables registered there run in priority order. */
+  NF_HOOK,
+  /** The packet walks a table's chain (or comes back to it from a user chain). */
+  NF_CHAIN,
+  /** A run of rules that did not match, folded into one step (their text is in the details). */
+  NF_RULES_SKIPPED,
+  /** A rule matched: its target acts (a jump, a mark, a log line, or the verdict). */
+  NF_RULE_MATCH,
+  /** A chain ended with a verdict: ACCEPT, or the built-in chain's policy. */
+  NF_VERDICT,
+  /** NAT rewrote the packet's addresses or ports (the step before shows them unchanged). */
+  NAT_REWRITE,
+  /** Conntrack looked the packet up and found its connection (or found it invalid). */
+  CT_LOOKUP,
+  /** Conntrack starts tracking a new connection (unconfirmed until the packet leaves the hooks). */
+  CT_NEW,
+  /** Conntrack confirms a new connection: its entry enters the table. */
+  CT_CONFIRM,
   /** The packet is dropped; the disposition says why. */
   DROP
 }

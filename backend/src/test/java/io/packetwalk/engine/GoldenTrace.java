@@ -60,13 +60,24 @@ final class GoldenTrace {
     return where.host()
         + "/"
         + where.netns()
-        + (where.device() == null ? "" : "/" + where.device());
+        + (where.device() == null ? "" : "/" + where.device())
+        + (where.netfilter() == null ? "" : " " + netfilter(where.netfilter()));
+  }
+
+  private static String netfilter(io.packetwalk.trace.NetfilterPlace place) {
+    return "["
+        + place.hook()
+        + (place.table() == null ? "" : " " + place.table() + " " + place.chain())
+        + (place.rule() == null ? "" : " #" + place.rule())
+        + "]";
   }
 
   private static String change(StateChange change) {
     return switch (change) {
       case StateChange.Neighbour n -> "neigh " + n.before() + " => " + n.after();
       case StateChange.Fdb f -> "fdb " + f.before() + " => " + f.after();
+      case StateChange.Conntrack c -> "conntrack " + c.before() + " => " + c.after();
+      case StateChange.Counter c -> "counter " + c.key() + " " + c.before() + " => " + c.after();
     };
   }
 

@@ -1,0 +1,342 @@
+package io.packetwalk.engine;
+
+import io.packetwalk.kernel.NetNamespace;
+import io.packetwalk.kernel.netfilter.Chain;
+import io.packetwalk.kernel.netfilter.Evaluation;
+import io.packetwalk.kernel.netfilter.Hook;
+import io.packetwalk.kernel.netfilter.Rule;
+import io.packetwalk.kernel.netfilter.Table;
+import io.packetwalk.kernel.netfilter.Target;
+import io.packetwalk.trace.Location;
+import io.packetwalk.trace.NetfilterPlace;
+import io.packetwalk.trace.StateChange;
+import io.packetwalk.trace.StepKind;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * ipt_do_table: one packet walks one table's built-in chain for one hook — rules in order, jumps
+ * pushing a return point, gotos not, RETURN and the end of a user chain popping back, the policy at
+ * the end of the built-in chain. Non-terminal targets (LOG, MARK, CONNMARK, TRACE, NOTRACK) act and
+ * the walk goes on. Counters count as the kernel counts. Runs of rules that did not match are
+ * folded into one step.
+ */
+final class ChainWalker {
+
+  /** Rule texts a folded step keeps for the reader; the rest are only counted. */
+  static final int FOLDED_DETAILS = 25;
+
+  /** How deep jumps may nest before the walk gives up (the kernel refuses loops at load time). */
+  static final int MAX_DEPTH = 64;
+
+  /**
+   * How a walk ended: the deciding target (ACCEPT, DROP, REJECT or a NAT target; ACCEPT or DROP for
+   * a policy), the rule that decided (null for a policy) with its chain and number.
+   */
+  record Outcome(Target verdict, Rule rule, String chain, int number, Cause cause) {
+
+    boolean isPolicy() {
+      return rule == null;
+    }
+  }
+
+  private record Frame(Chain chain, int next) {}
+
+  private final Engine engine;
+
+  ChainWalker(Engine engine) {
+    this.engine = engine;
+  }
+
+  Outcome walk(NetNamespace ns, Table table, Hook hook, Evaluation e, Cause cause) {
+    String tableId = table.kind().id();
+    Chain base = table.builtin(hook);
+    Deque<Frame> stack = new ArrayDeque<>();
+    Chain chain = base;
+    int index = 0;
+    Cause now = enter(ns, hook, tableId, chain, cause, e, false);
+    Folded skipped = new Folded(engine.tracer.recording());
+    int length = e.packet().totalLength();
+    while (true) {
+      if (index >= chain.size()) {
+        now = skipped.flush(this, ns, hook, tableId, chain, now, e);
+        if (stack.isEmpty()) {
+          return policy(ns, hook, tableId, base, now, e, length);
+        }
+        Frame back = stack.pop();
+        chain = back.chain();
+        index = back.next();
+        now = enter(ns, hook, tableId, chain, now, e, true);
+        continue;
+      }
+      Rule rule = chain.rule(index);
+      if (!rule.test(e)) {
+        skipped.add(index, rule, chain);
+        index++;
+        continue;
+      }
+      now = skipped.flush(this, ns, hook, tableId, chain, now, e);
+      String before = rule.counters().toString();
+      rule.counters().count(length);
+      NetfilterPlace place =
+          NetfilterPlace.chain(hook.name(), tableId, chain.name())
+              .rule(index + 1, rule.text(chain.name()));
+      List<StateChange> counted =
+          List.of(
+              new StateChange.Counter(
+                  at(ns, place),
+                  tableId + " " + chain.name() + " " + (index + 1),
+                  before,
+                  rule.counters().toString()));
+      Target target = rule.target();
+      switch (target) {
+        case Target.Jump(String name) -> {
+          Chain called = table.chain(name).orElse(null);
+          if (called == null || stack.size() >= MAX_DEPTH) {
+            index++;
+            continue;
+          }
+          now = matched(ns, place, now, e, "jumps to " + name, counted);
+          stack.push(new Frame(chain, index + 1));
+          chain = called;
+          index = 0;
+          now = enter(ns, hook, tableId, chain, now, e, false);
+        }
+        case Target.Goto(String name) -> {
+          Chain called = table.chain(name).orElse(null);
+          if (called == null) {
+            index++;
+            continue;
+          }
+          now = matched(ns, place, now, e, "goes to " + name + " (no return here)", counted);
+          chain = called;
+          index = 0;
+          now = enter(ns, hook, tableId, chain, now, e, false);
+        }
+        case Target.Return r -> {
+          now = matched(ns, place, now, e, "returns", counted);
+          if (stack.isEmpty()) {
+            return policy(ns, hook, tableId, base, now, e, length);
+          }
+          Frame back = stack.pop();
+          chain = back.chain();
+          index = back.next();
+          now = enter(ns, hook, tableId, chain, now, e, true);
+        }
+        case Target.None n -> {
+          now = matched(ns, place, now, e, "has no target: it only counts", counted);
+          index++;
+        }
+        case Target.Accept a -> {
+          Cause decided =
+              verdict(
+                  ns,
+                  place,
+                  now,
+                  e,
+                  "ACCEPT: the packet leaves the " + tableId + " table's " + hook + " chains",
+                  counted);
+          return new Outcome(target, rule, chain.name(), index + 1, decided);
+        }
+        default -> {
+          if (isTerminal(target)) {
+            Cause decided = matched(ns, place, now, e, describe(target), counted);
+            return new Outcome(target, rule, chain.name(), index + 1, decided);
+          }
+          now = matched(ns, place, now, e, engine.netfilter.act(ns, target, e, place), counted);
+          index++;
+        }
+      }
+    }
+  }
+
+  private static boolean isTerminal(Target target) {
+    return switch (target) {
+      case Target.Drop d -> true;
+      case Target.Reject r -> true;
+      case Target.Dnat d -> true;
+      case Target.Snat s -> true;
+      case Target.Masquerade m -> true;
+      case Target.Redirect r -> true;
+      default -> false;
+    };
+  }
+
+  private static String describe(Target target) {
+    return switch (target) {
+      case Target.Drop d -> "DROP";
+      case Target.Reject r -> "REJECT with " + r.with();
+      case Target.Dnat d -> "DNAT to " + d.to().text();
+      case Target.Snat s -> "SNAT to " + s.to().text();
+      case Target.Masquerade m -> "MASQUERADE (SNAT to the outgoing device's address)";
+      case Target.Redirect r ->
+          "REDIRECT to this namespace" + (r.firstPort() > 0 ? " port " + r.firstPort() : "");
+      default -> target.name();
+    };
+  }
+
+  private Outcome policy(
+      NetNamespace ns,
+      Hook hook,
+      String tableId,
+      Chain base,
+      Cause cause,
+      Evaluation e,
+      int length) {
+    String before = base.policyCounters().toString();
+    base.policyCounters().count(length);
+    NetfilterPlace place = NetfilterPlace.chain(hook.name(), tableId, base.name());
+    boolean accept = base.policyAccept();
+    Cause decided =
+        engine.step(
+            cause,
+            at(ns, place),
+            StepKind.NF_VERDICT,
+            "The end of "
+                + tableId
+                + " "
+                + base.name()
+                + " is reached: its policy "
+                + base.policyName()
+                + (accept ? " lets the packet go on." : " drops the packet."),
+            e.packet(),
+            List.of(
+                new StateChange.Counter(
+                    at(ns, place),
+                    tableId + " " + base.name() + " policy",
+                    before,
+                    base.policyCounters().toString())));
+    return new Outcome(
+        accept ? new Target.Accept() : new Target.Drop(), null, base.name(), 0, decided);
+  }
+
+  private Cause enter(
+      NetNamespace ns,
+      Hook hook,
+      String tableId,
+      Chain chain,
+      Cause cause,
+      Evaluation e,
+      boolean returning) {
+    NetfilterPlace place = NetfilterPlace.chain(hook.name(), tableId, chain.name());
+    String sentence =
+        returning
+            ? "Back in " + chain.name() + ", the walk goes on after the rule that jumped."
+            : "The packet walks the "
+                + tableId
+                + " table's "
+                + chain.name()
+                + " chain ("
+                + chain.size()
+                + (chain.size() == 1 ? " rule" : " rules")
+                + (chain.isBuiltin() ? ", policy " + chain.policyName() : "")
+                + ").";
+    return engine.step(cause, at(ns, place), StepKind.NF_CHAIN, sentence, e.packet());
+  }
+
+  private Cause matched(
+      NetNamespace ns,
+      NetfilterPlace place,
+      Cause cause,
+      Evaluation e,
+      String what,
+      List<StateChange> changes) {
+    return engine.step(
+        cause,
+        at(ns, place),
+        StepKind.NF_RULE_MATCH,
+        "Rule " + place.rule() + " of " + place.chain() + " matches: " + what + ".",
+        e.packet(),
+        changes);
+  }
+
+  private Cause verdict(
+      NetNamespace ns,
+      NetfilterPlace place,
+      Cause cause,
+      Evaluation e,
+      String what,
+      List<StateChange> changes) {
+    return engine.step(
+        cause,
+        at(ns, place),
+        StepKind.NF_VERDICT,
+        "Rule " + place.rule() + " of " + place.chain() + " matches: " + what + ".",
+        e.packet(),
+        changes);
+  }
+
+  static Location at(NetNamespace ns, NetfilterPlace place) {
+    return Engine.at(ns).in(place);
+  }
+
+  /** Rules that did not match since the last step, to be told as one. */
+  private static final class Folded {
+
+    private int first = -1;
+    private int last;
+    private int count;
+    private final List<String> texts = new ArrayList<>();
+    private final boolean keepTexts;
+
+    Folded(boolean keepTexts) {
+      this.keepTexts = keepTexts;
+    }
+
+    void add(int index, Rule rule, Chain chain) {
+      if (first < 0) {
+        first = index;
+      }
+      last = index;
+      count++;
+      if (keepTexts && texts.size() < FOLDED_DETAILS) {
+        texts.add((index + 1) + ": " + rule.text(chain.name()));
+      }
+    }
+
+    Cause flush(
+        ChainWalker walker,
+        NetNamespace ns,
+        Hook hook,
+        String tableId,
+        Chain chain,
+        Cause cause,
+        Evaluation e) {
+      if (count == 0) {
+        return cause;
+      }
+      List<String> details = new ArrayList<>(texts);
+      if (count > texts.size()) {
+        details.add("… and " + (count - texts.size()) + " more");
+      }
+      String which =
+          count == 1
+              ? "Rule " + (first + 1) + " of " + chain.name() + " does not match"
+              : count
+                  + " rules of "
+                  + chain.name()
+                  + " ("
+                  + (first + 1)
+                  + "–"
+                  + (last + 1)
+                  + ") do not match";
+      Cause folded =
+          walker.engine.tracer.record(
+              cause,
+              walker.engine.now(),
+              at(ns, NetfilterPlace.chain(hook.name(), tableId, chain.name())),
+              StepKind.NF_RULES_SKIPPED,
+              which + ".",
+              e.packet(),
+              null,
+              List.of(),
+              details);
+      first = -1;
+      count = 0;
+      texts.clear();
+      return folded;
+    }
+  }
+}
