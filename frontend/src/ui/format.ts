@@ -1,6 +1,13 @@
 /** Owns the words and numbers the panels show: virtual time, step locations, step kinds, dispositions and header field tables. */
 import type { NamespaceRef } from "../model/topology";
-import { DELIVERED, type Header, type StepLocation } from "../model/trace";
+import {
+  DELIVERED,
+  isKnownHeader,
+  type Header,
+  type JsonValue,
+  type OtherHeader,
+  type StepLocation,
+} from "../model/trace";
 
 /** Virtual time for the event list: "0.002 ms" below a second, "1.002 s" from a second on. */
 export function formatTime(timeNs: number): string {
@@ -88,8 +95,23 @@ function row(label: string, value: string | number): FieldRow {
   return { label, value: String(value) };
 }
 
+/** A layer this page does not know: its name as the title, its other fields as rows in wire order. */
+export function otherHeaderTable(header: OtherHeader): FieldTable {
+  return {
+    title: header.layer,
+    rows: Object.entries(header)
+      .filter(([label]) => label !== "layer")
+      .map(([label, value]) => row(label, jsonText(value))),
+  };
+}
+
+function jsonText(value: JsonValue): string {
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
 /** One header layer as a titled table of readable fields. */
 export function headerTable(header: Header): FieldTable {
+  if (!isKnownHeader(header)) return otherHeaderTable(header);
   switch (header.layer) {
     case "ethernet":
       return {
