@@ -65,6 +65,26 @@ describe("shared example messages", () => {
     },
   );
 
+  it("carry a netfilter rule match with its rule and counter change", () => {
+    const result = parseServerMessage(example("server-trace-step-netfilter.json"));
+    if (!result.ok || result.value.type !== "traceStep") throw new Error("refused");
+    const { location, kind, changes } = result.value.step;
+    expect(kind).toBe("NF_RULE_MATCH");
+    expect(location.netfilter).toMatchObject({ hook: "INPUT", table: "filter", rule: 2 });
+    expect(location.netfilter?.ruleText).toMatch(/^-A INPUT /);
+    expect(changes?.map((change) => [change.kind, change.key])).toEqual([
+      ["counter", "filter INPUT 2"],
+    ]);
+  });
+
+  it("carry a NAT rewrite with its conntrack change", () => {
+    const result = parseServerMessage(example("server-trace-step-nat.json"));
+    if (!result.ok || result.value.type !== "traceStep") throw new Error("refused");
+    expect(result.value.step.kind).toBe("NAT_REWRITE");
+    expect(result.value.step.changes?.[0]?.kind).toBe("conntrack");
+    expect(result.value.step.changes?.[0]?.after).toMatch(/dst=198\.51\.100\.1/);
+  });
+
   it("are not accepted in the wrong direction", () => {
     expect(failure(parseServerMessage(example("client-hello.json"))).reason).toBe("UNKNOWN_TYPE");
     expect(failure(validateClientMessage(JSON.parse(example("server-welcome.json")))).reason).toBe(
