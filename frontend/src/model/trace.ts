@@ -160,3 +160,10 @@ export function packetFamily(headers: readonly Header[]): PacketFamily {
   if (headers.some((header) => header.layer === "icmp")) return "icmp";
   return "other";
 }
+
+/** The step that caused `step` (its `causeSeq`), or null when it has none or it is not in `steps`. */
+export function causeOf(steps: readonly TraceStep[], step: TraceStep): TraceStep | null {
+  if (step.causeSeq === null) return null;
+  const cause = step.causeSeq;
+  return steps.find((candidate) => candidate.seq === cause) ?? null;
+}
