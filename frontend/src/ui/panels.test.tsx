@@ -97,6 +97,109 @@ describe("event list", () => {
   });
 });
 
+describe("event list with netfilter steps", () => {
+  const where = { host: "host1", netns: "", device: null };
+  const nfSteps: TraceStep[] = [
+    {
+      seq: 10,
+      causeSeq: null,
+      timeNs: 0,
+      location: {
+        ...where,
+        netfilter: { hook: "PREROUTING", table: "nat", chain: "KUBE-SERVICES" },
+      },
+      kind: "NF_RULES_SKIPPED",
+      sentence: "2 rules in KUBE-SERVICES did not match.",
+      headers: [],
+      disposition: null,
+      details: [
+        "-A KUBE-SERVICES -d 10.96.0.1/32 -j KUBE-SVC-1",
+        "-A KUBE-SERVICES -d 10.96.0.10/32 -j KUBE-SVC-2",
+      ],
+    },
+    {
+      seq: 11,
+      causeSeq: 10,
+      timeNs: 1000,
+      location: {
+        ...where,
+        netfilter: {
+          hook: "FORWARD",
+          table: "filter",
+          chain: "FORWARD",
+          rule: 3,
+          ruleText: "-A FORWARD -d 10.0.1.2/32 -j DROP",
+        },
+      },
+      kind: "NF_VERDICT",
+      sentence: "Rule 3 drops the packet.",
+      headers: [],
+      disposition: "NF_DROP",
+    },
+    {
+      seq: 12,
+      causeSeq: 11,
+      timeNs: 2000,
+      location: where,
+      kind: "WORMHOLE_OPENED",
+      sentence: "A kind this page does not know.",
+      headers: [{ layer: "vxlan", vni: 42 }],
+      disposition: "EATEN_BY_GRUE",
+    },
+  ];
+  const nfTrace: TraceState = { ...trace, requestId: "r2", steps: nfSteps };
+
+  it("shows the netfilter place, a family badge and the rule in its own monospace line", () => {
+    mount(<TracePanel trace={nfTrace} cursor={-1} onSeek={() => undefined} />);
+    const verdict = element('li[data-seq="11"]', HTMLLIElement);
+    expect(verdict.querySelector(".event-netfilter")?.textContent).toBe(
+      "FORWARD › filter › FORWARD #3",
+    );
+    expect(verdict.querySelector("code.event-rule")?.textContent).toBe(
+      "-A FORWARD -d 10.0.1.2/32 -j DROP",
+    );
+    expect(verdict.querySelector(".badge-netfilter")?.textContent).toBe("netfilter");
+  });
+
+  it("marks the dropping step and names netfilter's verdict", () => {
+    mount(<TracePanel trace={nfTrace} cursor={-1} onSeek={() => undefined} />);
+    const verdict = element('li[data-seq="11"]', HTMLLIElement);
+    expect(verdict.classList.contains("drop")).toBe(true);
+    expect(verdict.querySelector(".badge-drop")?.textContent).toBe("dropped by netfilter (DROP)");
+  });
+
+  it("folds skipped rules behind a disclosure button that does not seek", () => {
+    const seeks: number[] = [];
+    mount(<TracePanel trace={nfTrace} cursor={-1} onSeek={(index) => seeks.push(index)} />);
+    const button = element('li[data-seq="10"] button.disclosure', HTMLButtonElement);
+    const details = element("#event-details-10", HTMLOListElement);
+    expect(button.getAttribute("aria-expanded")).toBe("false");
+    expect(button.getAttribute("aria-controls")).toBe("event-details-10");
+    expect(button.textContent).toBe("Show 2 rules");
+    expect(details.hidden).toBe(true);
+    act(() => button.click());
+    expect(button.getAttribute("aria-expanded")).toBe("true");
+    expect(button.textContent).toBe("Hide 2 rules");
+    expect(element("#event-details-10", HTMLOListElement).hidden).toBe(false);
+    expect([...details.querySelectorAll("code")].map((code) => code.textContent)).toEqual(
+      nfSteps[0]?.details,
+    );
+    expect(seeks).toEqual([]);
+    act(() => button.click());
+    expect(button.getAttribute("aria-expanded")).toBe("false");
+  });
+
+  it("shows a step of an unknown kind and disposition as a plain step", () => {
+    mount(<TracePanel trace={nfTrace} cursor={2} onSeek={() => undefined} />);
+    const row = element('li[data-seq="12"]', HTMLLIElement);
+    expect(row.querySelector(".event-kind")?.textContent).toBe(
+      "Wormhole openeddropped: eaten by grue",
+    );
+    expect(row.querySelector(".badge-family")).toBeNull();
+    expect(row.querySelector("button")).toBeNull();
+  });
+});
+
 describe("ping toolbar", () => {
   const options = namespaceOptions(twoNamespaces);
 
