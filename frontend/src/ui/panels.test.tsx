@@ -281,6 +281,128 @@ describe("headers panel", () => {
   });
 });
 
+describe("step panel", () => {
+  const where = { host: "host1", netns: "", device: "eth0" };
+  const ip = (src: string, ttl: number) => ({
+    layer: "ipv4" as const,
+    src,
+    dst: "192.0.2.9",
+    ttl,
+    protocol: "ICMP",
+    id: 7,
+    totalLength: 84,
+  });
+  const before: TraceStep = {
+    seq: 11,
+    causeSeq: null,
+    timeNs: 0,
+    location: where,
+    kind: "NF_CHAIN",
+    sentence: "Enters nat POSTROUTING.",
+    headers: [ip("10.0.1.2", 64)],
+    disposition: null,
+  };
+  const rewrite: TraceStep = {
+    seq: 12,
+    causeSeq: 11,
+    timeNs: 1000,
+    location: {
+      ...where,
+      netfilter: {
+        hook: "POSTROUTING",
+        table: "nat",
+        chain: "POSTROUTING",
+        rule: 1,
+        ruleText: "-A POSTROUTING -o eth0 -j MASQUERADE",
+      },
+    },
+    kind: "NAT_REWRITE",
+    sentence: "MASQUERADE rewrites the source.",
+    headers: [ip("198.51.100.1", 64), { layer: "vxlan", vni: 42 }],
+    disposition: null,
+    changes: [
+      {
+        kind: "conntrack",
+        where,
+        key: "icmp id=1000",
+        before: "dst=10.0.1.2",
+        after: "dst=198.51.100.1",
+      },
+      {
+        kind: "neighbour",
+        where,
+        key: "192.0.2.9 dev eth0",
+        before: null,
+        after: "02:00:00:00:00:09 REACHABLE",
+      },
+      { kind: "fdb", where, key: "02:00:00:00:00:05 dev veth1", before: "veth1", after: null },
+    ],
+  };
+
+  it("shows the fields the step changed since its cause step, before → after", () => {
+    mount(<HeadersPanel step={rewrite} cause={before} />);
+    const changed = [...root.querySelectorAll("#headers-panel tr.changed")];
+    expect(changed.map((row) => row.querySelector("th")?.textContent)).toEqual(["Source"]);
+    const cell = changed[0]?.querySelector("td");
+    expect(cell?.querySelector("del")?.textContent).toBe("10.0.1.2");
+    expect(cell?.querySelector("ins")?.textContent).toBe("198.51.100.1");
+    expect(cell?.textContent).toBe("changed from 10.0.1.2 →  to 198.51.100.1");
+    expect(element(".headers-legend", HTMLElement).textContent).toBe(
+      "1 field changed since step 11 (Netfilter chain).",
+    );
+  });
+
+  it("shows a layer it does not know as key/value rows", () => {
+    mount(<HeadersPanel step={rewrite} cause={before} />);
+    const vxlan = element("table.layer-vxlan", HTMLTableElement);
+    expect(vxlan.querySelector("caption")?.textContent).toBe("vxlan (added)");
+    expect([...vxlan.querySelectorAll("tr")].map((row) => row.textContent)).toEqual(["vni42"]);
+  });
+
+  it("marks nothing without a cause step", () => {
+    mount(<HeadersPanel step={rewrite} />);
+    expect(root.querySelectorAll("tr.changed")).toHaveLength(0);
+    expect(root.querySelector(".headers-legend")).toBeNull();
+  });
+
+  it("shows the netfilter place, the rule and the state changes with their effect", () => {
+    mount(<HeadersPanel step={rewrite} cause={before} />);
+    expect(element(".step-netfilter", HTMLElement).textContent).toBe(
+      "POSTROUTING › nat › POSTROUTING #1",
+    );
+    expect(element("code.step-rule", HTMLElement).textContent).toBe(
+      "-A POSTROUTING -o eth0 -j MASQUERADE",
+    );
+    const changes = [...root.querySelectorAll(".changes > li")];
+    expect(changes.map((change) => change.className)).toEqual([
+      "change change-changed",
+      "change change-created",
+      "change change-removed",
+    ]);
+    expect(changes.map((change) => change.querySelector(".change-kind")?.textContent)).toEqual([
+      "Conntrack",
+      "Neighbour",
+      "FDB",
+    ]);
+    expect(changes[1]?.querySelector(".change-effect")?.textContent).toBe(
+      "created 02:00:00:00:00:09 REACHABLE",
+    );
+    expect(changes[2]?.querySelector(".change-effect")?.textContent).toBe("removed veth1");
+  });
+
+  it("names the verdict of a step that dropped the packet", () => {
+    mount(<HeadersPanel step={{ ...rewrite, disposition: "NF_REJECT" }} cause={before} />);
+    expect(element(".step-verdict", HTMLElement).textContent).toBe(
+      "rejected by netfilter (REJECT)",
+    );
+  });
+
+  it("shows no step details for an ordinary step", () => {
+    mount(<HeadersPanel step={before} />);
+    expect(root.querySelector("#step-details")).toBeNull();
+  });
+});
+
 describe("console", () => {
   const options = namespaceOptions(twoNamespaces);
 
