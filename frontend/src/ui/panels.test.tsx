@@ -426,6 +426,70 @@ describe("console", () => {
     expect(input.value).toBe("");
   });
 
+  function consoleWith(commands: string[]) {
+    mount(
+      <ConsolePanel options={options} lines={[]} onCommand={(_, line) => commands.push(line)} />,
+    );
+    return element("#console-input", HTMLInputElement);
+  }
+
+  function enter(input: HTMLInputElement, line: string): void {
+    type(input, line);
+    key(input, "Enter");
+  }
+
+  it("collects a here-document behind a > prompt and sends it as one command", () => {
+    const commands: string[] = [];
+    const input = consoleWith(commands);
+    enter(input, "iptables-restore <<'EOF'");
+    expect(commands).toEqual([]);
+    expect(element(".prompt", HTMLLabelElement).textContent).toBe(">");
+    expect(input.placeholder).toMatch(/Type EOF alone to end/);
+    enter(input, "*filter");
+    enter(input, "COMMIT");
+    expect(element("#console-pending", HTMLPreElement).textContent).toBe(
+      "ns1$ iptables-restore <<'EOF'\n> *filter\n> COMMIT\n",
+    );
+    enter(input, "EOF");
+    expect(commands).toEqual(["iptables-restore <<'EOF'\n*filter\nCOMMIT\nEOF"]);
+    expect(root.querySelector("#console-pending")).toBeNull();
+    expect(element(".prompt", HTMLLabelElement).textContent).toBe("ns1$");
+    key(input, "ArrowUp");
+    expect(input.value).toBe("iptables-restore <<'EOF'");
+  });
+
+  it("cancels a here-document on Escape and on Ctrl+C", () => {
+    const commands: string[] = [];
+    const input = consoleWith(commands);
+    enter(input, "cat <<EOF");
+    type(input, "half a line");
+    key(input, "Escape");
+    expect(root.querySelector("#console-pending")).toBeNull();
+    expect(input.value).toBe("");
+    enter(input, "cat <<EOF");
+    act(() => {
+      input.dispatchEvent(new KeyboardEvent("keydown", { key: "c", ctrlKey: true, bubbles: true }));
+    });
+    expect(root.querySelector("#console-pending")).toBeNull();
+    enter(input, "EOF");
+    expect(commands).toEqual(["EOF"]);
+  });
+
+  it("enters a pasted here-document as one command and the other lines one by one", () => {
+    const commands: string[] = [];
+    const input = consoleWith(commands);
+    const paste = new Event("paste", { bubbles: true, cancelable: true });
+    Object.defineProperty(paste, "clipboardData", {
+      value: { getData: () => "iptables-restore <<EOF\n*nat\nCOMMIT\nEOF\nip -br addr\nip ro" },
+    });
+    act(() => {
+      input.dispatchEvent(paste);
+    });
+    expect(paste.defaultPrevented).toBe(true);
+    expect(commands).toEqual(["iptables-restore <<EOF\n*nat\nCOMMIT\nEOF", "ip -br addr"]);
+    expect(input.value).toBe("ip ro");
+  });
+
   it("shows commands, output, red stderr and a non-zero exit", () => {
     mount(
       <ConsolePanel
