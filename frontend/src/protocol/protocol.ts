@@ -88,7 +88,7 @@ export interface CommandMessage {
   readonly type: "command";
   readonly requestId: string;
   readonly netns: NamespaceRef;
-  /** One shell line. */
+  /** One shell line, or several joined with "\n" when the first opens a here-document. */
   readonly line: string;
 }
 
