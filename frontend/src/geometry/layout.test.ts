@@ -1,6 +1,6 @@
 /** Tests the pure topology layout. */
 import { describe, expect, it } from "vitest";
-import { chainLab, podsOnABridge, twoNamespaces, twoPodsOnABridge } from "../testing/labs";
+import { chainLab, device, podsOnABridge, twoNamespaces, twoPodsOnABridge } from "../testing/labs";
 import { layoutTopology, wirePath, type NamespaceBox, type Scene } from "./layout";
 import { contains, onEdge, overlaps } from "../testing/geometry";
 import { pointAlong, type Rect } from "./path";
@@ -37,6 +37,24 @@ describe("topology layout", () => {
       expect(scene.boxes.size).toBe(count);
       expectNoOverlaps(scene);
     }
+  });
+
+  it("draws a device of a kind it does not know as a plain port box", () => {
+    const [host] = twoNamespaces.hosts;
+    if (host === undefined) throw new Error("no host");
+    const namespaces = host.namespaces.map((namespace) =>
+      namespace.name !== "ns1"
+        ? namespace
+        : {
+            ...namespace,
+            devices: [...namespace.devices, device("vxlan0", { kind: "vxlan", ifindex: 3 })],
+          },
+    );
+    const scene = layoutTopology({ ...twoNamespaces, hosts: [{ ...host, namespaces }] }, canvas);
+    const port = scene.ports.get("host1/ns1/vxlan0");
+    const box = scene.boxes.get("host1/ns1");
+    expect(port !== undefined && box !== undefined && contains(box.rect, port.rect)).toBe(true);
+    expectNoOverlaps(scene);
   });
 
   it("puts ports inside their namespace box, facing the peer", () => {

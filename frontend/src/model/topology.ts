@@ -1,8 +1,10 @@
 /** Owns the topology types the server sends (hosts, namespaces, devices, links) and the rules for naming and showing them. */
 
-/** The kinds of device protocol version 1 knows. */
+/** The kinds of device this page knows; others (say "vxlan") are kept and drawn as plain devices. */
 export const DEVICE_KINDS = ["loopback", "veth", "bridge", "dummy", "physical"] as const;
-export type DeviceKind = (typeof DEVICE_KINDS)[number];
+export type KnownDeviceKind = (typeof DEVICE_KINDS)[number];
+/** A known kind, or any other kind a newer server sends. */
+export type DeviceKind = KnownDeviceKind | (string & {});
 
 /** The kinds of link protocol version 1 knows. */
 export const LINK_KINDS = ["veth", "bridge-port"] as const;

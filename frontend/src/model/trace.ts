@@ -1,17 +1,47 @@
 /** Owns the trace types: one step of a packet's walk, where it happened and the headers it carried. */
 
+/** Where in netfilter a step happened: a hook, and inside it a table's chain and one of its rules. */
+export interface NetfilterLocation {
+  /** PREROUTING, INPUT, FORWARD, OUTPUT or POSTROUTING; hooks this page does not know are kept as they are. */
+  readonly hook: string;
+  /** raw, mangle, nat, filter or security. */
+  readonly table?: string;
+  readonly chain?: string;
+  /** The 1-based number of the rule in its chain. */
+  readonly rule?: number;
+  /** The rule in iptables-save form, e.g. "-A FORWARD -o docker0 -j ACCEPT". */
+  readonly ruleText?: string;
+}
+
 /** Where a step happened; `device` is null for a namespace-level step such as a route lookup. */
 export interface StepLocation {
   readonly host: string;
   readonly netns: string;
   readonly device: string | null;
+  /** Present on netfilter steps. */
+  readonly netfilter?: NetfilterLocation;
+}
+
+/**
+ * One state delta a step made. `kind` is "neighbour", "fdb", "conntrack" or "counter" today;
+ * kinds this page does not know are kept as they are. A null `before` means the entry was
+ * created, a null `after` that it was removed.
+ */
+export interface StateChange {
+  readonly kind: string;
+  readonly where: StepLocation;
+  /** Which entry changed, e.g. "filter FORWARD 3" for a rule counter. */
+  readonly key: string;
+  readonly before: string | null;
+  readonly after: string | null;
 }
 
 export interface EthernetHeader {
   readonly layer: "ethernet";
   readonly src: string;
   readonly dst: string;
-  readonly etherType: "ARP" | "IPv4";
+  /** "ARP" or "IPv4" today; other values are kept as they are. */
+  readonly etherType: string;
 }
 
 export interface ArpHeader {
@@ -28,7 +58,8 @@ export interface Ipv4Header {
   readonly src: string;
   readonly dst: string;
   readonly ttl: number;
-  readonly protocol: "ICMP" | "UDP" | "TCP";
+  /** "ICMP", "UDP" or "TCP" today; other values are kept as they are. */
+  readonly protocol: string;
   readonly id: number;
   readonly totalLength: number;
 }
@@ -57,9 +88,40 @@ export interface TcpHeader {
   readonly flags: string;
 }
 
-export type Header = EthernetHeader | ArpHeader | Ipv4Header | IcmpHeader | UdpHeader | TcpHeader;
+/** A JSON value as it came from the wire. */
+export type JsonValue =
+  string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 
-export type HeaderLayer = Header["layer"];
+/**
+ * A layer this page does not know yet (say "vxlan" or "vlan"), kept with its fields as they
+ * came so it can be shown as plain key/value rows.
+ */
+export interface OtherHeader {
+  readonly layer: string;
+  readonly [field: string]: JsonValue;
+}
+
+export type KnownHeader =
+  EthernetHeader | ArpHeader | Ipv4Header | IcmpHeader | UdpHeader | TcpHeader;
+
+export type Header = KnownHeader | OtherHeader;
+
+export type HeaderLayer = KnownHeader["layer"];
+
+/** The layers this page knows field by field. */
+export const HEADER_LAYERS: readonly HeaderLayer[] = [
+  "ethernet",
+  "arp",
+  "ipv4",
+  "icmp",
+  "udp",
+  "tcp",
+];
+
+/** True for a layer this page knows field by field; false for an `OtherHeader`. */
+export function isKnownHeader(header: Header): header is KnownHeader {
+  return HEADER_LAYERS.some((layer) => layer === header.layer);
+}
 
 /** One immutable record of the packet walk. */
 export interface TraceStep {
@@ -76,6 +138,10 @@ export interface TraceStep {
   readonly headers: readonly Header[];
   /** Null except on the step that ends a packet's life: "DELIVERED" or a named drop. */
   readonly disposition: string | null;
+  /** The state deltas the step made (neighbour, FDB, conntrack entries, rule counters). */
+  readonly changes?: readonly StateChange[];
+  /** Extra lines the step can expand to show, e.g. the rules a folded step skipped. */
+  readonly details?: readonly string[];
 }
 
 /** The disposition of a packet that reached its destination. */
@@ -93,4 +159,11 @@ export function packetFamily(headers: readonly Header[]): PacketFamily {
   if (headers.some((header) => header.layer === "arp")) return "arp";
   if (headers.some((header) => header.layer === "icmp")) return "icmp";
   return "other";
+}
+
+/** The step that caused `step` (its `causeSeq`), or null when it has none or it is not in `steps`. */
+export function causeOf(steps: readonly TraceStep[], step: TraceStep): TraceStep | null {
+  if (step.causeSeq === null) return null;
+  const cause = step.causeSeq;
+  return steps.find((candidate) => candidate.seq === cause) ?? null;
 }

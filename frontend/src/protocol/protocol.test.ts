@@ -65,6 +65,26 @@ describe("shared example messages", () => {
     },
   );
 
+  it("carry a netfilter rule match with its rule and counter change", () => {
+    const result = parseServerMessage(example("server-trace-step-netfilter.json"));
+    if (!result.ok || result.value.type !== "traceStep") throw new Error("refused");
+    const { location, kind, changes } = result.value.step;
+    expect(kind).toBe("NF_RULE_MATCH");
+    expect(location.netfilter).toMatchObject({ hook: "INPUT", table: "filter", rule: 2 });
+    expect(location.netfilter?.ruleText).toMatch(/^-A INPUT /);
+    expect(changes?.map((change) => [change.kind, change.key])).toEqual([
+      ["counter", "filter INPUT 2"],
+    ]);
+  });
+
+  it("carry a NAT rewrite with its conntrack change", () => {
+    const result = parseServerMessage(example("server-trace-step-nat.json"));
+    if (!result.ok || result.value.type !== "traceStep") throw new Error("refused");
+    expect(result.value.step.kind).toBe("NAT_REWRITE");
+    expect(result.value.step.changes?.[0]?.kind).toBe("conntrack");
+    expect(result.value.step.changes?.[0]?.after).toMatch(/dst=198\.51\.100\.1/);
+  });
+
   it("are not accepted in the wrong direction", () => {
     expect(failure(parseServerMessage(example("client-hello.json"))).reason).toBe("UNKNOWN_TYPE");
     expect(failure(validateClientMessage(JSON.parse(example("server-welcome.json")))).reason).toBe(
@@ -176,9 +196,64 @@ describe("malformed messages", () => {
     expect(error.message).toMatch(/must be one of MALFORMED_JSON, MISSING_FIELD/);
   });
 
-  it("refuses an unknown header layer", () => {
-    const error = failure(validateServerMessage(serverStep({ headers: [{ layer: "carrier" }] })));
+  it("refuses a header whose layer is not a string", () => {
+    const error = failure(validateServerMessage(serverStep({ headers: [{ layer: 7 }] })));
     expect(error.path).toBe("step.headers[0].layer");
+    expect(error.reason).toBe("INVALID_FIELD");
+  });
+
+  it("still checks a known header layer field by field", () => {
+    const error = failure(
+      validateServerMessage(
+        serverStep({ headers: [{ layer: "ipv4", src: "10.0.0.1", dst: "10.0.0.2", ttl: "64" }] }),
+      ),
+    );
+    expect(error.path).toBe("step.headers[0].ttl");
+  });
+
+  it("refuses a netfilter location without a hook", () => {
+    const location = { host: "host1", netns: "ns1", device: null, netfilter: { table: "nat" } };
+    const error = failure(validateServerMessage(serverStep({ location })));
+    expect(error).toMatchObject({ reason: "MISSING_FIELD", path: "step.location.netfilter.hook" });
+  });
+
+  it("refuses a rule number that is not a positive integer", () => {
+    const netfilter = { hook: "FORWARD", table: "filter", chain: "FORWARD", rule: 0 };
+    const location = { host: "host1", netns: "ns1", device: null, netfilter };
+    const error = failure(validateServerMessage(serverStep({ location })));
+    expect(error.path).toBe("step.location.netfilter.rule");
+  });
+
+  it("refuses changes that are not a list of changes", () => {
+    expect(failure(validateServerMessage(serverStep({ changes: {} }))).path).toBe("step.changes");
+    const change = { kind: "counter", where: { host: "host1", netns: "ns1", device: null } };
+    const error = failure(validateServerMessage(serverStep({ changes: [{ ...change, key: 3 }] })));
+    expect(error.path).toBe("step.changes[0].key");
+  });
+
+  it("refuses a change whose before is neither a string nor null", () => {
+    const change = {
+      kind: "conntrack",
+      where: { host: "host1", netns: "ns1", device: null },
+      key: "k",
+      before: 1,
+      after: null,
+    };
+    const error = failure(validateServerMessage(serverStep({ changes: [change] })));
+    expect(error.path).toBe("step.changes[0].before");
+  });
+
+  it("refuses details that are not strings", () => {
+    const error = failure(validateServerMessage(serverStep({ details: ["-A X -j ACCEPT", 2] })));
+    expect(error.path).toBe("step.details[1]");
+  });
+
+  it("refuses a device kind that is not a string", () => {
+    const welcome: unknown = JSON.parse(example("server-welcome.json"));
+    const text = JSON.stringify(welcome).replace('"kind":"veth"', '"kind":3');
+    const error = failure(parseServerMessage(text));
+    expect(error.reason).toBe("INVALID_FIELD");
+    expect(error.path).toMatch(/devices\[\d+\]\.kind$/);
   });
 
   it("refuses a ping to something that is not an IPv4 address", () => {
@@ -209,6 +284,63 @@ describe("tolerance", () => {
     expect(result.ok && result.value.type === "traceStep" && result.value.step.disposition).toBe(
       "EATEN_BY_GRUE",
     );
+  });
+
+  it("accepts header layers it does not know and keeps their fields as they came", () => {
+    const vxlan = { layer: "vxlan", vni: 42, flags: "I", extra: { nested: [1, null] } };
+    const result = validateServerMessage(serverStep({ headers: [vxlan] }));
+    expect(result.ok && result.value.type === "traceStep" && result.value.step.headers).toEqual([
+      vxlan,
+    ]);
+  });
+
+  it("accepts an EtherType and an IP protocol it does not know", () => {
+    const headers = [
+      { layer: "ethernet", src: "a", dst: "b", etherType: "802.1Q" },
+      {
+        layer: "ipv4",
+        src: "10.0.0.1",
+        dst: "10.0.0.2",
+        ttl: 64,
+        protocol: "GRE",
+        id: 1,
+        totalLength: 60,
+      },
+    ];
+    expect(validateServerMessage(serverStep({ headers })).ok).toBe(true);
+  });
+
+  it("accepts device kinds it does not know", () => {
+    const welcome: unknown = JSON.parse(example("server-welcome.json"));
+    const text = JSON.stringify(welcome).replace('"kind":"veth"', '"kind":"vxlan"');
+    const result = parseServerMessage(text);
+    if (!result.ok || result.value.type !== "welcome") throw new Error("refused");
+    const kinds = result.value.topology.hosts.flatMap((host) =>
+      host.namespaces.flatMap((namespace) => namespace.devices.map((device) => device.kind)),
+    );
+    expect(kinds).toContain("vxlan");
+  });
+
+  it("accepts netfilter locations, state changes and details of kinds it does not know", () => {
+    const where = { host: "host1", netns: "ns1", device: null };
+    const step = {
+      kind: "NF_FLOWTABLE_OFFLOAD",
+      disposition: "NF_QUEUED",
+      location: { ...where, netfilter: { hook: "INGRESS" } },
+      changes: [{ kind: "flowtable", where, key: "ft0", before: null, after: "offloaded" }],
+      details: ["line one"],
+    };
+    const result = validateServerMessage(serverStep(step));
+    if (!result.ok || result.value.type !== "traceStep") throw new Error("refused");
+    expect(result.value.step).toMatchObject(step);
+  });
+
+  it("leaves out optional step fields the message leaves out", () => {
+    const result = parseServerMessage(example("server-trace-step.json"));
+    if (!result.ok || result.value.type !== "traceStep") throw new Error("refused");
+    expect(Object.keys(result.value.step)).not.toContain("changes");
+    expect(Object.keys(result.value.step)).not.toContain("details");
+    expect(Object.keys(result.value.step.location)).not.toContain("netfilter");
   });
 
   it("reads a ping without count as count 1", () => {

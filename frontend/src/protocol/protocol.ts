@@ -1,6 +1,5 @@
 /** Owns WebSocket protocol version 2 on the client side: message types, the closed list of error reasons, and runtime validation (docs/protocol.md). */
 import {
-  DEVICE_KINDS,
   LINK_KINDS,
   isIPv4,
   type Device,
@@ -11,7 +10,16 @@ import {
   type NamespaceRef,
   type Topology,
 } from "../model/topology";
-import type { Header, StepLocation, TraceStep } from "../model/trace";
+import {
+  HEADER_LAYERS,
+  type Header,
+  type JsonValue,
+  type KnownHeader,
+  type NetfilterLocation,
+  type StateChange,
+  type StepLocation,
+  type TraceStep,
+} from "../model/trace";
 
 export const PROTOCOL_VERSION = 2;
 
@@ -80,7 +88,7 @@ export interface CommandMessage {
   readonly type: "command";
   readonly requestId: string;
   readonly netns: NamespaceRef;
-  /** One shell line. */
+  /** One shell line, or several joined with "\n" when the first opens a here-document. */
   readonly line: string;
 }
 
@@ -326,7 +334,6 @@ const SERVER_TYPES = [
   "commandResult",
   "error",
 ] as const;
-const HEADER_LAYERS = ["ethernet", "arp", "ipv4", "icmp", "udp", "tcp"] as const;
 
 /** Thrown inside a validator and turned into a `Validated` failure at its edge. */
 class Refusal extends Error {
@@ -480,6 +487,15 @@ class Fields {
     return Fields.of(this.get(key), join(this.path, key), this.context);
   }
 
+  /** The whole object as JSON values, for a record this page keeps without knowing its fields. */
+  json(): Record<string, JsonValue> {
+    const copy: Record<string, JsonValue> = {};
+    for (const [key, value] of Object.entries(this.record)) {
+      copy[key] = jsonValue(value, join(this.path, key), this.context);
+    }
+    return copy;
+  }
+
   list<T>(key: string, item: (fields: Fields) => T): T[] {
     const value = this.get(key);
     if (!Array.isArray(value)) return this.wrong(key, "an array", value);
@@ -496,6 +512,21 @@ class Fields {
       typeof element === "string" ? element : this.wrong(`${key}[${index}]`, "a string", element),
     );
   }
+}
+
+/** Checks that a value is plain JSON (what `JSON.parse` makes) and copies it. */
+function jsonValue(value: unknown, path: string, context: string): JsonValue {
+  if (value === null || typeof value === "string" || typeof value === "boolean") return value;
+  if (typeof value === "number" && Number.isFinite(value)) return value;
+  if (Array.isArray(value)) {
+    return value.map((element: unknown, index) => jsonValue(element, join(path, index), context));
+  }
+  if (isRecord(value)) return Fields.of(value, path, context).json();
+  return refuse(
+    "INVALID_FIELD",
+    path,
+    `Field "${path}" must be a JSON value, but it is ${describe(value)} ${context}.`,
+  );
 }
 
 /** Checks `v` and `type`, and returns the fields tagged with the known type. */
@@ -571,7 +602,7 @@ function device(fields: Fields): Device {
   return {
     name: fields.str("name"),
     ifindex: fields.int("ifindex", 0),
-    kind: fields.oneOf("kind", DEVICE_KINDS),
+    kind: fields.str("kind"),
     mac: fields.str("mac"),
     mtu: fields.int("mtu", 0),
     up: fields.bool("up"),
@@ -589,6 +620,11 @@ function link(fields: Fields): Link {
   };
 }
 
+/**
+ * The optional fields of a step are read only when present, and left out when absent, so a
+ * step round-trips to the JSON it came from; their kinds (step, disposition, hook, change) are
+ * open strings, so a newer server's additions pass.
+ */
 function traceStep(fields: Fields): TraceStep {
   return {
     seq: fields.int("seq", 0),
@@ -599,6 +635,8 @@ function traceStep(fields: Fields): TraceStep {
     sentence: fields.str("sentence"),
     headers: fields.list("headers", header),
     disposition: fields.nullableStr("disposition"),
+    ...(fields.has("changes") && { changes: fields.list("changes", stateChange) }),
+    ...(fields.has("details") && { details: fields.strList("details") }),
   };
 }
 
@@ -607,18 +645,45 @@ function stepLocation(fields: Fields): StepLocation {
     host: fields.str("host"),
     netns: fields.str("netns"),
     device: fields.nullableStr("device"),
+    ...(fields.has("netfilter") && { netfilter: netfilterLocation(fields.obj("netfilter")) }),
   };
 }
 
+function netfilterLocation(fields: Fields): NetfilterLocation {
+  return {
+    hook: fields.str("hook"),
+    ...(fields.has("table") && { table: fields.str("table") }),
+    ...(fields.has("chain") && { chain: fields.str("chain") }),
+    ...(fields.has("rule") && { rule: fields.int("rule", 1) }),
+    ...(fields.has("ruleText") && { ruleText: fields.str("ruleText") }),
+  };
+}
+
+function stateChange(fields: Fields): StateChange {
+  return {
+    kind: fields.str("kind"),
+    where: stepLocation(fields.obj("where")),
+    key: fields.str("key"),
+    before: fields.nullableStr("before"),
+    after: fields.nullableStr("after"),
+  };
+}
+
+/** A known layer is checked field by field; any other layer is kept as it came. */
 function header(fields: Fields): Header {
-  const layer = fields.oneOf("layer", HEADER_LAYERS);
+  const layer = fields.str("layer");
+  const known = HEADER_LAYERS.find((candidate) => candidate === layer);
+  return known === undefined ? { ...fields.json(), layer } : knownHeader(fields, known);
+}
+
+function knownHeader(fields: Fields, layer: KnownHeader["layer"]): KnownHeader {
   switch (layer) {
     case "ethernet":
       return {
         layer,
         src: fields.str("src"),
         dst: fields.str("dst"),
-        etherType: fields.oneOf("etherType", ["ARP", "IPv4"]),
+        etherType: fields.str("etherType"),
       };
     case "arp":
       return {
@@ -635,7 +700,7 @@ function header(fields: Fields): Header {
         src: fields.str("src"),
         dst: fields.str("dst"),
         ttl: fields.int("ttl", 0, 255),
-        protocol: fields.oneOf("protocol", ["ICMP", "UDP", "TCP"]),
+        protocol: fields.str("protocol"),
         id: fields.int("id", 0, 65535),
         totalLength: fields.int("totalLength", 0, 65535),
       };

@@ -1,6 +1,7 @@
 /** Owns the page layout: header, ping toolbar, canvas and playback on the left, trace and headers on the right, console at the bottom. */
 import { useEffect, useMemo } from "preact/hooks";
 import type { FrameStats } from "../render/canvas";
+import { causeOf } from "../model/trace";
 import { currentStep } from "../store/session";
 import { CanvasView } from "./CanvasView";
 import { ConsolePanel } from "./ConsolePanel";
@@ -32,6 +33,8 @@ export function App({ controller, stats }: { controller: Controller; stats: Fram
   }, [controller]);
 
   const steps = state.trace?.steps.length ?? 0;
+  const step = currentStep(state);
+  const cause = step === null ? null : causeOf(state.trace?.steps ?? [], step);
   return (
     <div class="app">
       <Header labName={state.labName} connection={state.connection} />
@@ -73,7 +76,7 @@ export function App({ controller, stats }: { controller: Controller; stats: Fram
             cursor={state.cursor}
             onSeek={(index) => controller.seek(index)}
           />
-          <HeadersPanel step={currentStep(state)} />
+          <HeadersPanel step={step} cause={cause} />
         </aside>
         <ConsolePanel
           options={options}

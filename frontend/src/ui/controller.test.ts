@@ -155,6 +155,15 @@ describe("controller", () => {
     ]);
   });
 
+  it("sends a here-document as one command and echoes its lines after > prompts", () => {
+    const { store, controller, sent } = setUp();
+    controller.command({ host: "host1", netns: "ns1" }, "cat <<EOF\nhello\nEOF");
+    expect(sent[0]).toMatchObject({ type: "command", line: "cat <<EOF\nhello\nEOF" });
+    expect(store.get().consoleLines).toEqual([
+      { kind: "command", text: "ns1$ cat <<EOF\n> hello\n> EOF" },
+    ]);
+  });
+
   it("shows server errors and dismisses them", () => {
     const { store, controller, receive } = setUp();
     receive({

@@ -82,7 +82,7 @@ export class Controller {
     if (!sent) this.showError("Not connected to the server, so the ping was not sent.");
   }
 
-  /** Runs one shell line in the namespace and echoes it to the console. */
+  /** Runs one shell command (one line, or several with a here-document) in the namespace and echoes it to the console, continuation lines after "> ". */
   command(netns: NamespaceRef, line: string): void {
     const sent = this.send({ v: 2, type: "command", requestId: this.nextRequestId(), netns, line });
     if (!sent) {
@@ -90,7 +90,9 @@ export class Controller {
       return;
     }
     this.store.update((state) =>
-      appendConsole(state, [{ kind: "command", text: `${placeLabel(netns)}$ ${line}` }]),
+      appendConsole(state, [
+        { kind: "command", text: `${placeLabel(netns)}$ ${line.split("\n").join("\n> ")}` },
+      ]),
     );
   }
 

@@ -2,11 +2,16 @@
 import { describe, expect, it } from "vitest";
 import type { Header } from "../model/trace";
 import {
+  changeEffect,
+  changeKindLabel,
   dispositionLabel,
   formatTime,
   headerTable,
   humaniseKind,
   locationLabel,
+  netfilterLabel,
+  stepFamily,
+  stepFamilyLabel,
   tcpFlagsLabel,
 } from "./format";
 
@@ -52,6 +57,79 @@ describe("step kinds and dispositions", () => {
     expect(dispositionLabel("DELIVERED")).toBe("delivered");
     expect(dispositionLabel("NO_ROUTE")).toBe("dropped: no route");
     expect(dispositionLabel("TTL_EXCEEDED")).toBe("dropped: ttl exceeded");
+  });
+
+  it("says netfilter dropped or rejected the packet", () => {
+    expect(dispositionLabel("NF_DROP")).toBe("dropped by netfilter (DROP)");
+    expect(dispositionLabel("NF_REJECT")).toBe("rejected by netfilter (REJECT)");
+  });
+
+  it("spells out netfilter and conntrack kinds", () => {
+    expect(humaniseKind("NF_RULE_MATCH")).toBe("Netfilter rule match");
+    expect(humaniseKind("NF_RULES_SKIPPED")).toBe("Netfilter rules skipped");
+    expect(humaniseKind("CT_NEW")).toBe("Conntrack new");
+    expect(humaniseKind("NAT_REWRITE")).toBe("NAT rewrite");
+  });
+
+  it("sorts steps into netfilter, NAT, conntrack and the rest, also for kinds not yet known", () => {
+    expect(["NF_HOOK", "NF_VERDICT", "NF_FLOWTABLE"].map(stepFamily)).toEqual([
+      "netfilter",
+      "netfilter",
+      "netfilter",
+    ]);
+    expect(["NAT_REWRITE", "CT_LOOKUP", "CT_CONFIRM"].map(stepFamily)).toEqual([
+      "nat",
+      "conntrack",
+      "conntrack",
+    ]);
+    expect(["ARP_REPLY_SENT", "NFS", "", "ROUTE_LOOKUP"].map(stepFamily)).toEqual([
+      "other",
+      "other",
+      "other",
+      "other",
+    ]);
+    expect(stepFamilyLabel("nat")).toBe("NAT");
+    expect(stepFamilyLabel("other")).toBeNull();
+  });
+});
+
+describe("netfilter places", () => {
+  it("joins hook, table and chain and numbers the rule", () => {
+    const place = { hook: "PREROUTING", table: "nat", chain: "KUBE-SERVICES", rule: 3 };
+    expect(netfilterLabel(place)).toBe("PREROUTING › nat › KUBE-SERVICES #3");
+  });
+
+  it("shows only what it knows", () => {
+    expect(netfilterLabel({ hook: "FORWARD" })).toBe("FORWARD");
+    expect(netfilterLabel({ hook: "FORWARD", table: "filter", chain: "FORWARD" })).toBe(
+      "FORWARD › filter › FORWARD",
+    );
+  });
+});
+
+describe("state changes", () => {
+  const where = { host: "host1", netns: "", device: null };
+
+  it("says whether an entry was created, removed or changed", () => {
+    const change = (before: string | null, after: string | null) =>
+      changeEffect({ kind: "conntrack", where, key: "k", before, after });
+    expect(change(null, "new")).toEqual({ effect: "created", after: "new" });
+    expect(change("old", null)).toEqual({ effect: "removed", before: "old" });
+    expect(change("0 packets, 0 bytes", "1 packets, 84 bytes")).toEqual({
+      effect: "changed",
+      before: "0 packets, 0 bytes",
+      after: "1 packets, 84 bytes",
+    });
+  });
+
+  it("names the kinds of state, also ones not yet known", () => {
+    expect(["fdb", "neighbour", "conntrack", "counter", "route"].map(changeKindLabel)).toEqual([
+      "FDB",
+      "Neighbour",
+      "Conntrack",
+      "Counter",
+      "Route",
+    ]);
   });
 });
 
@@ -114,6 +192,18 @@ describe("header field tables", () => {
     expect(udp?.title).toBe("UDP");
     expect(udp?.rows).toContainEqual({ label: "Destination port", value: "53" });
     expect(tcp?.rows).toContainEqual({ label: "Flags", value: "S. (SYN, ACK)" });
+  });
+
+  it("shows a layer it does not know as its fields in wire order", () => {
+    const [vxlan] = tables([{ layer: "vxlan", vni: 42, flags: "I", options: { gbp: 7 } }]);
+    expect(vxlan).toEqual({
+      title: "vxlan",
+      rows: [
+        { label: "vni", value: "42" },
+        { label: "flags", value: "I" },
+        { label: "options", value: '{"gbp":7}' },
+      ],
+    });
   });
 
   it("spells out TCP flag letters", () => {

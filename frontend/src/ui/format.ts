@@ -1,6 +1,15 @@
-/** Owns the words and numbers the panels show: virtual time, step locations, step kinds, dispositions and header field tables. */
+/** Owns the words and numbers the panels show: virtual time, step locations, netfilter places, step kinds and families, dispositions, state changes and header field tables. */
 import type { NamespaceRef } from "../model/topology";
-import { DELIVERED, type Header, type StepLocation } from "../model/trace";
+import {
+  DELIVERED,
+  isKnownHeader,
+  type Header,
+  type JsonValue,
+  type NetfilterLocation,
+  type OtherHeader,
+  type StateChange,
+  type StepLocation,
+} from "../model/trace";
 
 /** Virtual time for the event list: "0.002 ms" below a second, "1.002 s" from a second on. */
 export function formatTime(timeNs: number): string {
@@ -17,6 +26,49 @@ export function locationLabel(location: StepLocation): string {
   const place = placeLabel(location);
   return location.device === null ? place : `${place}/${location.device}`;
 }
+
+/** Where in netfilter a step happened: "PREROUTING › nat › KUBE-SERVICES #3". */
+export function netfilterLabel(netfilter: NetfilterLocation): string {
+  const parts = [netfilter.hook, netfilter.table, netfilter.chain].filter(
+    (part): part is string => part !== undefined && part !== "",
+  );
+  const place = parts.join(" › ");
+  return netfilter.rule === undefined ? place : `${place} #${netfilter.rule}`;
+}
+
+/** The part of the stack a step belongs to, for its colour and label. */
+export type StepFamily = "netfilter" | "nat" | "conntrack" | "other";
+
+/** NF_* steps are netfilter, NAT_* (and SNAT_/DNAT_/MASQUERADE_) are NAT, CT_* are conntrack. */
+export function stepFamily(kind: string): StepFamily {
+  const prefix = kind.split("_")[0]?.toUpperCase() ?? "";
+  if (prefix === "NF") return "netfilter";
+  if (prefix === "NAT" || prefix === "SNAT" || prefix === "DNAT" || prefix === "MASQUERADE") {
+    return "nat";
+  }
+  if (prefix === "CT" || prefix === "CONNTRACK") return "conntrack";
+  return "other";
+}
+
+/** The short label shown beside a step of a family, or null for ordinary steps. */
+export function stepFamilyLabel(family: StepFamily): string | null {
+  switch (family) {
+    case "netfilter":
+      return "netfilter";
+    case "nat":
+      return "NAT";
+    case "conntrack":
+      return "conntrack";
+    case "other":
+      return null;
+  }
+}
+
+/** Words a kind's abbreviation stands for: "NF_HOOK" reads "Netfilter hook". */
+const SPELLED_OUT = new Map([
+  ["NF", "netfilter"],
+  ["CT", "conntrack"],
+]);
 
 const ACRONYMS = new Map(
   [
@@ -45,16 +97,54 @@ export function humaniseKind(kind: string): string {
   const words = kind
     .split("_")
     .filter((word) => word !== "")
-    .map((word) => ACRONYMS.get(word.toUpperCase()) ?? word.toLowerCase());
+    .map(
+      (word) =>
+        SPELLED_OUT.get(word.toUpperCase()) ??
+        ACRONYMS.get(word.toUpperCase()) ??
+        word.toLowerCase(),
+    );
   const [first, ...rest] = words;
   if (first === undefined) return kind;
   return [first.charAt(0).toUpperCase() + first.slice(1), ...rest].join(" ");
 }
 
-/** "DELIVERED" → "delivered", "NO_ROUTE" → "dropped: no route". */
+const DISPOSITION_LABELS = new Map([
+  [DELIVERED, "delivered"],
+  ["NF_DROP", "dropped by netfilter (DROP)"],
+  ["NF_REJECT", "rejected by netfilter (REJECT)"],
+]);
+
+/** "DELIVERED" → "delivered", "NO_ROUTE" → "dropped: no route", "NF_DROP" → "dropped by netfilter (DROP)". */
 export function dispositionLabel(disposition: string): string {
-  if (disposition === DELIVERED) return "delivered";
-  return `dropped: ${humaniseKind(disposition).toLowerCase()}`;
+  return (
+    DISPOSITION_LABELS.get(disposition) ?? `dropped: ${humaniseKind(disposition).toLowerCase()}`
+  );
+}
+
+const CHANGE_KIND_LABELS = new Map([
+  ["neighbour", "Neighbour"],
+  ["fdb", "FDB"],
+  ["conntrack", "Conntrack"],
+  ["counter", "Counter"],
+]);
+
+/** A state change's kind for people: "fdb" → "FDB"; kinds this page does not know are capitalised. */
+export function changeKindLabel(kind: string): string {
+  return CHANGE_KIND_LABELS.get(kind) ?? kind.charAt(0).toUpperCase() + kind.slice(1);
+}
+
+/** What a state change did: an entry created, removed, or changed from one value to another. */
+export type ChangeEffect =
+  | { readonly effect: "created"; readonly after: string }
+  | { readonly effect: "removed"; readonly before: string }
+  | { readonly effect: "changed"; readonly before: string; readonly after: string }
+  | { readonly effect: "unchanged" };
+
+export function changeEffect(change: StateChange): ChangeEffect {
+  if (change.before === null && change.after === null) return { effect: "unchanged" };
+  if (change.before === null) return { effect: "created", after: change.after ?? "" };
+  if (change.after === null) return { effect: "removed", before: change.before };
+  return { effect: "changed", before: change.before, after: change.after };
 }
 
 export interface FieldRow {
@@ -88,8 +178,23 @@ function row(label: string, value: string | number): FieldRow {
   return { label, value: String(value) };
 }
 
+/** A layer this page does not know: its name as the title, its other fields as rows in wire order. */
+export function otherHeaderTable(header: OtherHeader): FieldTable {
+  return {
+    title: header.layer,
+    rows: Object.entries(header)
+      .filter(([label]) => label !== "layer")
+      .map(([label, value]) => row(label, jsonText(value))),
+  };
+}
+
+function jsonText(value: JsonValue): string {
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
 /** One header layer as a titled table of readable fields. */
 export function headerTable(header: Header): FieldTable {
+  if (!isKnownHeader(header)) return otherHeaderTable(header);
   switch (header.layer) {
     case "ethernet":
       return {

@@ -97,6 +97,109 @@ describe("event list", () => {
   });
 });
 
+describe("event list with netfilter steps", () => {
+  const where = { host: "host1", netns: "", device: null };
+  const nfSteps: TraceStep[] = [
+    {
+      seq: 10,
+      causeSeq: null,
+      timeNs: 0,
+      location: {
+        ...where,
+        netfilter: { hook: "PREROUTING", table: "nat", chain: "KUBE-SERVICES" },
+      },
+      kind: "NF_RULES_SKIPPED",
+      sentence: "2 rules in KUBE-SERVICES did not match.",
+      headers: [],
+      disposition: null,
+      details: [
+        "-A KUBE-SERVICES -d 10.96.0.1/32 -j KUBE-SVC-1",
+        "-A KUBE-SERVICES -d 10.96.0.10/32 -j KUBE-SVC-2",
+      ],
+    },
+    {
+      seq: 11,
+      causeSeq: 10,
+      timeNs: 1000,
+      location: {
+        ...where,
+        netfilter: {
+          hook: "FORWARD",
+          table: "filter",
+          chain: "FORWARD",
+          rule: 3,
+          ruleText: "-A FORWARD -d 10.0.1.2/32 -j DROP",
+        },
+      },
+      kind: "NF_VERDICT",
+      sentence: "Rule 3 drops the packet.",
+      headers: [],
+      disposition: "NF_DROP",
+    },
+    {
+      seq: 12,
+      causeSeq: 11,
+      timeNs: 2000,
+      location: where,
+      kind: "WORMHOLE_OPENED",
+      sentence: "A kind this page does not know.",
+      headers: [{ layer: "vxlan", vni: 42 }],
+      disposition: "EATEN_BY_GRUE",
+    },
+  ];
+  const nfTrace: TraceState = { ...trace, requestId: "r2", steps: nfSteps };
+
+  it("shows the netfilter place, a family badge and the rule in its own monospace line", () => {
+    mount(<TracePanel trace={nfTrace} cursor={-1} onSeek={() => undefined} />);
+    const verdict = element('li[data-seq="11"]', HTMLLIElement);
+    expect(verdict.querySelector(".event-netfilter")?.textContent).toBe(
+      "FORWARD › filter › FORWARD #3",
+    );
+    expect(verdict.querySelector("code.event-rule")?.textContent).toBe(
+      "-A FORWARD -d 10.0.1.2/32 -j DROP",
+    );
+    expect(verdict.querySelector(".badge-netfilter")?.textContent).toBe("netfilter");
+  });
+
+  it("marks the dropping step and names netfilter's verdict", () => {
+    mount(<TracePanel trace={nfTrace} cursor={-1} onSeek={() => undefined} />);
+    const verdict = element('li[data-seq="11"]', HTMLLIElement);
+    expect(verdict.classList.contains("drop")).toBe(true);
+    expect(verdict.querySelector(".badge-drop")?.textContent).toBe("dropped by netfilter (DROP)");
+  });
+
+  it("folds skipped rules behind a disclosure button that does not seek", () => {
+    const seeks: number[] = [];
+    mount(<TracePanel trace={nfTrace} cursor={-1} onSeek={(index) => seeks.push(index)} />);
+    const button = element('li[data-seq="10"] button.disclosure', HTMLButtonElement);
+    const details = element("#event-details-10", HTMLOListElement);
+    expect(button.getAttribute("aria-expanded")).toBe("false");
+    expect(button.getAttribute("aria-controls")).toBe("event-details-10");
+    expect(button.textContent).toBe("Show 2 rules");
+    expect(details.hidden).toBe(true);
+    act(() => button.click());
+    expect(button.getAttribute("aria-expanded")).toBe("true");
+    expect(button.textContent).toBe("Hide 2 rules");
+    expect(element("#event-details-10", HTMLOListElement).hidden).toBe(false);
+    expect([...details.querySelectorAll("code")].map((code) => code.textContent)).toEqual(
+      nfSteps[0]?.details,
+    );
+    expect(seeks).toEqual([]);
+    act(() => button.click());
+    expect(button.getAttribute("aria-expanded")).toBe("false");
+  });
+
+  it("shows a step of an unknown kind and disposition as a plain step", () => {
+    mount(<TracePanel trace={nfTrace} cursor={2} onSeek={() => undefined} />);
+    const row = element('li[data-seq="12"]', HTMLLIElement);
+    expect(row.querySelector(".event-kind")?.textContent).toBe(
+      "Wormhole openeddropped: eaten by grue",
+    );
+    expect(row.querySelector(".badge-family")).toBeNull();
+    expect(row.querySelector("button")).toBeNull();
+  });
+});
+
 describe("ping toolbar", () => {
   const options = namespaceOptions(twoNamespaces);
 
@@ -178,6 +281,128 @@ describe("headers panel", () => {
   });
 });
 
+describe("step panel", () => {
+  const where = { host: "host1", netns: "", device: "eth0" };
+  const ip = (src: string, ttl: number) => ({
+    layer: "ipv4" as const,
+    src,
+    dst: "192.0.2.9",
+    ttl,
+    protocol: "ICMP",
+    id: 7,
+    totalLength: 84,
+  });
+  const before: TraceStep = {
+    seq: 11,
+    causeSeq: null,
+    timeNs: 0,
+    location: where,
+    kind: "NF_CHAIN",
+    sentence: "Enters nat POSTROUTING.",
+    headers: [ip("10.0.1.2", 64)],
+    disposition: null,
+  };
+  const rewrite: TraceStep = {
+    seq: 12,
+    causeSeq: 11,
+    timeNs: 1000,
+    location: {
+      ...where,
+      netfilter: {
+        hook: "POSTROUTING",
+        table: "nat",
+        chain: "POSTROUTING",
+        rule: 1,
+        ruleText: "-A POSTROUTING -o eth0 -j MASQUERADE",
+      },
+    },
+    kind: "NAT_REWRITE",
+    sentence: "MASQUERADE rewrites the source.",
+    headers: [ip("198.51.100.1", 64), { layer: "vxlan", vni: 42 }],
+    disposition: null,
+    changes: [
+      {
+        kind: "conntrack",
+        where,
+        key: "icmp id=1000",
+        before: "dst=10.0.1.2",
+        after: "dst=198.51.100.1",
+      },
+      {
+        kind: "neighbour",
+        where,
+        key: "192.0.2.9 dev eth0",
+        before: null,
+        after: "02:00:00:00:00:09 REACHABLE",
+      },
+      { kind: "fdb", where, key: "02:00:00:00:00:05 dev veth1", before: "veth1", after: null },
+    ],
+  };
+
+  it("shows the fields the step changed since its cause step, before → after", () => {
+    mount(<HeadersPanel step={rewrite} cause={before} />);
+    const changed = [...root.querySelectorAll("#headers-panel tr.changed")];
+    expect(changed.map((row) => row.querySelector("th")?.textContent)).toEqual(["Source"]);
+    const cell = changed[0]?.querySelector("td");
+    expect(cell?.querySelector("del")?.textContent).toBe("10.0.1.2");
+    expect(cell?.querySelector("ins")?.textContent).toBe("198.51.100.1");
+    expect(cell?.textContent).toBe("changed from 10.0.1.2 →  to 198.51.100.1");
+    expect(element(".headers-legend", HTMLElement).textContent).toBe(
+      "1 field changed since step 11 (Netfilter chain).",
+    );
+  });
+
+  it("shows a layer it does not know as key/value rows", () => {
+    mount(<HeadersPanel step={rewrite} cause={before} />);
+    const vxlan = element("table.layer-vxlan", HTMLTableElement);
+    expect(vxlan.querySelector("caption")?.textContent).toBe("vxlan (added)");
+    expect([...vxlan.querySelectorAll("tr")].map((row) => row.textContent)).toEqual(["vni42"]);
+  });
+
+  it("marks nothing without a cause step", () => {
+    mount(<HeadersPanel step={rewrite} />);
+    expect(root.querySelectorAll("tr.changed")).toHaveLength(0);
+    expect(root.querySelector(".headers-legend")).toBeNull();
+  });
+
+  it("shows the netfilter place, the rule and the state changes with their effect", () => {
+    mount(<HeadersPanel step={rewrite} cause={before} />);
+    expect(element(".step-netfilter", HTMLElement).textContent).toBe(
+      "POSTROUTING › nat › POSTROUTING #1",
+    );
+    expect(element("code.step-rule", HTMLElement).textContent).toBe(
+      "-A POSTROUTING -o eth0 -j MASQUERADE",
+    );
+    const changes = [...root.querySelectorAll(".changes > li")];
+    expect(changes.map((change) => change.className)).toEqual([
+      "change change-changed",
+      "change change-created",
+      "change change-removed",
+    ]);
+    expect(changes.map((change) => change.querySelector(".change-kind")?.textContent)).toEqual([
+      "Conntrack",
+      "Neighbour",
+      "FDB",
+    ]);
+    expect(changes[1]?.querySelector(".change-effect")?.textContent).toBe(
+      "created 02:00:00:00:00:09 REACHABLE",
+    );
+    expect(changes[2]?.querySelector(".change-effect")?.textContent).toBe("removed veth1");
+  });
+
+  it("names the verdict of a step that dropped the packet", () => {
+    mount(<HeadersPanel step={{ ...rewrite, disposition: "NF_REJECT" }} cause={before} />);
+    expect(element(".step-verdict", HTMLElement).textContent).toBe(
+      "rejected by netfilter (REJECT)",
+    );
+  });
+
+  it("shows no step details for an ordinary step", () => {
+    mount(<HeadersPanel step={before} />);
+    expect(root.querySelector("#step-details")).toBeNull();
+  });
+});
+
 describe("console", () => {
   const options = namespaceOptions(twoNamespaces);
 
@@ -199,6 +424,70 @@ describe("console", () => {
     expect(input.value).toBe("ip -br addr");
     key(input, "ArrowDown");
     expect(input.value).toBe("");
+  });
+
+  function consoleWith(commands: string[]) {
+    mount(
+      <ConsolePanel options={options} lines={[]} onCommand={(_, line) => commands.push(line)} />,
+    );
+    return element("#console-input", HTMLInputElement);
+  }
+
+  function enter(input: HTMLInputElement, line: string): void {
+    type(input, line);
+    key(input, "Enter");
+  }
+
+  it("collects a here-document behind a > prompt and sends it as one command", () => {
+    const commands: string[] = [];
+    const input = consoleWith(commands);
+    enter(input, "iptables-restore <<'EOF'");
+    expect(commands).toEqual([]);
+    expect(element(".prompt", HTMLLabelElement).textContent).toBe(">");
+    expect(input.placeholder).toMatch(/Type EOF alone to end/);
+    enter(input, "*filter");
+    enter(input, "COMMIT");
+    expect(element("#console-pending", HTMLPreElement).textContent).toBe(
+      "ns1$ iptables-restore <<'EOF'\n> *filter\n> COMMIT\n",
+    );
+    enter(input, "EOF");
+    expect(commands).toEqual(["iptables-restore <<'EOF'\n*filter\nCOMMIT\nEOF"]);
+    expect(root.querySelector("#console-pending")).toBeNull();
+    expect(element(".prompt", HTMLLabelElement).textContent).toBe("ns1$");
+    key(input, "ArrowUp");
+    expect(input.value).toBe("iptables-restore <<'EOF'");
+  });
+
+  it("cancels a here-document on Escape and on Ctrl+C", () => {
+    const commands: string[] = [];
+    const input = consoleWith(commands);
+    enter(input, "cat <<EOF");
+    type(input, "half a line");
+    key(input, "Escape");
+    expect(root.querySelector("#console-pending")).toBeNull();
+    expect(input.value).toBe("");
+    enter(input, "cat <<EOF");
+    act(() => {
+      input.dispatchEvent(new KeyboardEvent("keydown", { key: "c", ctrlKey: true, bubbles: true }));
+    });
+    expect(root.querySelector("#console-pending")).toBeNull();
+    enter(input, "EOF");
+    expect(commands).toEqual(["EOF"]);
+  });
+
+  it("enters a pasted here-document as one command and the other lines one by one", () => {
+    const commands: string[] = [];
+    const input = consoleWith(commands);
+    const paste = new Event("paste", { bubbles: true, cancelable: true });
+    Object.defineProperty(paste, "clipboardData", {
+      value: { getData: () => "iptables-restore <<EOF\n*nat\nCOMMIT\nEOF\nip -br addr\nip ro" },
+    });
+    act(() => {
+      input.dispatchEvent(paste);
+    });
+    expect(paste.defaultPrevented).toBe(true);
+    expect(commands).toEqual(["iptables-restore <<EOF\n*nat\nCOMMIT\nEOF", "ip -br addr"]);
+    expect(input.value).toBe("ip ro");
   });
 
   it("shows commands, output, red stderr and a non-zero exit", () => {
