@@ -13,10 +13,14 @@ import io.packetwalk.stream.protocol.Protocol.Header;
 import io.packetwalk.stream.protocol.Protocol.IcmpHeader;
 import io.packetwalk.stream.protocol.Protocol.Ipv4Header;
 import io.packetwalk.stream.protocol.Protocol.LocationView;
+import io.packetwalk.stream.protocol.Protocol.NetfilterView;
+import io.packetwalk.stream.protocol.Protocol.StateChangeView;
 import io.packetwalk.stream.protocol.Protocol.StepView;
 import io.packetwalk.stream.protocol.Protocol.TcpHeader;
 import io.packetwalk.stream.protocol.Protocol.UdpHeader;
 import io.packetwalk.trace.Location;
+import io.packetwalk.trace.NetfilterPlace;
+import io.packetwalk.trace.StateChange;
 import io.packetwalk.trace.Step;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,11 +37,43 @@ final class StepMapper {
         step.seq(),
         step.causeSeq(),
         step.timeNs(),
-        new LocationView(where.host(), where.netns(), where.device()),
+        location(where),
         step.kind().name(),
         step.sentence(),
         headers(step.packet()),
-        step.disposition() == null ? null : step.disposition().name());
+        step.disposition() == null ? null : step.disposition().name(),
+        step.changes().stream().map(StepMapper::change).toList(),
+        step.details());
+  }
+
+  static LocationView location(Location where) {
+    NetfilterPlace place = where.netfilter();
+    return new LocationView(
+        where.host(),
+        where.netns(),
+        where.device(),
+        place == null
+            ? null
+            : new NetfilterView(
+                place.hook(), place.table(), place.chain(), place.rule(), place.ruleText()));
+  }
+
+  /** A state change; its location is the namespace's (netfilter places stay on the step). */
+  static StateChangeView change(StateChange change) {
+    String kind =
+        switch (change) {
+          case StateChange.Neighbour n -> "neighbour";
+          case StateChange.Fdb f -> "fdb";
+          case StateChange.Conntrack c -> "conntrack";
+          case StateChange.Counter c -> "counter";
+        };
+    Location where = change.where();
+    return new StateChangeView(
+        kind,
+        new LocationView(where.host(), where.netns(), where.device()),
+        change.key(),
+        change.before(),
+        change.after());
   }
 
   static List<Header> headers(Packet packet) {

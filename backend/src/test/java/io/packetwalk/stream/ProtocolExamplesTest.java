@@ -37,6 +37,8 @@ import io.packetwalk.stream.protocol.Protocol.Welcome;
 import io.packetwalk.stream.protocol.ProtocolException;
 import io.packetwalk.trace.Disposition;
 import io.packetwalk.trace.Location;
+import io.packetwalk.trace.NetfilterPlace;
+import io.packetwalk.trace.StateChange;
 import io.packetwalk.trace.Step;
 import io.packetwalk.trace.StepKind;
 import java.io.IOException;
@@ -93,6 +95,8 @@ class ProtocolExamplesTest {
     produced.put("server-trace-start.json", new TraceStart("r1", "ping -c 1 10.0.0.2 from ns1"));
     produced.put("server-trace-step.json", arpReplyStep());
     produced.put("server-trace-step-icmp.json", icmpDeliveredStep());
+    produced.put("server-trace-step-netfilter.json", ruleMatchStep());
+    produced.put("server-trace-step-nat.json", natRewriteStep());
     produced.put(
         "server-trace-end.json",
         new TraceEnd("r1", 14, 0, "1 packets transmitted, 1 received, 0% packet loss", 0, null));
@@ -244,6 +248,71 @@ class ProtocolExamplesTest {
             Disposition.DELIVERED,
             List.of());
     return new TraceStep("r1", StepMapper.view(step));
+  }
+
+  private static TraceStep ruleMatchStep() {
+    NetfilterPlace place =
+        NetfilterPlace.chain("INPUT", "filter", "INPUT")
+            .rule(2, "-A INPUT -s 10.0.0.1/32 -p icmp -m icmp --icmp-type 8 -j ACCEPT");
+    Step step =
+        new Step(
+            7,
+            6,
+            4000,
+            Location.of("host1", "ns2").in(place),
+            StepKind.NF_RULE_MATCH,
+            "Rule 2 of the filter table's INPUT chain matches the echo request from 10.0.0.1; its"
+                + " target ACCEPT ends the chain.",
+            new EthernetFrame(
+                MacAddress.parse("02:00:00:00:00:01"),
+                MacAddress.parse("02:00:00:00:00:02"),
+                new Ipv4Packet(
+                    Ipv4Address.parse("10.0.0.1"),
+                    Ipv4Address.parse("10.0.0.2"),
+                    64,
+                    1,
+                    true,
+                    IcmpMessage.echoRequest(1, 1, 56))),
+            null,
+            List.of(
+                new StateChange.Counter(
+                    Location.of("host1", "ns2"),
+                    "filter INPUT 2",
+                    "0 packets, 0 bytes",
+                    "1 packets, 84 bytes")));
+    return new TraceStep("r1", StepMapper.view(step));
+  }
+
+  private static TraceStep natRewriteStep() {
+    NetfilterPlace place =
+        NetfilterPlace.chain("POSTROUTING", "nat", "POSTROUTING")
+            .rule(1, "-A POSTROUTING -s 10.0.1.0/24 -o eth0 -j MASQUERADE");
+    String original = "icmp 1 30 src=10.0.1.2 dst=192.0.2.9 type=8 code=0 id=1000 [UNREPLIED] ";
+    Step step =
+        new Step(
+            12,
+            11,
+            9000,
+            new Location("host1", "", "eth0", place),
+            StepKind.NAT_REWRITE,
+            "MASQUERADE rewrites the source 10.0.1.2 to eth0's address 198.51.100.1, so the reply"
+                + " comes back to host1.",
+            new Ipv4Packet(
+                Ipv4Address.parse("198.51.100.1"),
+                Ipv4Address.parse("192.0.2.9"),
+                63,
+                7,
+                true,
+                IcmpMessage.echoRequest(1000, 1, 56)),
+            null,
+            List.of(
+                new StateChange.Conntrack(
+                    Location.of("host1", ""),
+                    "icmp src=10.0.1.2 dst=192.0.2.9 type=8 code=0 id=1000",
+                    original + "src=192.0.2.9 dst=10.0.1.2 type=0 code=0 id=1000 mark=0 use=1",
+                    original
+                        + "src=192.0.2.9 dst=198.51.100.1 type=0 code=0 id=1000 mark=0 use=1")));
+    return new TraceStep("r3", StepMapper.view(step));
   }
 
   private ProtocolException refusal(String message) {

@@ -15,7 +15,9 @@ import io.packetwalk.stream.protocol.Protocol.LocationView;
 import io.packetwalk.stream.protocol.Protocol.NamespaceAdded;
 import io.packetwalk.stream.protocol.Protocol.NamespaceRef;
 import io.packetwalk.stream.protocol.Protocol.NamespaceView;
+import io.packetwalk.stream.protocol.Protocol.NetfilterView;
 import io.packetwalk.stream.protocol.Protocol.ServerMessage;
+import io.packetwalk.stream.protocol.Protocol.StateChangeView;
 import io.packetwalk.stream.protocol.Protocol.StepView;
 import io.packetwalk.stream.protocol.Protocol.TcpHeader;
 import io.packetwalk.stream.protocol.Protocol.TopologyChange;
@@ -181,15 +183,48 @@ public final class MessageEncoder {
     ArrayNode headers = node.putArray("headers");
     step.headers().forEach(header -> headers.add(header(header)));
     node.put("disposition", step.disposition());
+    if (!step.changes().isEmpty()) {
+      ArrayNode changes = node.putArray("changes");
+      for (StateChangeView change : step.changes()) {
+        ObjectNode item = changes.addObject();
+        item.put("kind", change.kind());
+        item.set("where", location(change.where()));
+        item.put("key", change.key());
+        item.put("before", change.before());
+        item.put("after", change.after());
+      }
+    }
+    if (!step.details().isEmpty()) {
+      ArrayNode details = node.putArray("details");
+      step.details().forEach(details::add);
+    }
     return node;
   }
 
+  /** A location; {@code netfilter} is written only when the step happened in netfilter. */
   private ObjectNode location(LocationView location) {
     ObjectNode node = mapper.createObjectNode();
     node.put("host", location.host());
     node.put("netns", location.netns());
     node.put("device", location.device());
+    NetfilterView place = location.netfilter();
+    if (place != null) {
+      ObjectNode netfilter = node.putObject("netfilter");
+      netfilter.put("hook", place.hook());
+      putIfPresent(netfilter, "table", place.table());
+      putIfPresent(netfilter, "chain", place.chain());
+      if (place.rule() != null) {
+        netfilter.put("rule", place.rule());
+      }
+      putIfPresent(netfilter, "ruleText", place.ruleText());
+    }
     return node;
+  }
+
+  private static void putIfPresent(ObjectNode node, String name, String value) {
+    if (value != null) {
+      node.put(name, value);
+    }
   }
 
   private ObjectNode header(Header header) {

@@ -244,14 +244,37 @@ public final class Protocol {
       String kind,
       String sentence,
       List<Header> headers,
-      String disposition) {
+      String disposition,
+      List<StateChangeView> changes,
+      List<String> details) {
     public StepView {
       headers = List.copyOf(headers);
+      changes = List.copyOf(changes);
+      details = List.copyOf(details);
     }
   }
 
-  /** Where a step happened; {@code device} is null for a namespace-level step. */
-  public record LocationView(String host, String netns, String device) {}
+  /**
+   * Where a step happened; {@code device} is null for a namespace-level step, {@code netfilter}
+   * null (and left out) unless the step happened inside netfilter.
+   */
+  public record LocationView(String host, String netns, String device, NetfilterView netfilter) {
+
+    public LocationView(String host, String netns, String device) {
+      this(host, netns, device, null);
+    }
+  }
+
+  /** A place in netfilter: hook, and table, chain, rule number and text where known. */
+  public record NetfilterView(
+      String hook, String table, String chain, Integer rule, String ruleText) {}
+
+  /**
+   * A state change a step made: {@code kind} is neighbour, fdb, conntrack or counter; {@code
+   * before} null for a new entry, {@code after} null for a removed one.
+   */
+  public record StateChangeView(
+      String kind, LocationView where, String key, String before, String after) {}
 
   /** One protocol header of the packet after a step; the wire tag is its {@code layer}. */
   public sealed interface Header {
