@@ -4,14 +4,34 @@ import java.util.List;
 
 /**
  * One command line of a script after quote removal: its 1-based line number, the trimmed text as
- * typed, the words, and whether it ends in {@code &} (runs in the background).
+ * typed (with its here-document, if any), the words, whether it ends in {@code &} (runs in the
+ * background), and its redirections: standard input from a here-document ({@code stdin}) or a file,
+ * standard output to a file (appended with {@code >>}). Null where there is none.
  */
-public record ScriptLine(int line, String text, List<String> words, boolean background) {
+public record ScriptLine(
+    int line,
+    String text,
+    List<String> words,
+    boolean background,
+    String stdin,
+    String inputFile,
+    String outputFile,
+    boolean appendOutput) {
 
   public ScriptLine {
     words = List.copyOf(words);
     if (words.isEmpty()) {
       throw new IllegalArgumentException("a command line needs at least one word");
     }
+  }
+
+  public ScriptLine(int line, String text, List<String> words, boolean background) {
+    this(line, text, words, background, null, null, null, false);
+  }
+
+  /** The same line with {@code body} as its standard input, and its text extended by it. */
+  ScriptLine withHereDocument(String fullText, String body) {
+    return new ScriptLine(
+        line, fullText, words, background, body, inputFile, outputFile, appendOutput);
   }
 }

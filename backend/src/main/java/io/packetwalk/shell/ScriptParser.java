@@ -7,9 +7,11 @@ import java.util.Optional;
 /**
  * Splits scripts into command lines and lines into words, the way bash would for the subset the
  * simulator runs: one simple command per line, {@code #} comments, single and double quotes,
- * backslash escapes, and a trailing {@code &}. Everything else bash would interpret (pipes, lists,
- * redirections, expansions, assignments, subshells) is refused with its line and column, so that no
- * command of a script runs with a meaning bash would not give it.
+ * backslash escapes, a trailing {@code &}, here-documents ({@code <<'EOF'} … {@code EOF}) and
+ * redirections of input from and output to a file ({@code < F}, {@code > F}, {@code >> F}).
+ * Everything else bash would interpret (pipes, lists, other redirections, expansions, assignments,
+ * subshells) is refused with its line and column, so that no command of a script runs with a
+ * meaning bash would not give it.
  */
 public final class ScriptParser {
 
@@ -39,15 +41,100 @@ public final class ScriptParser {
     }
     List<ScriptLine> parsed = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      parseLine(lines[i], i + 1).ifPresent(parsed::add);
+      LineScanner scanner = new LineScanner(stripCr(lines[i]), i + 1);
+      Optional<ScriptLine> line = scanner.scan();
+      if (line.isPresent() && scanner.hereDelimiter != null) {
+        int end = bodyEnd(lines, i + 1, count, scanner);
+        parsed.add(withBody(line.get(), scanner, lines, i + 1, end, count, i + 1));
+        i = end;
+      } else {
+        line.ifPresent(parsed::add);
+      }
     }
     return List.copyOf(parsed);
   }
 
-  /** Parses one line; empty for blank lines and comments. */
+  /**
+   * Parses one command as typed in a console: one line, or one line with its here-document on the
+   * lines after it. Empty for blank lines and comments.
+   */
   public static Optional<ScriptLine> parseLine(String raw, int lineNumber) {
-    String text = raw.endsWith("\r") ? raw.substring(0, raw.length() - 1) : raw;
-    return new LineScanner(text, lineNumber).scan();
+    String[] lines = raw.split("\n", -1);
+    int count = lines.length;
+    if (count > 1 && lines[count - 1].isEmpty()) {
+      count--;
+    }
+    LineScanner scanner = new LineScanner(stripCr(lines[0]), lineNumber);
+    Optional<ScriptLine> line = scanner.scan();
+    if (scanner.hereDelimiter == null) {
+      if (count > 1) {
+        throw new ScriptSyntaxException(
+            lineNumber + 1, 1, "one command at a time: run the next line on its own");
+      }
+      return line;
+    }
+    int end = bodyEnd(lines, 1, count, scanner);
+    if (end + 1 < count) {
+      throw new ScriptSyntaxException(
+          lineNumber + end + 1,
+          1,
+          "one command at a time: the lines after the here-document's end must run on their own");
+    }
+    return Optional.of(withBody(line.orElseThrow(), scanner, lines, 1, end, count, lineNumber));
+  }
+
+  private static String stripCr(String raw) {
+    return raw.endsWith("\r") ? raw.substring(0, raw.length() - 1) : raw;
+  }
+
+  /** The index of the line that ends the here-document (or {@code count} when none does). */
+  private static int bodyEnd(String[] lines, int from, int count, LineScanner scanner) {
+    for (int j = from; j < count; j++) {
+      String candidate = stripCr(lines[j]);
+      if (scanner.stripTabs) {
+        candidate = candidate.replaceFirst("^\t+", "");
+      }
+      if (candidate.equals(scanner.hereDelimiter)) {
+        return j;
+      }
+    }
+    return count;
+  }
+
+  private static ScriptLine withBody(
+      ScriptLine line,
+      LineScanner scanner,
+      String[] lines,
+      int from,
+      int end,
+      int count,
+      int firstNumber) {
+    StringBuilder body = new StringBuilder();
+    StringBuilder text = new StringBuilder(line.text());
+    if (end >= count) {
+      throw new ScriptSyntaxException(
+          firstNumber,
+          1,
+          "the here-document has no end: no line reads \"" + scanner.hereDelimiter + "\"");
+    }
+    for (int j = from; j < end; j++) {
+      String bodyLine = stripCr(lines[j]);
+      if (scanner.stripTabs) {
+        bodyLine = bodyLine.replaceFirst("^\t+", "");
+      }
+      if (!scanner.hereQuoted && (bodyLine.indexOf('$') >= 0 || bodyLine.indexOf('`') >= 0)) {
+        throw new ScriptSyntaxException(
+            firstNumber + j - from + 1,
+            Math.max(bodyLine.indexOf('$'), bodyLine.indexOf('`')) + 1,
+            "expansions in a here-document are not supported; quote its delimiter (<<'"
+                + scanner.hereDelimiter
+                + "') to pass the text as it is");
+      }
+      body.append(bodyLine).append('\n');
+      text.append('\n').append(bodyLine);
+    }
+    text.append('\n').append(scanner.hereDelimiter);
+    return line.withHereDocument(text.toString(), body.toString());
   }
 
   /** One pass over one line, collecting words. */
@@ -61,6 +148,12 @@ public final class ScriptParser {
     private int wordStart;
     private boolean background;
     private int pos;
+    private String hereDelimiter;
+    private boolean hereQuoted;
+    private boolean stripTabs;
+    private String inputFile;
+    private String outputFile;
+    private boolean appendOutput;
 
     LineScanner(String text, int lineNumber) {
       this.text = text;
@@ -83,6 +176,8 @@ public final class ScriptParser {
           escaped();
         } else if (c == '&') {
           ampersand();
+        } else if (c == '<' || c == '>') {
+          redirection(c);
         } else if (isOperator(c)) {
           throw refuse(pos, operatorReason(c));
         } else {
@@ -97,7 +192,83 @@ public final class ScriptParser {
         }
         return Optional.empty();
       }
-      return Optional.of(new ScriptLine(lineNumber, text.strip(), words, background));
+      if (hereDelimiter != null && inputFile != null) {
+        throw refuse(0, "a command can read only one of a here-document and a file");
+      }
+      return Optional.of(
+          new ScriptLine(
+              lineNumber,
+              text.strip(),
+              words,
+              background,
+              null,
+              inputFile,
+              outputFile,
+              appendOutput));
+    }
+
+    /** {@code <<WORD}, {@code <<-WORD}, {@code < FILE}, {@code > FILE}, {@code >> FILE}. */
+    private void redirection(char c) {
+      int at = pos;
+      endWord();
+      boolean twice = pos + 1 < text.length() && text.charAt(pos + 1) == c;
+      pos += twice ? 2 : 1;
+      if (c == '<' && twice) {
+        if (pos < text.length() && text.charAt(pos) == '<') {
+          throw refuse(at, "here-strings (\"<<<\") are not supported");
+        }
+        if (hereDelimiter != null) {
+          throw refuse(at, "only one here-document per command is supported");
+        }
+        if (pos < text.length() && text.charAt(pos) == '-') {
+          stripTabs = true;
+          pos++;
+        }
+        String delimiter = target(at, "<<");
+        hereDelimiter = delimiter;
+        return;
+      }
+      if (words.isEmpty()) {
+        throw refuse(at, "a redirection needs a command before it");
+      }
+      String file = target(at, twice ? ">>" : String.valueOf(c));
+      if (c == '<') {
+        inputFile = file;
+      } else {
+        outputFile = file;
+        appendOutput = twice;
+      }
+    }
+
+    /** The word after a redirection operator (a file name or a here-document's delimiter). */
+    private String target(int at, String operator) {
+      while (pos < text.length() && (text.charAt(pos) == ' ' || text.charAt(pos) == '\t')) {
+        pos++;
+      }
+      int start = pos;
+      if (pos < text.length() && (text.charAt(pos) == '\'' || text.charAt(pos) == '"')) {
+        char quote = text.charAt(pos);
+        int close = text.indexOf(quote, pos + 1);
+        if (close < 0) {
+          throw refuse(pos, "unterminated quote after \"" + operator + "\"");
+        }
+        pos = close + 1;
+        if (operator.equals("<<")) {
+          hereQuoted = true;
+        }
+        String word = text.substring(start + 1, close);
+        if (word.isEmpty()) {
+          throw refuse(at, "\"" + operator + "\" needs a word after it");
+        }
+        return word;
+      }
+      while (pos < text.length() && "| \t;&<>()$`'\"#".indexOf(text.charAt(pos)) < 0) {
+        pos++;
+      }
+      if (pos == start) {
+        throw refuse(at, "\"" + operator + "\" needs a word after it");
+      }
+      return text.substring(start, pos);
     }
 
     private void singleQuoted() {

@@ -28,6 +28,7 @@ public final class ShellSession {
   private final Traffic traffic;
   private final Map<String, Tool> tools;
   private final LinkWatch links;
+  private final ShellFiles files = new ShellFiles();
 
   public ShellSession(World world) {
     this.world = world;
@@ -103,9 +104,33 @@ public final class ShellSession {
     StringBuilder out = new StringBuilder();
     StringBuilder err = new StringBuilder();
     traffic.simulator().useBudget(run.budget());
+    String stdin = line.stdin();
+    if (line.inputFile() != null) {
+      Optional<String> text = files.read(line.inputFile());
+      if (text.isEmpty()) {
+        return new CommandOutcome(
+            line.line(),
+            line.text(),
+            1,
+            "",
+            "bash: " + line.inputFile() + ": No such file or directory\n");
+      }
+      stdin = text.get();
+    }
     int status =
         dispatch(
-            new ToolContext(this, context, out, err, line.background(), run), line.words(), false);
+            new ToolContext(this, context, out, err, line.background(), run, stdin),
+            line.words(),
+            false);
+    if (line.outputFile() != null) {
+      Optional<String> refused =
+          files.write(line.outputFile(), out.toString(), line.appendOutput());
+      out.setLength(0);
+      if (refused.isPresent()) {
+        err.append("bash: ").append(refused.get()).append('\n');
+        status = 1;
+      }
+    }
     links.observe(world);
     run.budget().checkpoint();
     String stopped = run.stopped();
@@ -123,6 +148,11 @@ public final class ShellSession {
   static CommandOutcome notRun(int lineNumber, String text, ShellRun run) {
     return new CommandOutcome(
         lineNumber, text, 1, "", "packetwalk: not run, " + run.stopped() + "\n", run.stopped());
+  }
+
+  /** The files this session's redirections wrote. */
+  ShellFiles files() {
+    return files;
   }
 
   /** The trace of the last traffic command (ping, nc), for the UI. */

@@ -17,6 +17,7 @@ public final class ToolContext {
   private final StringBuilder err;
   private final boolean background;
   private final ShellRun run;
+  private final String stdin;
 
   ToolContext(
       ShellSession session,
@@ -24,13 +25,30 @@ public final class ToolContext {
       StringBuilder out,
       StringBuilder err,
       boolean background,
-      ShellRun run) {
+      ShellRun run,
+      String stdin) {
     this.session = session;
     this.netns = netns;
     this.out = out;
     this.err = err;
     this.background = background;
     this.run = run;
+    this.stdin = stdin;
+  }
+
+  /** Standard input (a here-document or a file's text); empty when there is none. */
+  public String stdin() {
+    return stdin == null ? "" : stdin;
+  }
+
+  /** Whether the program has standard input to read (as opposed to a terminal). */
+  public boolean hasStdin() {
+    return stdin != null;
+  }
+
+  /** The session's files: what {@code > FILE} wrote, for {@code cat} and {@code < FILE}. */
+  public ShellFiles files() {
+    return session.files();
   }
 
   /** Whether the program was started in the background ({@code … &}). */
@@ -83,6 +101,6 @@ public final class ToolContext {
   /** Runs another program in {@code target}, sharing this program's output; returns its status. */
   public int exec(NetNamespace target, List<String> argv) {
     return session.dispatch(
-        new ToolContext(session, target, out, err, background, run), argv, true);
+        new ToolContext(session, target, out, err, background, run, stdin), argv, true);
   }
 }

@@ -17,6 +17,10 @@ final class Tools {
     tools.put("route", new io.packetwalk.shell.tools.RouteCommand());
     tools.put("arp", new io.packetwalk.shell.tools.ArpCommand());
     tools.put("sleep", new SleepCommand());
+    tools.put("cat", new CatCommand());
+    tools.put("iptables", new io.packetwalk.shell.netfilter.IptablesCommand());
+    tools.put("iptables-save", new io.packetwalk.shell.netfilter.IptablesSaveCommand());
+    tools.put("iptables-restore", new io.packetwalk.shell.netfilter.IptablesRestoreCommand());
     tools.put("ping", new io.packetwalk.shell.traffic.PingCommand());
     tools.put("nc", new io.packetwalk.shell.traffic.NcCommand());
     tools.put("netcat", new io.packetwalk.shell.traffic.NcCommand());

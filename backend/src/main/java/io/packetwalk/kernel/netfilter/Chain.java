@@ -116,6 +116,11 @@ public final class Chain {
     created = true;
   }
 
+  /** Forgets that the chain was created (a copy of a chain nothing created yet). */
+  void uncreate() {
+    created = hook == null;
+  }
+
   public void zero() {
     policyCounters.zero();
     rules.forEach(r -> r.counters().zero());

@@ -167,18 +167,22 @@ public sealed interface Match {
   /** {@code -m icmp --icmp-type}: type and optional code ({@code code < 0}: any). */
   record Icmp(int type, int code, boolean inverted) implements Match {
 
+    /** The type {@code any} is stored as. */
+    public static final int ANY_TYPE = 255;
+
     @Override
     public boolean test(Evaluation e) {
       if (!(e.packet().payload() instanceof IcmpMessage icmp)) {
         return false;
       }
-      boolean hit = icmp.type() == type && (code < 0 || icmp.code() == code);
+      boolean hit = type == ANY_TYPE || icmp.type() == type && (code < 0 || icmp.code() == code);
       return hit != inverted;
     }
 
     @Override
     public void save(StringBuilder out) {
-      out.append(" -m icmp").append(bang(inverted)).append(" --icmp-type ").append(type);
+      out.append(" -m icmp").append(bang(inverted)).append(" --icmp-type ");
+      out.append(type == ANY_TYPE ? "any" : Integer.toString(type));
       if (code >= 0) {
         out.append('/').append(code);
       }

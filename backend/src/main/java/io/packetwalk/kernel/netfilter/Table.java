@@ -24,6 +24,31 @@ public final class Table {
     }
   }
 
+  /**
+   * A copy to change while a restore reads its block: new chains holding the same rules (rules are
+   * immutable but for their counters, which the copy shares until it replaces this table).
+   */
+  public Table copy() {
+    Table copy = new Table(kind);
+    for (Chain chain : chains()) {
+      Chain target =
+          chain.isBuiltin() ? copy.builtin(chain.hook()) : copy.addUserChain(chain.name());
+      if (chain.isBuiltin()) {
+        target.setPolicy(chain.policyAccept());
+        target
+            .policyCounters()
+            .set(chain.policyCounters().packets(), chain.policyCounters().bytes());
+        if (!chain.created()) {
+          target.uncreate();
+        }
+      }
+      for (Rule rule : chain.rules()) {
+        target.append(rule);
+      }
+    }
+    return copy;
+  }
+
   public TableKind kind() {
     return kind;
   }
