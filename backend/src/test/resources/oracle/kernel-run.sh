@@ -8,7 +8,8 @@
 # mount and background process (`nc -l … &`) dies with it.
 #
 # For each command line N (1-based line number in SCRIPT; blank lines and `#` comments are
-# skipped) it writes OUTDIR/N.cmd, N.out, N.err and N.rc. A line ending in ` &` is started in
+# skipped) it writes OUTDIR/N.cmd, N.out, N.err and N.rc; a command with a here-document takes
+# the lines up to its end line and is recorded under its first line's number. A line ending in ` &` is started in
 # the background and recorded with rc 0 and empty output. OUTDIR/env.txt records the kernel
 # and tool versions. After each command the runner waits until no device is caught half-way
 # through a carrier change (see settle below). Exit status: 0 when the script ran (whatever its commands returned),
@@ -30,6 +31,8 @@ if [[ "${1:-}" == "--inner" ]]; then
     mkdir -p /var/run/netns
     mount -t tmpfs -o mode=0755 tmpfs /var/run/netns
   fi
+  # Files the scripts write (iptables-save > /tmp/rules) stay inside this run.
+  mount -t tmpfs -o mode=1777 tmpfs /tmp
   set +e
   export LC_ALL=C LANG=C TZ=UTC
   export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
@@ -71,6 +74,23 @@ if [[ "${1:-}" == "--inner" ]]; then
     line="${line#"${line%%[![:space:]]*}"}"
     line="${line%"${line##*[![:space:]]}"}"
     [[ -z "$line" || "$line" == \#* ]] && continue
+    # A here-document (<<EOF, <<'EOF', <<-EOF): its body and end line belong to this command.
+    heredoc_re="<<(-?)[[:space:]]*[\"']?([A-Za-z_][A-Za-z0-9_]*)[\"']?"
+    if [[ "$line" =~ $heredoc_re ]]; then
+      strip_tabs=${BASH_REMATCH[1]} delim=${BASH_REMATCH[2]} first=$n
+      while IFS= read -r raw; do
+        n=$((n + 1))
+        body=${raw%$'\r'}
+        [[ -n "$strip_tabs" ]] && body="${body#"${body%%[!$'\t']*}"}"
+        line+=$'\n'"$body"
+        [[ "$body" == "$delim" ]] && break
+      done
+      printf '%s\n' "$line" > "$out/$first.cmd"
+      timeout -k 2 "$cmd_timeout" bash -c "$line" </dev/null >"$out/$first.out" 2>"$out/$first.err"
+      echo $? > "$out/$first.rc"
+      settle
+      continue
+    fi
     printf '%s\n' "$line" > "$out/$n.cmd"
     if [[ "$line" =~ ^(.*[^[:space:]&])[[:space:]]*\&$ ]]; then
       bgcmd=${BASH_REMATCH[1]}

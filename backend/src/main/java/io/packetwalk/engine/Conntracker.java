@@ -61,8 +61,22 @@ final class Conntracker {
     Optional<ConntrackEntry> found = table.find(tuple.get());
     if (found.isPresent()) {
       ConntrackEntry entry = found.get();
-      String before = line(entry, engine.now());
+      String before = entry.line(engine.now());
       boolean reply = entry.reply().equals(tuple.get()) && !entry.original().equals(tuple.get());
+      if (reply
+          && !entry.seenReply()
+          && packet.payload() instanceof TcpSegment tcp
+          && tcp.has(Flag.RST)) {
+        table.remove(entry);
+        skb.attach(entry, CtInfo.ESTABLISHED_REPLY);
+        return new Lookup(
+            CtInfo.ESTABLISHED_REPLY,
+            entry,
+            false,
+            "a reset answering the first packet: the connection was refused, so conntrack"
+                + " forgets it at once",
+            before);
+      }
       if (reply) {
         entry.setSeenReply();
       }
@@ -185,26 +199,5 @@ final class Conntracker {
 
   private long deadline(int seconds) {
     return RunBudget.saturatedAdd(engine.now(), seconds * SECOND_NS);
-  }
-
-  /** The entry as {@code conntrack -L} prints it at {@code nowNs}. */
-  static String line(ConntrackEntry entry, long nowNs) {
-    CtTuple original = entry.original();
-    long left = Math.max(0, (entry.expiresNs() - nowNs + SECOND_NS - 1) / SECOND_NS);
-    StringBuilder out = new StringBuilder();
-    out.append(String.format("%-8s %d %d ", original.protocolName(), original.protocol(), left));
-    if (entry.tcpState() != null) {
-      out.append(entry.tcpState().name()).append(' ');
-    }
-    out.append(original.describe()).append(' ');
-    if (!entry.seenReply()) {
-      out.append("[UNREPLIED] ");
-    }
-    out.append(entry.reply().describe()).append(' ');
-    if (entry.assured()) {
-      out.append("[ASSURED] ");
-    }
-    out.append("mark=").append(Integer.toUnsignedLong(entry.mark())).append(" use=1");
-    return out.toString();
   }
 }

@@ -247,7 +247,7 @@ final class NetfilterHooks {
     }
     List<StateChange> changes = new ArrayList<>();
     if (found.before() != null) {
-      String after = Conntracker.line(entry, engine.now());
+      String after = entry.line(engine.now());
       if (!after.equals(found.before())) {
         changes.add(
             new StateChange.Conntrack(
@@ -285,7 +285,7 @@ final class NetfilterHooks {
               Disposition.CT_DROP);
       return new Passage(false, dropped);
     }
-    String line = Conntracker.line(entry, engine.now());
+    String line = entry.line(engine.now());
     Cause confirmed =
         engine.step(
             cause,

@@ -21,6 +21,9 @@ final class Tools {
     tools.put("iptables", new io.packetwalk.shell.netfilter.IptablesCommand());
     tools.put("iptables-save", new io.packetwalk.shell.netfilter.IptablesSaveCommand());
     tools.put("iptables-restore", new io.packetwalk.shell.netfilter.IptablesRestoreCommand());
+    tools.put("conntrack", new io.packetwalk.shell.netfilter.ConntrackCommand());
+    tools.put("ipset", new io.packetwalk.shell.netfilter.IpsetCommand());
+    tools.put("dmesg", new io.packetwalk.shell.netfilter.DmesgCommand());
     tools.put("ping", new io.packetwalk.shell.traffic.PingCommand());
     tools.put("nc", new io.packetwalk.shell.traffic.NcCommand());
     tools.put("netcat", new io.packetwalk.shell.traffic.NcCommand());

@@ -170,4 +170,25 @@ public final class ConntrackEntry {
   public String stateWord() {
     return tcpState == null ? "" : tcpState.name();
   }
+
+  /** The entry as {@code conntrack -L} prints it at {@code nowNs}. */
+  public String line(long nowNs) {
+    long second = 1_000_000_000L;
+    long left = Math.max(0, (expiresNs - nowNs + second - 1) / second);
+    StringBuilder out = new StringBuilder();
+    out.append(String.format("%-8s %d %d ", original.protocolName(), original.protocol(), left));
+    if (tcpState != null) {
+      out.append(tcpState.name()).append(' ');
+    }
+    out.append(original.describe()).append(' ');
+    if (!seenReply) {
+      out.append("[UNREPLIED] ");
+    }
+    out.append(reply.describe()).append(' ');
+    if (assured) {
+      out.append("[ASSURED] ");
+    }
+    out.append("mark=").append(Integer.toUnsignedLong(mark)).append(" use=1");
+    return out.toString();
+  }
 }

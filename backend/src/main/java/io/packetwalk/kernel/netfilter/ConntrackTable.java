@@ -22,6 +22,11 @@ public final class ConntrackTable {
   private final Map<CtTuple, ConntrackEntry> byTuple = new HashMap<>();
   private final Set<ConntrackEntry> entries = new LinkedHashSet<>();
   private long nextId = 1;
+  private final java.util.ArrayDeque<String> events = new java.util.ArrayDeque<>();
+  private long clockNs;
+
+  /** The most events kept for {@code conntrack -E} between two reads. */
+  public static final int MAX_EVENTS = 1024;
 
   /** A new, unconfirmed entry for a connection whose first packet has {@code original}. */
   public ConntrackEntry create(CtTuple original) {
@@ -46,6 +51,7 @@ public final class ConntrackTable {
     byTuple.put(entry.original(), entry);
     byTuple.put(entry.reply(), entry);
     entries.add(entry);
+    event("NEW", entry);
     return true;
   }
 
@@ -58,6 +64,7 @@ public final class ConntrackTable {
     if (entries.remove(entry)) {
       byTuple.remove(entry.original(), entry);
       byTuple.remove(entry.reply(), entry);
+      event("DESTROY", entry);
     }
   }
 
@@ -75,9 +82,26 @@ public final class ConntrackTable {
 
   /** Forgets entries whose timeout has passed at {@code nowNs}. */
   public void expire(long nowNs) {
+    clockNs = nowNs;
     if (!entries.isEmpty()) {
       removeIf(e -> e.expiresNs() <= nowNs);
     }
+  }
+
+  /** Records an event as {@code conntrack -E} prints it ({@code [NEW]}, {@code [DESTROY]}). */
+  public void event(String type, ConntrackEntry entry) {
+    if (events.size() == MAX_EVENTS) {
+      events.removeFirst();
+    }
+    String tag = String.format("%9s ", "[" + type + "]");
+    events.addLast(tag + entry.line(clockNs));
+  }
+
+  /** The events since the last call, oldest first. */
+  public List<String> takeEvents() {
+    List<String> taken = List.copyOf(events);
+    events.clear();
+    return taken;
   }
 
   /** The confirmed entries, oldest first. */
