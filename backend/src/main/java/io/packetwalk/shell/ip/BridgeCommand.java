@@ -480,8 +480,9 @@ public final class BridgeCommand implements Tool {
       if (fdb.lookup(mac).isPresent() && !replace) {
         throw new KernelException(Errno.EEXIST);
       }
+      // fdb_add_entry() changes an existing entry in place (port, state), so it keeps its place in
+      // the bridge's list (newest first), learned or not; a new one goes to the front
       FdbEntry.Type type = "static".equals(state) ? FdbEntry.Type.STATIC : FdbEntry.Type.LOCAL;
-      fdb.remove(mac);
       fdb.put(new FdbEntry(mac, dev, type, context.world().now()));
     }
 
