@@ -38,11 +38,15 @@ public final class Sysctls {
           Map.entry("arp_ignore", "0"),
           Map.entry("forwarding", "0"),
           Map.entry("log_martians", "0"),
+          Map.entry("promote_secondaries", "0"),
           Map.entry("proxy_arp", "0"),
           Map.entry("proxy_arp_pvlan", "0"),
           Map.entry("route_localnet", "0"),
           Map.entry("rp_filter", "0"),
           Map.entry("send_redirects", "1"));
+
+  /** conf settings whose {@code conf.default} write does not reach existing devices. */
+  private static final Set<String> NOT_COPIED_FROM_DEFAULT = Set.of("promote_secondaries");
 
   private static final String CONF6 = "net.ipv6.conf.";
   private static final String NEIGH = "net.ipv4.neigh.";
@@ -247,9 +251,13 @@ public final class Sysctls {
 
   /**
    * devinet_copy_dflt_conf(): a new {@code conf.default} value reaches every interface whose own
-   * value was never written.
+   * value was never written. Settings with their own handler never do: {@code promote_secondaries}
+   * (ipv4_doint_and_flush); its default only reaches devices created later.
    */
   private void propagateDefault(String setting, String value) {
+    if (NOT_COPIED_FROM_DEFAULT.contains(setting)) {
+      return;
+    }
     for (DeviceSysctls device : devices.values()) {
       if (device.group(Group.CONF).containsKey(setting)
           && !device.explicitlySet.contains(setting)) {
