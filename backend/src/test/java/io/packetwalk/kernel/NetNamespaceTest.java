@@ -344,6 +344,19 @@ class NetNamespaceTest {
   }
 
   @Test
+  void rewritingIpForwardWithTheSameValueKeepsInterfacesSetOnTheirOwn() {
+    root.addDummy("d0");
+    root.sysctls().set(Sysctls.IP_FORWARD, "1");
+    root.sysctls().set("net.ipv4.conf.d0.forwarding", "0");
+    root.sysctls().set(Sysctls.IP_FORWARD, "1");
+    assertThat(root.sysctls().get("net.ipv4.conf.d0.forwarding")).contains("0");
+    root.sysctls().set("net.ipv4.conf.default.forwarding", "0");
+    assertThat(root.sysctls().get("net.ipv4.conf.lo.forwarding")).contains("1");
+    root.sysctls().set(Sysctls.IP_FORWARD, "2");
+    assertThat(root.sysctls().get("net.ipv4.conf.d0.forwarding")).contains("2");
+  }
+
+  @Test
   void deletingANamespaceTakesVethPeersInOtherNamespaces() {
     NetNamespace n1 = host.addNetns("n1");
     root.addVeth("host-end", "ns-end", n1);
