@@ -34,6 +34,7 @@ public final class Sysctls {
           Map.entry("accept_redirects", "1"),
           Map.entry("arp_accept", "0"),
           Map.entry("arp_announce", "0"),
+          Map.entry("arp_evict_nocarrier", "1"),
           Map.entry("arp_filter", "0"),
           Map.entry("arp_ignore", "0"),
           Map.entry("forwarding", "0"),
