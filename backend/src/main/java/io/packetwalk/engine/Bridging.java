@@ -103,13 +103,14 @@ final class Bridging {
     BridgeState state = bridge.bridge();
     Optional<FdbEntry> existing = state.lookup(src);
     boolean canLearn = port.portSettings().learning() && !src.isMulticast() && !src.isZero();
-    boolean moves =
-        existing.isEmpty()
-            || (existing.get().type() == FdbEntry.Type.DYNAMIC && existing.get().port() != port);
-    if (!canLearn || (existing.isPresent() && existing.get().type() != FdbEntry.Type.DYNAMIC)) {
+    // br_fdb_update(): a port's own (local) entry never moves; a learned or static one that is not
+    // sticky follows the frame to its new port, and a static one stays static
+    if (!canLearn || (existing.isPresent() && existing.get().type() == FdbEntry.Type.LOCAL)) {
       return cause;
     }
-    FdbEntry learned = new FdbEntry(src, port, FdbEntry.Type.DYNAMIC, engine.now());
+    boolean moves = existing.isEmpty() || existing.get().port() != port;
+    FdbEntry.Type type = existing.map(FdbEntry::type).orElse(FdbEntry.Type.DYNAMIC);
+    FdbEntry learned = new FdbEntry(src, port, type, engine.now());
     String before = existing.map(e -> Texts.fdbLine(e, bridge)).orElse(null);
     state.put(learned);
     if (!moves) {
@@ -129,7 +130,9 @@ final class Bridging {
                 + port.name()
                 + " instead of "
                 + existing.get().port().name()
-                + " and moves its FDB entry.";
+                + (type == FdbEntry.Type.STATIC
+                    ? " and moves its static FDB entry (it stays static: only sticky ones stay put)."
+                    : " and moves its FDB entry.");
     return engine.step(cause, Engine.at(bridge), StepKind.BRIDGE_LEARN, sentence, frame, changes);
   }
 

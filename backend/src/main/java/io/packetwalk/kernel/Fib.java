@@ -5,6 +5,7 @@ import io.packetwalk.net.Ipv4Prefix;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -387,9 +388,20 @@ public final class Fib {
       table.removeIf(r ->
           r.device() == dev
               && r.protocol() == RouteProtocol.KERNEL
-              && needed.stream().noneMatch(n -> sameKernelRoute(n, r)));
+              && needed.stream()
+                  .noneMatch(n ->
+                      sameKernelRoute(n, r)
+                          && Objects.equals(n.preferredSource(), r.preferredSource())));
     }
     needed.forEach(this::insertKernelRoute);
+  }
+
+  /**
+   * fib_sync_down_addr(): an address no device has any more takes with it every main-table route
+   * that names it as preferred source ({@code src}), through whichever device.
+   */
+  void preferredSourceGone(Ipv4Address address) {
+    table(Route.TABLE_MAIN).removeIf(r -> address.equals(r.preferredSource()));
   }
 
   private static boolean sameKernelRoute(Route a, Route b) {

@@ -471,8 +471,8 @@ public final class NetNamespace {
   }
 
   /**
-   * {@code ip addr del}: EADDRNOTAVAIL when absent. Deleting a primary also deletes its secondaries
-   * (promote_secondaries is off in a fresh namespace).
+   * {@code ip addr del}: EADDRNOTAVAIL when absent; see {@link #deleteAddress(NetDevice,
+   * InterfaceAddress)}.
    */
   public void deleteAddress(NetDevice dev, Ipv4Prefix prefix) {
     InterfaceAddress target =
@@ -486,30 +486,72 @@ public final class NetNamespace {
   }
 
   /**
-   * Deletes one address of the device (and, for a primary, its secondaries), as inet_rtm_deladdr
-   * does once it has found the address; EADDRNOTAVAIL when the device does not have it.
+   * Deletes one address of the device, as __inet_del_ifa() does once inet_rtm_deladdr has found it;
+   * EADDRNOTAVAIL when the device does not have it. Deleting a primary deletes the secondaries of
+   * its subnet, unless {@code promote_secondaries} is on ({@code conf.all} or the device's own):
+   * then the first of them becomes primary (moved behind the primaries that followed the deleted
+   * one) and the others stay its secondaries; their kernel routes get the new primary as source.
+   * Routes in the main table whose preferred source was a deleted address that no device has any
+   * more go too (fib_sync_down_addr()).
    */
   public void deleteAddress(NetDevice dev, InterfaceAddress target) {
-    if (!dev.addresses().contains(target)) {
+    List<InterfaceAddress> list = dev.mutableAddresses();
+    int index = list.indexOf(target);
+    if (index < 0) {
       throw new KernelException(Errno.EADDRNOTAVAIL, "ipv4: Address not found");
     }
     List<InterfaceAddress> gone = new ArrayList<>();
     gone.add(target);
+    InterfaceAddress promoted = null;
+    InterfaceAddress lastPrimary = null;
     if (!target.secondary()) {
-      dev.addresses().stream()
-          .filter(a ->
-              a.secondary()
-                  && a.prefix().length() == target.prefix().length()
-                  && target.sameSubnet(a.local()))
-          .forEach(gone::add);
+      boolean promote =
+          sysctls.confAll("promote_secondaries") != 0
+              || sysctls.conf(dev, "promote_secondaries") != 0;
+      for (InterfaceAddress a : list.subList(index + 1, list.size())) {
+        if (!a.secondary() && target.scope().number() <= a.scope().number()) {
+          lastPrimary = a;
+        }
+        if (a.secondary()
+            && a.prefix().length() == target.prefix().length()
+            && target.sameSubnet(a.local())) {
+          if (promote) {
+            promoted = a;
+            break;
+          }
+          gone.add(a);
+        }
+      }
     }
-    dev.mutableAddresses().removeAll(gone);
+    list.removeAll(gone);
+    if (promoted != null) {
+      list.remove(promoted);
+      int at = lastPrimary == null ? index : list.indexOf(lastPrimary) + 1;
+      list.add(at, promoted.withSecondary(false));
+    }
     gone.forEach(a -> fib.addressRemoved(dev, a));
     if (dev.addresses().isEmpty()) {
       // fib_disable_ip(): the last IPv4 address is gone, so are all routes and neighbours via dev.
       fib.deviceGone(dev);
       neighbours.deviceGone(dev);
     }
+    for (InterfaceAddress a : gone) {
+      if (!isLocalAddress(a.local())) {
+        fib.preferredSourceGone(a.local());
+      }
+    }
+  }
+
+  /** Whether any device of the namespace still has {@code address}. */
+  private boolean isLocalAddress(io.packetwalk.net.Ipv4Address address) {
+    for (NetDevice dev : devices.values()) {
+      for (InterfaceAddress a : dev.addresses()) {
+        if (a.local().equals(address)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   // ---- namespace ids ----

@@ -34,15 +34,21 @@ public final class Sysctls {
           Map.entry("accept_redirects", "1"),
           Map.entry("arp_accept", "0"),
           Map.entry("arp_announce", "0"),
+          Map.entry("arp_evict_nocarrier", "1"),
           Map.entry("arp_filter", "0"),
           Map.entry("arp_ignore", "0"),
           Map.entry("forwarding", "0"),
           Map.entry("log_martians", "0"),
+          Map.entry("promote_secondaries", "0"),
           Map.entry("proxy_arp", "0"),
           Map.entry("proxy_arp_pvlan", "0"),
           Map.entry("route_localnet", "0"),
           Map.entry("rp_filter", "0"),
           Map.entry("send_redirects", "1"));
+
+  /** conf settings whose {@code conf.default} write does not reach existing devices. */
+  private static final Set<String> NOT_COPIED_FROM_DEFAULT =
+      Set.of("forwarding", "promote_secondaries");
 
   private static final String CONF6 = "net.ipv6.conf.";
   private static final String NEIGH = "net.ipv4.neigh.";
@@ -204,8 +210,9 @@ public final class Sysctls {
 
   /**
    * Writes a key. Unknown keys fail with ENOENT, non-integer values with EINVAL. Writing {@code
-   * ip_forward} or {@code conf.all.forwarding} sets forwarding on every interface and on {@code
-   * default}, as the kernel's inet_forward_change does.
+   * ip_forward} or {@code conf.all.forwarding} with a new value sets forwarding on every interface
+   * and on {@code default}, as the kernel's inet_forward_change does; writing the value it already
+   * has changes nothing, so interfaces set on their own keep their value.
    */
   public void set(String key, String value) {
     Optional<DeviceKey> deviceKey = global.containsKey(key) ? Optional.empty() : deviceKey(key);
@@ -234,7 +241,10 @@ public final class Sysctls {
 
   private void writeGlobal(String key, String value) {
     if (key.equals(IP_FORWARD) || key.equals(CONF + "all.forwarding")) {
-      setForwardingEverywhere(value.equals("0") ? "0" : "1");
+      // devinet_sysctl_forward(): only a write that changes the value calls inet_forward_change()
+      if (!value.equals(global.get(IP_FORWARD))) {
+        setForwardingEverywhere(value);
+      }
     } else if (key.equals(CONF6 + "all.disable_ipv6")) {
       setEverywhere(Group.CONF6, "disable_ipv6", value);
     } else {
@@ -247,9 +257,14 @@ public final class Sysctls {
 
   /**
    * devinet_copy_dflt_conf(): a new {@code conf.default} value reaches every interface whose own
-   * value was never written.
+   * value was never written. Settings with their own handler never do: {@code forwarding}
+   * (devinet_sysctl_forward) and {@code promote_secondaries} (ipv4_doint_and_flush); their default
+   * only reaches devices created later.
    */
   private void propagateDefault(String setting, String value) {
+    if (NOT_COPIED_FROM_DEFAULT.contains(setting)) {
+      return;
+    }
     for (DeviceSysctls device : devices.values()) {
       if (device.group(Group.CONF).containsKey(setting)
           && !device.explicitlySet.contains(setting)) {
@@ -258,10 +273,14 @@ public final class Sysctls {
     }
   }
 
-  private void setForwardingEverywhere(String on) {
-    global.put(IP_FORWARD, on);
-    global.put(CONF + "all.accept_redirects", on.equals("1") ? "0" : "1");
-    setEverywhere(Group.CONF, "forwarding", on);
+  /**
+   * inet_forward_change(): the value as written (any integer counts as on unless 0) goes to {@code
+   * all}, {@code default} and every device; {@code all.accept_redirects} becomes its negation.
+   */
+  private void setForwardingEverywhere(String value) {
+    global.put(IP_FORWARD, value);
+    global.put(CONF + "all.accept_redirects", value.equals("0") ? "1" : "0");
+    setEverywhere(Group.CONF, "forwarding", value);
   }
 
   /** Writes a setting in the {@code all} and {@code default} groups and on every device. */

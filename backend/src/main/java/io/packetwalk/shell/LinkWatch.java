@@ -4,7 +4,9 @@ import io.packetwalk.kernel.DeviceKind;
 import io.packetwalk.kernel.Host;
 import io.packetwalk.kernel.NetDevice;
 import io.packetwalk.kernel.NetNamespace;
+import io.packetwalk.kernel.NudState;
 import io.packetwalk.kernel.OperState;
+import io.packetwalk.kernel.Sysctls;
 import io.packetwalk.kernel.World;
 import io.packetwalk.net.MacAddress;
 import java.util.ArrayList;
@@ -22,8 +24,9 @@ import java.util.Set;
  * device's carrier changes, from the device with the peer's ifindex in the device's own namespace,
  * as default_operstate() does), whether a qdisc is attached (noop until first up, reset when the
  * device changes namespace), IPv6 addresses (the EUI-64 link-local once a device is up with
- * carrier, {@code ::1} on an up loopback, all gone when it goes down) and the namespace ids that
- * moves and cross-namespace veth pairs make the kernel allocate.
+ * carrier, {@code ::1} on an up loopback, all gone when it goes down), the namespace ids that moves
+ * and cross-namespace veth pairs make the kernel allocate, and the neighbour entries a carrier loss
+ * evicts.
  */
 public final class LinkWatch {
 
@@ -138,6 +141,9 @@ public final class LinkWatch {
       }
       if (carrier != view.carrier) {
         view.operState = defaultOperState(dev);
+        if (!carrier && dev.isAdminUp()) {
+          carrierDown(dev);
+        }
       }
     }
     view.carrier = carrier;
@@ -148,6 +154,19 @@ public final class LinkWatch {
       view.qdiscAttached = true;
     }
     updateIpv6(dev, view, carrier);
+  }
+
+  /**
+   * arp_netdev_event(NETDEV_CHANGE) on a carrier loss: neigh_carrier_down() drops the device's
+   * neighbours except permanent ones, unless arp_evict_nocarrier is 0 ({@code conf.all} and the
+   * device's own must both be on).
+   */
+  private static void carrierDown(NetDevice dev) {
+    Sysctls sysctls = dev.netns().sysctls();
+    if (sysctls.confAll("arp_evict_nocarrier") != 0
+        && sysctls.conf(dev, "arp_evict_nocarrier") != 0) {
+      dev.netns().neighbours().removeIf(e -> e.device() == dev && e.state() != NudState.PERMANENT);
+    }
   }
 
   /**

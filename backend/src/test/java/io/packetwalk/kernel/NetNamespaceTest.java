@@ -122,6 +122,55 @@ class NetNamespaceTest {
   }
 
   @Test
+  void withPromoteSecondariesTheNextSecondaryBecomesPrimaryBehindTheOtherPrimaries() {
+    root.addVeth("v1", "v2", null);
+    NetDevice v1 = root.requireDevice("v1");
+    root.sysctls().set("net.ipv4.conf.all.promote_secondaries", "1");
+    root.setUp(v1, true);
+    root.addAddress(v1, address("10.0.0.1/24"));
+    root.addAddress(v1, address("10.9.0.1/16"));
+    root.addAddress(v1, address("10.0.0.5/24"));
+    root.addAddress(v1, address("10.0.0.6/24"));
+    root.deleteAddress(v1, Ipv4Prefix.parse("10.0.0.1/24"));
+    assertThat(v1.addresses())
+        .extracting(a -> a.prefix() + (a.secondary() ? " secondary" : ""))
+        .containsExactly("10.9.0.1/16", "10.0.0.5/24", "10.0.0.6/24 secondary");
+    assertThat(root.fib().local().routes())
+        .filteredOn(r -> r.destination().toString().startsWith("10.0.0."))
+        .extracting(r -> r.destination() + " src " + r.preferredSource())
+        .containsExactly(
+            "10.0.0.5/32 src 10.0.0.5", "10.0.0.6/32 src 10.0.0.5", "10.0.0.255/32 src 10.0.0.5");
+  }
+
+  @Test
+  void aDeletedAddressTakesTheRoutesThatUseItAsSourceAlong() {
+    root.addVeth("v1", "v2", null);
+    NetDevice v1 = root.requireDevice("v1");
+    root.setUp(v1, true);
+    root.addAddress(v1, address("10.0.0.1/24"));
+    root.addAddress(v1, address("10.0.0.5/24"));
+    root.addAddress(v1, address("10.9.0.1/16"));
+    Route via =
+        new Route(
+            Route.TABLE_MAIN,
+            RouteType.UNICAST,
+            Ipv4Prefix.parse("10.7.0.0/16"),
+            Ipv4Address.parse("10.0.0.254"),
+            v1,
+            RouteProtocol.BOOT,
+            AddressScope.GLOBAL,
+            Ipv4Address.parse("10.0.0.5"),
+            0,
+            false);
+    root.fib().add(via);
+    root.deleteAddress(v1, Ipv4Prefix.parse("10.0.0.1/24"));
+    assertThat(root.fib().main().routes())
+        .extracting(Route::destination)
+        .map(String::valueOf)
+        .containsExactly("10.9.0.0/16");
+  }
+
+  @Test
   void duplicateAddressFailsWithFileExists() {
     root.addVeth("v1", "v2", null);
     NetDevice v1 = root.requireDevice("v1");
@@ -292,6 +341,19 @@ class NetNamespaceTest {
     assertThat(root.sysctls().get("net.ipv4.conf.d0.forwarding")).contains("1");
     assertThat(root.sysctls().get("net.ipv4.conf.all.forwarding")).contains("1");
     assertThat(root.sysctls().get("net.ipv4.conf.default.forwarding")).contains("1");
+  }
+
+  @Test
+  void rewritingIpForwardWithTheSameValueKeepsInterfacesSetOnTheirOwn() {
+    root.addDummy("d0");
+    root.sysctls().set(Sysctls.IP_FORWARD, "1");
+    root.sysctls().set("net.ipv4.conf.d0.forwarding", "0");
+    root.sysctls().set(Sysctls.IP_FORWARD, "1");
+    assertThat(root.sysctls().get("net.ipv4.conf.d0.forwarding")).contains("0");
+    root.sysctls().set("net.ipv4.conf.default.forwarding", "0");
+    assertThat(root.sysctls().get("net.ipv4.conf.lo.forwarding")).contains("1");
+    root.sysctls().set(Sysctls.IP_FORWARD, "2");
+    assertThat(root.sysctls().get("net.ipv4.conf.d0.forwarding")).contains("2");
   }
 
   @Test

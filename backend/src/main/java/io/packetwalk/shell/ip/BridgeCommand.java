@@ -31,6 +31,28 @@ public final class BridgeCommand implements Tool {
           + "                    -o[neline] | -t[imestamp] | -n[etns] name |\n"
           + "                    -c[ompressvlans] -color -p[retty] -j[son] }";
 
+  private static final String FDB_USAGE =
+      "Usage: bridge fdb { add | append | del | replace } ADDR dev DEV\n"
+          + "              [ self ] [ master ] [ use ] [ router ] [ extern_learn ]\n"
+          + "              [ sticky ] [ local | static | dynamic ] [ vlan VID ]\n"
+          + "              { [ dst IPADDR ] [ port PORT] [ vni VNI ] | [ nhid NHID ] }\n"
+          + "\t       [ via DEV ] [ src_vni VNI ]\n"
+          + "       bridge fdb [ show [ br BRDEV ] [ brport DEV ] [ vlan VID ]\n"
+          + "              [ state STATE ] [ dynamic ] ]\n"
+          + "       bridge fdb get [ to ] LLADDR [ br BRDEV ] { brport | dev } DEV\n"
+          + "              [ vlan VID ] [ vni VNI ] [ self ] [ master ] [ dynamic ]\n"
+          + "       bridge fdb flush dev DEV [ brport DEV ] [ vlan VID ]\n"
+          + "              [ self ] [ master ] [ [no]permanent | [no]static | [no]dynamic ]\n"
+          + "              [ [no]added_by_user ] [ [no]extern_learn ] [ [no]sticky ]\n"
+          + "              [ [no]offloaded ]";
+
+  /** Neighbour states as print_fdb() sees them (include/uapi/linux/neighbour.h). */
+  private static final int NUD_REACHABLE = 0x02;
+
+  private static final int NUD_STALE = 0x04;
+  private static final int NUD_NOARP = 0x40;
+  private static final int NUD_PERMANENT = 0x80;
+
   private static final String LINK_SET_USAGE =
       "Usage: bridge link set dev DEV [ cost COST ] [ priority PRIO ] [ state STATE ]\n"
           + "                               [ guard {on | off} ]\n"
@@ -175,44 +197,72 @@ public final class BridgeCommand implements Tool {
       if (IprouteArgs.matches(verb, "get") || IprouteArgs.matches(verb, "flush")) {
         throw IpLink.unsimulated("bridge fdb " + verb);
       }
+      if (IprouteArgs.matches(verb, "help")) {
+        throw new ToolFailure(255, FDB_USAGE);
+      }
       throw new ToolFailure(255, "Command \"" + verb + "\" is unknown, try \"bridge fdb help\".");
     }
 
+    /**
+     * fdb_show(): {@code br}, {@code brport}/{@code dev} (the last one counts), {@code vlan},
+     * {@code state} (repeatable, OR-ed) and {@code dynamic} (everything but permanent entries, so
+     * static ones stay); any other word, {@code static}, {@code self} and {@code master} included,
+     * is ignored, and a prefix of {@code help} prints the usage.
+     */
     private int fdbShow(IprouteArgs args) {
-      NetDevice bridge = null;
-      NetDevice port = null;
+      String bridgeName = null;
+      String portName = null;
+      int vlan = 0;
+      int states = 0;
+      boolean dynamic = false;
       while (args.hasNext()) {
         String word = args.take();
-        if (word.equals("br") || word.equals("brport") || word.equals("dev")) {
-          if (!args.hasNext()) {
-            throw IprouteArgs.incompleteCommand();
+        switch (word) {
+          case "brport", "dev" -> portName = value(args);
+          case "br" -> bridgeName = value(args);
+          case "vlan" -> {
+            String value = value(args);
+            if (vlan != 0) {
+              throw IprouteArgs.duparg("vlan", value);
+            }
+            vlan = atoi(value);
           }
-          String name = args.take();
-          if (word.equals("br")) {
-            bridge =
-                netns
-                    .device(name)
-                    .orElseThrow(
-                        () -> new ToolFailure(255, "Cannot find bridge device \"" + name + "\""));
-          } else {
-            port = device(name);
+          case "state" -> {
+            String value = value(args);
+            states |= fdbState(value).orElseThrow(() -> IprouteArgs.invarg("invalid state", value));
           }
-        } else if (!word.equals("show")) {
-          throw IpLink.unsimulated("\"" + word + "\" in bridge fdb show");
+          case "dynamic" -> dynamic = true;
+          default -> {
+            if (IprouteArgs.matches(word, "help")) {
+              throw new ToolFailure(255, FDB_USAGE);
+            }
+          }
         }
       }
+      NetDevice bridge = null;
+      if (bridgeName != null) {
+        String name = bridgeName;
+        bridge =
+            netns
+                .device(name)
+                .orElseThrow(
+                    () -> new ToolFailure(255, "Cannot find bridge device \"" + name + "\""));
+      }
+      NetDevice port = portName == null ? null : device(portName);
+      FdbFilter filter = new FdbFilter(port == null, vlan, states, dynamic);
       IpPrinter p = new IpPrinter(options);
       for (NetDevice dev : netns.devices()) {
         if (port != null && dev != port) {
           continue;
         }
-        if (bridge != null && dev != bridge && dev.master() != bridge) {
+        // rtnl_fdb_dump() with NDA_MASTER: the bridge itself and its ports, nothing for a
+        // non-bridge
+        if (bridge != null && !(bridge.isBridge() && (dev == bridge || dev.master() == bridge))) {
           continue;
         }
-        boolean showDev = port == null;
         if (dev.isBridge()) {
           for (MacAddress mac : context.links().multicastAddresses(dev)) {
-            entry(p, mac, dev, showDev, null, "permanent");
+            entry(p, filter, mac, dev, null, NUD_PERMANENT);
           }
           List<FdbEntry> own =
               new ArrayList<>(dev.bridge().fdb().stream().filter(e -> e.port() == dev).toList());
@@ -220,22 +270,22 @@ public final class BridgeCommand implements Tool {
             own.add(0, new FdbEntry(dev.mac(), dev, FdbEntry.Type.LOCAL, 0));
           }
           for (FdbEntry e : own.reversed()) {
-            entry(p, e.mac(), dev, showDev, dev, "permanent");
+            entry(p, filter, e.mac(), dev, dev, NUD_PERMANENT);
           }
         }
         if (dev.master() != null) {
           List<FdbEntry> entries =
               dev.master().bridge().fdb().stream().filter(e -> e.port() == dev).toList();
           for (FdbEntry e : entries.reversed()) {
-            entry(p, e.mac(), dev, showDev, dev.master(), state(e));
+            entry(p, filter, e.mac(), dev, dev.master(), nud(e));
           }
         }
         for (MacAddress mac : context.links().selfAddresses(dev)) {
-          entry(p, mac, dev, showDev, null, "permanent");
+          entry(p, filter, mac, dev, null, NUD_PERMANENT);
         }
         if (!dev.isBridge()) {
           for (MacAddress mac : context.links().multicastAddresses(dev)) {
-            entry(p, mac, dev, showDev, null, "permanent");
+            entry(p, filter, mac, dev, null, NUD_PERMANENT);
           }
         }
       }
@@ -243,25 +293,90 @@ public final class BridgeCommand implements Tool {
       return 0;
     }
 
-    private static String state(FdbEntry e) {
+    /** What print_fdb() keeps: {@code showDev} is false when a port was named. */
+    private record FdbFilter(boolean showDev, int vlan, int states, boolean dynamic) {
+
+      boolean keeps(int nud) {
+        // no VLAN filtering: every entry has vid 0, so any "vlan N" other than 0 hides them all
+        return (states == 0 || (nud & states) != 0)
+            && vlan == 0
+            && !(dynamic && (nud & NUD_PERMANENT) != 0);
+      }
+    }
+
+    /** fdb_to_nud(): local entries are permanent, static ones noarp, learned ones reachable. */
+    private static int nud(FdbEntry e) {
       return switch (e.type()) {
-        case LOCAL -> "permanent";
-        case STATIC -> "static";
-        case DYNAMIC -> "";
+        case LOCAL -> NUD_PERMANENT;
+        case STATIC -> NUD_NOARP;
+        case DYNAMIC -> NUD_REACHABLE;
       };
     }
 
-    /** print_fdb(). */
+    /** fdb_state_a2n(): a state word (prefixes allowed), "all", or a number. */
+    private static Optional<Integer> fdbState(String word) {
+      if (IprouteArgs.matches(word, "permanent")) {
+        return Optional.of(NUD_PERMANENT);
+      }
+      if (IprouteArgs.matches(word, "static") || IprouteArgs.matches(word, "temp")) {
+        return Optional.of(NUD_NOARP);
+      }
+      if (IprouteArgs.matches(word, "stale")) {
+        return Optional.of(NUD_STALE);
+      }
+      if (IprouteArgs.matches(word, "reachable") || IprouteArgs.matches(word, "dynamic")) {
+        return Optional.of(NUD_REACHABLE);
+      }
+      if (word.equals("all")) {
+        return Optional.of(~0);
+      }
+      // get_unsigned(): strtoul(…, 0) over the whole word, at most UINT_MAX
+      InetArgs.Strtoul n = InetArgs.Strtoul.parse(word, 0);
+      if (word.isEmpty() || n.end() != word.length() || n.value() > 0xFFFF_FFFFL) {
+        return Optional.empty();
+      }
+      return Optional.of((int) n.value());
+    }
+
+    /** C's atoi(): leading white space, a sign and the digits after it; 0 when there are none. */
+    private static int atoi(String text) {
+      String t = text.stripLeading();
+      int i = 0;
+      boolean negative = false;
+      if (i < t.length() && (t.charAt(i) == '+' || t.charAt(i) == '-')) {
+        negative = t.charAt(i) == '-';
+        i++;
+      }
+      long value = 0;
+      while (i < t.length() && Character.isDigit(t.charAt(i)) && value <= Integer.MAX_VALUE) {
+        value = value * 10 + (t.charAt(i) - '0');
+        i++;
+      }
+      return (int) (negative ? -value : value);
+    }
+
+    private static String state(int nud) {
+      if ((nud & NUD_PERMANENT) != 0) {
+        return "permanent";
+      }
+      if ((nud & NUD_NOARP) != 0) {
+        return "static";
+      }
+      if ((nud & NUD_STALE) != 0) {
+        return "stale";
+      }
+      return "";
+    }
+
+    /** print_fdb(), after its filters. */
     private void entry(
-        IpPrinter p,
-        MacAddress mac,
-        NetDevice dev,
-        boolean showDev,
-        NetDevice master,
-        String state) {
+        IpPrinter p, FdbFilter filter, MacAddress mac, NetDevice dev, NetDevice master, int nud) {
+      if (!filter.keeps(nud)) {
+        return;
+      }
       p.openObject(null);
       p.string(Mode.ANY, "mac", "%s ", mac.toString());
-      if (showDev) {
+      if (filter.showDev()) {
         p.string(Mode.ANY, "ifname", "dev %s ", dev.name());
       }
       if (stats && master != null) {
@@ -275,7 +390,7 @@ public final class BridgeCommand implements Tool {
       if (master != null) {
         p.string(Mode.ANY, "master", "master %s ", master.name());
       }
-      p.string(Mode.ANY, "state", "%s", state);
+      p.string(Mode.ANY, "state", "%s", state(nud));
       p.text("\n");
       p.closeObject();
     }
@@ -365,8 +480,9 @@ public final class BridgeCommand implements Tool {
       if (fdb.lookup(mac).isPresent() && !replace) {
         throw new KernelException(Errno.EEXIST);
       }
+      // fdb_add_entry() changes an existing entry in place (port, state), so it keeps its place in
+      // the bridge's list (newest first), learned or not; a new one goes to the front
       FdbEntry.Type type = "static".equals(state) ? FdbEntry.Type.STATIC : FdbEntry.Type.LOCAL;
-      fdb.remove(mac);
       fdb.put(new FdbEntry(mac, dev, type, context.world().now()));
     }
 

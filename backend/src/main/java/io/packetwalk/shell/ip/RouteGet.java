@@ -44,6 +44,9 @@ final class RouteGet {
     }
     Ipv4Address dst = null;
     Ipv4Address from = null;
+    int fromLength = 32;
+    // req.r.rtm_family: the first address parsed fixes the family later ones are read in
+    InetArgs.Family family = InetArgs.Family.UNSPEC;
     String iif = null;
     String oif = null;
     while (args.hasNext()) {
@@ -53,7 +56,10 @@ final class RouteGet {
         if (IprouteArgs.matches(value, "help")) {
           throw IpUsage.of(IpUsage.ROUTE);
         }
-        from = InetArgs.prefix(value, InetArgs.Family.UNSPEC).address();
+        InetArgs.Parsed parsed = InetArgs.prefix(value, family);
+        family = InetArgs.Family.INET;
+        from = parsed.address();
+        fromLength = parsed.length();
       } else if (IprouteArgs.matches(word, "iif")) {
         iif = args.nextValue();
       } else if (IprouteArgs.matches(word, "oif") || word.equals("dev")) {
@@ -77,7 +83,8 @@ final class RouteGet {
         if (InetArgs.looksLikeIpv6(value)) {
           throw IpLink.unsimulated("IPv6 routes");
         }
-        InetArgs.Parsed parsed = InetArgs.prefix(value, InetArgs.Family.UNSPEC);
+        InetArgs.Parsed parsed = InetArgs.prefix(value, family);
+        family = InetArgs.Family.INET;
         if (parsed.length() != 32) {
           ctx.tool()
               .errln(
@@ -94,8 +101,16 @@ final class RouteGet {
     }
     NetDevice in = iif == null ? null : device(iif);
     NetDevice out = oif == null ? null : device(oif);
+    if (from != null && from.isZero() && fromLength == 32) {
+      from = null; // RTA_SRC 0.0.0.0 is no source at all (inet_rtm_getroute)
+    }
     Answer answer;
     try {
+      if (fromLength != 32 && fromLength != 0) {
+        // inet_rtm_valid_getroute_req(): a route get names single addresses only
+        throw new KernelException(
+            Errno.EINVAL, "ipv4: Invalid values in header for route get request");
+      }
       answer = in != null ? input(dst, from, in) : output(dst, from, out);
     } catch (KernelException e) {
       throw IprouteArgs.rtnetlink(e);
@@ -114,13 +129,23 @@ final class RouteGet {
 
   // ---- output routes ----
 
+  /**
+   * ip_route_output_key_hash_rcu(): a source given must be an address of this namespace
+   * (ENETUNREACH otherwise; EINVAL for multicast, broadcast and 0.0.0.0/8); the limited broadcast
+   * with a source and no oif leaves through the device that has the source.
+   */
   private Answer output(Ipv4Address dst, Ipv4Address from, NetDevice oif) {
-    if (from != null
-        && (from.isMulticast()
-            || from.isLimitedBroadcast()
-            || from.isZero()
-            || !fib().isLocal(from))) {
-      throw new KernelException(Errno.EINVAL);
+    if (from != null) {
+      if (from.isMulticast() || from.isLimitedBroadcast() || isZeroNet(from)) {
+        throw new KernelException(Errno.EINVAL);
+      }
+      Optional<NetDevice> owner = deviceWithAddress(from);
+      if (owner.isEmpty()) {
+        throw new KernelException(Errno.ENETUNREACH);
+      }
+      if (oif == null && dst.isLimitedBroadcast()) {
+        return new Answer(RouteType.BROADCAST, null, owner.get(), from, true, true);
+      }
     }
     if (oif != null && !oif.isAdminUp()) {
       throw new KernelException(Errno.ENETUNREACH);
@@ -156,6 +181,21 @@ final class RouteGet {
         yield new Answer(RouteType.UNICAST, r.gateway(), r.device(), src, false, false);
       }
     };
+  }
+
+  /** ipv4_is_zeronet(): 0.0.0.0/8. */
+  private static boolean isZeroNet(Ipv4Address address) {
+    return address.octet(0) == 0;
+  }
+
+  /** __ip_dev_find(): the device that has the address, if any does. */
+  private Optional<NetDevice> deviceWithAddress(Ipv4Address address) {
+    for (NetDevice dev : ctx.netns().devices()) {
+      if (dev.addresses().stream().anyMatch(a -> a.local().equals(address))) {
+        return Optional.of(dev);
+      }
+    }
+    return Optional.empty();
   }
 
   /** fib_result_prefsrc(): the route's src, else an address of the out device fit for the hop. */
@@ -268,7 +308,7 @@ final class RouteGet {
     }
     p.string(Mode.ANY, "dst", "%s ", dst.toString());
     if (from != null) {
-      p.string(Mode.ANY, "src", "from %s ", from.toString());
+      p.string(Mode.ANY, "from", "from %s ", from.toString());
     }
     if (a.gateway() != null) {
       p.string(Mode.ANY, "gateway", "via %s ", a.gateway().toString());
