@@ -238,20 +238,8 @@ final class NatTranslator {
       case TcpSegment tcp ->
           moved.withPayload(
               destination
-                  ? new TcpSegment(
-                      tcp.srcPort(),
-                      target.dstPort(),
-                      tcp.flags(),
-                      tcp.sequence(),
-                      tcp.acknowledgement(),
-                      tcp.dataLength())
-                  : new TcpSegment(
-                      target.srcPort(),
-                      tcp.dstPort(),
-                      tcp.flags(),
-                      tcp.sequence(),
-                      tcp.acknowledgement(),
-                      tcp.dataLength()));
+                  ? tcp.withPorts(tcp.srcPort(), target.dstPort())
+                  : tcp.withPorts(target.srcPort(), tcp.dstPort()));
       case UdpDatagram udp ->
           moved.withPayload(
               destination

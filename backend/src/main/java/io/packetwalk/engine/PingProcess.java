@@ -320,6 +320,10 @@ final class PingProcess {
     return switch (error.code()) {
       case IcmpMessage.CODE_NET_UNREACHABLE -> ProbeOutcome.ErrorKind.NET_UNREACHABLE;
       case IcmpMessage.CODE_HOST_UNREACHABLE -> ProbeOutcome.ErrorKind.HOST_UNREACHABLE;
+      case 2 -> ProbeOutcome.ErrorKind.PROTOCOL_UNREACHABLE;
+      case IcmpMessage.CODE_PORT_UNREACHABLE -> ProbeOutcome.ErrorKind.PORT_UNREACHABLE;
+      case 9 -> ProbeOutcome.ErrorKind.NET_PROHIBITED;
+      case 10 -> ProbeOutcome.ErrorKind.HOST_PROHIBITED;
       case IcmpMessage.CODE_FRAG_NEEDED -> ProbeOutcome.ErrorKind.FRAG_NEEDED;
       case IcmpMessage.CODE_ADMIN_PROHIBITED -> ProbeOutcome.ErrorKind.PROHIBITED;
       default -> null;

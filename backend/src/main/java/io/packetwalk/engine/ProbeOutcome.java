@@ -27,6 +27,14 @@ public sealed interface ProbeOutcome {
     NET_UNREACHABLE("Destination Net Unreachable"),
     /** ICMP host unreachable (ARP failed, or an unreachable route). */
     HOST_UNREACHABLE("Destination Host Unreachable"),
+    /** ICMP protocol unreachable (REJECT --reject-with icmp-proto-unreachable). */
+    PROTOCOL_UNREACHABLE("Destination Protocol Unreachable"),
+    /** ICMP port unreachable (REJECT's default). */
+    PORT_UNREACHABLE("Destination Port Unreachable"),
+    /** ICMP net prohibited (REJECT --reject-with icmp-net-prohibited). */
+    NET_PROHIBITED("Destination Net Prohibited"),
+    /** ICMP host prohibited (REJECT --reject-with icmp-host-prohibited). */
+    HOST_PROHIBITED("Destination Host Prohibited"),
     /** ICMP communication administratively prohibited (a prohibit route). */
     PROHIBITED("Packet filtered"),
     /** ICMP fragmentation needed: too big for the next hop with DF set. */

@@ -22,6 +22,13 @@ import java.util.function.Consumer;
 final class Tcp {
 
   static final long INITIAL_RTO_NS = 1_000_000_000L;
+
+  /**
+   * The kernel's timer wheel fires a retransmission timer a little after its due time (a few
+   * jiffies); a program's own timeout of the same length ({@code nc -w 1}) therefore runs first.
+   */
+  static final long TIMER_SLACK_NS = 4_000_000L;
+
   static final int SYN_RETRIES = 6;
   static final int EPHEMERAL_LOW = 32768;
   static final int EPHEMERAL_HIGH = 60999;
@@ -79,7 +86,7 @@ final class Tcp {
   private void retransmitLater(TcpConnection connection, long iss, int attempt, Cause cause) {
     long rto = INITIAL_RTO_NS << attempt;
     engine.timerAfter(
-        rto,
+        rto + TIMER_SLACK_NS,
         Engine.at(connection.netns()),
         cause,
         () -> {
@@ -469,7 +476,14 @@ final class Tcp {
       StepKind kind,
       String sentence) {
     TcpSegment segment =
-        new TcpSegment(connection.localPort(), connection.remotePort(), flags, seq, ack, 0);
+        new TcpSegment(
+            connection.localPort(),
+            connection.remotePort(),
+            flags,
+            seq,
+            ack,
+            0,
+            flags.contains(Flag.SYN) ? TcpSegment.SYN_OPTIONS : TcpSegment.TIMESTAMP_OPTIONS);
     return transmit(
         connection.netns(),
         connection.local(),

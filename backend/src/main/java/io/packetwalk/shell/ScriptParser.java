@@ -210,6 +210,11 @@ public final class ScriptParser {
     /** {@code <<WORD}, {@code <<-WORD}, {@code < FILE}, {@code > FILE}, {@code >> FILE}. */
     private void redirection(char c) {
       int at = pos;
+      if (word != null && !word.isEmpty() && word.chars().allMatch(Character::isDigit)) {
+        throw refuse(
+            wordStart,
+            "redirections of other file descriptors (\"" + word + c + "\") are not supported");
+      }
       endWord();
       boolean twice = pos + 1 < text.length() && text.charAt(pos + 1) == c;
       pos += twice ? 2 : 1;

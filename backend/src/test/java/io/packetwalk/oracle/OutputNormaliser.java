@@ -23,7 +23,8 @@ final class OutputNormaliser {
             new HostDependentValues(),
             new MulticastFdbEntries(),
             new RandomMacs(script),
-            new NeighbourOrder()));
+            new NeighbourOrder(),
+            new NetfilterVolatile()));
   }
 
   String normalise(CommandLine command, String text) {

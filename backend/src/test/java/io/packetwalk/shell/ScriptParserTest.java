@@ -55,10 +55,55 @@ class ScriptParserTest {
   }
 
   @Test
+  void readsAHereDocumentAsTheCommandsInput() {
+    List<ScriptLine> lines =
+        ScriptParser.parseScript(
+            "ip netns add fw\niptables-restore <<'EOF'\n*filter\n-A INPUT -j ACCEPT\nCOMMIT\nEOF\nip a\n");
+    assertThat(lines).hasSize(3);
+    ScriptLine restore = lines.get(1);
+    assertThat(restore.line()).isEqualTo(2);
+    assertThat(restore.words()).containsExactly("iptables-restore");
+    assertThat(restore.stdin()).isEqualTo("*filter\n-A INPUT -j ACCEPT\nCOMMIT\n");
+    assertThat(lines.get(2).line()).isEqualTo(7);
+  }
+
+  @Test
+  void aHereDocumentNeedsItsEndAndAQuotedDelimiterForDollars() {
+    assertThatThrownBy(() -> ScriptParser.parseScript("cat <<EOF\nabc\n"))
+        .hasMessageContaining("the here-document has no end: no line reads \"EOF\"");
+    assertThatThrownBy(() -> ScriptParser.parseScript("cat <<EOF\n$HOME\nEOF\n"))
+        .hasMessageContaining("quote its delimiter");
+    assertThat(ScriptParser.parseScript("cat <<'EOF'\n$HOME\nEOF\n").getFirst().stdin())
+        .isEqualTo("$HOME\n");
+  }
+
+  @Test
+  void readsFileRedirections() {
+    ScriptLine save = line("iptables-save > /tmp/rules.v4");
+    assertThat(save.words()).containsExactly("iptables-save");
+    assertThat(save.outputFile()).isEqualTo("/tmp/rules.v4");
+    ScriptLine restore = line("iptables-restore < /tmp/rules.v4");
+    assertThat(restore.inputFile()).isEqualTo("/tmp/rules.v4");
+    assertThat(line("echo >> log").appendOutput()).isTrue();
+  }
+
+  @Test
+  void aConsoleCommandWithItsHereDocumentIsOneCommand() {
+    ScriptLine typed =
+        ScriptParser.parseLine("iptables-restore <<EOF\n*nat\nCOMMIT\nEOF", 3).orElseThrow();
+    assertThat(typed.stdin()).isEqualTo("*nat\nCOMMIT\n");
+    assertThatThrownBy(() -> ScriptParser.parseLine("ip a\nip r", 3))
+        .hasMessageContaining("one command at a time");
+  }
+
+  @Test
   void refusesListsRedirectionsExpansionsAndAssignments() {
     assertRefused("ip a; ip r", 5, "command lists (\";\") are not supported");
     assertRefused("ip a && ip r", 6, "\"&&\" is not supported");
-    assertRefused("ip a > out", 6, "redirections (\">\") are not supported");
+    assertRefused(
+        "ip a 2> out", 6, "redirections of other file descriptors (\"2>\") are not supported");
+    assertRefused("ip a >", 6, "\">\" needs a word after it");
+    assertRefused("ip a <<< x", 6, "here-strings (\"<<<\") are not supported");
     assertRefused("ping $HOST", 6, "variables and substitutions (\"$\") are not supported");
     assertRefused("ping \"$HOST\"", 7, "variables and substitutions (\"$\") are not supported");
     assertRefused("ping `x`", 6, "command substitution (\"`\") is not supported");

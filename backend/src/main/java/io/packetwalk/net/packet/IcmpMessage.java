@@ -10,6 +10,13 @@ public record IcmpMessage(
     implements IpPayload {
 
   public static final int HEADER_LENGTH = 8;
+
+  /**
+   * How much of the offending packet an error quotes: as much as fits in 576 bytes (icmp_send),
+   * which is all of a small packet.
+   */
+  public static final int MAX_QUOTED = 576 - 20 - HEADER_LENGTH;
+
   public static final int ECHO_REPLY = 0;
   public static final int DEST_UNREACHABLE = 3;
   public static final int ECHO_REQUEST = 8;
@@ -53,7 +60,10 @@ public record IcmpMessage(
           switch (code) {
             case CODE_NET_UNREACHABLE -> "net unreachable";
             case CODE_HOST_UNREACHABLE -> "host unreachable";
+            case 2 -> "protocol unreachable";
             case CODE_PORT_UNREACHABLE -> "port unreachable";
+            case 9 -> "net prohibited";
+            case 10 -> "host prohibited";
             case CODE_FRAG_NEEDED -> "fragmentation needed";
             case CODE_ADMIN_PROHIBITED -> "communication administratively prohibited";
             default -> "destination unreachable (code " + code + ")";
@@ -75,7 +85,7 @@ public record IcmpMessage(
   @Override
   public int length() {
     if (quoted != null) {
-      return HEADER_LENGTH + Ipv4Packet.HEADER_LENGTH + 8;
+      return HEADER_LENGTH + Math.min(quoted.totalLength(), MAX_QUOTED);
     }
     return HEADER_LENGTH + dataLength;
   }

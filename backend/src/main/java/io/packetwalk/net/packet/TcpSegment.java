@@ -3,10 +3,43 @@ package io.packetwalk.net.packet;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** A TCP segment (20-byte header, no options) carrying {@code dataLength} bytes. */
+/**
+ * A TCP segment: a 20-byte header with {@code optionsLength} bytes of options, carrying {@code
+ * dataLength} bytes. Linux puts 20 bytes of options on a SYN and a SYN-ACK (MSS, SACK permitted,
+ * timestamps, window scale) and 12 on later segments (timestamps); its resets carry none.
+ */
 public record TcpSegment(
-    int srcPort, int dstPort, Set<Flag> flags, long sequence, long acknowledgement, int dataLength)
+    int srcPort,
+    int dstPort,
+    Set<Flag> flags,
+    long sequence,
+    long acknowledgement,
+    int dataLength,
+    int optionsLength)
     implements IpPayload {
+
+  /** Options of a SYN or SYN-ACK from Linux. */
+  public static final int SYN_OPTIONS = 20;
+
+  /** Options of a later segment from Linux (the timestamps, padded). */
+  public static final int TIMESTAMP_OPTIONS = 12;
+
+  /** A segment without options (a reset). */
+  public TcpSegment(
+      int srcPort,
+      int dstPort,
+      Set<Flag> flags,
+      long sequence,
+      long acknowledgement,
+      int dataLength) {
+    this(srcPort, dstPort, flags, sequence, acknowledgement, dataLength, 0);
+  }
+
+  /** The same segment with other ports (NAT). */
+  public TcpSegment withPorts(int newSrcPort, int newDstPort) {
+    return new TcpSegment(
+        newSrcPort, newDstPort, flags, sequence, acknowledgement, dataLength, optionsLength);
+  }
 
   public static final int HEADER_LENGTH = 20;
 
@@ -60,6 +93,6 @@ public record TcpSegment(
 
   @Override
   public int length() {
-    return HEADER_LENGTH + dataLength;
+    return HEADER_LENGTH + optionsLength + dataLength;
   }
 }

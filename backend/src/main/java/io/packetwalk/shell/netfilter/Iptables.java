@@ -55,6 +55,9 @@ final class Iptables {
         if (command == Command.INSERT && request.number() > size + 1) {
           throw IptablesError.refused(program, "Index of insertion too big.");
         }
+        if (command == Command.REPLACE && chain.isBuiltin() && !chain.created()) {
+          throw IptablesError.refused(program, "No chain/target/match by that name.");
+        }
         if (command == Command.REPLACE && request.number() > size) {
           throw IptablesError.refused(program, "Index of replacement too big.");
         }
