@@ -15,11 +15,12 @@ ip -n s link set eth0 up
 ip -n c route add default via 10.0.1.1
 ip netns exec r sysctl -w net.ipv4.ip_forward=1
 ip -n s route add default via 198.51.100.1
-ip netns exec r iptables -A FORWARD -p icmp --icmp-type echo-request -m statistic --mode nth --every 2 -j ACCEPT
+ip netns exec r iptables -A FORWARD -p icmp --icmp-type echo-request -m statistic --mode nth --every 2 --packet 0 -j ACCEPT
+ip netns exec r iptables -A FORWARD -m statistic --mode nth --every 2 -j ACCEPT
 ip netns exec r iptables -A FORWARD -p icmp --icmp-type echo-request -m statistic --mode nth --every 3 --packet 1 -j ACCEPT
-ip netns exec r iptables -A FORWARD -m statistic --mode random --probability 0.3333333333 -j RETURN
-ip netns exec r iptables -A FORWARD -m statistic --mode random --probability 0.5 -j RETURN
-ip netns exec r iptables -A FORWARD -m statistic --mode random --probability 0.1 -j RETURN
+ip netns exec r iptables -A INPUT -m statistic --mode random --probability 0.3333333333 -j RETURN
+ip netns exec r iptables -A INPUT -m statistic --mode random --probability 0.5 -j RETURN
+ip netns exec r iptables -A INPUT -m statistic --mode random --probability 0.1 -j RETURN
 ip netns exec c ping -c 4 -i 0.2 -W 1 198.51.100.2
-ip netns exec r iptables -L FORWARD -n -v -x
+ip netns exec r iptables -L -n -v -x
 ip netns exec r iptables-save

@@ -186,7 +186,9 @@ final class ChainWalker {
       Evaluation e,
       int length) {
     String before = base.policyCounters().toString();
-    base.policyCounters().count(length);
+    if (base.countsPolicy()) {
+      base.policyCounters().count(length);
+    }
     NetfilterPlace place = NetfilterPlace.chain(hook.name(), tableId, base.name());
     boolean accept = base.policyAccept();
     Cause decided =

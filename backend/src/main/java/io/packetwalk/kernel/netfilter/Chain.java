@@ -17,6 +17,7 @@ public final class Chain {
   private final Counters policyCounters = new Counters();
   private boolean policyAccept = true;
   private boolean created;
+  private boolean countsPolicy;
 
   private Chain(String name, Hook hook) {
     this.name = name;
@@ -94,9 +95,22 @@ public final class Chain {
     return policyAccept;
   }
 
+  /**
+   * Sets the policy ({@code -P}, or a restore's declaration). iptables-nft then creates the chain
+   * with counters, so from now on the policy counters count.
+   */
   public void setPolicy(boolean accept) {
     this.policyAccept = accept;
     created = true;
+    countsPolicy = true;
+  }
+
+  /**
+   * Whether the policy counters count: only for a built-in chain iptables-nft created with counters
+   * ({@code -P} or a restore), not for one a rule alone created.
+   */
+  public boolean countsPolicy() {
+    return countsPolicy;
   }
 
   public String policyName() {
@@ -119,6 +133,11 @@ public final class Chain {
   /** Forgets that the chain was created (a copy of a chain nothing created yet). */
   void uncreate() {
     created = hook == null;
+    countsPolicy = false;
+  }
+
+  void keepPolicyCounting(boolean counting) {
+    countsPolicy = counting;
   }
 
   public void zero() {

@@ -414,7 +414,7 @@ public sealed interface Match {
 
     @Override
     public void listing(StringBuilder out) {
-      out.append("connmark match ").append(inverted ? "! " : "").append(Marks.text(value));
+      out.append("connmark match ").append(inverted ? "! " : " ").append(Marks.text(value));
       if (mask != 0xffffffffL) {
         out.append('/').append(Marks.text(mask));
       }
@@ -558,9 +558,7 @@ public sealed interface Match {
         out.append(bang(inverted)).append(" --probability ").append(probabilityText());
       } else {
         out.append(bang(inverted)).append(" --every ").append(every);
-        if (startPacket != 0) {
-          out.append(" --packet ").append(startPacket);
-        }
+        out.append(" --packet ").append(startPacket);
       }
     }
 

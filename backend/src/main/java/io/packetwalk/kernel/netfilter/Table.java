@@ -41,6 +41,7 @@ public final class Table {
         if (!chain.created()) {
           target.uncreate();
         }
+        target.keepPolicyCounting(chain.countsPolicy());
       }
       for (Rule rule : chain.rules()) {
         target.append(rule);

@@ -93,11 +93,6 @@ public sealed interface Target {
     public void save(StringBuilder out) {
       out.append(" -g ").append(chain);
     }
-
-    @Override
-    public void listing(StringBuilder out) {
-      out.append("[goto]");
-    }
   }
 
   /** {@code -j REJECT --reject-with TYPE}. */
@@ -445,7 +440,7 @@ public sealed interface Target {
 
     @Override
     public void listing(StringBuilder out) {
-      out.append("NOTRACK");
+      out.append("CT notrack");
     }
 
     @Override

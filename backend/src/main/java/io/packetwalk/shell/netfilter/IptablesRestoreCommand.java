@@ -6,6 +6,7 @@ import io.packetwalk.kernel.netfilter.NetfilterState;
 import io.packetwalk.kernel.netfilter.Rule;
 import io.packetwalk.kernel.netfilter.Table;
 import io.packetwalk.kernel.netfilter.TableKind;
+import io.packetwalk.kernel.netfilter.Target;
 import io.packetwalk.shell.Tool;
 import io.packetwalk.shell.ToolContext;
 import io.packetwalk.shell.ToolFailure;
@@ -137,6 +138,7 @@ public final class IptablesRestoreCommand implements Tool {
         throw IptablesError.usage(PROGRAM, "no table specified");
       }
       if (line.equals("COMMIT")) {
+        checkJumps(working);
         iptables.checkLoops(working, "RULE_APPEND");
         if (!test && (only == null || only == working.kind())) {
           state.replace(working.kind(), working);
@@ -149,6 +151,23 @@ public final class IptablesRestoreCommand implements Tool {
         return;
       }
       rule(line);
+    }
+
+    /** Every chain a rule jumps or goes to must exist by the end of the block. */
+    private static void checkJumps(Table table) {
+      for (Chain chain : table.chains()) {
+        for (Rule rule : chain.rules()) {
+          String target =
+              switch (rule.target()) {
+                case Target.Jump(String name) -> name;
+                case Target.Goto(String name) -> name;
+                default -> null;
+              };
+          if (target != null && table.chain(target).isEmpty()) {
+            throw IptablesError.usage(PROGRAM, "Chain '" + target + "' does not exist");
+          }
+        }
+      }
     }
 
     /** {@code :NAME POLICY [packets:bytes]}. */
@@ -210,7 +229,7 @@ public final class IptablesRestoreCommand implements Tool {
       }
       Table table = working;
       IptablesRequest request =
-          new RuleParser(PROGRAM, kind -> Optional.of(table), state.ipsets())
+          new RuleParser(PROGRAM, kind -> Optional.of(table), state.ipsets(), true)
               .parse(withTable(words, table.kind()));
       if (request.command() == Command.LIST
           || request.command() == Command.LIST_RULES

@@ -493,6 +493,7 @@ abstract class MatchBuilder {
     double probability = -1;
     int every;
     int packet;
+    boolean packetGiven;
     boolean inverted;
 
     Statistic(String program) {
@@ -532,7 +533,10 @@ abstract class MatchBuilder {
           }
           this.inverted |= inverted;
         }
-        case "--packet" -> packet = (int) Words.number(program, args.value(option), "--packet");
+        case "--packet" -> {
+          packet = (int) Words.number(program, args.value(option), "--packet");
+          packetGiven = true;
+        }
         default -> {
           return false;
         }
@@ -553,6 +557,9 @@ abstract class MatchBuilder {
       }
       if (every == 0) {
         throw bad("--every must be specified with --mode nth");
+      }
+      if (!packetGiven) {
+        throw bad("statistic: option \"--every\" also requires \"--packet\".\n");
       }
       if (packet >= every) {
         throw bad("--packet can only be 0 to every-1");

@@ -98,6 +98,9 @@ final class RuleListing {
     out.append(String.format("%-19s ", address(ip.src(), format)));
     out.append(ip.dstInverted() ? '!' : ' ');
     out.append(String.format("%-19s ", address(ip.dst(), format)));
+    if (rule.target() instanceof Target.Goto) {
+      out.append("[goto] ");
+    }
     for (Match match : rule.matches()) {
       StringBuilder text = new StringBuilder();
       match.listing(text);

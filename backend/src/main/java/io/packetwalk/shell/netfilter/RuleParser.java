@@ -27,6 +27,7 @@ final class RuleParser {
   private final String program;
   private final Function<TableKind, Optional<Table>> tables;
   private final IpSets sets;
+  private final boolean deferJumpCheck;
 
   private Command command;
   private String chain;
@@ -58,9 +59,22 @@ final class RuleParser {
    * {@code sets} its ipsets.
    */
   RuleParser(String program, Function<TableKind, Optional<Table>> tables, IpSets sets) {
+    this(program, tables, sets, false);
+  }
+
+  /**
+   * {@code deferJumpCheck}: a restore checks that jumped-to chains exist when it commits (they may
+   * be declared later in the block), not line by line.
+   */
+  RuleParser(
+      String program,
+      Function<TableKind, Optional<Table>> tables,
+      IpSets sets,
+      boolean deferJumpCheck) {
     this.program = program;
     this.tables = tables;
     this.sets = sets;
+    this.deferJumpCheck = deferJumpCheck;
   }
 
   IptablesRequest parse(List<String> words) {
@@ -393,7 +407,8 @@ final class RuleParser {
       }
       return target.build();
     }
-    boolean exists = tables.apply(table).flatMap(t -> t.chain(targetName)).isPresent();
+    boolean exists =
+        deferJumpCheck || tables.apply(table).flatMap(t -> t.chain(targetName)).isPresent();
     if (!exists) {
       throw usage(
           goTo
