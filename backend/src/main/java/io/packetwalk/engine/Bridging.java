@@ -3,8 +3,12 @@ package io.packetwalk.engine;
 import io.packetwalk.kernel.BridgeState;
 import io.packetwalk.kernel.FdbEntry;
 import io.packetwalk.kernel.NetDevice;
+import io.packetwalk.kernel.NetNamespace;
+import io.packetwalk.kernel.Skb;
+import io.packetwalk.kernel.netfilter.Hook;
 import io.packetwalk.net.MacAddress;
 import io.packetwalk.net.packet.EthernetFrame;
+import io.packetwalk.net.packet.Ipv4Packet;
 import io.packetwalk.trace.Disposition;
 import io.packetwalk.trace.StateChange;
 import io.packetwalk.trace.StepKind;
@@ -16,6 +20,11 @@ import java.util.Optional;
  * The Linux bridge (br_handle_frame, br_dev_xmit): learning, local delivery to the bridge's own
  * MAC, forwarding to a known port, flooding of broadcasts and unknown destinations, the hairpin
  * rule, and FDB ageing. STP is off, as by default: nothing stops a loop but the event budget.
+ *
+ * <p>With br_netfilter ({@code net.bridge.bridge-nf-call-iptables=1}, the default where the module
+ * is loaded, or the bridge's own {@code nf_call_iptables}) a bridged IPv4 packet also walks the
+ * IPv4 PREROUTING, FORWARD and POSTROUTING hooks, where {@code -i}/{@code -o} see the bridge and
+ * {@code -m physdev} the ports; a DNAT there that sends the packet elsewhere hands it to routing.
  */
 final class Bridging {
 
@@ -43,21 +52,46 @@ final class Bridging {
       return;
     }
     Cause learned = learn(bridge, port, frame, forget(bridge, frame, cause));
+    Skb skb = null;
+    if (frame.payload() instanceof Ipv4Packet ip && callsIptables(bridge)) {
+      skb = Skb.received(ip, bridge);
+      skb.setPhysDevices(port, null);
+      skb.markBridgeNetfilterDone();
+      NetfilterHooks.Passage pre =
+          engine.netfilter.run(Hook.PREROUTING, bridge.netns(), skb, learned);
+      if (!pre.accepted()) {
+        return;
+      }
+      learned = pre.cause();
+      Ipv4Packet after = skb.packet();
+      if (!after.equals(ip)) {
+        frame = new EthernetFrame(frame.src(), frame.dst(), after);
+      }
+      if (!after.dst().equals(ip.dst())) {
+        Optional<EthernetFrame> bridged = bridgedDnat(bridge, frame, after);
+        if (bridged.isEmpty()) {
+          passUp(bridge, frame.withAddresses(frame.src(), bridge.mac()), skb, learned);
+          return;
+        }
+        frame = bridged.get();
+      }
+    }
     MacAddress dst = frame.dst();
     BridgeState state = bridge.bridge();
     if (dst.isMulticast()) {
       Cause flooded =
-          flood(bridge, port, frame, learned, dst.isBroadcast() ? "a broadcast" : "a multicast");
-      passUp(bridge, frame, flooded);
+          flood(
+              bridge, port, frame, skb, learned, dst.isBroadcast() ? "a broadcast" : "a multicast");
+      passUp(bridge, frame, skb, flooded);
       return;
     }
     Optional<FdbEntry> entry = state.lookup(dst);
     if (dst.equals(bridge.mac()) || entry.map(e -> e.type() == FdbEntry.Type.LOCAL).orElse(false)) {
-      passUp(bridge, frame, learned);
+      passUp(bridge, frame, skb, learned);
       return;
     }
     if (entry.isEmpty()) {
-      flood(bridge, port, frame, learned, "to " + dst + ", a MAC it has not learned");
+      flood(bridge, port, frame, skb, learned, "to " + dst + ", a MAC it has not learned");
       return;
     }
     NetDevice out = entry.get().port();
@@ -76,7 +110,39 @@ final class Bridging {
           Disposition.BRIDGE_HAIRPIN);
       return;
     }
-    forward(bridge, out, frame, learned);
+    forward(bridge, out, frame, skb, learned);
+  }
+
+  /** Whether bridged IPv4 frames of this bridge go through iptables (br_netfilter). */
+  private static boolean callsIptables(NetDevice bridge) {
+    NetNamespace ns = bridge.netns();
+    if (!ns.netfilter().hasTables()) {
+      return false;
+    }
+    return bridge.bridge().nfCallIptables()
+        || ns.sysctls().intValue("net.bridge.bridge-nf-call-iptables") != 0;
+  }
+
+  /**
+   * br_nf_pre_routing_finish: PREROUTING changed the destination. When the new one is reached
+   * through this same bridge the frame is bridged again toward its MAC (known from the neighbour
+   * cache); otherwise (empty) the host routes it.
+   */
+  private Optional<EthernetFrame> bridgedDnat(
+      NetDevice bridge, EthernetFrame frame, Ipv4Packet packet) {
+    NetNamespace ns = bridge.netns();
+    Optional<io.packetwalk.kernel.Route> route = ns.fib().lookup(packet.dst(), null);
+    if (route.isEmpty()
+        || route.get().device() != bridge
+        || route.get().type() != io.packetwalk.kernel.RouteType.UNICAST) {
+      return Optional.empty();
+    }
+    io.packetwalk.net.Ipv4Address hop =
+        route.get().gateway() != null ? route.get().gateway() : packet.dst();
+    return ns.neighbours()
+        .find(hop, bridge)
+        .filter(n -> n.lladdr() != null)
+        .map(n -> frame.withAddresses(frame.src(), n.lladdr()));
   }
 
   /** br_dev_xmit: the bridge's own IP stack sends {@code frame} through the bridge. */
@@ -85,12 +151,13 @@ final class Bridging {
     MacAddress dst = frame.dst();
     Optional<FdbEntry> entry = dst.isMulticast() ? Optional.empty() : bridge.bridge().lookup(dst);
     if (entry.isPresent() && entry.get().type() != FdbEntry.Type.LOCAL) {
-      forward(bridge, entry.get().port(), frame, now);
+      forward(bridge, entry.get().port(), frame, null, now);
     } else {
       flood(
           bridge,
           null,
           frame,
+          null,
           now,
           dst.isBroadcast()
               ? "a broadcast"
@@ -136,7 +203,7 @@ final class Bridging {
     return engine.step(cause, Engine.at(bridge), StepKind.BRIDGE_LEARN, sentence, frame, changes);
   }
 
-  private void forward(NetDevice bridge, NetDevice out, EthernetFrame frame, Cause cause) {
+  private void forward(NetDevice bridge, NetDevice out, EthernetFrame frame, Skb skb, Cause cause) {
     if (!forwarding(out)) {
       engine.drop(
           cause,
@@ -161,12 +228,46 @@ final class Bridging {
                 + out.name()
                 + " and sends the frame there only.",
             frame);
-    engine.links.transmit(out, frame, forwarded);
+    Optional<BridgedOut> passed = bridgeHooks(bridge, out, frame, skb, forwarded);
+    passed.ifPresent(p -> engine.links.transmit(out, p.frame(), p.cause()));
+  }
+
+  /** A bridged frame after br_netfilter's FORWARD and POSTROUTING, and the step it left from. */
+  private record BridgedOut(EthernetFrame frame, Cause cause) {}
+
+  /**
+   * br_nf_forward and br_nf_post_routing: a bridged IPv4 packet leaving by {@code out} walks
+   * FORWARD and POSTROUTING (NAT may rewrite it there); empty when a hook dropped it.
+   */
+  private Optional<BridgedOut> bridgeHooks(
+      NetDevice bridge, NetDevice out, EthernetFrame frame, Skb skb, Cause cause) {
+    if (skb == null) {
+      return Optional.of(new BridgedOut(frame, cause));
+    }
+    Skb copy = skb;
+    copy.setIn(bridge);
+    copy.setOut(bridge);
+    copy.setPhysDevices(skb.physIn(), out);
+    NetfilterHooks.Passage forward =
+        engine.netfilter.run(Hook.FORWARD, bridge.netns(), copy, cause);
+    if (!forward.accepted()) {
+      return Optional.empty();
+    }
+    NetfilterHooks.Passage post =
+        engine.netfilter.run(Hook.POSTROUTING, bridge.netns(), copy, forward.cause());
+    if (!post.accepted()) {
+      return Optional.empty();
+    }
+    EthernetFrame leaving =
+        copy.packet().equals(frame.payload())
+            ? frame
+            : new EthernetFrame(frame.src(), frame.dst(), copy.packet());
+    return Optional.of(new BridgedOut(leaving, post.cause()));
   }
 
   /** Copies the frame to every forwarding port except the ingress one (unless hairpin is on). */
   private Cause flood(
-      NetDevice bridge, NetDevice ingress, EthernetFrame frame, Cause cause, String what) {
+      NetDevice bridge, NetDevice ingress, EthernetFrame frame, Skb skb, Cause cause, String what) {
     List<NetDevice> targets = new ArrayList<>();
     for (NetDevice p : bridge.bridge().ports()) {
       if ((p != ingress || p.portSettings().hairpin())
@@ -195,13 +296,18 @@ final class Bridging {
           Disposition.NOT_FOR_US);
     }
     for (NetDevice target : targets) {
-      engine.links.transmit(target, frame, flooded);
+      if (skb == null || frame.dst().isMulticast()) {
+        engine.links.transmit(target, frame, flooded);
+      } else {
+        bridgeHooks(bridge, target, frame, skb, flooded)
+            .ifPresent(p -> engine.links.transmit(target, p.frame(), p.cause()));
+      }
     }
     return flooded;
   }
 
   /** br_pass_frame_up: the frame goes up to the bridge device's own stack. */
-  private void passUp(NetDevice bridge, EthernetFrame frame, Cause cause) {
+  private void passUp(NetDevice bridge, EthernetFrame frame, Skb skb, Cause cause) {
     bridge.counters().received(frame.length());
     engine.captures.record(engine.now(), bridge, Direction.IN, frame);
     Cause up =
@@ -214,7 +320,7 @@ final class Bridging {
                 + Texts.name(bridge.netns())
                 + "'s own stack.",
             frame);
-    engine.pipeline.deliverUp(bridge, frame, up);
+    engine.pipeline.deliverUp(bridge, frame, skb, up);
   }
 
   /** A port forwards frames when the bridge is up and the port is up with carrier (STP off). */

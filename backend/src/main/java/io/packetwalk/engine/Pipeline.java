@@ -68,7 +68,11 @@ final class Pipeline {
     deliverUp(dev, frame, null, cause);
   }
 
-  private void deliverUp(NetDevice dev, EthernetFrame frame, Skb carried, Cause cause) {
+  /**
+   * As {@link #deliverUp(NetDevice, EthernetFrame, Cause)} for a frame whose skb already exists (a
+   * bridge passing up a packet br_netfilter has seen, lo handing back what it sent).
+   */
+  void deliverUp(NetDevice dev, EthernetFrame frame, Skb carried, Cause cause) {
     PacketType type = PacketType.of(dev, frame.dst());
     if (type == PacketType.OTHERHOST) {
       engine.drop(
@@ -99,7 +103,10 @@ final class Pipeline {
     NetNamespace ns = in.netns();
     skb.setIn(in);
     skb.setOut(null);
-    NetfilterHooks.Passage pre = engine.netfilter.run(Hook.PREROUTING, ns, skb, cause);
+    NetfilterHooks.Passage pre =
+        skb.bridgeNetfilterDone()
+            ? new NetfilterHooks.Passage(true, cause)
+            : engine.netfilter.run(Hook.PREROUTING, ns, skb, cause);
     if (!pre.accepted()) {
       return;
     }

@@ -132,6 +132,7 @@ class NcTest {
                 .filter(s -> s.kind() == StepKind.PACKET_CREATED)
                 .map(s -> s.timeNs())
                 .toList())
-        .containsExactly(0L, TestLabs.SECOND, 3 * TestLabs.SECOND);
+        .containsExactly(
+            0L, TestLabs.SECOND + 4_000_000L, 3 * TestLabs.SECOND + 8_000_000L);
   }
 }
