@@ -31,7 +31,9 @@ if [[ "${1:-}" == "--inner" ]]; then
     mkdir -p /var/run/netns
     mount -t tmpfs -o mode=0755 tmpfs /var/run/netns
   fi
-  # Files the scripts write (iptables-save > /tmp/rules) stay inside this run.
+  # Files the scripts write (iptables-save > /tmp/rules) stay inside this run; the script itself
+  # is opened first, as it may live under /tmp.
+  exec 3<"$script"
   mount -t tmpfs -o mode=1777 tmpfs /tmp
   set +e
   export LC_ALL=C LANG=C TZ=UTC
@@ -102,7 +104,7 @@ if [[ "${1:-}" == "--inner" ]]; then
     timeout -k 2 "$cmd_timeout" bash -c "$line" </dev/null >"$out/$n.out" 2>"$out/$n.err"
     echo $? > "$out/$n.rc"
     settle
-  done < "$script"
+  done <&3
   exit 0
 fi
 
