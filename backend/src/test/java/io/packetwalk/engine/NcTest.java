@@ -132,7 +132,6 @@ class NcTest {
                 .filter(s -> s.kind() == StepKind.PACKET_CREATED)
                 .map(s -> s.timeNs())
                 .toList())
-        .containsExactly(
-            0L, TestLabs.SECOND + 4_000_000L, 3 * TestLabs.SECOND + 8_000_000L);
+        .containsExactly(0L, TestLabs.SECOND + 4_000_000L, 3 * TestLabs.SECOND + 8_000_000L);
   }
 }

@@ -20,8 +20,13 @@ public sealed interface Match {
   /** Appends the match as iptables-save prints it, with a leading space. */
   void save(StringBuilder out);
 
-  /** Appends what {@code iptables -L} shows for the match (no leading or trailing space). */
+  /** Appends what {@code iptables -L -n} shows for the match (no leading or trailing space). */
   void listing(StringBuilder out);
+
+  /** As {@link #listing(StringBuilder)}; without {@code -n} ports print as service names. */
+  default void listing(StringBuilder out, boolean numeric) {
+    listing(out);
+  }
 
   /** Whether the match needs conntrack (which it switches on in the namespace). */
   default boolean needsConntrack() {
@@ -38,6 +43,12 @@ public sealed interface Match {
     /** {@code 80} or {@code 1000:2000}. */
     public String text() {
       return first == last ? Integer.toString(first) : first + ":" + last;
+    }
+
+    /** As {@link #text()}, with service names for {@code protocol} ({@code http:8000}). */
+    public String named(String protocol) {
+      String low = Services.name(protocol, first);
+      return first == last ? low : low + ":" + Services.name(protocol, last);
     }
   }
 
@@ -99,13 +110,18 @@ public sealed interface Match {
 
     @Override
     public void listing(StringBuilder out) {
+      listing(out, true);
+    }
+
+    @Override
+    public void listing(StringBuilder out, boolean numeric) {
       List<String> parts = new java.util.ArrayList<>();
       parts.add("tcp");
       if (srcPorts != null) {
-        parts.add(ports("spt", srcPorts, srcInverted));
+        parts.add(ports("spt", srcPorts, srcInverted, "tcp", numeric));
       }
       if (dstPorts != null) {
-        parts.add(ports("dpt", dstPorts, dstInverted));
+        parts.add(ports("dpt", dstPorts, dstInverted, "tcp", numeric));
       }
       if (flagMask != null) {
         parts.add(
@@ -121,9 +137,10 @@ public sealed interface Match {
     }
   }
 
-  private static String ports(String word, PortRange range, boolean inverted) {
+  private static String ports(
+      String word, PortRange range, boolean inverted, String protocol, boolean numeric) {
     String name = range.first() == range.last() ? word : word + "s";
-    return name + ":" + (inverted ? "!" : "") + range.text();
+    return name + ":" + (inverted ? "!" : "") + (numeric ? range.text() : range.named(protocol));
   }
 
   /** {@code -m udp}: ports. */
@@ -154,12 +171,17 @@ public sealed interface Match {
 
     @Override
     public void listing(StringBuilder out) {
+      listing(out, true);
+    }
+
+    @Override
+    public void listing(StringBuilder out, boolean numeric) {
       out.append("udp");
       if (srcPorts != null) {
-        out.append(' ').append(ports("spt", srcPorts, srcInverted));
+        out.append(' ').append(ports("spt", srcPorts, srcInverted, "udp", numeric));
       }
       if (dstPorts != null) {
-        out.append(' ').append(ports("dpt", dstPorts, dstInverted));
+        out.append(' ').append(ports("dpt", dstPorts, dstInverted, "udp", numeric));
       }
     }
   }
@@ -237,8 +259,14 @@ public sealed interface Match {
 
     @Override
     public void listing(StringBuilder out) {
+      listing(out, true);
+    }
+
+    @Override
+    public void listing(StringBuilder out, boolean numeric) {
       out.append("multiport ").append(which).append(' ').append(inverted ? "! " : "");
-      out.append(String.join(",", ranges.stream().map(PortRange::text).toList()));
+      out.append(
+          String.join(",", ranges.stream().map(r -> numeric ? r.text() : r.named("tcp")).toList()));
     }
   }
 

@@ -426,8 +426,11 @@ public sealed interface Target {
     }
   }
 
-  /** {@code -j CT --notrack} (also typed as {@code -j NOTRACK}): the packet is not tracked. */
-  record Notrack() implements Target {
+  /**
+   * {@code -j CT --notrack}, or the older {@code -j NOTRACK} ({@code legacy}): the packet is not
+   * tracked. Each is saved and listed as it was written.
+   */
+  record Notrack(boolean legacy) implements Target {
     @Override
     public String name() {
       return "CT";
@@ -435,12 +438,12 @@ public sealed interface Target {
 
     @Override
     public void save(StringBuilder out) {
-      out.append(" -j CT --notrack");
+      out.append(legacy ? " -j NOTRACK" : " -j CT --notrack");
     }
 
     @Override
     public void listing(StringBuilder out) {
-      out.append("CT notrack");
+      out.append(legacy ? "NOTRACK" : "CT notrack");
     }
 
     @Override

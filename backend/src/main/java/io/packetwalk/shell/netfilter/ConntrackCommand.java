@@ -30,6 +30,7 @@ public final class ConntrackCommand implements Tool {
   public int run(ToolContext context, List<String> argv) {
     Action action = null;
     Predicate<ConntrackEntry> filter = e -> true;
+    boolean portsAllowed = false;
     List<String> args = argv.subList(1, argv.size());
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
@@ -66,6 +67,7 @@ public final class ConntrackCommand implements Tool {
                 default -> throw usage("`" + name + "' unsupported protocol");
               };
           filter = filter.and(e -> e.original().protocol() == protocol);
+          portsAllowed = protocol != CtTuple.ICMP;
         }
         case "-s", "--src", "--orig-src" -> {
           Ipv4Address address = address(args.get(++i));
@@ -84,12 +86,18 @@ public final class ConntrackCommand implements Tool {
           filter = filter.and(e -> e.reply().dst().equals(address));
         }
         case "--sport", "--orig-port-src" -> {
+          if (!portsAllowed) {
+            throw usage("unknown option `" + arg + "'");
+          }
           int port = port(args.get(++i));
           filter =
               filter.and(
                   e -> e.original().protocol() != CtTuple.ICMP && e.original().srcPort() == port);
         }
         case "--dport", "--orig-port-dst" -> {
+          if (!portsAllowed) {
+            throw usage("unknown option `" + arg + "'");
+          }
           int port = port(args.get(++i));
           filter =
               filter.and(
@@ -171,7 +179,7 @@ public final class ConntrackCommand implements Tool {
   }
 
   private static Ipv4Address address(String text) {
-    return Ipv4Address.tryParse(text).orElseThrow(() -> usage("Bad IP address `" + text + "'"));
+    return Ipv4Address.tryParse(text).orElseThrow(() -> usage("Invalid IP address `" + text + "'"));
   }
 
   private static int port(String text) {

@@ -103,7 +103,7 @@ final class RuleListing {
     }
     for (Match match : rule.matches()) {
       StringBuilder text = new StringBuilder();
-      match.listing(text);
+      match.listing(text, format.numeric());
       out.append(' ').append(text);
     }
     StringBuilder targetText = new StringBuilder();

@@ -41,7 +41,7 @@ abstract class TargetBuilder {
           case "DROP" -> simple(program, new Target.Drop());
           case "RETURN" -> simple(program, new Target.Return());
           case "TRACE" -> simple(program, new Target.Trace());
-          case "NOTRACK" -> simple(program, new Target.Notrack());
+          case "NOTRACK" -> simple(program, new Target.Notrack(true));
           case "REJECT" -> new Reject(program);
           case "LOG" -> new Log(program);
           case "MARK" -> new Mark(program);
@@ -401,7 +401,7 @@ abstract class TargetBuilder {
       if (!notrack) {
         throw bad("CT: only --notrack is supported by this simulator");
       }
-      return new Target.Notrack();
+      return new Target.Notrack(false);
     }
   }
 }
