@@ -35,15 +35,18 @@ final class KernelRunner {
   /** The tools the scenarios call, with the Debian package of each (what .ci/run installs). */
   private static final Map<String, String> SCENARIO_TOOLS =
       new TreeMap<>(
-          Map.of(
-              "arp", "net-tools",
-              "bridge", "iproute2",
-              "brctl", "bridge-utils",
-              "nc", "netcat-openbsd",
-              "ping", "iputils-ping",
-              "route", "net-tools",
-              "sysctl", "procps",
-              "tcpdump", "tcpdump"));
+          Map.ofEntries(
+              Map.entry("arp", "net-tools"),
+              Map.entry("bridge", "iproute2"),
+              Map.entry("brctl", "bridge-utils"),
+              Map.entry("conntrack", "conntrack"),
+              Map.entry("iptables", "iptables"),
+              Map.entry("nc", "netcat-openbsd"),
+              Map.entry("nft", "nftables"),
+              Map.entry("ping", "iputils-ping"),
+              Map.entry("route", "net-tools"),
+              Map.entry("sysctl", "procps"),
+              Map.entry("tcpdump", "tcpdump")));
 
   /**
    * The scenario tools this machine lacks, each with its package. Unlike a missing {@code ip} or

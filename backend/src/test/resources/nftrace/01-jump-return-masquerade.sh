@@ -1,0 +1,28 @@
+# A forwarded ping and its reply: a jump, a RETURN, a policy, MASQUERADE on the first packet only
+ip netns add c
+ip netns add r
+ip netns add s
+ip -n c link add eth0 type veth peer name rc netns r
+ip -n s link add eth0 type veth peer name rs netns r
+ip -n c addr add 10.0.1.2/24 dev eth0
+ip -n r addr add 10.0.1.1/24 dev rc
+ip -n r addr add 198.51.100.1/24 dev rs
+ip -n s addr add 198.51.100.2/24 dev eth0
+ip -n c link set eth0 up
+ip -n r link set rc up
+ip -n r link set rs up
+ip -n s link set eth0 up
+ip -n c route add default via 10.0.1.1
+ip -n s route add default via 198.51.100.1
+ip netns exec r sysctl -w net.ipv4.ip_forward=1
+ip netns exec r iptables -t raw -A PREROUTING -p icmp -j TRACE
+ip netns exec r iptables -t raw -A OUTPUT -p icmp -j TRACE
+ip netns exec r iptables -N CHK
+ip netns exec r iptables -A FORWARD -j CHK
+ip netns exec r iptables -A CHK -p icmp --icmp-type echo-request -j RETURN
+ip netns exec r iptables -A CHK -p icmp -j ACCEPT
+ip netns exec r iptables -t nat -A POSTROUTING -o rs -j MASQUERADE
+ip netns exec r nft monitor trace > /tmp/nft.trace &
+ip netns exec c ping -c 1 -W 1 198.51.100.2 # probe
+sleep 1
+cat /tmp/nft.trace
