@@ -7,8 +7,9 @@ import java.util.TreeMap;
 
 /**
  * One network namespace of a host ({@code name} is {@code ""} for the host's root namespace): its
- * devices in ifindex order, the routes, neighbour and FDB entries someone added, and the sysctls
- * whose values differ from a fresh namespace's.
+ * devices in ifindex order, the routes, neighbour and FDB entries someone added, the sysctls whose
+ * values differ from a fresh namespace's, and its iptables tables in iptables-save form ("" for
+ * none; counters are not kept).
  */
 public record LabNamespace(
     String name,
@@ -16,7 +17,21 @@ public record LabNamespace(
     List<LabRoute> routes,
     List<LabNeighbour> neighbours,
     List<LabFdbEntry> fdb,
-    SortedMap<String, String> sysctls) {
+    SortedMap<String, String> sysctls,
+    String iptables) {
+
+  /** The largest iptables text a namespace of a document may hold (bytes of UTF-8). */
+  public static final int MAX_IPTABLES_BYTES = 4 << 20;
+
+  public LabNamespace(
+      String name,
+      List<LabDevice> devices,
+      List<LabRoute> routes,
+      List<LabNeighbour> neighbours,
+      List<LabFdbEntry> fdb,
+      SortedMap<String, String> sysctls) {
+    this(name, devices, routes, neighbours, fdb, sysctls, "");
+  }
 
   public LabNamespace {
     Names.checkNetns("name", name);
@@ -35,6 +50,17 @@ public record LabNamespace(
       copy.put(key, value);
     });
     sysctls = Collections.unmodifiableSortedMap(copy);
+    if (iptables == null) {
+      iptables = "";
+    }
+    if (iptables.length() > MAX_IPTABLES_BYTES) {
+      throw new LabValueException(
+          "iptables", "is longer than " + MAX_IPTABLES_BYTES + " characters (4 MiB)");
+    }
+    if (!iptables.isEmpty() && !iptables.endsWith("COMMIT\n")) {
+      throw new LabValueException(
+          "iptables", "must be iptables-save text whose last line is COMMIT");
+    }
   }
 
   public boolean isRoot() {

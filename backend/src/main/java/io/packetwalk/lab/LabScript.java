@@ -53,6 +53,7 @@ public final class LabScript {
         number++;
       }
       numbered.add(new Line(++number, line.command(), line.path()));
+      number += (int) line.command().chars().filter(c -> c == '\n').count();
     }
     this.lines = List.copyOf(numbered);
     this.problems = List.copyOf(problems);
@@ -176,6 +177,23 @@ public final class LabScript {
       for (LabNamespace ns : host.namespaces()) {
         deviceSysctls(ns, model.get(ns));
       }
+      for (LabNamespace ns : host.namespaces()) {
+        iptables(ns);
+      }
+    }
+
+    /** The namespace's tables, restored from a here-document of their iptables-save text. */
+    private void iptables(LabNamespace ns) {
+      if (ns.iptables().isEmpty()) {
+        return;
+      }
+      comment("iptables of " + ns.displayName());
+      String end = "RULES";
+      while (ns.iptables().lines().anyMatch(end::equals)) {
+        end = end + "_";
+      }
+      emit(
+          nsPath(ns) + ".iptables", ns, "iptables-restore <<'" + end + "'\n" + ns.iptables() + end);
     }
 
     // ---- sysctls ----

@@ -15,6 +15,7 @@ import io.packetwalk.kernel.Route;
 import io.packetwalk.kernel.RouteProtocol;
 import io.packetwalk.kernel.UnderlaySwitch;
 import io.packetwalk.kernel.World;
+import io.packetwalk.kernel.netfilter.SaveText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +71,8 @@ public final class WorldSnapshot {
             .toList(),
         neighbours(ns.neighbours()),
         fdb,
-        sysctls(ns.sysctls().all()));
+        sysctls(ns.sysctls().all()),
+        SaveText.of(ns.netfilter(), false, null));
   }
 
   private static LabDevice device(NetDevice dev) {

@@ -42,7 +42,7 @@ final class LabJsonReader {
       List.of("schemaVersion", "name", "description", "hosts", "underlay", "layout", "notes");
   static final List<String> HOST_FIELDS = List.of("name", "namespaces");
   static final List<String> NAMESPACE_FIELDS =
-      List.of("name", "devices", "routes", "neighbours", "fdb", "sysctls");
+      List.of("name", "devices", "routes", "neighbours", "fdb", "sysctls", "iptables");
   static final List<String> DEVICE_FIELDS =
       List.of(
           "name",
@@ -181,8 +181,12 @@ final class LabJsonReader {
     List<LabNeighbour> neighbours = each(f, "neighbours", false, this::neighbour);
     List<LabFdbEntry> fdb = each(f, "fdb", false, this::fdbEntry);
     Map<String, String> sysctls = sysctls(f);
+    String iptables = f.string("iptables", "");
     return build(
-        f, () -> new LabNamespace(name, devices, routes, neighbours, fdb, new TreeMap<>(sysctls)));
+        f,
+        () ->
+            new LabNamespace(
+                name, devices, routes, neighbours, fdb, new TreeMap<>(sysctls), iptables));
   }
 
   private Map<String, String> sysctls(JsonFields f) {

@@ -79,6 +79,9 @@ final class LabJsonWriter {
       ObjectNode sysctls = node.putObject("sysctls");
       ns.sysctls().forEach(sysctls::put);
     }
+    if (!ns.iptables().isEmpty()) {
+      node.put("iptables", ns.iptables());
+    }
     return node;
   }
 

@@ -38,7 +38,8 @@ class ExportedScriptKernelTest {
         Arguments.of("veth pair", LabScripts.VETH_PAIR),
         Arguments.of("bridge with gateway", LabScripts.BRIDGE_WITH_GATEWAY),
         Arguments.of("router", LabScripts.ROUTER),
-        Arguments.of("static entries", LabScripts.STATIC_ENTRIES));
+        Arguments.of("static entries", LabScripts.STATIC_ENTRIES),
+        Arguments.of("router with rules", LabScripts.ROUTER_WITH_RULES));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -67,7 +68,7 @@ class ExportedScriptKernelTest {
     }
   }
 
-  /** Per namespace: links, addresses and the main routing table. */
+  /** Per namespace: links, addresses, the main routing table and the filter and nat rules. */
   private static List<String> probes(LabDocument lab) {
     List<String> probes = new ArrayList<>();
     for (LabNamespace ns : lab.hosts().get(0).namespaces()) {
@@ -75,6 +76,8 @@ class ExportedScriptKernelTest {
       probes.add(in + "ip -br link");
       probes.add(in + "ip -br addr");
       probes.add(in + "ip route");
+      probes.add(in + "iptables -S");
+      probes.add(in + "iptables -t nat -S");
     }
     return probes;
   }

@@ -50,6 +50,19 @@ class LabRoundTripTest {
   }
 
   @Test
+  void keepsARoutersIptablesAndRestoresThemFromTheScript() {
+    LabDocument lab = roundTrip(LabScripts.ROUTER_WITH_RULES);
+    LabNamespace router = lab.hosts().get(0).namespaces().get(2);
+    assertThat(router.iptables())
+        .startsWith("*filter\n:INPUT ACCEPT [0:0]\n:FORWARD DROP [0:0]\n")
+        .contains(
+            "-A DOCKER -p tcp -m tcp --dport 8543 -j DNAT --to-destination 192.0.2.10:8888\n");
+    assertThat(LabScript.of(lab).text())
+        .contains("ip netns exec router iptables-restore <<'RULES'\n*filter\n")
+        .endsWith("COMMIT\nRULES\n");
+  }
+
+  @Test
   void keepsPermanentNeighboursStaticFdbEntriesAndChangedSysctls() {
     LabDocument lab = roundTrip(LabScripts.STATIC_ENTRIES);
     LabNamespace root = lab.hosts().get(0).namespaces().get(0);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.packetwalk.kernel.NetNamespace;
 import io.packetwalk.kernel.World;
 import io.packetwalk.shell.CommandOutcome;
+import io.packetwalk.shell.ScriptLine;
+import io.packetwalk.shell.ScriptParser;
 import io.packetwalk.shell.ShellSession;
 
 /**
@@ -96,6 +98,27 @@ final class LabScripts {
       """;
 
   /** Permanent neighbours, static FDB entries, a hairpin port and non-default sysctls. */
+  /** The router with Docker-style rules in filter and nat, restored and typed. */
+  static final String ROUTER_WITH_RULES =
+      ROUTER
+          + """
+          ip netns exec router iptables-restore <<'EOF'
+          *nat
+          :PREROUTING ACCEPT [0:0]
+          :INPUT ACCEPT [0:0]
+          :OUTPUT ACCEPT [0:0]
+          :POSTROUTING ACCEPT [0:0]
+          :DOCKER - [0:0]
+          -A PREROUTING -m addrtype --dst-type LOCAL -j DOCKER
+          -A POSTROUTING -s 10.0.1.0/24 ! -o r-eth0 -j MASQUERADE
+          -A DOCKER -p tcp -m tcp --dport 8543 -j DNAT --to-destination 192.0.2.10:8888
+          COMMIT
+          EOF
+          ip netns exec router iptables -P FORWARD DROP
+          ip netns exec router iptables -A FORWARD -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
+          ip netns exec router iptables -A FORWARD -m comment --comment "clients out" -i r-eth0 -j ACCEPT
+          """;
+
   static final String STATIC_ENTRIES =
       """
       ip netns add a
@@ -132,11 +155,10 @@ final class LabScripts {
   static World run(String script) {
     ShellSession shell = new ShellSession(World.withOneHost());
     NetNamespace root = shell.world().defaultHost().root();
-    String[] lines = script.split("\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      CommandOutcome outcome = shell.execute(root, lines[i], i + 1);
+    for (ScriptLine line : ScriptParser.parseScript(script)) {
+      CommandOutcome outcome = shell.execute(root, line.text(), line.line());
       assertThat(outcome.exit())
-          .as("line %d `%s`: %s", i + 1, outcome.cmd(), outcome.stderr())
+          .as("line %d `%s`: %s", line.line(), outcome.cmd(), outcome.stderr())
           .isZero();
     }
     return shell.world();

@@ -1,6 +1,7 @@
 package io.packetwalk.shell.netfilter;
 
 import io.packetwalk.kernel.netfilter.NetfilterState;
+import io.packetwalk.kernel.netfilter.SaveText;
 import io.packetwalk.kernel.netfilter.TableKind;
 import io.packetwalk.shell.GetOpt;
 import io.packetwalk.shell.Tool;
@@ -65,7 +66,7 @@ public final class IptablesSaveCommand implements Tool {
     for (TableKind kind : RuleListing.saveOrder()) {
       if (only == null || only == kind) {
         boolean withCounters = counters;
-        state.existing(kind).ifPresent(t -> RuleListing.save(out, t, withCounters, date));
+        state.existing(kind).ifPresent(t -> SaveText.table(out, t, withCounters, date));
       }
     }
     context.print(out.toString());
