@@ -23,3 +23,12 @@ ip netns exec c ping -c 1 -W 1 198.51.100.2
 ip netns exec r conntrack -L
 ip netns exec r iptables -t nat -S
 ip netns exec r iptables -t nat -L POSTROUTING -n -v -x
+ip netns exec c ping -c 1 -W 1 198.51.100.2
+ip -n r addr del 198.51.100.9/24 dev rs
+ip netns exec r conntrack -L
+ip netns exec r iptables -t nat -I POSTROUTING -s 10.0.1.0/24 -o rs -j SNAT --to-source 198.51.100.1
+ip netns exec s ping -c 1 -W 1 198.51.100.1
+ip netns exec c ping -c 1 -i 0.2 -W 1 198.51.100.2
+ip netns exec r conntrack -L
+ip -n r link set rs down
+ip netns exec r conntrack -L

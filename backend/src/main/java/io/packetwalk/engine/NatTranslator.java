@@ -79,6 +79,7 @@ final class NatTranslator {
                   ? "there is no outgoing device"
                   : skb.out().name() + " has no IPv4 address to masquerade as");
         }
+        entry.masqueradeVia(skb.out().ifindex());
         return natSource(
             table,
             entry,

@@ -248,6 +248,7 @@ public final class NetNamespace {
     } else {
       fib.deviceDown(dev);
       neighbours.removeIf(e -> e.device() == dev);
+      netfilter.conntrack().removeIf(e -> e.masqueradedVia(dev.ifindex()));
     }
   }
 
@@ -539,6 +540,8 @@ public final class NetNamespace {
       if (!isLocalAddress(a.local())) {
         fib.preferredSourceGone(a.local());
       }
+      // masq_inet_event: connections masqueraded to a vanished address are forgotten
+      netfilter.conntrack().removeIf(e -> e.masqueraded() && e.reply().dst().equals(a.local()));
     }
   }
 

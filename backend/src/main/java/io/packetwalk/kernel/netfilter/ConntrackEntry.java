@@ -43,6 +43,7 @@ public final class ConntrackEntry {
   private boolean sourceNatDone;
   private boolean destinationNatDone;
   private boolean masqueraded;
+  private int masqueradeIfindex;
   private int mark;
   private long expiresNs;
   private int packetsInOriginal;
@@ -164,6 +165,16 @@ public final class ConntrackEntry {
 
   public boolean masqueraded() {
     return masqueraded;
+  }
+
+  /** Records the device a MASQUERADE chose the address of (its entries go when it goes down). */
+  public void masqueradeVia(int ifindex) {
+    this.masqueradeIfindex = ifindex;
+  }
+
+  /** Whether this connection was masqueraded out of the device {@code ifindex}. */
+  public boolean masqueradedVia(int ifindex) {
+    return masqueraded && masqueradeIfindex == ifindex;
   }
 
   /** The protocol state word {@code conntrack -L} prints after the timeout (TCP only). */
