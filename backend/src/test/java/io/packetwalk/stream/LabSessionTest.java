@@ -181,6 +181,38 @@ class LabSessionTest {
   }
 
   @Test
+  void aHereDocumentSentAsOneCommandIsApplied() {
+    List<ServerMessage> out = new ArrayList<>();
+    lab.command(
+        new Command(
+            "c1",
+            new NamespaceRef("host1", ""),
+            "ip netns exec ns2 iptables-restore <<'EOF'\n*filter\n-A INPUT -p icmp -j DROP\nCOMMIT\nEOF"),
+        run,
+        out::add);
+    assertThat(((CommandResult) out.getFirst()).exit()).isZero();
+    out.clear();
+    lab.command(
+        new Command("c2", new NamespaceRef("host1", "ns2"), "iptables -S INPUT"), run, out::add);
+    assertThat(((CommandResult) out.getFirst()).stdout())
+        .isEqualTo("-P INPUT ACCEPT\n-A INPUT -p icmp -j DROP\n");
+  }
+
+  @Test
+  void aSecondCommandOnAnotherLineIsRefusedByTheShellAndNothingRuns() {
+    List<ServerMessage> out = new ArrayList<>();
+    lab.command(
+        new Command("c1", new NamespaceRef("host1", ""), "ip netns add extra\nip netns add more"),
+        run,
+        out::add);
+    CommandResult result = (CommandResult) out.getFirst();
+    assertThat(result.exit()).isEqualTo(2);
+    assertThat(result.stderr()).contains("one command at a time");
+    assertThat(out).hasSize(1);
+    assertThat(lab.world().defaultHost().netns("extra")).isEmpty();
+  }
+
+  @Test
   void aCommandSayingNothingEndsItsTraceWithItsExitStatus() {
     CommandOutcome quiet = new CommandOutcome(1, "nc -z 10.0.0.2 80", 1, "", "");
     assertThat(LabSession.traceOutcome(quiet, "The command"))
