@@ -55,7 +55,7 @@ export function EventList({ trace, cursor, onSeek }: EventListProps) {
       {steps.length === 0 && (
         <p class="empty">
           {trace === null
-            ? "Choose a namespace and an address, then press Ping to watch the packet walk."
+            ? "Choose a namespace and an address, then press Ping (or type ping or nc in the console) to watch the packet walk."
             : "Waiting for the first step…"}
         </p>
       )}

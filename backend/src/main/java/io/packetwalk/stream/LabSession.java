@@ -22,6 +22,7 @@ import io.packetwalk.system.ServerBusyException;
 import io.packetwalk.system.SimulationSlots;
 import io.packetwalk.trace.Trace;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -30,10 +31,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One browser's lab: a shell over its own world, built from a {@link BuiltInLab}, answering pings
- * with streamed traces and commands with their output and what changed in the topology. Every
- * simulation runs in a slot of {@link SimulationSlots} within the run limits; a trace is streamed
- * once the slot is free again and then forgotten. Its methods take the lab's lock: after a resume,
- * the connection that held the lab before may still be finishing a message.
+ * with streamed traces and commands with their output, what changed in the topology and, when they
+ * sent packets, their streamed trace. Every simulation runs in a slot of {@link SimulationSlots}
+ * within the run limits; a trace is streamed once the slot is free again and then forgotten. Its
+ * methods take the lab's lock: after a resume, the connection that held the lab before may still be
+ * finishing a message.
  */
 final class LabSession {
 
@@ -101,27 +103,23 @@ final class LabSession {
     NetNamespace from = resolve(ping.requestId(), ping.from());
     String line = "ping -c " + ping.count() + " -W 1 " + ping.to();
     Simulated simulated = simulate(ping.requestId(), from, line, run);
-    String rid = ping.requestId();
-    out.accept(
-        new TraceStart(
-            rid, "ping -c " + ping.count() + " " + ping.to() + " from " + from.displayName()));
-    Trace trace = simulated.trace();
-    trace.steps().forEach(step -> out.accept(new TraceStep(rid, StepMapper.view(step))));
-    CommandOutcome outcome = simulated.outcome();
-    out.accept(
-        new TraceEnd(
-            rid,
-            trace.size(),
-            trace.omittedSteps(),
-            pingOutcome(outcome),
-            outcome.exit(),
-            outcome.stopped()));
+    stream(
+        ping.requestId(),
+        "ping -c " + ping.count() + " " + ping.to() + " from " + from.displayName(),
+        simulated.trace(),
+        traceOutcome(simulated.outcome(), "ping"),
+        simulated.outcome(),
+        out);
   }
 
-  /** Runs a command in a slot; answers with its result, then what it changed in the topology. */
+  /**
+   * Runs a command in a slot; answers with its result, then what it changed in the topology, then,
+   * when it sent packets (ping, nc, also under {@code ip netns exec}), their trace as a ping's.
+   */
   synchronized void command(Command command, Run run, Consumer<ServerMessage> out) {
     NetNamespace ns = resolve(command.requestId(), command.netns());
-    CommandOutcome outcome = simulate(command.requestId(), ns, command.line(), run).outcome();
+    Simulated simulated = simulate(command.requestId(), ns, command.line(), run);
+    CommandOutcome outcome = simulated.outcome();
     out.accept(
         new CommandResult(
             command.requestId(),
@@ -136,9 +134,50 @@ final class LabSession {
     if (!change.isEmpty()) {
       out.accept(change);
     }
+    simulated
+        .sent()
+        .ifPresent(trace ->
+            stream(
+                command.requestId(),
+                commandTitle(command.line(), ns),
+                trace,
+                traceOutcome(outcome, "The command"),
+                outcome,
+                out));
   }
 
-  private record Simulated(CommandOutcome outcome, Trace trace) {}
+  /** Streams a trace: its start, each kept step, its end. */
+  private static void stream(
+      String rid,
+      String title,
+      Trace trace,
+      String sentence,
+      CommandOutcome outcome,
+      Consumer<ServerMessage> out) {
+    out.accept(new TraceStart(rid, title));
+    trace.steps().forEach(step -> out.accept(new TraceStep(rid, StepMapper.view(step))));
+    out.accept(
+        new TraceEnd(
+            rid, trace.size(), trace.omittedSteps(), sentence, outcome.exit(), outcome.stopped()));
+  }
+
+  /**
+   * A typed command's trace title: its first line (a here-document's body is not part of it), and
+   * where it ran ({@code ip netns exec ns1 nc -z 10.0.0.2 80 in host1 (root)}).
+   */
+  static String commandTitle(String line, NetNamespace ns) {
+    String first = line.lines().findFirst().orElse("").strip();
+    return first + " in " + ns.displayName();
+  }
+
+  /** What a run printed, and the trace of the packets it sent, if it ran ping or nc. */
+  private record Simulated(CommandOutcome outcome, Optional<Trace> sent) {
+
+    /** The trace, empty when the command sent nothing. */
+    Trace trace() {
+      return sent.orElse(new Trace(List.of()));
+    }
+  }
 
   private Simulated simulate(String requestId, NetNamespace ns, String line, Run run) {
     try {
@@ -154,7 +193,7 @@ final class LabSession {
           try {
             CommandOutcome outcome =
                 shell.execute(ns, line, ++lineNumber, run.limits(), run.cancelled());
-            return new Simulated(outcome, shell.takeLastTrace().orElse(new Trace(List.of())));
+            return new Simulated(outcome, shell.takeLastTrace());
           } catch (RuntimeException e) {
             log.warn("The simulator failed on \"{}\" in {}: {}", line, ns, e.toString());
             throw new ProtocolException(
@@ -202,18 +241,24 @@ final class LabSession {
   }
 
   /**
-   * ping's statistics line without its wall-clock part ({@code 1 packets transmitted, 1 received,
-   * 0% packet loss}), else its first error line.
+   * A trace's outcome sentence: ping's statistics line without its wall-clock part ({@code 1
+   * packets transmitted, 1 received, 0% packet loss}), else the first line of its errors, else of
+   * its output (nc -v says {@code Connection to 10.0.0.2 80 port [tcp/http] succeeded!} on stderr),
+   * else {@code <who> exited with status N.}
    */
-  static String pingOutcome(CommandOutcome outcome) {
+  static String traceOutcome(CommandOutcome outcome, String who) {
     return outcome
         .stdout()
         .lines()
         .filter(line -> line.contains("packets transmitted"))
         .map(line -> line.replaceFirst(", time \\d+ms$", "").strip())
         .findFirst()
-        .or(() -> outcome.stderr().lines().filter(line -> !line.isBlank()).findFirst())
-        .map(String::strip)
-        .orElse("ping exited with status " + outcome.exit() + ".");
+        .or(() -> firstLine(outcome.stderr()))
+        .or(() -> firstLine(outcome.stdout()))
+        .orElse(who + " exited with status " + outcome.exit() + ".");
+  }
+
+  private static Optional<String> firstLine(String text) {
+    return text.lines().filter(line -> !line.isBlank()).findFirst().map(String::strip);
   }
 }

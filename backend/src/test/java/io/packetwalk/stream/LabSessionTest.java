@@ -98,6 +98,132 @@ class LabSessionTest {
   }
 
   @Test
+  void aPingTypedInTheConsoleStreamsItsTraceAfterItsResultAsThePingButtonDoes() {
+    List<ServerMessage> out = new ArrayList<>();
+    lab.command(
+        new Command("c1", new NamespaceRef("host1", "ns1"), "ping -c 1 10.0.0.2"), run, out::add);
+    CommandResult result = (CommandResult) out.getFirst();
+    assertThat(result.exit()).isZero();
+    assertThat(result.stdout()).contains("1 received");
+    assertThat(out.get(1)).isEqualTo(new TraceStart("c1", "ping -c 1 10.0.0.2 in ns1"));
+    TraceEnd end = (TraceEnd) out.getLast();
+    assertThat(end.requestId()).isEqualTo("c1");
+    assertThat(end.outcome()).isEqualTo("1 packets transmitted, 1 received, 0% packet loss");
+    assertThat(end.exit()).isZero();
+    assertThat(end.stepCount()).isEqualTo(out.size() - 3);
+    assertThat(out.subList(2, out.size() - 1))
+        .allSatisfy(m -> assertThat(((TraceStep) m).requestId()).isEqualTo("c1"));
+
+    LabSession fresh = new LabSession(BuiltInLab.load(BuiltInLab.DEFAULT_RESOURCE));
+    List<ServerMessage> button = new ArrayList<>();
+    fresh.ping(new Ping("p1", new NamespaceRef("host1", "ns1"), "10.0.0.2", 1), run, button::add);
+    assertThat(steps(button).stream().map(step -> step.step()).toList())
+        .as("the same steps as the Ping button's in a fresh lab")
+        .isEqualTo(steps(out).stream().map(step -> step.step()).toList());
+  }
+
+  @Test
+  void ncUnderIpNetnsExecToAListenerStreamsItsTraceTitledWithTheTypedLine() {
+    List<ServerMessage> out = new ArrayList<>();
+    lab.command(
+        new Command("c1", new NamespaceRef("host1", ""), "ip netns exec ns2 nc -l 5000 &"),
+        run,
+        out::add);
+    assertThat(out).hasSize(1).first().isInstanceOf(CommandResult.class);
+
+    out.clear();
+    lab.command(
+        new Command(
+            "c2", new NamespaceRef("host1", ""), "ip netns exec ns1 nc -z -v 10.0.0.2 5000"),
+        run,
+        out::add);
+    assertThat(((CommandResult) out.getFirst()).exit()).isZero();
+    assertThat(out.get(1))
+        .isEqualTo(
+            new TraceStart("c2", "ip netns exec ns1 nc -z -v 10.0.0.2 5000 in host1 (root)"));
+    TraceEnd end = (TraceEnd) out.getLast();
+    assertThat(end.outcome()).isEqualTo("Connection to 10.0.0.2 5000 port [tcp/*] succeeded!");
+    assertThat(steps(out))
+        .anySatisfy(step ->
+            assertThat(step.step().headers())
+                .anySatisfy(h ->
+                    assertThat(h)
+                        .isInstanceOf(io.packetwalk.stream.protocol.Protocol.TcpHeader.class)));
+  }
+
+  @Test
+  void aPingDroppedByATypedIptablesRuleEndsOnThatRuleWithNfDrop() {
+    List<ServerMessage> out = new ArrayList<>();
+    lab.command(
+        new Command(
+            "c1",
+            new NamespaceRef("host1", "ns2"),
+            "iptables -A INPUT -s 10.0.0.1 -p icmp -j DROP"),
+        run,
+        out::add);
+    assertThat(out).as("a rule sends no packet, so no trace").hasSize(1);
+
+    out.clear();
+    lab.command(
+        new Command("c2", new NamespaceRef("host1", "ns1"), "ping -c 1 -W 1 10.0.0.2"),
+        run,
+        out::add);
+    TraceEnd end = (TraceEnd) out.getLast();
+    assertThat(end.exit()).isEqualTo(1);
+    assertThat(end.outcome()).startsWith("1 packets transmitted, 0 received, 100% packet loss");
+    TraceStep drop =
+        steps(out).stream()
+            .filter(step -> "NF_DROP".equals(step.step().disposition()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(drop.step().location().netfilter().ruleText())
+        .isEqualTo("-A INPUT -s 10.0.0.1/32 -p icmp -j DROP");
+  }
+
+  @Test
+  void aHereDocumentSentAsOneCommandIsApplied() {
+    List<ServerMessage> out = new ArrayList<>();
+    lab.command(
+        new Command(
+            "c1",
+            new NamespaceRef("host1", ""),
+            "ip netns exec ns2 iptables-restore <<'EOF'\n*filter\n-A INPUT -p icmp -j DROP\nCOMMIT\nEOF"),
+        run,
+        out::add);
+    assertThat(((CommandResult) out.getFirst()).exit()).isZero();
+    out.clear();
+    lab.command(
+        new Command("c2", new NamespaceRef("host1", "ns2"), "iptables -S INPUT"), run, out::add);
+    assertThat(((CommandResult) out.getFirst()).stdout())
+        .isEqualTo("-P INPUT ACCEPT\n-A INPUT -p icmp -j DROP\n");
+  }
+
+  @Test
+  void aSecondCommandOnAnotherLineIsRefusedByTheShellAndNothingRuns() {
+    List<ServerMessage> out = new ArrayList<>();
+    lab.command(
+        new Command("c1", new NamespaceRef("host1", ""), "ip netns add extra\nip netns add more"),
+        run,
+        out::add);
+    CommandResult result = (CommandResult) out.getFirst();
+    assertThat(result.exit()).isEqualTo(2);
+    assertThat(result.stderr()).contains("one command at a time");
+    assertThat(out).hasSize(1);
+    assertThat(lab.world().defaultHost().netns("extra")).isEmpty();
+  }
+
+  @Test
+  void aCommandSayingNothingEndsItsTraceWithItsExitStatus() {
+    CommandOutcome quiet = new CommandOutcome(1, "nc -z 10.0.0.2 80", 1, "", "");
+    assertThat(LabSession.traceOutcome(quiet, "The command"))
+        .isEqualTo("The command exited with status 1.");
+  }
+
+  private static List<TraceStep> steps(List<ServerMessage> out) {
+    return out.stream().filter(TraceStep.class::isInstance).map(TraceStep.class::cast).toList();
+  }
+
+  @Test
   void aPingFindingEverySlotTakenIsRefusedAsBusyNamingItsRequest() throws Exception {
     SimulationSlots none =
         new SimulationSlots(
@@ -162,15 +288,16 @@ class LabSessionTest {
                 + "1 packets transmitted, 1 received, 0% packet loss, time 0ms\n"
                 + "rtt min/avg/max/mdev = 0.040/0.040/0.040/0.000 ms\n",
             "");
-    assertThat(LabSession.pingOutcome(ok))
+    assertThat(LabSession.traceOutcome(ok, "ping"))
         .isEqualTo("1 packets transmitted, 1 received, 0% packet loss");
 
     CommandOutcome failed =
         new CommandOutcome(
             1, "ping -c 1 -W 1 10.9.9.9", 2, "", "ping: connect: Network is unreachable\n");
-    assertThat(LabSession.pingOutcome(failed)).isEqualTo("ping: connect: Network is unreachable");
+    assertThat(LabSession.traceOutcome(failed, "ping"))
+        .isEqualTo("ping: connect: Network is unreachable");
 
     CommandOutcome silent = new CommandOutcome(1, "ping", 1, "", "");
-    assertThat(LabSession.pingOutcome(silent)).isEqualTo("ping exited with status 1.");
+    assertThat(LabSession.traceOutcome(silent, "ping")).isEqualTo("ping exited with status 1.");
   }
 }

@@ -93,6 +93,12 @@ class ProtocolExamplesTest {
     Map<String, ServerMessage> produced = new TreeMap<>();
     produced.put("server-welcome.json", welcomeFromAWorld());
     produced.put("server-trace-start.json", new TraceStart("r1", "ping -c 1 10.0.0.2 from ns1"));
+    produced.put(
+        "server-trace-start-command.json",
+        new TraceStart(
+            "r3",
+            LabSession.commandTitle(
+                "ip netns exec ns1 nc -z -v 10.0.0.2 5000", twoNamespaces().defaultHost().root())));
     produced.put("server-trace-step.json", arpReplyStep());
     produced.put("server-trace-step-icmp.json", icmpDeliveredStep());
     produced.put("server-trace-step-netfilter.json", ruleMatchStep());

@@ -249,8 +249,12 @@ public final class MessageDecoder {
         namespaceRef(root, "netns", requestId, "command", "the namespace to run the line in");
     String line =
         requiredString(root, "line", requestId, "command message", "the shell line to run");
-    if (line.indexOf('\n') >= 0 || line.indexOf('\r') >= 0) {
-      throw invalid(requestId, "\"line\" must be one shell line, without line breaks.");
+    // Lines joined with \n are one command only when the first opens a here-document; the shell's
+    // parser says so (exit 2) when they are not, as for any other line it cannot run.
+    if (line.indexOf('\r') >= 0) {
+      throw invalid(
+          requestId,
+          "\"line\" must not contain carriage returns; join a here-document's lines with \\n.");
     }
     return new Command(requestId, netns, line);
   }

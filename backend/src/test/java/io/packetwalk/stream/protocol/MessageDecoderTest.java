@@ -115,13 +115,24 @@ class MessageDecoderTest {
   }
 
   @Test
-  void refusesACommandOfSeveralLines() {
+  void acceptsACommandWithItsHereDocumentOnTheLinesAfterIt() {
+    String line = "iptables-restore <<'EOF'\n*filter\n-A INPUT -j DROP\nCOMMIT\nEOF";
+    assertThat(
+            decoder.decode(
+                "{\"v\":2,\"type\":\"command\",\"requestId\":\"r1\","
+                    + "\"netns\":{\"host\":\"h\",\"netns\":\"a\"},\"line\":"
+                    + "\"iptables-restore <<'EOF'\\n*filter\\n-A INPUT -j DROP\\nCOMMIT\\nEOF\"}"))
+        .isEqualTo(new Command("r1", new NamespaceRef("h", "a"), line));
+  }
+
+  @Test
+  void refusesACommandWithACarriageReturn() {
     Protocol.Error error =
         refuse(
             "{\"v\":2,\"type\":\"command\",\"requestId\":\"r1\","
-                + "\"netns\":{\"host\":\"h\",\"netns\":\"a\"},\"line\":\"ip link\\nreboot\"}");
+                + "\"netns\":{\"host\":\"h\",\"netns\":\"a\"},\"line\":\"ip link\\r\\nreboot\"}");
     assertThat(error.reason()).isEqualTo(ErrorReason.INVALID_FIELD);
-    assertThat(error.message()).contains("one shell line");
+    assertThat(error.message()).contains("carriage returns");
   }
 
   @Test
