@@ -8,7 +8,8 @@ import io.packetwalk.kernel.World;
 
 /**
  * How much a lab holds, counted in kernel objects — namespaces, devices, addresses, routes,
- * neighbour and bridge FDB entries — the measure the server bounds each lab and all labs by.
+ * neighbour and bridge FDB entries, iptables rules, conntrack entries and ipset members — the
+ * measure the server bounds each lab and all labs by.
  */
 final class LabFootprint {
 
@@ -20,6 +21,11 @@ final class LabFootprint {
       for (NetNamespace ns : host.namespaces()) {
         objects++;
         objects += ns.neighbours().entries().size();
+        objects += ns.netfilter().ruleCount();
+        objects += ns.netfilter().conntrack().size();
+        for (var set : ns.netfilter().ipsets().all()) {
+          objects += 1 + set.members().size();
+        }
         for (RoutingTable table : ns.fib().tables()) {
           objects += table.routes().size();
         }
