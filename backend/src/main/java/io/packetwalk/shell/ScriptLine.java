@@ -16,22 +16,24 @@ public record ScriptLine(
     String stdin,
     String inputFile,
     String outputFile,
-    boolean appendOutput) {
+    boolean appendOutput,
+    List<List<String>> piped) {
 
   public ScriptLine {
     words = List.copyOf(words);
+    piped = piped.stream().map(List::copyOf).toList();
     if (words.isEmpty()) {
       throw new IllegalArgumentException("a command line needs at least one word");
     }
   }
 
   public ScriptLine(int line, String text, List<String> words, boolean background) {
-    this(line, text, words, background, null, null, null, false);
+    this(line, text, words, background, null, null, null, false, List.of());
   }
 
   /** The same line with {@code body} as its standard input, and its text extended by it. */
   ScriptLine withHereDocument(String fullText, String body) {
     return new ScriptLine(
-        line, fullText, words, background, body, inputFile, outputFile, appendOutput);
+        line, fullText, words, background, body, inputFile, outputFile, appendOutput, piped);
   }
 }

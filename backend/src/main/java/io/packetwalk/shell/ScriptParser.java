@@ -7,11 +7,11 @@ import java.util.Optional;
 /**
  * Splits scripts into command lines and lines into words, the way bash would for the subset the
  * simulator runs: one simple command per line, {@code #} comments, single and double quotes,
- * backslash escapes, a trailing {@code &}, here-documents ({@code <<'EOF'} … {@code EOF}) and
- * redirections of input from and output to a file ({@code < F}, {@code > F}, {@code >> F}).
- * Everything else bash would interpret (pipes, lists, other redirections, expansions, assignments,
- * subshells) is refused with its line and column, so that no command of a script runs with a
- * meaning bash would not give it.
+ * backslash escapes, a trailing {@code &}, here-documents ({@code <<'EOF'} … {@code EOF}),
+ * redirections of input from and output to a file ({@code < F}, {@code > F}, {@code >> F}) and
+ * pipelines ({@code iptables-save | grep DOCKER}). Everything else bash would interpret (pipes,
+ * lists, other redirections, expansions, assignments, subshells) is refused with its line and
+ * column, so that no command of a script runs with a meaning bash would not give it.
  */
 public final class ScriptParser {
 
@@ -153,7 +153,9 @@ public final class ScriptParser {
     private boolean stripTabs;
     private String inputFile;
     private String outputFile;
+    private int outputStage;
     private boolean appendOutput;
+    private final List<List<String>> stages = new ArrayList<>();
 
     LineScanner(String text, int lineNumber) {
       this.text = text;
@@ -178,6 +180,8 @@ public final class ScriptParser {
           ampersand();
         } else if (c == '<' || c == '>') {
           redirection(c);
+        } else if (c == '|' && !(pos + 1 < text.length() && text.charAt(pos + 1) == '|')) {
+          pipe();
         } else if (isOperator(c)) {
           throw refuse(pos, operatorReason(c));
         } else {
@@ -187,6 +191,9 @@ public final class ScriptParser {
       }
       endWord();
       if (words.isEmpty()) {
+        if (!stages.isEmpty()) {
+          throw refuse(text.lastIndexOf('|'), "a pipe needs a command after it");
+        }
         if (background) {
           throw refuse(text.indexOf('&'), "\"&\" needs a command before it");
         }
@@ -195,16 +202,37 @@ public final class ScriptParser {
       if (hereDelimiter != null && inputFile != null) {
         throw refuse(0, "a command can read only one of a here-document and a file");
       }
+      if (outputFile != null && outputStage != stages.size()) {
+        throw refuse(0, "only the last command of a pipeline may write to a file");
+      }
+      List<String> first = stages.isEmpty() ? words : stages.getFirst();
+      List<List<String>> rest = new ArrayList<>();
+      if (!stages.isEmpty()) {
+        rest.addAll(stages.subList(1, stages.size()));
+        rest.add(List.copyOf(words));
+      }
       return Optional.of(
           new ScriptLine(
               lineNumber,
               text.strip(),
-              words,
+              first,
               background,
               null,
               inputFile,
               outputFile,
-              appendOutput));
+              appendOutput,
+              rest));
+    }
+
+    /** {@code |}: the command so far writes to the next one's standard input. */
+    private void pipe() {
+      endWord();
+      if (words.isEmpty()) {
+        throw refuse(pos, "a pipe needs a command before it");
+      }
+      stages.add(List.copyOf(words));
+      words.clear();
+      pos++;
     }
 
     /** {@code <<WORD}, {@code <<-WORD}, {@code < FILE}, {@code > FILE}, {@code >> FILE}. */
@@ -225,6 +253,9 @@ public final class ScriptParser {
         if (hereDelimiter != null) {
           throw refuse(at, "only one here-document per command is supported");
         }
+        if (!stages.isEmpty()) {
+          throw refuse(at, "only the first command of a pipeline may read a here-document");
+        }
         if (pos < text.length() && text.charAt(pos) == '-') {
           stripTabs = true;
           pos++;
@@ -238,9 +269,13 @@ public final class ScriptParser {
       }
       String file = target(at, twice ? ">>" : String.valueOf(c));
       if (c == '<') {
+        if (!stages.isEmpty()) {
+          throw refuse(at, "only the first command of a pipeline may read a file");
+        }
         inputFile = file;
       } else {
         outputFile = file;
+        outputStage = stages.size();
         appendOutput = twice;
       }
     }

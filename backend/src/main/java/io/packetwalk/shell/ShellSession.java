@@ -122,6 +122,13 @@ public final class ShellSession {
             new ToolContext(this, context, out, err, line.background(), run, stdin),
             line.words(),
             false);
+    for (List<String> next : line.piped()) {
+      String input = out.toString();
+      out.setLength(0);
+      status =
+          dispatch(
+              new ToolContext(this, context, out, err, line.background(), run, input), next, false);
+    }
     if (line.outputFile() != null) {
       Optional<String> refused =
           files.write(line.outputFile(), out.toString(), line.appendOutput());

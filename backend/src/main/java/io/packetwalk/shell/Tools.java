@@ -18,6 +18,7 @@ final class Tools {
     tools.put("arp", new io.packetwalk.shell.tools.ArpCommand());
     tools.put("sleep", new SleepCommand());
     tools.put("cat", new CatCommand());
+    tools.put("grep", new GrepCommand());
     tools.put("iptables", new io.packetwalk.shell.netfilter.IptablesCommand());
     tools.put("iptables-save", new io.packetwalk.shell.netfilter.IptablesSaveCommand());
     tools.put("iptables-restore", new io.packetwalk.shell.netfilter.IptablesRestoreCommand());

@@ -47,11 +47,10 @@ class ScriptParserTest {
   }
 
   @Test
-  void refusesPipesNamingLineAndColumn() {
-    assertThatThrownBy(() -> line("ip link | grep veth"))
+  void refusesOrListsNamingLineAndColumn() {
+    assertThatThrownBy(() -> line("ip link || ip addr"))
         .isInstanceOf(ScriptSyntaxException.class)
-        .hasMessage(
-            "line 7, column 9: pipes (\"|\") are not supported; write one command per line");
+        .hasMessage("line 7, column 9: \"||\" is not supported; write one command per line");
   }
 
   @Test
@@ -78,6 +77,14 @@ class ScriptParserTest {
   }
 
   @Test
+  void readsAPipeline() {
+    ScriptLine line = line("iptables -w -S -t filter | grep docker0 | grep -v RETURN");
+    assertThat(line.words()).containsExactly("iptables", "-w", "-S", "-t", "filter");
+    assertThat(line.piped())
+        .containsExactly(List.of("grep", "docker0"), List.of("grep", "-v", "RETURN"));
+  }
+
+  @Test
   void readsFileRedirections() {
     ScriptLine save = line("iptables-save > /tmp/rules.v4");
     assertThat(save.words()).containsExactly("iptables-save");
@@ -98,6 +105,8 @@ class ScriptParserTest {
 
   @Test
   void refusesListsRedirectionsExpansionsAndAssignments() {
+    assertRefused("ip a |", 6, "a pipe needs a command after it");
+    assertRefused("| grep x", 1, "a pipe needs a command before it");
     assertRefused("ip a; ip r", 5, "command lists (\";\") are not supported");
     assertRefused("ip a && ip r", 6, "\"&&\" is not supported");
     assertRefused(
