@@ -372,17 +372,13 @@ public final class ScriptParser {
     }
 
     private static boolean isOperator(char c) {
-      return "|;<>()$`".indexOf(c) >= 0;
+      return "|;()$`".indexOf(c) >= 0;
     }
 
     private String operatorReason(char c) {
       return switch (c) {
-        case '|' ->
-            pos + 1 < text.length() && text.charAt(pos + 1) == '|'
-                ? "\"||\" is not supported; write one command per line"
-                : "pipes (\"|\") are not supported; write one command per line";
+        case '|' -> "\"||\" is not supported; write one command per line";
         case ';' -> "command lists (\";\") are not supported; write one command per line";
-        case '<', '>' -> "redirections (\"" + c + "\") are not supported";
         case '(', ')' -> "subshells and grouping (\"" + c + "\") are not supported";
         case '$' -> "variables and substitutions (\"$\") are not supported";
         default -> "command substitution (\"`\") is not supported";

@@ -53,14 +53,14 @@ class RunCliTest {
 
   @Test
   void syntaxErrorNamesFileLineAndColumnAndRunsNothing() throws IOException {
-    Path file = script("sleep 1\nip link | wc -l\n");
+    Path file = script("sleep 1\nip link ; wc -l\n");
     assertThat(run("--json", file.toString())).isEqualTo(1);
     assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     assertThat(err.toString(StandardCharsets.UTF_8))
         .isEqualTo(
             "packetwalk: "
                 + file
-                + ":2:9: pipes (\"|\") are not supported; write one command per line\n");
+                + ":2:9: command lists (\";\") are not supported; write one command per line\n");
   }
 
   @Test
