@@ -4,7 +4,12 @@ import io.packetwalk.net.Ipv4Address;
 
 /** What {@code nc -z [-u] -w SECONDS HOST PORT} was asked to do. */
 public record ConnectOptions(
-    L4Protocol protocol, Ipv4Address destination, int port, long timeoutNs) {
+    L4Protocol protocol, Ipv4Address destination, int port, long timeoutNs, int sourcePort) {
+
+  /** Options with an ephemeral source port chosen by the kernel. */
+  public ConnectOptions(L4Protocol protocol, Ipv4Address destination, int port, long timeoutNs) {
+    this(protocol, destination, port, timeoutNs, 0);
+  }
 
   public ConnectOptions {
     if (protocol == null || destination == null) {

@@ -95,7 +95,13 @@ final class NcProcess {
     }
     connection =
         engine.tcp.connect(
-            netns, route.source(), options.destination(), options.port(), this::finish, null);
+            netns,
+            route.source(),
+            options.sourcePort(),
+            options.destination(),
+            options.port(),
+            this::finish,
+            null);
     if (options.timeoutNs() > 0) {
       timeoutTimer = engine.timerAfter(options.timeoutNs(), Engine.at(netns), null, this::timeout);
     }

@@ -39,15 +39,22 @@ final class Tcp {
     this.engine = engine;
   }
 
-  /** connect(): sends a SYN from {@code source}; {@code onConnect} hears how it ends. */
+  /**
+   * connect(): sends a SYN from {@code source}, from {@code sourcePort} (0: an ephemeral port);
+   * {@code onConnect} hears how it ends.
+   */
   TcpConnection connect(
       NetNamespace ns,
       Ipv4Address source,
+      int sourcePort,
       Ipv4Address dst,
       int port,
       Consumer<Errno> onConnect,
       Cause cause) {
-    int localPort = engine.world.random().nextInt(EPHEMERAL_LOW, EPHEMERAL_HIGH + 1);
+    int localPort =
+        sourcePort > 0
+            ? sourcePort
+            : engine.world.random().nextInt(EPHEMERAL_LOW, EPHEMERAL_HIGH + 1);
     TcpConnection connection =
         new TcpConnection(
             ns, source, localPort, dst, port, null, onConnect, TcpConnection.State.SYN_SENT);

@@ -86,11 +86,12 @@ public final class NcCommand implements Tool {
     int port = port(operands.get(1));
     Ipv4Address dst = resolve(host, operands.get(1));
     long timeout = opts.last('w').map(w -> seconds(w) * 1_000_000_000L).orElse(DEFAULT_TIMEOUT_NS);
+    int sourcePort = opts.last('p').map(NcCommand::port).orElse(0);
     ConnectRun run =
         context
             .traffic()
             .simulator()
-            .connect(context.netns(), new ConnectOptions(protocol, dst, port, timeout));
+            .connect(context.netns(), new ConnectOptions(protocol, dst, port, timeout, sourcePort));
     context.traffic().recordTrace(run.trace());
     String proto = protocol == L4Protocol.TCP ? "tcp" : "udp";
     boolean verbose = opts.has('v');
