@@ -225,7 +225,7 @@ class LabControllerTest {
   @Test
   void refusesAnImportWhoseScriptCannotBeParsedNamingTheLine() throws Exception {
     MockHttpServletResponse response =
-        send("/api/labs/import-script", MediaType.TEXT_PLAIN, "# a lab\nip netns add a | cat\n");
+        send("/api/labs/import-script", MediaType.TEXT_PLAIN, "# a lab\nip netns add a ; cat\n");
     assertThat(response.getStatus()).isEqualTo(422);
     JsonNode error = json(response);
     assertThat(error.get("error").stringValue()).isEqualTo("SCRIPT_FAILED");
