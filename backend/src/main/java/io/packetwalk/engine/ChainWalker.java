@@ -5,6 +5,7 @@ import io.packetwalk.kernel.netfilter.Chain;
 import io.packetwalk.kernel.netfilter.Evaluation;
 import io.packetwalk.kernel.netfilter.Hook;
 import io.packetwalk.kernel.netfilter.Rule;
+import io.packetwalk.kernel.netfilter.RuleIndex;
 import io.packetwalk.kernel.netfilter.Table;
 import io.packetwalk.kernel.netfilter.Target;
 import io.packetwalk.trace.Location;
@@ -22,6 +23,11 @@ import java.util.List;
  * the end of the built-in chain. Non-terminal targets (LOG, MARK, CONNMARK, TRACE, NOTRACK) act and
  * the walk goes on. Counters count as the kernel counts. Runs of rules that did not match are
  * folded into one step.
+ *
+ * <p>In a long chain the walk asks the chain's {@link RuleIndex} for the next rule that can match
+ * the packet's destination and passes over the others without testing them: the kernel walks
+ * KUBE-SERVICES linearly, but the first rule that matches, the counters and the folded steps come
+ * out the same.
  */
 final class ChainWalker {
 
@@ -30,6 +36,9 @@ final class ChainWalker {
 
   /** How deep jumps may nest before the walk gives up (the kernel refuses loops at load time). */
   static final int MAX_DEPTH = 64;
+
+  /** Chains shorter than this are walked rule by rule: the index would not pay for itself. */
+  static final int INDEXED_FROM = 16;
 
   /**
    * How a walk ended: the deciding target (ACCEPT, DROP, REJECT or a NAT target; ACCEPT or DROP for
@@ -45,9 +54,16 @@ final class ChainWalker {
   private record Frame(Chain chain, int next) {}
 
   private final Engine engine;
+  private final int indexedFrom;
 
   ChainWalker(Engine engine) {
+    this(engine, INDEXED_FROM);
+  }
+
+  /** {@code indexedFrom}: the shortest chain the walk uses an index for (tests vary it). */
+  ChainWalker(Engine engine, int indexedFrom) {
     this.engine = engine;
+    this.indexedFrom = indexedFrom;
   }
 
   Outcome walk(NetNamespace ns, Table table, Hook hook, Evaluation e, Cause cause) {
@@ -60,6 +76,16 @@ final class ChainWalker {
     Folded skipped = new Folded(engine.tracer.recording());
     int length = e.packet().totalLength();
     while (true) {
+      if (chain.size() >= indexedFrom && index < chain.size()) {
+        RuleIndex candidates = chain.index();
+        if (candidates.keyed() > 0) {
+          int next = candidates.next(index, e.packet().dst().bits());
+          if (next > index) {
+            skipped.addRange(index, next, chain);
+            index = next;
+          }
+        }
+      }
       if (index >= chain.size()) {
         now = skipped.flush(this, ns, hook, tableId, chain, now, e);
         if (stack.isEmpty()) {
@@ -285,6 +311,20 @@ final class ChainWalker {
 
     Folded(boolean keepTexts) {
       this.keepTexts = keepTexts;
+    }
+
+    /** Rules {@code from} up to (not including) {@code to}, passed over by the index. */
+    void addRange(int from, int to, Chain chain) {
+      if (first < 0) {
+        first = from;
+      }
+      last = to - 1;
+      count += to - from;
+      if (keepTexts) {
+        for (int i = from; i < to && texts.size() < FOLDED_DETAILS; i++) {
+          texts.add((i + 1) + ": " + chain.rule(i).text(chain.name()));
+        }
+      }
     }
 
     void add(int index, Rule rule, Chain chain) {
