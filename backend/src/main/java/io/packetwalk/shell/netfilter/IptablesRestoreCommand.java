@@ -75,6 +75,11 @@ public final class IptablesRestoreCommand implements Tool {
     return 0;
   }
 
+  /** {@code iptables-restore} of {@code input} into {@code state}, with no options. */
+  static void restore(NetfilterState state, String input) {
+    new Restore(state, false, false, false, null).run(input);
+  }
+
   /** One restore: reads blocks and commits each to the namespace. */
   private static final class Restore {
 
