@@ -177,7 +177,7 @@ public final class IptablesRestoreCommand implements Tool {
 
     /** {@code :NAME POLICY [packets:bytes]}. */
     private void declare(String line) {
-      String[] parts = line.substring(1).split("\\s+");
+      String[] parts = blankSeparated(line.substring(1));
       String name = parts[0];
       String policy = parts.length > 1 ? parts[1] : "-";
       Optional<Chain> found = working.chain(name);
@@ -210,6 +210,28 @@ public final class IptablesRestoreCommand implements Tool {
         }
         working.addUserChain(name);
       }
+    }
+
+    /**
+     * The words of {@code text} between blanks (what {@code split("\\s+")} gave, without a regex).
+     */
+    private static String[] blankSeparated(String text) {
+      List<String> words = new ArrayList<>(3);
+      int i = 0;
+      int length = text.length();
+      while (i < length) {
+        int start = i;
+        while (i < length && !Character.isWhitespace(text.charAt(i))) {
+          i++;
+        }
+        if (i > start || start == 0) {
+          words.add(text.substring(start, i));
+        }
+        while (i < length && Character.isWhitespace(text.charAt(i))) {
+          i++;
+        }
+      }
+      return words.isEmpty() ? new String[] {""} : words.toArray(String[]::new);
     }
 
     private long[] bracketed(String text) {
