@@ -90,6 +90,8 @@ public final class IptablesRestoreCommand implements Tool {
     private final TableKind only;
     private final Iptables iptables;
     private Table working;
+    private int workingRules;
+    private int otherRules;
 
     Restore(NetfilterState state, boolean noflush, boolean counters, boolean test, TableKind only) {
       this.state = state;
@@ -137,12 +139,17 @@ public final class IptablesRestoreCommand implements Tool {
                         PROGRAM + ": line " + number + " table name '" + name + "' invalid"));
         Optional<Table> existing = state.existing(kind);
         working = noflush && existing.isPresent() ? existing.get().copy() : new Table(kind);
+        workingRules = working.ruleCount();
+        otherRules = state.ruleCount() - existing.map(Table::ruleCount).orElse(0);
         return;
       }
       if (working == null) {
         throw IptablesError.usage(PROGRAM, "no table specified");
       }
       if (line.equals("COMMIT")) {
+        if (otherRules + working.ruleCount() > NetfilterState.MAX_RULES) {
+          throw Iptables.tooManyRules(PROGRAM);
+        }
         checkJumps(working);
         iptables.checkLoops(working, "RULE_APPEND");
         if (!test && (only == null || only == working.kind())) {
@@ -264,9 +271,25 @@ public final class IptablesRestoreCommand implements Tool {
         throw IptablesError.usage(PROGRAM, "Unknown command in restore input");
       }
       iptables.apply(request, table);
+      if (request.command() == Command.APPEND || request.command() == Command.INSERT) {
+        countRule();
+      }
       Rule added = request.rule();
       if (preset != null && counters && added != null) {
         added.counters().set(preset[0], preset[1]);
+      }
+    }
+
+    /**
+     * Counts a rule added to the block, and stops the restore as soon as the namespace would hold
+     * more than {@link NetfilterState#MAX_RULES} (an exact recount only past the limit).
+     */
+    private void countRule() {
+      if (++workingRules + otherRules > NetfilterState.MAX_RULES) {
+        workingRules = working.ruleCount();
+        if (workingRules + otherRules > NetfilterState.MAX_RULES) {
+          throw Iptables.tooManyRules(PROGRAM);
+        }
       }
     }
 
