@@ -104,18 +104,24 @@ final class ChainWalker {
         continue;
       }
       now = skipped.flush(this, ns, hook, tableId, chain, now, e);
-      String before = rule.counters().toString();
-      rule.counters().count(length);
-      NetfilterPlace place =
-          NetfilterPlace.chain(hook.name(), tableId, chain.name())
-              .rule(index + 1, rule.text(chain.name()));
-      List<StateChange> counted =
-          List.of(
-              new StateChange.Counter(
-                  at(ns, place),
-                  tableId + " " + chain.name() + " " + (index + 1),
-                  before,
-                  rule.counters().toString()));
+      NetfilterPlace place = null;
+      List<StateChange> counted = List.of();
+      if (engine.tracer.recording()) {
+        String before = rule.counters().toString();
+        rule.counters().count(length);
+        place =
+            NetfilterPlace.chain(hook.name(), tableId, chain.name())
+                .rule(index + 1, rule.text(chain.name()));
+        counted =
+            List.of(
+                new StateChange.Counter(
+                    at(ns, place),
+                    tableId + " " + chain.name() + " " + (index + 1),
+                    before,
+                    rule.counters().toString()));
+      } else {
+        rule.counters().count(length);
+      }
       Target target = rule.target();
       switch (target) {
         case Target.Jump(String name) -> {
@@ -124,7 +130,7 @@ final class ChainWalker {
             index++;
             continue;
           }
-          now = matched(ns, place, now, e, "jumps to " + name, counted);
+          now = matched(ns, place, now, e, place == null ? null : "jumps to " + name, counted);
           stack.push(new Frame(chain, index + 1));
           chain = called;
           index = 0;
@@ -136,7 +142,14 @@ final class ChainWalker {
             index++;
             continue;
           }
-          now = matched(ns, place, now, e, "goes to " + name + " (no return here)", counted);
+          now =
+              matched(
+                  ns,
+                  place,
+                  now,
+                  e,
+                  place == null ? null : "goes to " + name + " (no return here)",
+                  counted);
           chain = called;
           index = 0;
           now = enter(ns, hook, tableId, chain, now, e, false);
@@ -162,13 +175,16 @@ final class ChainWalker {
                   place,
                   now,
                   e,
-                  "ACCEPT: the packet leaves the " + tableId + " table's " + hook + " chains",
+                  place == null
+                      ? null
+                      : "ACCEPT: the packet leaves the " + tableId + " table's " + hook + " chains",
                   counted);
           return new Outcome(target, rule, chain.name(), index + 1, decided);
         }
         default -> {
           if (isTerminal(target)) {
-            Cause decided = matched(ns, place, now, e, describe(target), counted);
+            Cause decided =
+                matched(ns, place, now, e, place == null ? null : describe(target), counted);
             return new Outcome(target, rule, chain.name(), index + 1, decided);
           }
           now = matched(ns, place, now, e, engine.netfilter.act(ns, target, e, place), counted);
@@ -211,12 +227,20 @@ final class ChainWalker {
       Cause cause,
       Evaluation e,
       int length) {
+    boolean accept = base.policyAccept();
+    if (!engine.tracer.recording()) {
+      if (base.countsPolicy()) {
+        base.policyCounters().count(length);
+      }
+      Cause decided = engine.step(cause, null, StepKind.NF_VERDICT, null, e.packet(), List.of());
+      return new Outcome(
+          accept ? new Target.Accept() : new Target.Drop(), null, base.name(), 0, decided);
+    }
     String before = base.policyCounters().toString();
     if (base.countsPolicy()) {
       base.policyCounters().count(length);
     }
     NetfilterPlace place = NetfilterPlace.chain(hook.name(), tableId, base.name());
-    boolean accept = base.policyAccept();
     Cause decided =
         engine.step(
             cause,
@@ -248,6 +272,9 @@ final class ChainWalker {
       Cause cause,
       Evaluation e,
       boolean returning) {
+    if (!engine.tracer.recording()) {
+      return engine.step(cause, null, StepKind.NF_CHAIN, null, e.packet());
+    }
     NetfilterPlace place = NetfilterPlace.chain(hook.name(), tableId, chain.name());
     String sentence =
         returning
@@ -271,6 +298,9 @@ final class ChainWalker {
       Evaluation e,
       String what,
       List<StateChange> changes) {
+    if (place == null) {
+      return engine.step(cause, null, StepKind.NF_RULE_MATCH, null, e.packet(), changes);
+    }
     return engine.step(
         cause,
         at(ns, place),
@@ -287,6 +317,9 @@ final class ChainWalker {
       Evaluation e,
       String what,
       List<StateChange> changes) {
+    if (place == null) {
+      return engine.step(cause, null, StepKind.NF_VERDICT, null, e.packet(), changes);
+    }
     return engine.step(
         cause,
         at(ns, place),
@@ -348,6 +381,12 @@ final class ChainWalker {
         Evaluation e) {
       if (count == 0) {
         return cause;
+      }
+      if (!walker.engine.tracer.recording()) {
+        first = -1;
+        count = 0;
+        texts.clear();
+        return walker.engine.step(cause, null, StepKind.NF_RULES_SKIPPED, null, e.packet());
       }
       List<String> details = new ArrayList<>(texts);
       if (count > texts.size()) {

@@ -26,7 +26,9 @@ class RuleLimitTest {
 
     CommandOutcome append = run("iptables -A FORWARD -j ACCEPT");
     assertThat(append.exit()).isEqualTo(1);
-    assertThat(append.stderr()).startsWith("iptables: " + LIMIT_SENTENCE).doesNotContain("Exception");
+    assertThat(append.stderr())
+        .startsWith("iptables: " + LIMIT_SENTENCE)
+        .doesNotContain("Exception");
 
     CommandOutcome more = restore("--noflush ", 1);
     assertThat(more.exit()).isEqualTo(1);
