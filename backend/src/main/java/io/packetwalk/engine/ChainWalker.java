@@ -5,6 +5,7 @@ import io.packetwalk.kernel.netfilter.Chain;
 import io.packetwalk.kernel.netfilter.Evaluation;
 import io.packetwalk.kernel.netfilter.Hook;
 import io.packetwalk.kernel.netfilter.Rule;
+import io.packetwalk.kernel.netfilter.RuleIndex;
 import io.packetwalk.kernel.netfilter.Table;
 import io.packetwalk.kernel.netfilter.Target;
 import io.packetwalk.trace.Location;
@@ -22,6 +23,11 @@ import java.util.List;
  * the end of the built-in chain. Non-terminal targets (LOG, MARK, CONNMARK, TRACE, NOTRACK) act and
  * the walk goes on. Counters count as the kernel counts. Runs of rules that did not match are
  * folded into one step.
+ *
+ * <p>In a long chain the walk asks the chain's {@link RuleIndex} for the next rule that can match
+ * the packet's destination and passes over the others without testing them: the kernel walks
+ * KUBE-SERVICES linearly, but the first rule that matches, the counters and the folded steps come
+ * out the same.
  */
 final class ChainWalker {
 
@@ -30,6 +36,9 @@ final class ChainWalker {
 
   /** How deep jumps may nest before the walk gives up (the kernel refuses loops at load time). */
   static final int MAX_DEPTH = 64;
+
+  /** Chains shorter than this are walked rule by rule: the index would not pay for itself. */
+  static final int INDEXED_FROM = 16;
 
   /**
    * How a walk ended: the deciding target (ACCEPT, DROP, REJECT or a NAT target; ACCEPT or DROP for
@@ -45,9 +54,16 @@ final class ChainWalker {
   private record Frame(Chain chain, int next) {}
 
   private final Engine engine;
+  private final int indexedFrom;
 
   ChainWalker(Engine engine) {
+    this(engine, INDEXED_FROM);
+  }
+
+  /** {@code indexedFrom}: the shortest chain the walk uses an index for (tests vary it). */
+  ChainWalker(Engine engine, int indexedFrom) {
     this.engine = engine;
+    this.indexedFrom = indexedFrom;
   }
 
   Outcome walk(NetNamespace ns, Table table, Hook hook, Evaluation e, Cause cause) {
@@ -60,6 +76,16 @@ final class ChainWalker {
     Folded skipped = new Folded(engine.tracer.recording());
     int length = e.packet().totalLength();
     while (true) {
+      if (chain.size() >= indexedFrom && index < chain.size()) {
+        RuleIndex candidates = chain.index();
+        if (candidates.keyed() > 0) {
+          int next = candidates.next(index, e.packet().dst().bits());
+          if (next > index) {
+            skipped.addRange(index, next, chain);
+            index = next;
+          }
+        }
+      }
       if (index >= chain.size()) {
         now = skipped.flush(this, ns, hook, tableId, chain, now, e);
         if (stack.isEmpty()) {
@@ -78,18 +104,24 @@ final class ChainWalker {
         continue;
       }
       now = skipped.flush(this, ns, hook, tableId, chain, now, e);
-      String before = rule.counters().toString();
-      rule.counters().count(length);
-      NetfilterPlace place =
-          NetfilterPlace.chain(hook.name(), tableId, chain.name())
-              .rule(index + 1, rule.text(chain.name()));
-      List<StateChange> counted =
-          List.of(
-              new StateChange.Counter(
-                  at(ns, place),
-                  tableId + " " + chain.name() + " " + (index + 1),
-                  before,
-                  rule.counters().toString()));
+      NetfilterPlace place = null;
+      List<StateChange> counted = List.of();
+      if (engine.tracer.recording()) {
+        String before = rule.counters().toString();
+        rule.counters().count(length);
+        place =
+            NetfilterPlace.chain(hook.name(), tableId, chain.name())
+                .rule(index + 1, rule.text(chain.name()));
+        counted =
+            List.of(
+                new StateChange.Counter(
+                    at(ns, place),
+                    tableId + " " + chain.name() + " " + (index + 1),
+                    before,
+                    rule.counters().toString()));
+      } else {
+        rule.counters().count(length);
+      }
       Target target = rule.target();
       switch (target) {
         case Target.Jump(String name) -> {
@@ -98,7 +130,7 @@ final class ChainWalker {
             index++;
             continue;
           }
-          now = matched(ns, place, now, e, "jumps to " + name, counted);
+          now = matched(ns, place, now, e, place == null ? null : "jumps to " + name, counted);
           stack.push(new Frame(chain, index + 1));
           chain = called;
           index = 0;
@@ -110,7 +142,14 @@ final class ChainWalker {
             index++;
             continue;
           }
-          now = matched(ns, place, now, e, "goes to " + name + " (no return here)", counted);
+          now =
+              matched(
+                  ns,
+                  place,
+                  now,
+                  e,
+                  place == null ? null : "goes to " + name + " (no return here)",
+                  counted);
           chain = called;
           index = 0;
           now = enter(ns, hook, tableId, chain, now, e, false);
@@ -136,13 +175,16 @@ final class ChainWalker {
                   place,
                   now,
                   e,
-                  "ACCEPT: the packet leaves the " + tableId + " table's " + hook + " chains",
+                  place == null
+                      ? null
+                      : "ACCEPT: the packet leaves the " + tableId + " table's " + hook + " chains",
                   counted);
           return new Outcome(target, rule, chain.name(), index + 1, decided);
         }
         default -> {
           if (isTerminal(target)) {
-            Cause decided = matched(ns, place, now, e, describe(target), counted);
+            Cause decided =
+                matched(ns, place, now, e, place == null ? null : describe(target), counted);
             return new Outcome(target, rule, chain.name(), index + 1, decided);
           }
           now = matched(ns, place, now, e, engine.netfilter.act(ns, target, e, place), counted);
@@ -185,12 +227,20 @@ final class ChainWalker {
       Cause cause,
       Evaluation e,
       int length) {
+    boolean accept = base.policyAccept();
+    if (!engine.tracer.recording()) {
+      if (base.countsPolicy()) {
+        base.policyCounters().count(length);
+      }
+      Cause decided = engine.step(cause, null, StepKind.NF_VERDICT, null, e.packet(), List.of());
+      return new Outcome(
+          accept ? new Target.Accept() : new Target.Drop(), null, base.name(), 0, decided);
+    }
     String before = base.policyCounters().toString();
     if (base.countsPolicy()) {
       base.policyCounters().count(length);
     }
     NetfilterPlace place = NetfilterPlace.chain(hook.name(), tableId, base.name());
-    boolean accept = base.policyAccept();
     Cause decided =
         engine.step(
             cause,
@@ -222,6 +272,9 @@ final class ChainWalker {
       Cause cause,
       Evaluation e,
       boolean returning) {
+    if (!engine.tracer.recording()) {
+      return engine.step(cause, null, StepKind.NF_CHAIN, null, e.packet());
+    }
     NetfilterPlace place = NetfilterPlace.chain(hook.name(), tableId, chain.name());
     String sentence =
         returning
@@ -245,6 +298,9 @@ final class ChainWalker {
       Evaluation e,
       String what,
       List<StateChange> changes) {
+    if (place == null) {
+      return engine.step(cause, null, StepKind.NF_RULE_MATCH, null, e.packet(), changes);
+    }
     return engine.step(
         cause,
         at(ns, place),
@@ -261,6 +317,9 @@ final class ChainWalker {
       Evaluation e,
       String what,
       List<StateChange> changes) {
+    if (place == null) {
+      return engine.step(cause, null, StepKind.NF_VERDICT, null, e.packet(), changes);
+    }
     return engine.step(
         cause,
         at(ns, place),
@@ -287,6 +346,20 @@ final class ChainWalker {
       this.keepTexts = keepTexts;
     }
 
+    /** Rules {@code from} up to (not including) {@code to}, passed over by the index. */
+    void addRange(int from, int to, Chain chain) {
+      if (first < 0) {
+        first = from;
+      }
+      last = to - 1;
+      count += to - from;
+      if (keepTexts) {
+        for (int i = from; i < to && texts.size() < FOLDED_DETAILS; i++) {
+          texts.add((i + 1) + ": " + chain.rule(i).text(chain.name()));
+        }
+      }
+    }
+
     void add(int index, Rule rule, Chain chain) {
       if (first < 0) {
         first = index;
@@ -308,6 +381,12 @@ final class ChainWalker {
         Evaluation e) {
       if (count == 0) {
         return cause;
+      }
+      if (!walker.engine.tracer.recording()) {
+        first = -1;
+        count = 0;
+        texts.clear();
+        return walker.engine.step(cause, null, StepKind.NF_RULES_SKIPPED, null, e.packet());
       }
       List<String> details = new ArrayList<>(texts);
       if (count > texts.size()) {

@@ -61,7 +61,7 @@ final class Conntracker {
     Optional<ConntrackEntry> found = table.find(tuple.get());
     if (found.isPresent()) {
       ConntrackEntry entry = found.get();
-      String before = entry.line(engine.now());
+      String before = engine.tracer.recording() ? entry.line(engine.now()) : null;
       boolean reply = entry.reply().equals(tuple.get()) && !entry.original().equals(tuple.get());
       if (reply
           && !entry.seenReply()
@@ -86,6 +86,7 @@ final class Conntracker {
         skb.attach(null, CtInfo.INVALID);
         return new Lookup(CtInfo.INVALID, entry, false, "the segment does not fit the connection");
       }
+      table.deadlineChanged(entry.expiresNs());
       skb.attach(entry, info);
       return new Lookup(
           info,

@@ -85,15 +85,17 @@ final class NetfilterHooks {
       return new Passage(true, cause);
     }
     boolean tracking = state.conntrackActive();
-    List<Stage> stages = new ArrayList<>();
-    for (Stage stage : ORDER.get(hook)) {
+    List<Stage> order = ORDER.get(hook);
+    Stage[] stages = new Stage[order.size()];
+    int count = 0;
+    for (Stage stage : order) {
       if (stage.table == null || stage.table == TableKind.NAT
           ? tracking
-          : chainOf(state, stage.table, hook).isPresent()) {
-        stages.add(stage);
+          : chainOf(state, stage.table, hook) != null) {
+        stages[count++] = stage;
       }
     }
-    if (stages.isEmpty()) {
+    if (count == 0) {
       return new Passage(true, cause);
     }
     Evaluation e =
@@ -104,20 +106,30 @@ final class NetfilterHooks {
             state.ipsets(),
             engine.world.random(),
             engine.now());
-    Cause now =
-        engine.step(
-            cause,
-            ChainWalker.at(ns, NetfilterPlace.hook(hook.name())),
-            StepKind.NF_HOOK,
-            "The packet reaches the "
-                + hook
-                + " hook of "
-                + Texts.name(ns)
-                + ": "
-                + String.join(", ", stages.stream().map(NetfilterHooks::label).toList())
-                + " run there in that order.",
-            skb.packet());
-    for (Stage stage : stages) {
+    Cause now = cause;
+    if (engine.tracer.recording()) {
+      List<String> labels = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        labels.add(label(stages[i]));
+      }
+      now =
+          engine.step(
+              cause,
+              ChainWalker.at(ns, NetfilterPlace.hook(hook.name())),
+              StepKind.NF_HOOK,
+              "The packet reaches the "
+                  + hook
+                  + " hook of "
+                  + Texts.name(ns)
+                  + ": "
+                  + String.join(", ", labels)
+                  + " run there in that order.",
+              skb.packet());
+    } else {
+      now = engine.step(cause, null, StepKind.NF_HOOK, null, skb.packet());
+    }
+    for (int i = 0; i < count; i++) {
+      Stage stage = stages[i];
       Passage passage =
           switch (stage) {
             case CONNTRACK -> new Passage(true, lookup(ns, hook, skb, now));
@@ -141,8 +153,11 @@ final class NetfilterHooks {
     };
   }
 
-  private static Optional<Chain> chainOf(NetfilterState state, TableKind kind, Hook hook) {
-    return state.existing(kind).map(t -> t.builtin(hook)).filter(Chain::created);
+  /** The table's chain for the hook if a packet walks it (it exists and was created), or null. */
+  private static Chain chainOf(NetfilterState state, TableKind kind, Hook hook) {
+    Table table = state.existing(kind).orElse(null);
+    Chain chain = table == null ? null : table.builtin(hook);
+    return chain != null && chain.created() ? chain : null;
   }
 
   /** A table's chain for this hook: its verdict lets the packet on, drops it or rejects it. */
@@ -231,6 +246,10 @@ final class NetfilterHooks {
   /** Conntrack at -200: the packet's connection, new or known. */
   private Cause lookup(NetNamespace ns, Hook hook, Skb skb, Cause cause) {
     Conntracker.Lookup found = conntrack.in(ns, skb);
+    if (!engine.tracer.recording()) {
+      return engine.step(
+          cause, null, found.created() ? StepKind.CT_NEW : StepKind.CT_LOOKUP, null, skb.packet());
+    }
     ConntrackEntry entry = found.entry();
     NetfilterPlace place = NetfilterPlace.hook(hook.name());
     if (found.created()) {
@@ -313,8 +332,7 @@ final class NetfilterHooks {
     boolean destination = hook.rewritesDestination();
     Cause now = cause;
     if (!entry.confirmed() && !entry.natDecided(destination)) {
-      Optional<Chain> chain = chainOf(ns.netfilter(), TableKind.NAT, hook);
-      if (chain.isPresent()) {
+      if (chainOf(ns.netfilter(), TableKind.NAT, hook) != null) {
         Table table = ns.netfilter().table(TableKind.NAT);
         ChainWalker.Outcome outcome = walker.walk(ns, table, hook, e, now);
         now = outcome.cause();
@@ -343,10 +361,13 @@ final class NetfilterHooks {
     }
     Ipv4Packet before = skb.packet();
     Ipv4Packet after = nat.translate(hook, skb);
-    if (after.equals(before)) {
+    if (after == before || after.equals(before)) {
       return new Passage(true, now);
     }
     skb.setPacket(after);
+    if (!engine.tracer.recording()) {
+      return new Passage(true, engine.step(now, null, StepKind.NAT_REWRITE, null, after));
+    }
     Cause rewritten =
         engine.step(
             now,

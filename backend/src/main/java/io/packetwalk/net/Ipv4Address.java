@@ -19,20 +19,36 @@ public record Ipv4Address(int bits) implements Comparable<Ipv4Address> {
     if (text == null) {
       return Optional.empty();
     }
-    String[] parts = text.split("\\.", -1);
-    if (parts.length != 4) {
-      return Optional.empty();
-    }
     int bits = 0;
-    for (String part : parts) {
-      if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit)) {
-        return Optional.empty();
+    int octets = 0;
+    int length = text.length();
+    int i = 0;
+    while (octets < 4) {
+      int start = i;
+      int octet = 0;
+      while (i < length && i - start < 4) {
+        char c = text.charAt(i);
+        if (c < '0' || c > '9') {
+          break;
+        }
+        octet = octet * 10 + (c - '0');
+        i++;
       }
-      int octet = Integer.parseInt(part);
-      if (octet > 255) {
+      int digits = i - start;
+      if (digits == 0 || digits > 3 || octet > 255) {
         return Optional.empty();
       }
       bits = (bits << 8) | octet;
+      octets++;
+      if (octets < 4) {
+        if (i >= length || text.charAt(i) != '.') {
+          return Optional.empty();
+        }
+        i++;
+      }
+    }
+    if (i != length) {
+      return Optional.empty();
     }
     return Optional.of(new Ipv4Address(bits));
   }

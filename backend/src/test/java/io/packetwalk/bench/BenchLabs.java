@@ -86,6 +86,128 @@ public final class BenchLabs {
     return script.toString();
   }
 
+  /**
+   * The first lines of {@code /work/shared/tools/gen-kubeproxy.py}'s script for {@code endpoints}
+   * endpoints: namespaces {@code node} and {@code pods} joined by a veth pair, the pods' endpoint
+   * addresses {@code 10.180.0.1…}, node's {@code 10.180.0.254/24} and default route. (The
+   * generator's listener and probes are left out; the benchmarks send their own packets.)
+   */
+  public static String kubeProxyNodes(int endpoints) {
+    StringBuilder script = new StringBuilder();
+    script.append("ip netns add node\nip netns add pods\n");
+    script.append("ip -n node link add eth0 type veth peer name eth0 netns pods\n");
+    script.append("ip -n node link set eth0 address 02:00:00:00:01:01\n");
+    script.append("ip -n pods link set eth0 address 02:00:00:00:02:01\n");
+    script.append("ip -n node addr add 10.180.0.254/24 dev eth0\n");
+    for (int k = 0; k < endpoints; k++) {
+      script.append("ip -n pods addr add ").append(kubeEndpoint(k)).append("/24 dev eth0\n");
+    }
+    script.append("ip -n node link set eth0 up\nip -n pods link set eth0 up\n");
+    script.append("ip -n node link set lo up\nip -n node route add default via 10.180.0.1\n");
+    script.append("ip -n pods link set lo up\n");
+    return script.toString();
+  }
+
+  /**
+   * The iptables-restore input (the here-document's body, {@code *nat} to {@code COMMIT}) that
+   * {@code gen-kubeproxy.py S E P SEED} writes for {@code services} Services of {@code endpoints}
+   * endpoints each: a Java port of the generator, line for line (chain names are the same
+   * SHA-256/base32 hashes; checked identical with {@code diff} against the Python output for 10 and
+   * 10,000 Services × 5 endpoints). kube-proxy's shape: one KUBE-SERVICES rule per Service ({@code
+   * -d SVCIP/32 -p tcp -m comment … -m tcp --dport 80 -j KUBE-SVC-…}), each KUBE-SVC chain
+   * splitting with {@code -m statistic --mode random}, each KUBE-SEP chain marking hairpin traffic
+   * and DNATing. {@code 1 + 7 + 1 + S·(1 + E) + 7 + S·(1 + 3E) + 1} lines.
+   */
+  public static String kubeProxyRestore(int services, int endpoints) {
+    if (services < 1 || services > 10_000 || endpoints < 1 || endpoints > 250) {
+      throw new IllegalArgumentException(services + " × " + endpoints + " is too many");
+    }
+    StringBuilder out = new StringBuilder(services * endpoints * 400);
+    out.append("*nat\n");
+    for (String c :
+        List.of("PREROUTING ACCEPT", "INPUT ACCEPT", "OUTPUT ACCEPT", "POSTROUTING ACCEPT")) {
+      out.append(':').append(c).append(" [0:0]\n");
+    }
+    out.append(":KUBE-SERVICES - [0:0]\n:KUBE-MARK-MASQ - [0:0]\n:KUBE-POSTROUTING - [0:0]\n");
+    StringBuilder rules = new StringBuilder(services * endpoints * 300);
+    for (int i = 0; i < services; i++) {
+      String name = "ns" + (i % 50) + "/svc" + i + ":p80";
+      String svc = "KUBE-SVC-" + kubeHash(name + "tcp");
+      out.append(':').append(svc).append(" - [0:0]\n");
+      rules.append("-A KUBE-SERVICES -d ").append(kubeServiceIp(i)).append("/32 -p tcp -m comment");
+      rules.append(" --comment \"").append(name).append(" cluster IP\" -m tcp --dport 80 -j ");
+      rules.append(svc).append('\n');
+      for (int k = 0; k < endpoints; k++) {
+        String ep = kubeEndpoint(k);
+        String sep = "KUBE-SEP-" + kubeHash(name + "tcp" + ep);
+        out.append(':').append(sep).append(" - [0:0]\n");
+        String prob =
+            k < endpoints - 1
+                ? String.format(
+                    java.util.Locale.ROOT,
+                    " -m statistic --mode random --probability %.11f",
+                    1.0 / (endpoints - k))
+                : "";
+        rules.append("-A ").append(svc).append(" -m comment --comment \"").append(name);
+        rules.append(" -> ").append(ep).append(":80\"").append(prob).append(" -j ").append(sep);
+        rules.append('\n');
+        rules.append("-A ").append(sep).append(" -s ").append(ep).append("/32 -m comment");
+        rules.append(" --comment \"").append(name).append("\" -j KUBE-MARK-MASQ\n");
+        rules.append("-A ").append(sep).append(" -p tcp -m comment --comment \"").append(name);
+        rules.append("\" -m tcp -j DNAT --to-destination ").append(ep).append(":80\n");
+      }
+    }
+    out.append(
+        """
+        -A PREROUTING -m comment --comment "kubernetes service portals" -j KUBE-SERVICES
+        -A OUTPUT -m comment --comment "kubernetes service portals" -j KUBE-SERVICES
+        -A POSTROUTING -m comment --comment "kubernetes postrouting rules" -j KUBE-POSTROUTING
+        -A KUBE-MARK-MASQ -j MARK --set-xmark 0x4000/0x4000
+        -A KUBE-POSTROUTING -m mark ! --mark 0x4000/0x4000 -j RETURN
+        -A KUBE-POSTROUTING -j MARK --set-xmark 0x4000/0x0
+        -A KUBE-POSTROUTING -m comment --comment "kubernetes service traffic requiring SNAT" \
+        -j MASQUERADE
+        """);
+    out.append(rules);
+    out.append("COMMIT\n");
+    return out.toString();
+  }
+
+  /** The generator's {@code svc_ip(i)}: {@code 172.30.(i / 250).(i % 250 + 1)}. */
+  public static String kubeServiceIp(int service) {
+    return "172.30." + (service / 250) + "." + (service % 250 + 1);
+  }
+
+  /** The generator's k-th endpoint address, {@code 10.180.0.(k + 1)}. */
+  public static String kubeEndpoint(int index) {
+    return "10.180.0." + (index + 1);
+  }
+
+  /** The generator's {@code h(s)}: the first 16 characters of base32(SHA-256(s)). */
+  private static String kubeHash(String text) {
+    byte[] digest;
+    try {
+      digest =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    StringBuilder out = new StringBuilder(16);
+    int buffer = 0;
+    int bits = 0;
+    for (int i = 0; out.length() < 16; i++) {
+      buffer = (buffer << 8) | (digest[i] & 0xff);
+      bits += 8;
+      while (bits >= 5 && out.length() < 16) {
+        out.append(alphabet.charAt((buffer >>> (bits - 5)) & 31));
+        bits -= 5;
+      }
+    }
+    return out.toString();
+  }
+
   private static String inNetns(String netns, String command) {
     return "ip netns exec " + netns + " " + command + "\n";
   }

@@ -18,6 +18,7 @@ public final class Chain {
   private boolean policyAccept = true;
   private boolean created;
   private boolean countsPolicy;
+  private RuleIndex ruleIndex;
 
   private Chain(String name, Hook hook) {
     this.name = name;
@@ -58,26 +59,44 @@ public final class Chain {
     return rules.get(index);
   }
 
+  /**
+   * The chain's classification index ({@link RuleIndex}), built on first use after a change: every
+   * change to the rules drops it.
+   */
+  public RuleIndex index() {
+    RuleIndex built = ruleIndex;
+    if (built == null) {
+      built = RuleIndex.of(rules);
+      ruleIndex = built;
+    }
+    return built;
+  }
+
   public void insert(int index, Rule rule) {
+    ruleIndex = null;
     rules.add(index, rule);
     created = true;
   }
 
   public void append(Rule rule) {
+    ruleIndex = null;
     rules.add(rule);
     created = true;
   }
 
   public Rule replace(int index, Rule rule) {
+    ruleIndex = null;
     created = true;
     return rules.set(index, rule);
   }
 
   public void remove(int index) {
+    ruleIndex = null;
     rules.remove(index);
   }
 
   public void flush() {
+    ruleIndex = null;
     rules.clear();
   }
 

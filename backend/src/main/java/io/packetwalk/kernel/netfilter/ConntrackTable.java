@@ -24,6 +24,7 @@ public final class ConntrackTable {
   private long nextId = 1;
   private final java.util.ArrayDeque<String> events = new java.util.ArrayDeque<>();
   private long clockNs;
+  private long earliestExpiryNs = Long.MAX_VALUE;
 
   /** The most events kept for {@code conntrack -E} between two reads. */
   public static final int MAX_EVENTS = 1024;
@@ -48,6 +49,7 @@ public final class ConntrackTable {
       return false;
     }
     entry.confirm();
+    deadlineChanged(entry.expiresNs());
     byTuple.put(entry.original(), entry);
     byTuple.put(entry.reply(), entry);
     entries.add(entry);
@@ -80,12 +82,29 @@ public final class ConntrackTable {
     return gone.size();
   }
 
-  /** Forgets entries whose timeout has passed at {@code nowNs}. */
+  /**
+   * Forgets entries whose timeout has passed at {@code nowNs}. The table keeps a lower bound of the
+   * entries' deadlines, so a packet costs nothing here until the earliest one is due.
+   */
   public void expire(long nowNs) {
     clockNs = nowNs;
-    if (!entries.isEmpty()) {
-      removeIf(e -> e.expiresNs() <= nowNs);
+    if (entries.isEmpty() || nowNs < earliestExpiryNs) {
+      return;
     }
+    removeIf(e -> e.expiresNs() <= nowNs);
+    long earliest = Long.MAX_VALUE;
+    for (ConntrackEntry entry : entries) {
+      earliest = Math.min(earliest, entry.expiresNs());
+    }
+    earliestExpiryNs = earliest;
+  }
+
+  /**
+   * An entry's deadline moved to {@code expiresNs} (every change to a confirmed entry's timeout
+   * must be told here, or {@link #expire} may forget it too late).
+   */
+  public void deadlineChanged(long expiresNs) {
+    earliestExpiryNs = Math.min(earliestExpiryNs, expiresNs);
   }
 
   /** Records an event as {@code conntrack -E} prints it ({@code [NEW]}, {@code [DESTROY]}). */

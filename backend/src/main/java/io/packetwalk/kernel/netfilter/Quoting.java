@@ -7,7 +7,7 @@ public final class Quoting {
 
   /** Bare when only letters, digits, {@code _} and {@code -}; else in double quotes, escaped. */
   public static String saveQuoted(String value) {
-    if (!value.isEmpty() && value.chars().allMatch(Quoting::plain)) {
+    if (isPlain(value)) {
       return value;
     }
     StringBuilder out = new StringBuilder("\"");
@@ -18,6 +18,18 @@ public final class Quoting {
       out.append(c);
     }
     return out.append('"').toString();
+  }
+
+  private static boolean isPlain(String value) {
+    if (value.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      if (!plain(value.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean plain(int c) {

@@ -20,13 +20,21 @@ public final class Rule {
     this.ip = ip;
     this.matches = List.copyOf(matches);
     this.target = target;
-    StringBuilder text = new StringBuilder();
+    StringBuilder text = new StringBuilder(160);
     ip.save(text);
     for (Match match : this.matches) {
       match.save(text);
     }
     target.save(text);
-    this.spec = text.toString().strip();
+    int start = 0;
+    int end = text.length();
+    while (start < end && text.charAt(start) == ' ') {
+      start++;
+    }
+    while (end > start && text.charAt(end - 1) == ' ') {
+      end--;
+    }
+    this.spec = text.substring(start, end);
   }
 
   public IpMatch ip() {

@@ -2,6 +2,7 @@ package io.packetwalk.kernel.netfilter;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +15,15 @@ public final class Table {
   private final TableKind kind;
   private final Map<Hook, Chain> builtins = new LinkedHashMap<>();
   private final Map<String, Chain> userChains = new TreeMap<>();
+  private final Map<String, Chain> byName = new HashMap<>();
 
   public Table(TableKind kind) {
     this.kind = kind;
     for (Hook hook : Hook.values()) {
       if (kind.registers(hook)) {
-        builtins.put(hook, Chain.builtin(hook));
+        Chain chain = Chain.builtin(hook);
+        builtins.put(hook, chain);
+        byName.put(chain.name(), chain);
       }
     }
   }
@@ -59,12 +63,7 @@ public final class Table {
   }
 
   public Optional<Chain> chain(String name) {
-    for (Chain chain : builtins.values()) {
-      if (chain.name().equals(name)) {
-        return Optional.of(chain);
-      }
-    }
-    return Optional.ofNullable(userChains.get(name));
+    return Optional.ofNullable(byName.get(name));
   }
 
   /** Every chain as iptables lists them: built-ins in hook order, then user chains by name. */
@@ -81,20 +80,25 @@ public final class Table {
   public Chain addUserChain(String name) {
     Chain chain = Chain.user(name);
     userChains.put(name, chain);
+    byName.put(name, chain);
     return chain;
   }
 
   public void removeUserChain(String name) {
-    userChains.remove(name);
+    if (userChains.remove(name) != null) {
+      byName.remove(name);
+    }
   }
 
   public void renameUserChain(String from, String to) {
     Chain old = userChains.remove(from);
+    byName.remove(from);
     Chain renamed = Chain.user(to);
     for (Rule rule : old.rules()) {
       renamed.append(rule);
     }
     userChains.put(to, renamed);
+    byName.put(to, renamed);
     for (Chain chain : chains()) {
       for (int i = 0; i < chain.size(); i++) {
         Target target = chain.rule(i).target();

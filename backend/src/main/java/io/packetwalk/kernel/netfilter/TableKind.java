@@ -28,14 +28,16 @@ public enum TableKind {
   public static final int CONNTRACK_PRIORITY = -200;
 
   private final EnumMap<Hook, Integer> priorities;
+  private final String id;
 
   TableKind(Map<Hook, Integer> priorities) {
     this.priorities = new EnumMap<>(priorities);
+    this.id = name().toLowerCase(Locale.ROOT);
   }
 
   /** The table's name as iptables spells it: {@code filter}, {@code nat}, … */
   public String id() {
-    return name().toLowerCase(Locale.ROOT);
+    return id;
   }
 
   public static Optional<TableKind> byId(String id) {

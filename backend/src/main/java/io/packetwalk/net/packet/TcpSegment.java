@@ -1,6 +1,5 @@
 package io.packetwalk.net.packet;
 
-import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -63,7 +62,8 @@ public record TcpSegment(
   }
 
   public TcpSegment {
-    flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
+    // Set.copyOf returns an immutable set as it is: NAT's withPorts copies nothing.
+    flags = flags.isEmpty() ? Set.of() : Set.copyOf(flags);
   }
 
   public boolean has(Flag flag) {

@@ -7,6 +7,7 @@ import io.packetwalk.kernel.netfilter.Rule;
 import io.packetwalk.kernel.netfilter.Table;
 import io.packetwalk.kernel.netfilter.TableKind;
 import io.packetwalk.kernel.netfilter.Target;
+import io.packetwalk.shell.ToolFailure;
 import io.packetwalk.shell.netfilter.IptablesRequest.Command;
 import java.util.HashSet;
 import java.util.List;
@@ -34,6 +35,19 @@ final class Iptables {
     this.checkLoopsEachTime = checkLoopsEachTime;
   }
 
+  /**
+   * Packetwalk's refusal of a rule beyond {@link NetfilterState#MAX_RULES} in one namespace (the
+   * kernel has no such limit; docs/limits.md).
+   */
+  static ToolFailure tooManyRules(String program) {
+    return new ToolFailure(
+        1,
+        program
+            + ": too many rules: a namespace holds at most "
+            + String.format(java.util.Locale.ROOT, "%,d", NetfilterState.MAX_RULES)
+            + " rules in Packetwalk (a limit of the simulator, not of Linux)");
+  }
+
   /** The kernel's refusal of a table whose jumps loop. */
   void checkLoops(Table table, String operation) {
     if (loops(table)) {
@@ -50,6 +64,11 @@ final class Iptables {
       case APPEND, INSERT, REPLACE -> {
         Chain chain = existing(table, name);
         Rule rule = request.rule();
+        if (checkLoopsEachTime
+            && command != Command.REPLACE
+            && state.ruleCount() >= NetfilterState.MAX_RULES) {
+          throw tooManyRules(program);
+        }
         checkTarget(request, table, chain, rule);
         int size = chain.size();
         if (command == Command.INSERT && request.number() > size + 1) {

@@ -75,6 +75,11 @@ public final class IptablesRestoreCommand implements Tool {
     return 0;
   }
 
+  /** {@code iptables-restore} of {@code input} into {@code state}, with no options. */
+  static void restore(NetfilterState state, String input) {
+    new Restore(state, false, false, false, null).run(input);
+  }
+
   /** One restore: reads blocks and commits each to the namespace. */
   private static final class Restore {
 
@@ -85,6 +90,8 @@ public final class IptablesRestoreCommand implements Tool {
     private final TableKind only;
     private final Iptables iptables;
     private Table working;
+    private int workingRules;
+    private int otherRules;
 
     Restore(NetfilterState state, boolean noflush, boolean counters, boolean test, TableKind only) {
       this.state = state;
@@ -132,12 +139,17 @@ public final class IptablesRestoreCommand implements Tool {
                         PROGRAM + ": line " + number + " table name '" + name + "' invalid"));
         Optional<Table> existing = state.existing(kind);
         working = noflush && existing.isPresent() ? existing.get().copy() : new Table(kind);
+        workingRules = working.ruleCount();
+        otherRules = state.ruleCount() - existing.map(Table::ruleCount).orElse(0);
         return;
       }
       if (working == null) {
         throw IptablesError.usage(PROGRAM, "no table specified");
       }
       if (line.equals("COMMIT")) {
+        if (otherRules + working.ruleCount() > NetfilterState.MAX_RULES) {
+          throw Iptables.tooManyRules(PROGRAM);
+        }
         checkJumps(working);
         iptables.checkLoops(working, "RULE_APPEND");
         if (!test && (only == null || only == working.kind())) {
@@ -172,7 +184,7 @@ public final class IptablesRestoreCommand implements Tool {
 
     /** {@code :NAME POLICY [packets:bytes]}. */
     private void declare(String line) {
-      String[] parts = line.substring(1).split("\\s+");
+      String[] parts = blankSeparated(line.substring(1));
       String name = parts[0];
       String policy = parts.length > 1 ? parts[1] : "-";
       Optional<Chain> found = working.chain(name);
@@ -207,6 +219,28 @@ public final class IptablesRestoreCommand implements Tool {
       }
     }
 
+    /**
+     * The words of {@code text} between blanks (what {@code split("\\s+")} gave, without a regex).
+     */
+    private static String[] blankSeparated(String text) {
+      List<String> words = new ArrayList<>(3);
+      int i = 0;
+      int length = text.length();
+      while (i < length) {
+        int start = i;
+        while (i < length && !Character.isWhitespace(text.charAt(i))) {
+          i++;
+        }
+        if (i > start || start == 0) {
+          words.add(text.substring(start, i));
+        }
+        while (i < length && Character.isWhitespace(text.charAt(i))) {
+          i++;
+        }
+      }
+      return words.isEmpty() ? new String[] {""} : words.toArray(String[]::new);
+    }
+
     private long[] bracketed(String text) {
       if (!text.startsWith("[") || !text.endsWith("]") || !text.contains(":")) {
         throw IptablesError.usage(PROGRAM, "Bad parameter `" + text + "'");
@@ -237,9 +271,25 @@ public final class IptablesRestoreCommand implements Tool {
         throw IptablesError.usage(PROGRAM, "Unknown command in restore input");
       }
       iptables.apply(request, table);
+      if (request.command() == Command.APPEND || request.command() == Command.INSERT) {
+        countRule();
+      }
       Rule added = request.rule();
       if (preset != null && counters && added != null) {
         added.counters().set(preset[0], preset[1]);
+      }
+    }
+
+    /**
+     * Counts a rule added to the block, and stops the restore as soon as the namespace would hold
+     * more than {@link NetfilterState#MAX_RULES} (an exact recount only past the limit).
+     */
+    private void countRule() {
+      if (++workingRules + otherRules > NetfilterState.MAX_RULES) {
+        workingRules = working.ruleCount();
+        if (workingRules + otherRules > NetfilterState.MAX_RULES) {
+          throw Iptables.tooManyRules(PROGRAM);
+        }
       }
     }
 

@@ -12,10 +12,38 @@ final class RestoreWords {
   private RestoreWords() {}
 
   static List<String> split(String line) {
-    List<String> words = new ArrayList<>();
-    StringBuilder word = null;
+    List<String> words = new ArrayList<>(24);
+    int length = line.length();
+    int i = 0;
+    while (i < length) {
+      char c = line.charAt(i);
+      if (c == ' ' || c == '\t') {
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < length) {
+        c = line.charAt(i);
+        if (c == ' ' || c == '\t' || c == '"' || c == '\'') {
+          break;
+        }
+        i++;
+      }
+      if (i == length || c == ' ' || c == '\t') {
+        words.add(line.substring(start, i));
+        continue;
+      }
+      i = quoted(line, start, words);
+    }
+    return words;
+  }
+
+  /** A word from {@code start} that holds quotes; adds it and returns where it ends. */
+  private static int quoted(String line, int start, List<String> words) {
+    StringBuilder word = new StringBuilder();
     char quote = 0;
-    for (int i = 0; i < line.length(); i++) {
+    int i = start;
+    for (; i < line.length(); i++) {
       char c = line.charAt(i);
       if (quote != 0) {
         if (c == '\\'
@@ -30,14 +58,7 @@ final class RestoreWords {
         continue;
       }
       if (c == ' ' || c == '\t') {
-        if (word != null) {
-          words.add(word.toString());
-          word = null;
-        }
-        continue;
-      }
-      if (word == null) {
-        word = new StringBuilder();
+        break;
       }
       if (c == '"' || c == '\'') {
         quote = c;
@@ -48,9 +69,7 @@ final class RestoreWords {
     if (quote != 0) {
       throw IptablesError.usage(IptablesRestoreCommand.PROGRAM, "Unterminated quote in input");
     }
-    if (word != null) {
-      words.add(word.toString());
-    }
-    return words;
+    words.add(word.toString());
+    return i;
   }
 }

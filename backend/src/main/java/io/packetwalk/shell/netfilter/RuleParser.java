@@ -138,7 +138,7 @@ final class RuleParser {
 
   /** Splits grouped short flags ({@code -nvL}, {@code -tnat}) into separate words. */
   private static List<String> expand(List<String> words) {
-    List<String> expanded = new ArrayList<>();
+    List<String> expanded = new ArrayList<>(words.size() + 4);
     for (String word : words) {
       if (word.length() > 2 && word.charAt(0) == '-' && word.charAt(1) != '-') {
         for (int i = 1; i < word.length(); i++) {
