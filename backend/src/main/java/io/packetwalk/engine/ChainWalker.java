@@ -298,16 +298,7 @@ final class ChainWalker {
       Evaluation e,
       String what,
       List<StateChange> changes) {
-    if (place == null) {
-      return engine.step(cause, null, StepKind.NF_RULE_MATCH, null, e.packet(), changes);
-    }
-    return engine.step(
-        cause,
-        at(ns, place),
-        StepKind.NF_RULE_MATCH,
-        "Rule " + place.rule() + " of " + place.chain() + " matches: " + what + ".",
-        e.packet(),
-        changes);
+    return ruleStep(StepKind.NF_RULE_MATCH, ns, place, cause, e, what, changes);
   }
 
   private Cause verdict(
@@ -317,13 +308,25 @@ final class ChainWalker {
       Evaluation e,
       String what,
       List<StateChange> changes) {
+    return ruleStep(StepKind.NF_VERDICT, ns, place, cause, e, what, changes);
+  }
+
+  /** A step about the rule at {@code place} ({@code place} null: nobody records sentences). */
+  private Cause ruleStep(
+      StepKind kind,
+      NetNamespace ns,
+      NetfilterPlace place,
+      Cause cause,
+      Evaluation e,
+      String what,
+      List<StateChange> changes) {
     if (place == null) {
-      return engine.step(cause, null, StepKind.NF_VERDICT, null, e.packet(), changes);
+      return engine.step(cause, null, kind, null, e.packet(), changes);
     }
     return engine.step(
         cause,
         at(ns, place),
-        StepKind.NF_VERDICT,
+        kind,
         "Rule " + place.rule() + " of " + place.chain() + " matches: " + what + ".",
         e.packet(),
         changes);

@@ -39,16 +39,6 @@ public final class Skb {
     return new Skb(packet, null);
   }
 
-  /**
-   * A packet the kernel creates in answer to {@code trigger} (an ICMP error, a reset): it starts
-   * with no devices, but belongs to the trigger's connection where one exists (RELATED).
-   */
-  public static Skb replyTo(Ipv4Packet packet, Skb trigger) {
-    Skb reply = new Skb(packet, null);
-    reply.mark = trigger == null ? 0 : trigger.mark;
-    return reply;
-  }
-
   public Ipv4Packet packet() {
     return packet;
   }

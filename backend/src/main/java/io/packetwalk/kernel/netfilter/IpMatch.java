@@ -18,9 +18,6 @@ public record IpMatch(
     int protocol,
     boolean protocolInverted) {
 
-  public static final IpMatch ANY =
-      new IpMatch(null, false, null, false, null, false, null, false, 0, false);
-
   public boolean test(Evaluation e) {
     var p = e.packet();
     if (src != null && src.contains(p.src()) == srcInverted) {

@@ -55,10 +55,6 @@ public final class NetfilterState {
     generation++;
   }
 
-  public long generation() {
-    return generation;
-  }
-
   public int ruleCount() {
     int count = 0;
     for (Table table : tables.values()) {

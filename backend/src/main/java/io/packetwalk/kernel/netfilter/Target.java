@@ -272,23 +272,13 @@ public sealed interface Target {
     @Override
     public void save(StringBuilder out) {
       out.append(" -j DNAT --to-destination ").append(to.text());
-      if (random) {
-        out.append(" --random");
-      }
-      if (persistent) {
-        out.append(" --persistent");
-      }
+      flags(out, " --", random, false, persistent);
     }
 
     @Override
     public void listing(StringBuilder out) {
       out.append("to:").append(to.text());
-      if (random) {
-        out.append(" random");
-      }
-      if (persistent) {
-        out.append(" persistent");
-      }
+      flags(out, " ", random, false, persistent);
     }
 
     @Override
@@ -308,29 +298,13 @@ public sealed interface Target {
     @Override
     public void save(StringBuilder out) {
       out.append(" -j SNAT --to-source ").append(to.text());
-      if (random) {
-        out.append(" --random");
-      }
-      if (randomFully) {
-        out.append(" --random-fully");
-      }
-      if (persistent) {
-        out.append(" --persistent");
-      }
+      flags(out, " --", random, randomFully, persistent);
     }
 
     @Override
     public void listing(StringBuilder out) {
       out.append("to:").append(to.text());
-      if (random) {
-        out.append(" random");
-      }
-      if (randomFully) {
-        out.append(" random-fully");
-      }
-      if (persistent) {
-        out.append(" persistent");
-      }
+      flags(out, " ", random, randomFully, persistent);
     }
 
     @Override
@@ -350,18 +324,8 @@ public sealed interface Target {
     @Override
     public void save(StringBuilder out) {
       out.append(" -j MASQUERADE");
-      if (firstPort > 0) {
-        out.append(" --to-ports ").append(firstPort);
-        if (lastPort != firstPort) {
-          out.append('-').append(lastPort);
-        }
-      }
-      if (random) {
-        out.append(" --random");
-      }
-      if (randomFully) {
-        out.append(" --random-fully");
-      }
+      toPorts(out, firstPort, lastPort);
+      flags(out, " --", random, randomFully, false);
     }
 
     @Override
@@ -396,15 +360,8 @@ public sealed interface Target {
     @Override
     public void save(StringBuilder out) {
       out.append(" -j REDIRECT");
-      if (firstPort > 0) {
-        out.append(" --to-ports ").append(firstPort);
-        if (lastPort != firstPort) {
-          out.append('-').append(lastPort);
-        }
-      }
-      if (random) {
-        out.append(" --random");
-      }
+      toPorts(out, firstPort, lastPort);
+      flags(out, " --", random, false, false);
     }
 
     @Override
@@ -465,17 +422,27 @@ public sealed interface Target {
     }
   }
 
-  /** Whether the target ends the walk of the current chain (and of the hook for DROP/REJECT). */
-  static boolean terminal(Target target) {
-    return switch (target) {
-      case Accept a -> true;
-      case Drop d -> true;
-      case Reject r -> true;
-      case Dnat d -> true;
-      case Snat s -> true;
-      case Masquerade m -> true;
-      case Redirect r -> true;
-      default -> false;
-    };
+  /** Appends {@code --to-ports A[-B]} when a port range is given. */
+  private static void toPorts(StringBuilder out, int first, int last) {
+    if (first > 0) {
+      out.append(" --to-ports ").append(first);
+      if (last != first) {
+        out.append('-').append(last);
+      }
+    }
+  }
+
+  /** Appends the NAT flags that are set, each after {@code lead} ({@code " --"} or {@code " "}). */
+  private static void flags(
+      StringBuilder out, String lead, boolean random, boolean randomFully, boolean persistent) {
+    if (random) {
+      out.append(lead).append("random");
+    }
+    if (randomFully) {
+      out.append(lead).append("random-fully");
+    }
+    if (persistent) {
+      out.append(lead).append("persistent");
+    }
   }
 }

@@ -175,8 +175,4 @@ final class RuleListing {
   static List<TableKind> saveOrder() {
     return List.of(TableKind.values());
   }
-
-  static boolean isChainTarget(Target target) {
-    return target instanceof Target.Jump || target instanceof Target.Goto;
-  }
 }
