@@ -5,24 +5,28 @@ import java.util.List;
 
 /**
  * One rule of a chain: its base match, its {@code -m} matches, its target and its counters. The
- * rule's text in iptables-save form (without {@code -A CHAIN}) is fixed at creation; two rules with
- * the same text are the same rule to {@code -D} and {@code -C}.
+ * rule's text in iptables-save form (without {@code -A CHAIN}) follows from those parts (built on
+ * first use); two rules with the same text are the same rule to {@code -D} and {@code -C}.
  */
 public final class Rule {
 
   private final IpMatch ip;
   private final List<Match> matches;
   private final Target target;
-  private final String spec;
+  private String spec;
   private final Counters counters = new Counters();
 
   public Rule(IpMatch ip, List<Match> matches, Target target) {
     this.ip = ip;
     this.matches = List.copyOf(matches);
     this.target = target;
+  }
+
+  /** The save text, built when first asked for (a restore of many rules never needs most). */
+  private String buildSpec() {
     StringBuilder text = new StringBuilder(160);
     ip.save(text);
-    for (Match match : this.matches) {
+    for (Match match : matches) {
       match.save(text);
     }
     target.save(text);
@@ -34,7 +38,7 @@ public final class Rule {
     while (end > start && text.charAt(end - 1) == ' ') {
       end--;
     }
-    this.spec = text.substring(start, end);
+    return text.substring(start, end);
   }
 
   public IpMatch ip() {
@@ -55,12 +59,16 @@ public final class Rule {
 
   /** The rule as iptables-save prints it after {@code -A CHAIN }. */
   public String spec() {
+    if (spec == null) {
+      spec = buildSpec();
+    }
     return spec;
   }
 
   /** {@code -A CHAIN spec}. */
   public String text(String chain) {
-    return spec.isEmpty() ? "-A " + chain : "-A " + chain + " " + spec;
+    String text = spec();
+    return text.isEmpty() ? "-A " + chain : "-A " + chain + " " + text;
   }
 
   /** The same rule with another target (a renamed chain), keeping its counters. */
