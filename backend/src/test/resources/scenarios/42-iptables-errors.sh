@@ -32,5 +32,44 @@ ip netns exec fw iptables -A INPUT -j A
 ip netns exec fw iptables -X B
 ip netns exec fw iptables -E A B
 ip netns exec fw iptables -N this-chain-name-is-far-too-long-for-iptables
+ip netns exec fw iptables -N C0
+ip netns exec fw iptables -N C1
+ip netns exec fw iptables -N C2
+ip netns exec fw iptables -N C3
+ip netns exec fw iptables -N C4
+ip netns exec fw iptables -N C5
+ip netns exec fw iptables -N C6
+ip netns exec fw iptables -N C7
+ip netns exec fw iptables -N C8
+ip netns exec fw iptables -N C9
+ip netns exec fw iptables -N C10
+ip netns exec fw iptables -N C11
+ip netns exec fw iptables -N C12
+ip netns exec fw iptables -N C13
+ip netns exec fw iptables -N C14
+ip netns exec fw iptables -N C15
+ip netns exec fw iptables -N C16
+ip netns exec fw iptables -N C17
+ip netns exec fw iptables -A C0 -j C1
+ip netns exec fw iptables -A C1 -j C2
+ip netns exec fw iptables -A C2 -j C3
+ip netns exec fw iptables -A C3 -j C4
+ip netns exec fw iptables -A C4 -j C5
+ip netns exec fw iptables -A C5 -j C6
+ip netns exec fw iptables -A C6 -j C7
+ip netns exec fw iptables -A C7 -j C8
+ip netns exec fw iptables -A C8 -j C9
+ip netns exec fw iptables -A C9 -j C10
+ip netns exec fw iptables -A C10 -j C11
+ip netns exec fw iptables -A C11 -j C12
+ip netns exec fw iptables -A C12 -j C13
+ip netns exec fw iptables -A C13 -j C14
+ip netns exec fw iptables -A C14 -j C15
+ip netns exec fw iptables -A C15 -j C16
+ip netns exec fw iptables -A C16 -j C17
+ip netns exec fw iptables -A OUTPUT -j C1
+ip netns exec fw iptables -A OUTPUT -j C2
+ip netns exec fw iptables -A OUTPUT -g C1
+ip netns exec fw iptables -A OUTPUT -j C3
 ip netns exec fw iptables-save
 ip netns del fw

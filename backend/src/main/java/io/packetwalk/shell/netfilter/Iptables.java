@@ -253,24 +253,35 @@ final class Iptables {
     return false;
   }
 
-  /** Whether the chains reachable from a built-in chain contain a cycle (the kernel's ELOOP). */
+  /** The most jumps (and gotos) a path from a built-in chain may take (NFT_JUMP_STACK_SIZE). */
+  static final int MAX_JUMPS = 15;
+
+  /**
+   * Whether the kernel refuses the table's jumps (ELOOP is reported as "Too many links", as
+   * EMLINK): the chains reachable from a built-in chain contain a cycle, or a path of more than
+   * {@link #MAX_JUMPS} jumps.
+   */
   static boolean loops(Table table) {
-    Set<String> done = new HashSet<>();
+    java.util.Map<String, Integer> depth = new java.util.HashMap<>();
     for (Chain start : table.chains()) {
-      if (start.isBuiltin() && cycleFrom(table, start, new HashSet<>(), done)) {
+      if (start.isBuiltin() && deepest(table, start, new HashSet<>(), depth) > MAX_JUMPS) {
         return true;
       }
     }
     return false;
   }
 
-  private static boolean cycleFrom(Table table, Chain chain, Set<String> path, Set<String> done) {
-    if (done.contains(chain.name())) {
-      return false;
+  /** The most jumps below {@code chain}; past the limit (a cycle counts as endless) it stops. */
+  private static int deepest(
+      Table table, Chain chain, Set<String> path, java.util.Map<String, Integer> known) {
+    Integer seen = known.get(chain.name());
+    if (seen != null) {
+      return seen;
     }
     if (!path.add(chain.name())) {
-      return true;
+      return Integer.MAX_VALUE / 2;
     }
+    int most = 0;
     for (Rule rule : chain.rules()) {
       Optional<String> next =
           switch (rule.target()) {
@@ -279,12 +290,17 @@ final class Iptables {
             default -> Optional.empty();
           };
       Optional<Chain> called = next.flatMap(table::chain);
-      if (called.isPresent() && cycleFrom(table, called.get(), path, done)) {
-        return true;
+      if (called.isPresent()) {
+        most = Math.max(most, 1 + deepest(table, called.get(), path, known));
+        if (most > MAX_JUMPS) {
+          break;
+        }
       }
     }
     path.remove(chain.name());
-    done.add(chain.name());
-    return false;
+    if (!chain.isBuiltin()) {
+      known.put(chain.name(), most);
+    }
+    return most;
   }
 }
