@@ -2,20 +2,23 @@ package io.packetwalk.kernel.netfilter;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /** One table of a namespace: its built-in chains in hook order, then its user chains. */
 public final class Table {
 
   private final TableKind kind;
   private final Map<Hook, Chain> builtins = new LinkedHashMap<>();
-  private final Map<String, Chain> userChains = new TreeMap<>();
+  private final Map<String, Chain> userChains = new HashMap<>();
   private final Map<String, Chain> byName = new HashMap<>();
+  private List<Chain> sortedUserChains = List.of();
+  private boolean sorted = true;
 
   public Table(TableKind kind) {
     this.kind = kind;
@@ -68,25 +71,40 @@ public final class Table {
 
   /** Every chain as iptables lists them: built-ins in hook order, then user chains by name. */
   public List<Chain> chains() {
-    List<Chain> all = new ArrayList<>(builtins.values());
-    all.addAll(userChains.values());
+    List<Chain> all = new ArrayList<>(builtins.size() + userChains.size());
+    all.addAll(builtins.values());
+    all.addAll(userChains());
     return all;
   }
 
-  public Collection<Chain> userChains() {
-    return userChains.values();
+  /** Every chain in no particular order (for work that does not list them). */
+  public Collection<Chain> unorderedChains() {
+    return byName.values();
+  }
+
+  /** The user chains by name (sorted when first asked for after a change). */
+  public List<Chain> userChains() {
+    if (!sorted) {
+      List<Chain> list = new ArrayList<>(userChains.values());
+      list.sort(Comparator.comparing(Chain::name));
+      sortedUserChains = Collections.unmodifiableList(list);
+      sorted = true;
+    }
+    return sortedUserChains;
   }
 
   public Chain addUserChain(String name) {
     Chain chain = Chain.user(name);
     userChains.put(name, chain);
     byName.put(name, chain);
+    sorted = false;
     return chain;
   }
 
   public void removeUserChain(String name) {
     if (userChains.remove(name) != null) {
       byName.remove(name);
+      sorted = false;
     }
   }
 
@@ -99,6 +117,7 @@ public final class Table {
     }
     userChains.put(to, renamed);
     byName.put(to, renamed);
+    sorted = false;
     for (Chain chain : chains()) {
       for (int i = 0; i < chain.size(); i++) {
         Target target = chain.rule(i).target();
@@ -127,7 +146,7 @@ public final class Table {
 
   public int ruleCount() {
     int count = 0;
-    for (Chain chain : chains()) {
+    for (Chain chain : unorderedChains()) {
       count += chain.size();
     }
     return count;

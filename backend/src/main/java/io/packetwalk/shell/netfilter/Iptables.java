@@ -9,8 +9,10 @@ import io.packetwalk.kernel.netfilter.TableKind;
 import io.packetwalk.kernel.netfilter.Target;
 import io.packetwalk.shell.ToolFailure;
 import io.packetwalk.shell.netfilter.IptablesRequest.Command;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -48,9 +50,9 @@ final class Iptables {
             + " rules in Packetwalk (a limit of the simulator, not of Linux)");
   }
 
-  /** The kernel's refusal of a table whose jumps loop. */
-  void checkLoops(Table table, String operation) {
-    if (loops(table)) {
+  /** The kernel's refusal of a table whose jumps loop or nest too deep. */
+  void checkLoops(Table table, Jumps jumps, String operation) {
+    if (loops(table, jumps)) {
       throw IptablesError.kernel(
           program, operation, "Too many links", "jump loop in table " + table.kind().id());
     }
@@ -257,14 +259,57 @@ final class Iptables {
   static final int MAX_JUMPS = 15;
 
   /**
-   * Whether the kernel refuses the table's jumps (ELOOP is reported as "Too many links", as
-   * EMLINK): the chains reachable from a built-in chain contain a cycle, or a path of more than
-   * {@link #MAX_JUMPS} jumps.
+   * Every jump and goto of a table resolved once: the chains each chain calls, and the first target
+   * that names no chain (null when all exist).
+   */
+  record Jumps(Map<Chain, List<Chain>> calls, String missing) {}
+
+  static Jumps jumps(Table table) {
+    Map<Chain, List<Chain>> calls = new IdentityHashMap<>();
+    String missing = null;
+    for (Chain chain : table.unorderedChains()) {
+      List<Chain> called = null;
+      for (Rule rule : chain.rules()) {
+        String name =
+            switch (rule.target()) {
+              case Target.Jump(String to) -> to;
+              case Target.Goto(String to) -> to;
+              default -> null;
+            };
+        if (name == null) {
+          continue;
+        }
+        Optional<Chain> found = table.chain(name);
+        if (found.isEmpty()) {
+          missing = missing == null ? name : missing;
+          continue;
+        }
+        if (called == null) {
+          called = new ArrayList<>();
+        }
+        called.add(found.get());
+      }
+      if (called != null) {
+        calls.put(chain, called);
+      }
+    }
+    return new Jumps(calls, missing);
+  }
+
+  /**
+   * Whether the kernel refuses the table's jumps (reported as "Too many links"): the chains
+   * reachable from a built-in chain contain a cycle, or a path of more than {@link #MAX_JUMPS}
+   * jumps.
    */
   static boolean loops(Table table) {
-    java.util.Map<String, Integer> depth = new java.util.HashMap<>();
+    return loops(table, jumps(table));
+  }
+
+  static boolean loops(Table table, Jumps jumps) {
+    Map<Chain, Integer> known = new IdentityHashMap<>();
+    Set<Chain> path = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     for (Chain start : table.chains()) {
-      if (start.isBuiltin() && deepest(table, start, new HashSet<>(), depth) > MAX_JUMPS) {
+      if (start.isBuiltin() && deepest(start, jumps.calls(), path, known) > MAX_JUMPS) {
         return true;
       }
     }
@@ -273,34 +318,23 @@ final class Iptables {
 
   /** The most jumps below {@code chain}; past the limit (a cycle counts as endless) it stops. */
   private static int deepest(
-      Table table, Chain chain, Set<String> path, java.util.Map<String, Integer> known) {
-    Integer seen = known.get(chain.name());
+      Chain chain, Map<Chain, List<Chain>> calls, Set<Chain> path, Map<Chain, Integer> known) {
+    Integer seen = known.get(chain);
     if (seen != null) {
       return seen;
     }
-    if (!path.add(chain.name())) {
+    if (!path.add(chain)) {
       return Integer.MAX_VALUE / 2;
     }
     int most = 0;
-    for (Rule rule : chain.rules()) {
-      Optional<String> next =
-          switch (rule.target()) {
-            case Target.Jump(String to) -> Optional.of(to);
-            case Target.Goto(String to) -> Optional.of(to);
-            default -> Optional.empty();
-          };
-      Optional<Chain> called = next.flatMap(table::chain);
-      if (called.isPresent()) {
-        most = Math.max(most, 1 + deepest(table, called.get(), path, known));
-        if (most > MAX_JUMPS) {
-          break;
-        }
+    for (Chain called : calls.getOrDefault(chain, List.of())) {
+      most = Math.max(most, 1 + deepest(called, calls, path, known));
+      if (most > MAX_JUMPS) {
+        break;
       }
     }
-    path.remove(chain.name());
-    if (!chain.isBuiltin()) {
-      known.put(chain.name(), most);
-    }
+    path.remove(chain);
+    known.put(chain, most);
     return most;
   }
 }

@@ -6,7 +6,6 @@ import io.packetwalk.kernel.netfilter.NetfilterState;
 import io.packetwalk.kernel.netfilter.Rule;
 import io.packetwalk.kernel.netfilter.Table;
 import io.packetwalk.kernel.netfilter.TableKind;
-import io.packetwalk.kernel.netfilter.Target;
 import io.packetwalk.shell.Tool;
 import io.packetwalk.shell.ToolContext;
 import io.packetwalk.shell.ToolFailure;
@@ -150,8 +149,11 @@ public final class IptablesRestoreCommand implements Tool {
         if (otherRules + working.ruleCount() > NetfilterState.MAX_RULES) {
           throw Iptables.tooManyRules(PROGRAM);
         }
-        checkJumps(working);
-        iptables.checkLoops(working, "RULE_APPEND");
+        Iptables.Jumps jumps = Iptables.jumps(working);
+        if (jumps.missing() != null) {
+          throw IptablesError.usage(PROGRAM, "Chain '" + jumps.missing() + "' does not exist");
+        }
+        iptables.checkLoops(working, jumps, "RULE_APPEND");
         if (!test && (only == null || only == working.kind())) {
           state.replace(working.kind(), working);
         }
@@ -163,23 +165,6 @@ public final class IptablesRestoreCommand implements Tool {
         return;
       }
       rule(line);
-    }
-
-    /** Every chain a rule jumps or goes to must exist by the end of the block. */
-    private static void checkJumps(Table table) {
-      for (Chain chain : table.chains()) {
-        for (Rule rule : chain.rules()) {
-          String target =
-              switch (rule.target()) {
-                case Target.Jump(String name) -> name;
-                case Target.Goto(String name) -> name;
-                default -> null;
-              };
-          if (target != null && table.chain(target).isEmpty()) {
-            throw IptablesError.usage(PROGRAM, "Chain '" + target + "' does not exist");
-          }
-        }
-      }
     }
 
     /** {@code :NAME POLICY [packets:bytes]}. */
