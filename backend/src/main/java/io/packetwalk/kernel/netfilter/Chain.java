@@ -18,6 +18,12 @@ public final class Chain {
   private boolean policyAccept = true;
   private boolean created;
   private boolean countsPolicy;
+
+  /** {@link JumpCheck}'s working state: the chains this one calls, its depth, the walk's mark. */
+  List<Chain> calls = List.of();
+
+  int depth = -1;
+  boolean onPath;
   private RuleIndex ruleIndex;
 
   private Chain(String name, Hook hook) {

@@ -2,6 +2,7 @@ package io.packetwalk.shell.netfilter;
 
 import io.packetwalk.kernel.netfilter.Chain;
 import io.packetwalk.kernel.netfilter.Hook;
+import io.packetwalk.kernel.netfilter.JumpCheck;
 import io.packetwalk.kernel.netfilter.NetfilterState;
 import io.packetwalk.kernel.netfilter.Rule;
 import io.packetwalk.kernel.netfilter.Table;
@@ -9,12 +10,7 @@ import io.packetwalk.kernel.netfilter.TableKind;
 import io.packetwalk.kernel.netfilter.Target;
 import io.packetwalk.shell.ToolFailure;
 import io.packetwalk.shell.netfilter.IptablesRequest.Command;
-import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * Carries out iptables commands on one namespace's tables, with the kernel's checks: chains that
@@ -51,8 +47,8 @@ final class Iptables {
   }
 
   /** The kernel's refusal of a table whose jumps loop or nest too deep. */
-  void checkLoops(Table table, Jumps jumps, String operation) {
-    if (loops(table, jumps)) {
+  void checkLoops(Table table, JumpCheck.Result jumps, String operation) {
+    if (jumps.tooDeep()) {
       throw IptablesError.kernel(
           program, operation, "Too many links", "jump loop in table " + table.kind().id());
     }
@@ -87,7 +83,7 @@ final class Iptables {
           case INSERT -> chain.insert(request.number() - 1, rule);
           default -> chain.replace(request.number() - 1, rule);
         }
-        if (checkLoopsEachTime && loops(table)) {
+        if (checkLoopsEachTime && JumpCheck.of(table).tooDeep()) {
           switch (command) {
             case APPEND -> chain.remove(chain.size() - 1);
             case INSERT -> chain.remove(request.number() - 1);
@@ -253,88 +249,5 @@ final class Iptables {
       }
     }
     return false;
-  }
-
-  /** The most jumps (and gotos) a path from a built-in chain may take (NFT_JUMP_STACK_SIZE). */
-  static final int MAX_JUMPS = 15;
-
-  /**
-   * Every jump and goto of a table resolved once: the chains each chain calls, and the first target
-   * that names no chain (null when all exist).
-   */
-  record Jumps(Map<Chain, List<Chain>> calls, String missing) {}
-
-  static Jumps jumps(Table table) {
-    Map<Chain, List<Chain>> calls = new IdentityHashMap<>();
-    String missing = null;
-    for (Chain chain : table.unorderedChains()) {
-      List<Chain> called = null;
-      for (Rule rule : chain.rules()) {
-        String name =
-            switch (rule.target()) {
-              case Target.Jump(String to) -> to;
-              case Target.Goto(String to) -> to;
-              default -> null;
-            };
-        if (name == null) {
-          continue;
-        }
-        Optional<Chain> found = table.chain(name);
-        if (found.isEmpty()) {
-          missing = missing == null ? name : missing;
-          continue;
-        }
-        if (called == null) {
-          called = new ArrayList<>();
-        }
-        called.add(found.get());
-      }
-      if (called != null) {
-        calls.put(chain, called);
-      }
-    }
-    return new Jumps(calls, missing);
-  }
-
-  /**
-   * Whether the kernel refuses the table's jumps (reported as "Too many links"): the chains
-   * reachable from a built-in chain contain a cycle, or a path of more than {@link #MAX_JUMPS}
-   * jumps.
-   */
-  static boolean loops(Table table) {
-    return loops(table, jumps(table));
-  }
-
-  static boolean loops(Table table, Jumps jumps) {
-    Map<Chain, Integer> known = new IdentityHashMap<>();
-    Set<Chain> path = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-    for (Chain start : table.chains()) {
-      if (start.isBuiltin() && deepest(start, jumps.calls(), path, known) > MAX_JUMPS) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** The most jumps below {@code chain}; past the limit (a cycle counts as endless) it stops. */
-  private static int deepest(
-      Chain chain, Map<Chain, List<Chain>> calls, Set<Chain> path, Map<Chain, Integer> known) {
-    Integer seen = known.get(chain);
-    if (seen != null) {
-      return seen;
-    }
-    if (!path.add(chain)) {
-      return Integer.MAX_VALUE / 2;
-    }
-    int most = 0;
-    for (Chain called : calls.getOrDefault(chain, List.of())) {
-      most = Math.max(most, 1 + deepest(called, calls, path, known));
-      if (most > MAX_JUMPS) {
-        break;
-      }
-    }
-    path.remove(chain);
-    known.put(chain, most);
-    return most;
   }
 }

@@ -2,6 +2,7 @@ package io.packetwalk.shell.netfilter;
 
 import io.packetwalk.kernel.netfilter.Chain;
 import io.packetwalk.kernel.netfilter.Hook;
+import io.packetwalk.kernel.netfilter.JumpCheck;
 import io.packetwalk.kernel.netfilter.NetfilterState;
 import io.packetwalk.kernel.netfilter.Rule;
 import io.packetwalk.kernel.netfilter.Table;
@@ -149,7 +150,7 @@ public final class IptablesRestoreCommand implements Tool {
         if (otherRules + working.ruleCount() > NetfilterState.MAX_RULES) {
           throw Iptables.tooManyRules(PROGRAM);
         }
-        Iptables.Jumps jumps = Iptables.jumps(working);
+        JumpCheck.Result jumps = JumpCheck.of(working);
         if (jumps.missing() != null) {
           throw IptablesError.usage(PROGRAM, "Chain '" + jumps.missing() + "' does not exist");
         }
