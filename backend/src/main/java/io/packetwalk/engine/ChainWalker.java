@@ -156,13 +156,7 @@ final class ChainWalker {
         }
         case Target.Return r -> {
           now = matched(ns, place, now, e, "returns", counted);
-          if (stack.isEmpty()) {
-            return policy(ns, hook, tableId, base, now, e, length);
-          }
-          Frame back = stack.pop();
-          chain = back.chain();
-          index = back.next();
-          now = enter(ns, hook, tableId, chain, now, e, true);
+          index = chain.size(); // RETURN ends the chain as reaching its end does
         }
         case Target.None n -> {
           now = matched(ns, place, now, e, "has no target: it only counts", counted);

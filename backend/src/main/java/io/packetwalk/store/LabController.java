@@ -107,12 +107,7 @@ class LabController {
     if (json.length > LabDocumentCodec.MAX_BYTES) {
       throw LabDocumentCodec.tooLarge(json.length);
     }
-    if (!response.isCommitted()) {
-      response.setStatus(HttpServletResponse.SC_OK);
-      response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-    }
-    response.getOutputStream().write(json);
-    response.flushBuffer();
+    ClientWatch.answerJson(response, json);
   }
 
   /** A document (JSON) as the bash script that rebuilds one of its hosts (text/plain). */

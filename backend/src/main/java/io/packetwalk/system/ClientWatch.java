@@ -81,6 +81,19 @@ public final class ClientWatch {
   }
 
   /**
+   * Writes the JSON answer of a watched run: with status 200 unless heartbeats already committed
+   * the response (then the answer follows the spaces they wrote, still valid JSON).
+   */
+  public static void answerJson(HttpServletResponse response, byte[] json) throws IOException {
+    if (!response.isCommitted()) {
+      response.setStatus(HttpServletResponse.SC_OK);
+      response.setContentType("application/json");
+    }
+    response.getOutputStream().write(json);
+    response.flushBuffer();
+  }
+
+  /**
    * Whether {@code failure} is a read from or write to a client that closed its connection
    * (Tomcat's ClientAbortException, a reset, a request no longer usable): nobody is left to answer,
    * and it is logged at debug, never as an error.

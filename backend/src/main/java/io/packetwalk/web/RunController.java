@@ -75,12 +75,7 @@ class RunController {
                   watch.started().run();
                   return new ScriptRunner().run(script, limits, watch.cancelled());
                 }));
-    if (!response.isCommitted()) {
-      response.setStatus(HttpServletResponse.SC_OK);
-      response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-    }
-    response.getOutputStream().write(OUTCOMES.writeValueAsBytes(outcomes));
-    response.flushBuffer();
+    ClientWatch.answerJson(response, OUTCOMES.writeValueAsBytes(outcomes));
   }
 
   @GetMapping("/api/health")

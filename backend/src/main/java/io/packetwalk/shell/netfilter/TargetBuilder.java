@@ -33,6 +33,18 @@ abstract class TargetBuilder {
     return IptablesError.usage(program, message);
   }
 
+  /** {@code A} or {@code A-B}, each a port from 1 to 65535, as [first, last]. */
+  int[] portRange(String text) {
+    int dash = text.indexOf('-');
+    String a = dash < 0 ? text : text.substring(0, dash);
+    String b = dash < 0 ? text : text.substring(dash + 1);
+    int first =
+        Words.port(a).filter(x -> x > 0).orElseThrow(() -> bad("Port `" + a + "' not valid"));
+    int last =
+        Words.port(b).filter(x -> x > 0).orElseThrow(() -> bad("Port `" + b + "' not valid"));
+    return new int[] {first, last};
+  }
+
   /** The built-in target named {@code name}, if there is one (else it may be a chain). */
   static Optional<TargetBuilder> of(String name, String program) {
     return Optional.ofNullable(
@@ -299,13 +311,9 @@ abstract class TargetBuilder {
       int lastPort = 0;
       if (colon >= 0) {
         String ports = text.substring(colon + 1);
-        int dash = ports.indexOf('-');
-        String p = dash < 0 ? ports : ports.substring(0, dash);
-        String q = dash < 0 ? ports : ports.substring(dash + 1);
-        firstPort =
-            Words.port(p).filter(x -> x > 0).orElseThrow(() -> bad("Port `" + p + "' not valid"));
-        lastPort =
-            Words.port(q).filter(x -> x > 0).orElseThrow(() -> bad("Port `" + q + "' not valid"));
+        int[] range = portRange(ports);
+        firstPort = range[0];
+        lastPort = range[1];
         if (firstPort > lastPort) {
           throw bad("Port range `" + ports + "' not valid");
         }
@@ -345,14 +353,9 @@ abstract class TargetBuilder {
     boolean option(String option, Args args) {
       switch (option) {
         case "--to-ports", "--to-port" -> {
-          String text = args.value(option);
-          int dash = text.indexOf('-');
-          String a = dash < 0 ? text : text.substring(0, dash);
-          String b = dash < 0 ? text : text.substring(dash + 1);
-          first =
-              Words.port(a).filter(x -> x > 0).orElseThrow(() -> bad("Port `" + a + "' not valid"));
-          last =
-              Words.port(b).filter(x -> x > 0).orElseThrow(() -> bad("Port `" + b + "' not valid"));
+          int[] range = portRange(args.value(option));
+          first = range[0];
+          last = range[1];
         }
         case "--random" -> random = true;
         case "--random-fully" -> {
