@@ -2,7 +2,6 @@ package io.packetwalk.shell.ip;
 
 import io.packetwalk.kernel.BridgeState;
 import io.packetwalk.kernel.DeviceCounters;
-import io.packetwalk.kernel.DeviceKind;
 import io.packetwalk.kernel.NetDevice;
 import io.packetwalk.kernel.NetNamespace;
 import io.packetwalk.kernel.OperState;
@@ -19,10 +18,6 @@ import java.util.Optional;
  */
 final class LinkFormatter {
 
-  /** What a link has beside an address list; Linux 6.18 on a two-CPU machine. */
-  private record KindFacts(
-      String linkType, int minMtu, int maxMtu, int queues, String infoKind, int tsoMaxSize) {}
-
   private final IpOptions options;
   private final LinkWatch links;
   private final NetNamespace viewer;
@@ -34,15 +29,7 @@ final class LinkFormatter {
   }
 
   private static KindFacts facts(NetDevice dev) {
-    return switch (dev.kind()) {
-      case DeviceKind.Loopback l -> new KindFacts("loopback", 0, 0, 1, null, 524280);
-      case DeviceKind.Veth v -> new KindFacts("ether", 68, 65535, 2, "veth", 524280);
-      case DeviceKind.Bridge b ->
-          new KindFacts(
-              "ether", 68, 65535, 1, "bridge", b.state().ports().isEmpty() ? 65536 : 524280);
-      case DeviceKind.Dummy d -> new KindFacts("ether", 0, 0, 1, "dummy", 524280);
-      case DeviceKind.Physical p -> new KindFacts("ether", 68, 9000, 1, null, 65536);
-    };
+    return LinkTypes.of(dev).facts(dev);
   }
 
   // ---- the parts both forms share ----
@@ -51,7 +38,7 @@ final class LinkFormatter {
   private record LinkRef(String text, boolean sameNetns, NetDevice peer) {}
 
   private Optional<LinkRef> linkRef(NetDevice dev) {
-    NetDevice peer = dev.vethPeer();
+    NetDevice peer = LinkTypes.of(dev).link(dev).orElse(null);
     if (peer == null) {
       return Optional.empty();
     }
@@ -99,11 +86,7 @@ final class LinkFormatter {
     if (up && !links.running(dev)) {
       words.add("NO-CARRIER");
     }
-    switch (dev.kind()) {
-      case DeviceKind.Loopback l -> words.add("LOOPBACK");
-      case DeviceKind.Dummy d -> words.addAll(List.of("BROADCAST", "NOARP"));
-      default -> words.addAll(List.of("BROADCAST", "MULTICAST"));
-    }
+    words.addAll(LinkTypes.of(dev).flagWords(dev));
     if (up) {
       words.add("UP");
       if (dev.hasCarrier()) {
@@ -123,7 +106,7 @@ final class LinkFormatter {
 
   /** link-netns NAME when the peer's namespace has a name and an id here, else link-netnsid N. */
   private void linkNetns(IpPrinter p, NetDevice dev) {
-    NetDevice peer = dev.vethPeer();
+    NetDevice peer = LinkTypes.of(dev).link(dev).orElse(null);
     if (peer == null || peer.netns() == dev.netns()) {
       return;
     }
@@ -203,9 +186,10 @@ final class LinkFormatter {
       if (facts.infoKind() != null) {
         p.newline();
         p.string(Mode.ANY, "info_kind", "    %s ", facts.infoKind());
-        if (dev.isBridge()) {
+        LinkType type = LinkTypes.of(dev);
+        if (type.hasInfoData(dev)) {
           p.openObject("info_data");
-          BridgeDetails.bridge(p, dev, dev.bridge());
+          type.infoData(p, dev);
           p.closeObject();
         }
       }

@@ -1,7 +1,6 @@
 package io.packetwalk.shell.ip;
 
 import io.packetwalk.kernel.AddressScope;
-import io.packetwalk.kernel.DeviceKind;
 import io.packetwalk.kernel.InterfaceAddress;
 import io.packetwalk.kernel.NetDevice;
 import io.packetwalk.net.Ipv4Prefix;
@@ -156,18 +155,10 @@ final class LinkListing {
     if (nomaster && dev.master() != null) {
       return false;
     }
-    if (kind != null && !kind.equals(kindName(dev))) {
+    if (kind != null && !kind.equals(LinkTypes.filterName(dev))) {
       return false;
     }
     return slaveKind == null || (slaveKind.equals("bridge") && dev.master() != null);
-  }
-
-  private static String kindName(NetDevice dev) {
-    return switch (dev.kind()) {
-      case DeviceKind.Loopback l -> null;
-      case DeviceKind.Physical p -> null;
-      default -> dev.kind().typeName();
-    };
   }
 
   private List<InterfaceAddress> inet(NetDevice dev) {

@@ -1,0 +1,99 @@
+package io.packetwalk.shell.ip;
+
+import io.packetwalk.kernel.DeviceKind;
+import io.packetwalk.kernel.NetDevice;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The one place {@code ip link} learns its device kinds: each kernel {@link DeviceKind} maps to the
+ * {@link LinkType} that creates, changes and prints it. A new kind adds its class here.
+ */
+final class LinkTypes {
+
+  private static final LinkType LOOPBACK = new LoopbackLink();
+  private static final LinkType VETH = new VethLink();
+  private static final LinkType BRIDGE = new BridgeLink();
+  private static final LinkType DUMMY = new DummyLink();
+  private static final LinkType PHYSICAL = new PhysicalLink();
+
+  private static final Map<String, LinkType> BY_NAME =
+      List.of(LOOPBACK, VETH, BRIDGE, DUMMY, PHYSICAL).stream()
+          .filter(LinkType::creatable)
+          .collect(Collectors.toUnmodifiableMap(LinkType::name, Function.identity()));
+
+  /** Device types the real kernel knows that Packetwalk does not simulate (yet). */
+  private static final Set<String> UNSIMULATED =
+      Set.of(
+          "vxlan",
+          "vlan",
+          "macvlan",
+          "macvtap",
+          "ipvlan",
+          "ipvtap",
+          "bond",
+          "team",
+          "vrf",
+          "gre",
+          "gretap",
+          "ipip",
+          "sit",
+          "ip6tnl",
+          "geneve",
+          "wireguard",
+          "tun",
+          "tap",
+          "ifb",
+          "nlmon",
+          "vcan",
+          "vxcan",
+          "macsec",
+          "bareudp",
+          "amt",
+          "xfrm",
+          "erspan",
+          "ip6gre",
+          "ip6gretap",
+          "netdevsim",
+          "virt_wifi",
+          "dsa",
+          "gtp",
+          "ipoib",
+          "rmnet",
+          "wwan",
+          "vti",
+          "ip6erspan");
+
+  private LinkTypes() {}
+
+  /** The link type of an existing device. */
+  static LinkType of(NetDevice dev) {
+    return switch (dev.kind()) {
+      case DeviceKind.Loopback l -> LOOPBACK;
+      case DeviceKind.Veth v -> VETH;
+      case DeviceKind.Bridge b -> BRIDGE;
+      case DeviceKind.Dummy d -> DUMMY;
+      case DeviceKind.Physical p -> PHYSICAL;
+    };
+  }
+
+  /** The type {@code type NAME} names, if {@code ip link add} can make it. */
+  static Optional<LinkType> creatable(String name) {
+    return Optional.ofNullable(BY_NAME.get(name));
+  }
+
+  /** Whether NAME is a real kernel device type Packetwalk does not simulate. */
+  static boolean unsimulated(String name) {
+    return UNSIMULATED.contains(name);
+  }
+
+  /** The {@code ip link show type NAME} word a device matches; null for lo and host NICs. */
+  static String filterName(NetDevice dev) {
+    LinkType type = of(dev);
+    return type.creatable() ? type.name() : null;
+  }
+}
