@@ -6,9 +6,10 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * A network device in one namespace: name, index, kind, link settings, addresses and counters.
- * Changes that have kernel side effects (up/down, moving, enslaving, addresses) go through {@link
- * NetNamespace} so routes and neighbours follow.
+ * A network device in one namespace: name, index, kind, link settings, addresses and counters, and
+ * the link state the host's {@link Linkwatch} derives (operstate, qdisc, IPv6 addresses). Changes
+ * that have kernel side effects (up/down, moving, enslaving, addresses) go through {@link
+ * NetNamespace} so routes, neighbours and link events follow.
  */
 public final class NetDevice {
 
