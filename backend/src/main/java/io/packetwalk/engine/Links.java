@@ -47,7 +47,7 @@ final class Links {
    * As {@link #transmit(NetDevice, EthernetFrame, Cause)}; {@code lo} hands {@code skb} back up.
    */
   void transmit(NetDevice dev, EthernetFrame frame, Skb skb, Cause cause) {
-    if (!dev.isAdminUp() || !dev.hasCarrier()) {
+    if (!dev.isRunning()) {
       dev.counters().droppedOnTransmit();
       engine.drop(
           cause,

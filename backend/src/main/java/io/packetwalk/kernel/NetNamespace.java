@@ -98,7 +98,9 @@ public final class NetNamespace {
 
   /** A sysctl write may change any device's derived link state (disable_ipv6 among others). */
   private void sysctlsWritten() {
-    devices.values().forEach(NetDevice::linkChanged);
+    try (Linkwatch.Hold events = host.linkwatch().hold()) {
+      devices.values().forEach(NetDevice::linkChanged);
+    }
   }
 
   /**
@@ -162,39 +164,47 @@ public final class NetNamespace {
    * gets the lower index when both ends land in the same namespace), as veth_newlink does.
    */
   public VethPair addVeth(String devName, String peerName, NetNamespace peerNetns) {
-    NetNamespace peerHome = peerNetns == null ? this : peerNetns;
-    checkNewName(devName);
-    peerHome.checkNewName(peerName);
-    if (peerHome == this && peerName.equals(devName)) {
-      // The peer registers first and takes the name (and an ifindex) before the device fails.
-      allocateIfindex();
-      throw new KernelException(Errno.EEXIST);
+    try (Linkwatch.Hold events = host.linkwatch().hold()) {
+      NetNamespace peerHome = peerNetns == null ? this : peerNetns;
+      checkNewName(devName);
+      peerHome.checkNewName(peerName);
+      if (peerHome == this && peerName.equals(devName)) {
+        // The peer registers first and takes the name (and an ifindex) before the device fails.
+        allocateIfindex();
+        throw new KernelException(Errno.EEXIST);
+      }
+      VethPair pair = new VethPair();
+      NetDevice peer =
+          peerHome.register(peerName, new DeviceKind.Veth(pair), world().randomMac(), 1500, 0);
+      NetDevice dev = register(devName, new DeviceKind.Veth(pair), world().randomMac(), 1500, 0);
+      pair.bind(dev, peer);
+      return pair;
     }
-    VethPair pair = new VethPair();
-    NetDevice peer =
-        peerHome.register(peerName, new DeviceKind.Veth(pair), world().randomMac(), 1500, 0);
-    NetDevice dev = register(devName, new DeviceKind.Veth(pair), world().randomMac(), 1500, 0);
-    pair.bind(dev, peer);
-    return pair;
   }
 
   /** {@code ip link add NAME type bridge}: a bridge with a random MAC and no ports. */
   public NetDevice addBridge(String devName) {
-    checkNewName(devName);
-    return register(
-        devName, new DeviceKind.Bridge(new BridgeState()), world().randomMac(), 1500, 0);
+    try (Linkwatch.Hold events = host.linkwatch().hold()) {
+      checkNewName(devName);
+      return register(
+          devName, new DeviceKind.Bridge(new BridgeState()), world().randomMac(), 1500, 0);
+    }
   }
 
   /** {@code ip link add NAME type dummy}. */
   public NetDevice addDummy(String devName) {
-    checkNewName(devName);
-    return register(devName, new DeviceKind.Dummy(), world().randomMac(), 1500, 0);
+    try (Linkwatch.Hold events = host.linkwatch().hold()) {
+      checkNewName(devName);
+      return register(devName, new DeviceKind.Dummy(), world().randomMac(), 1500, 0);
+    }
   }
 
   /** A physical NIC (created with a host, never by {@code ip link add}). */
   public NetDevice addPhysical(String devName, MacAddress mac) {
-    checkNewName(devName);
-    return register(devName, new DeviceKind.Physical(new UnderlayCable()), mac, 1500, 0);
+    try (Linkwatch.Hold events = host.linkwatch().hold()) {
+      checkNewName(devName);
+      return register(devName, new DeviceKind.Physical(new UnderlayCable()), mac, 1500, 0);
+    }
   }
 
   /**
@@ -202,13 +212,15 @@ public final class NetNamespace {
    * its peer with it; a bridge releases its ports. The loopback cannot be deleted.
    */
   public void deleteDevice(NetDevice dev) {
-    if (dev.isLoopback()) {
-      throw new KernelException(Errno.EOPNOTSUPP);
-    }
-    NetDevice peer = dev.vethPeer();
-    unregister(dev);
-    if (peer != null) {
-      peer.netns().unregister(peer);
+    try (Linkwatch.Hold events = host.linkwatch().hold()) {
+      if (dev.isLoopback()) {
+        throw new KernelException(Errno.EOPNOTSUPP);
+      }
+      NetDevice peer = dev.vethPeer();
+      unregister(dev);
+      if (peer != null) {
+        peer.netns().unregister(peer);
+      }
     }
   }
 
@@ -236,19 +248,21 @@ public final class NetNamespace {
 
   /** {@code ip link set DEV up|down}. */
   public void setUp(NetDevice dev, boolean up) {
-    if (dev.isAdminUp() == up) {
-      return;
-    }
-    dev.setAdminUpValue(up);
-    if (up) {
-      if (dev.isLoopback()) {
-        addLoopbackAddress(dev);
+    try (Linkwatch.Hold events = host.linkwatch().hold()) {
+      if (dev.isAdminUp() == up) {
+        return;
       }
-      fib.deviceUp(dev);
-    } else {
-      fib.deviceDown(dev);
-      neighbours.removeIf(e -> e.device() == dev);
-      netfilter.conntrack().removeIf(e -> e.masqueradedVia(dev.ifindex()));
+      dev.setAdminUpValue(up);
+      if (up) {
+        if (dev.isLoopback()) {
+          addLoopbackAddress(dev);
+        }
+        fib.deviceUp(dev);
+      } else {
+        fib.deviceDown(dev);
+        neighbours.removeIf(e -> e.device() == dev);
+        netfilter.conntrack().removeIf(e -> e.masqueradedVia(dev.ifindex()));
+      }
     }
   }
 
@@ -265,62 +279,70 @@ public final class NetNamespace {
 
   /** {@code ip link set DEV name NEW} (Linux 6.18 renames running devices too). */
   public void rename(NetDevice dev, String newName) {
-    if (dev.name().equals(newName)) {
-      return;
+    try (Linkwatch.Hold events = host.linkwatch().hold()) {
+      if (dev.name().equals(newName)) {
+        return;
+      }
+      checkNewName(newName);
+      sysctls.deviceRenamed(dev.name(), newName);
+      devicesByName.remove(dev.name());
+      devicesByName.put(newName, dev);
+      dev.rename(newName);
     }
-    checkNewName(newName);
-    sysctls.deviceRenamed(dev.name(), newName);
-    devicesByName.remove(dev.name());
-    devicesByName.put(newName, dev);
-    dev.rename(newName);
   }
 
   /** {@code ip link set DEV mtu N}, within the device's minimum and maximum. */
   public void setMtu(NetDevice dev, int mtu) {
-    int min = 68;
-    int max = 65535;
-    if (dev.isLoopback() || dev.kind() instanceof DeviceKind.Dummy) {
-      min = 0;
-      max = Integer.MAX_VALUE;
-    }
-    if (mtu < min) {
-      throw new KernelException(Errno.EINVAL, "mtu less than device minimum");
-    }
-    if (mtu > max) {
-      throw new KernelException(Errno.EINVAL, "mtu greater than device maximum");
-    }
-    dev.setMtuValue(mtu);
-    if (dev.isBridge()) {
-      dev.bridge().markMtuSetByUser();
-    }
-    if (dev.master() != null) {
-      recomputeBridge(dev.master());
+    try (Linkwatch.Hold events = host.linkwatch().hold()) {
+      int min = 68;
+      int max = 65535;
+      if (dev.isLoopback() || dev.kind() instanceof DeviceKind.Dummy) {
+        min = 0;
+        max = Integer.MAX_VALUE;
+      }
+      if (mtu < min) {
+        throw new KernelException(Errno.EINVAL, "mtu less than device minimum");
+      }
+      if (mtu > max) {
+        throw new KernelException(Errno.EINVAL, "mtu greater than device maximum");
+      }
+      dev.setMtuValue(mtu);
+      if (dev.isBridge()) {
+        dev.bridge().markMtuSetByUser();
+      }
+      if (dev.master() != null) {
+        recomputeBridge(dev.master());
+      }
     }
   }
 
   /** STP on or off ({@code stp_state}, {@code brctl stp}); switching it reselects port states. */
   public void setStp(NetDevice bridge, boolean on) {
-    bridge.bridge().setStp(on);
-    bridge.linkChanged();
+    try (Linkwatch.Hold events = host.linkwatch().hold()) {
+      bridge.bridge().setStp(on);
+      bridge.linkChanged();
+    }
   }
 
   /** {@code ip link set DEV address MAC}: unicast addresses only. */
   public void setMac(NetDevice dev, MacAddress mac) {
-    if (mac.isMulticast() || mac.isZero()) {
-      throw new KernelException(Errno.EADDRNOTAVAIL);
-    }
-    dev.setMac(mac);
-    if (dev.isBridge()) {
-      dev.bridge().markMacSetByUser();
-    }
-    if (dev.master() != null) {
-      BridgeState state = dev.master().bridge();
-      state.fdb().stream()
-          .filter(e -> e.port() == dev && e.type() == FdbEntry.Type.LOCAL)
-          .toList()
-          .forEach(e -> state.remove(e.mac()));
-      state.put(new FdbEntry(mac, dev, FdbEntry.Type.LOCAL, world().now()));
-      recomputeBridge(dev.master());
+    try (Linkwatch.Hold events = host.linkwatch().hold()) {
+      if (mac.isMulticast() || mac.isZero()) {
+        throw new KernelException(Errno.EADDRNOTAVAIL);
+      }
+      dev.setMac(mac);
+      if (dev.isBridge()) {
+        dev.bridge().markMacSetByUser();
+      }
+      if (dev.master() != null) {
+        BridgeState state = dev.master().bridge();
+        state.fdb().stream()
+            .filter(e -> e.port() == dev && e.type() == FdbEntry.Type.LOCAL)
+            .toList()
+            .forEach(e -> state.remove(e.mac()));
+        state.put(new FdbEntry(mac, dev, FdbEntry.Type.LOCAL, world().now()));
+        recomputeBridge(dev.master());
+      }
     }
   }
 
@@ -338,78 +360,83 @@ public final class NetNamespace {
    * target in one step (the old name may be taken there, the new one may not).
    */
   public void moveDevice(NetDevice dev, NetNamespace target, String newName) {
-    if (target == this) {
-      return;
-    }
-    if (dev.isLoopback() || dev.isBridge()) {
-      throw new KernelException(Errno.EINVAL, "The interface netns is immutable");
-    }
-    String nameThere = newName == null ? dev.name() : newName;
-    if (newName != null) {
-      checkNameSyntax(newName);
-      if (target.device(newName).isPresent()) {
-        throw new KernelException(
-            Errno.EEXIST,
-            "Unable to use '" + newName + "' for the new interface name in the target netns");
+    try (Linkwatch.Hold events = host.linkwatch().hold()) {
+      if (target == this) {
+        return;
       }
-    } else if (target.device(dev.name()).isPresent()) {
-      throw new KernelException(
-          Errno.EEXIST, "An interface with the same name exists in the target netns");
+      if (dev.isLoopback() || dev.isBridge()) {
+        throw new KernelException(Errno.EINVAL, "The interface netns is immutable");
+      }
+      String nameThere = newName == null ? dev.name() : newName;
+      if (newName != null) {
+        checkNameSyntax(newName);
+        if (target.device(newName).isPresent()) {
+          throw new KernelException(
+              Errno.EEXIST,
+              "Unable to use '" + newName + "' for the new interface name in the target netns");
+        }
+      } else if (target.device(dev.name()).isPresent()) {
+        throw new KernelException(
+            Errno.EEXIST, "An interface with the same name exists in the target netns");
+      }
+      if (dev.master() != null) {
+        releaseFromBridge(dev);
+      }
+      dev.setAdminUpValue(false);
+      fib.deviceGone(dev);
+      neighbours.deviceGone(dev);
+      dev.mutableAddresses().clear();
+      devices.remove(dev.ifindex());
+      devicesByName.remove(dev.name());
+      sysctls.deviceRemoved(dev.name());
+      int index =
+          target.devices.containsKey(dev.ifindex()) ? target.allocateIfindex() : dev.ifindex();
+      dev.rename(nameThere);
+      dev.moveTo(target, index);
+      target.devices.put(index, dev);
+      target.devicesByName.put(nameThere, dev);
+      target.sysctls.deviceAdded(nameThere);
     }
-    if (dev.master() != null) {
-      releaseFromBridge(dev);
-    }
-    dev.setAdminUpValue(false);
-    fib.deviceGone(dev);
-    neighbours.deviceGone(dev);
-    dev.mutableAddresses().clear();
-    devices.remove(dev.ifindex());
-    devicesByName.remove(dev.name());
-    sysctls.deviceRemoved(dev.name());
-    int index =
-        target.devices.containsKey(dev.ifindex()) ? target.allocateIfindex() : dev.ifindex();
-    dev.rename(nameThere);
-    dev.moveTo(target, index);
-    target.devices.put(index, dev);
-    target.devicesByName.put(nameThere, dev);
-    target.sysctls.deviceAdded(nameThere);
   }
 
   // ---- bridge ports ----
 
   /** {@code ip link set PORT master BR} / {@code brctl addif BR PORT}. */
   public void enslave(NetDevice port, NetDevice bridge) {
-    if (!bridge.isBridge()) {
-      throw new KernelException(Errno.EOPNOTSUPP);
+    try (Linkwatch.Hold events = host.linkwatch().hold()) {
+      if (!bridge.isBridge()) {
+        throw new KernelException(Errno.EOPNOTSUPP);
+      }
+      if (port.isBridge()) {
+        throw new KernelException(Errno.ELOOP, "Can not enslave a bridge to a bridge");
+      }
+      if (port.isLoopback() || port.netns() != bridge.netns()) {
+        throw new KernelException(Errno.EINVAL);
+      }
+      if (port.master() == bridge) {
+        return;
+      }
+      if (port.master() != null) {
+        throw new KernelException(Errno.EBUSY);
+      }
+      BridgeState state = bridge.bridge();
+      port.enslave(bridge, state.addPort(port));
+      state.put(new FdbEntry(port.mac(), port, FdbEntry.Type.LOCAL, world().now()));
+      recomputeBridge(bridge);
     }
-    if (port.isBridge()) {
-      throw new KernelException(Errno.ELOOP, "Can not enslave a bridge to a bridge");
-    }
-    if (port.isLoopback() || port.netns() != bridge.netns()) {
-      throw new KernelException(Errno.EINVAL);
-    }
-    if (port.master() == bridge) {
-      return;
-    }
-    if (port.master() != null) {
-      throw new KernelException(Errno.EBUSY);
-    }
-    port.enslave(bridge);
-    BridgeState state = bridge.bridge();
-    state.addPort(port);
-    state.put(new FdbEntry(port.mac(), port, FdbEntry.Type.LOCAL, world().now()));
-    recomputeBridge(bridge);
   }
 
   /** {@code ip link set PORT nomaster} / {@code brctl delif BR PORT}. */
   public void releaseFromBridge(NetDevice port) {
-    NetDevice bridge = port.master();
-    if (bridge == null) {
-      return;
+    try (Linkwatch.Hold events = host.linkwatch().hold()) {
+      NetDevice bridge = port.master();
+      if (bridge == null) {
+        return;
+      }
+      bridge.bridge().removePort(port);
+      port.enslave(null, 0);
+      recomputeBridge(bridge);
     }
-    bridge.bridge().removePort(port);
-    port.enslave(null);
-    recomputeBridge(bridge);
   }
 
   /** The bridge MAC is the lowest port MAC and its MTU the lowest port MTU, unless set by hand. */
@@ -428,6 +455,29 @@ public final class NetNamespace {
   }
 
   // ---- addresses ----
+
+  /**
+   * dev_uc_add(): {@code bridge fdb add MAC dev DEV self} on a device that is not a bridge; false
+   * when the device already has the address.
+   */
+  public boolean addUnicastAddress(NetDevice dev, MacAddress mac) {
+    List<MacAddress> list = dev.linkState().unicast;
+    if (list.contains(mac)) {
+      return false;
+    }
+    list.add(mac);
+    return true;
+  }
+
+  /** dev_uc_del(): false when the device does not have the address. */
+  public boolean removeUnicastAddress(NetDevice dev, MacAddress mac) {
+    return dev.linkState().unicast.remove(mac);
+  }
+
+  /** {@code ip addr flush} without a family: the IPv6 addresses go too (until the next up). */
+  public void flushIpv6Addresses(NetDevice dev) {
+    dev.linkState().inet6.clear();
+  }
 
   /**
    * {@code ip addr add}: EEXIST when the device already has this address with this prefix length.

@@ -261,7 +261,7 @@ public final class BridgeCommand implements Tool {
           continue;
         }
         if (dev.isBridge()) {
-          for (MacAddress mac : context.links().multicastAddresses(dev)) {
+          for (MacAddress mac : dev.multicastAddresses()) {
             entry(p, filter, mac, dev, null, NUD_PERMANENT);
           }
           List<FdbEntry> own =
@@ -280,11 +280,11 @@ public final class BridgeCommand implements Tool {
             entry(p, filter, e.mac(), dev, dev.master(), nud(e));
           }
         }
-        for (MacAddress mac : context.links().selfAddresses(dev)) {
+        for (MacAddress mac : dev.unicastAddresses()) {
           entry(p, filter, mac, dev, null, NUD_PERMANENT);
         }
         if (!dev.isBridge()) {
-          for (MacAddress mac : context.links().multicastAddresses(dev)) {
+          for (MacAddress mac : dev.multicastAddresses()) {
             entry(p, filter, mac, dev, null, NUD_PERMANENT);
           }
         }
@@ -446,10 +446,10 @@ public final class BridgeCommand implements Tool {
         } else if (device.isBridge()) {
           masterEntry(device, mac, delete, replace, state == null ? "permanent" : state);
         } else if (delete) {
-          if (!context.links().removeSelfAddress(device, mac)) {
+          if (!device.netns().removeUnicastAddress(device, mac)) {
             throw new KernelException(Errno.ENOENT);
           }
-        } else if (!context.links().addSelfAddress(device, mac) && !replace) {
+        } else if (!device.netns().addUnicastAddress(device, mac) && !replace) {
           throw new KernelException(Errno.EEXIST);
         }
       } catch (KernelException e) {
@@ -535,7 +535,7 @@ public final class BridgeCommand implements Tool {
       p.string(Mode.TEXT, null, "%s: ", name);
       p.string(Mode.JSON, "ifname", null, dev.name());
       p.openArray("flags", "<");
-      List<String> flags = LinkFormatter.flagWords(dev, context.links(), mDown);
+      List<String> flags = LinkFormatter.flagWords(dev, mDown);
       for (int i = 0; i < flags.size(); i++) {
         p.string(Mode.ANY, null, i < flags.size() - 1 ? "%s," : "%s", flags.get(i));
       }
