@@ -9,7 +9,8 @@ public sealed interface DeviceKind
         DeviceKind.Veth,
         DeviceKind.Bridge,
         DeviceKind.Dummy,
-        DeviceKind.Physical {
+        DeviceKind.Physical,
+        DeviceKind.Vxlan {
 
   /** The name iproute2 prints for {@code ip -d link} and {@code type NAME}: veth, bridge, … */
   String typeName();
@@ -51,6 +52,14 @@ public sealed interface DeviceKind
     @Override
     public String typeName() {
       return "physical";
+    }
+  }
+
+  /** A VXLAN tunnel endpoint: wraps frames in UDP to remote VTEPs, unwraps what arrives. */
+  record Vxlan(VxlanState state) implements DeviceKind {
+    @Override
+    public String typeName() {
+      return "vxlan";
     }
   }
 }

@@ -152,6 +152,7 @@ public final class NetDevice {
     if (!adminUp) {
       return switch (kind) {
         case DeviceKind.Dummy d -> true;
+        case DeviceKind.Vxlan v -> true;
         case DeviceKind.Physical p -> p.cable().isPlugged();
         default -> false;
       };
@@ -164,6 +165,7 @@ public final class NetDevice {
           !b.state().portsDecideCarrier()
               || b.state().ports().stream().anyMatch(p -> p.isAdminUp() && p.hasCarrier());
       case DeviceKind.Physical p -> p.cable().isPlugged();
+      case DeviceKind.Vxlan v -> true;
     };
   }
 
@@ -185,6 +187,7 @@ public final class NetDevice {
               ? OperState.UNKNOWN
               : hasCarrier() ? OperState.UP : OperState.DOWN;
       case DeviceKind.Physical p -> hasCarrier() ? OperState.UP : OperState.DOWN;
+      case DeviceKind.Vxlan v -> OperState.UNKNOWN;
     };
   }
 

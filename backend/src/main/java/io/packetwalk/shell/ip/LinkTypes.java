@@ -20,9 +20,10 @@ final class LinkTypes {
   private static final LinkType BRIDGE = new BridgeLink();
   private static final LinkType DUMMY = new DummyLink();
   private static final LinkType PHYSICAL = new PhysicalLink();
+  private static final LinkType VXLAN = new VxlanLink();
 
   private static final Map<String, LinkType> BY_NAME =
-      List.of(LOOPBACK, VETH, BRIDGE, DUMMY, PHYSICAL).stream()
+      List.of(LOOPBACK, VETH, BRIDGE, DUMMY, PHYSICAL, VXLAN).stream()
           .filter(LinkType::creatable)
           .collect(Collectors.toUnmodifiableMap(LinkType::name, Function.identity()));
 
@@ -78,6 +79,7 @@ final class LinkTypes {
       case DeviceKind.Bridge b -> BRIDGE;
       case DeviceKind.Dummy d -> DUMMY;
       case DeviceKind.Physical p -> PHYSICAL;
+      case DeviceKind.Vxlan v -> VXLAN;
     };
   }
 
