@@ -96,6 +96,7 @@ final class Links {
               frame,
               Disposition.DEVICE_DISCARD);
       case DeviceKind.Physical nic -> crossUnderlay(dev, nic.cable().plugged(), frame, sent);
+      case DeviceKind.Vxlan vxlan -> engine.vxlan.transmit(dev, vxlan.state(), frame, sent);
     }
   }
 

@@ -271,6 +271,7 @@ public final class LinkWatch {
     return switch (dev.kind()) {
       case DeviceKind.Loopback l -> OperState.UNKNOWN;
       case DeviceKind.Dummy d -> OperState.UNKNOWN;
+      case DeviceKind.Vxlan v -> OperState.UNKNOWN;
       case DeviceKind.Bridge b when !b.state().portsDecideCarrier() -> OperState.UNKNOWN;
       default -> view(dev).operState;
     };

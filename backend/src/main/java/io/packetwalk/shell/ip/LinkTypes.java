@@ -30,7 +30,6 @@ final class LinkTypes {
   /** Device types the real kernel knows that Packetwalk does not simulate (yet). */
   private static final Set<String> UNSIMULATED =
       Set.of(
-          "vxlan",
           "vlan",
           "macvlan",
           "macvtap",
