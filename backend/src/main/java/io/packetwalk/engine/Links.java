@@ -63,7 +63,10 @@ final class Links {
           Disposition.LINK_DOWN);
       return;
     }
-    dev.counters().transmitted(frame.length());
+    if (!(dev.kind() instanceof DeviceKind.Vxlan)) {
+      // a VTEP counts what it wraps itself: the inner packet, once per remote it reaches
+      dev.counters().transmitted(frame.length());
+    }
     if (!dev.isLoopback()) {
       engine.captures.record(engine.now(), dev, Direction.OUT, frame);
     }

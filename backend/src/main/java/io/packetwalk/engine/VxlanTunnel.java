@@ -170,7 +170,18 @@ final class VxlanTunnel {
                 + Texts.name(underlay)
                 + ".",
             outer);
+    vtep.counters().transmitted(inner.length() - EthernetFrame.HEADER_LENGTH);
     engine.pipeline.sendLocal(route, outer, wrapped);
+  }
+
+  /**
+   * The bytes a device's counters add for a frame it receives: a VTEP counts the inner packet
+   * without its Ethernet header (the driver counts after eth_type_trans), other devices the frame.
+   */
+  static int countedLength(NetDevice dev, EthernetFrame frame) {
+    return dev.kind() instanceof DeviceKind.Vxlan
+        ? frame.length() - EthernetFrame.HEADER_LENGTH
+        : frame.length();
   }
 
   /**

@@ -85,7 +85,7 @@ public final class VxlanState {
     boolean groupEntry = mac.isZero() || mac.isMulticast();
     if (how == Update.REPLACE) {
       if (groupEntry) {
-        throw new KernelException(Errno.EOPNOTSUPP);
+        throw new KernelException(Errno.EOPNOTSUPP, "Cannot replace non-unicast fdb entries");
       }
       if (!entry.remotes().contains(remote)) {
         entry.mutableRemotes().set(0, remote);
@@ -97,7 +97,8 @@ public final class VxlanState {
 
   /**
    * vxlan_fdb_delete(): removes the entry for {@code mac}, or only its {@code address} remote when
-   * one is named (the entry goes with its last remote). ENOENT when nothing matches.
+   * one is named (the entry goes with its last remote). ENOENT when the MAC has no entry; naming a
+   * remote the entry does not have changes nothing and is no error.
    */
   public void delete(MacAddress mac, Ipv4Address address, long nowNs) {
     VxlanFdbEntry entry = lookup(mac, nowNs).orElseThrow(() -> new KernelException(Errno.ENOENT));
@@ -105,12 +106,12 @@ public final class VxlanState {
       fdb.remove(entry);
       return;
     }
-    VxlanRemote named =
-        entry.remotes().stream()
-            .filter(r -> r.address().equals(address))
-            .findFirst()
-            .orElseThrow(() -> new KernelException(Errno.ENOENT));
-    entry.mutableRemotes().remove(named);
+    Optional<VxlanRemote> named =
+        entry.remotes().stream().filter(r -> r.address().equals(address)).findFirst();
+    if (named.isEmpty()) {
+      return;
+    }
+    entry.mutableRemotes().remove(named.get());
     if (entry.remotes().isEmpty()) {
       fdb.remove(entry);
     }

@@ -524,7 +524,11 @@ public final class BridgeCommand implements Tool {
                     : VxlanFdbEntry.State.PERMANENT;
         vxlan.update(mac, new VxlanRemote(dst, port, vni, via), entryState, how, now);
       } catch (KernelException e) {
-        throw new ToolFailure(255, "RTNETLINK answers: " + e.errno().message());
+        throw new ToolFailure(
+            255,
+            e.extack() != null
+                ? "Error: " + e.extack() + "."
+                : "RTNETLINK answers: " + e.errno().message());
       }
     }
 

@@ -378,7 +378,7 @@ final class VxlanLink implements LinkType {
       p.onOffFlag("l3miss");
     }
     if (c.ttl() == TTL_INHERIT) {
-      p.string(Mode.ANY, "ttl", "ttl %s ", "inherit");
+      p.text("ttl inherit ");
     } else if (c.ttl() == 0) {
       p.number(Mode.JSON, "ttl", null, 0);
       p.text("ttl auto ");
