@@ -63,7 +63,10 @@ final class Links {
           Disposition.LINK_DOWN);
       return;
     }
-    dev.counters().transmitted(frame.length());
+    if (!(dev.kind() instanceof DeviceKind.Vxlan)) {
+      // a VTEP counts what it wraps itself: the inner packet, once per remote it reaches
+      dev.counters().transmitted(frame.length());
+    }
     if (!dev.isLoopback()) {
       engine.captures.record(engine.now(), dev, Direction.OUT, frame);
     }
@@ -96,6 +99,7 @@ final class Links {
               frame,
               Disposition.DEVICE_DISCARD);
       case DeviceKind.Physical nic -> crossUnderlay(dev, nic.cable().plugged(), frame, sent);
+      case DeviceKind.Vxlan vxlan -> engine.vxlan.transmit(dev, vxlan.state(), frame, sent);
     }
   }
 

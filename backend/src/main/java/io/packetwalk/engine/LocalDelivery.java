@@ -130,6 +130,9 @@ final class LocalDelivery {
 
   private void udp(
       NetNamespace ns, Ipv4Packet packet, UdpDatagram datagram, boolean broadcast, Cause cause) {
+    if (engine.vxlan.receive(ns, packet, datagram, cause)) {
+      return;
+    }
     if (engine.sockets.listener(ns, L4Protocol.UDP, datagram.dstPort()).isPresent()) {
       engine.end(
           cause,

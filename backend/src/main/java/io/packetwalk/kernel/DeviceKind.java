@@ -16,7 +16,8 @@ public sealed interface DeviceKind
         DeviceKind.Veth,
         DeviceKind.Bridge,
         DeviceKind.Dummy,
-        DeviceKind.Physical {
+        DeviceKind.Physical,
+        DeviceKind.Vxlan {
 
   /** The name iproute2 prints for {@code ip -d link} and {@code type NAME}: veth, bridge, … */
   String typeName();
@@ -153,6 +154,25 @@ public sealed interface DeviceKind
     @Override
     public boolean carrier(NetDevice dev) {
       return cable.isPlugged();
+    }
+  }
+
+  /** A VXLAN tunnel endpoint: wraps frames in UDP to remote VTEPs, unwraps what arrives. */
+  record Vxlan(VxlanState state) implements DeviceKind {
+    @Override
+    public String typeName() {
+      return "vxlan";
+    }
+
+    /** Carrier from birth (the driver never turns it off); never reported, so ip prints UNKNOWN. */
+    @Override
+    public boolean carrier(NetDevice dev) {
+      return true;
+    }
+
+    @Override
+    public boolean reportsCarrier(NetDevice dev) {
+      return false;
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.packetwalk.kernel;
 
 import io.packetwalk.kernel.netfilter.NetfilterState;
+import io.packetwalk.net.Ipv4Address;
 import io.packetwalk.net.Ipv4Prefix;
 import io.packetwalk.net.MacAddress;
 import java.util.ArrayList;
@@ -199,6 +200,55 @@ public final class NetNamespace {
     }
   }
 
+  /**
+   * {@code ip link add NAME type vxlan …}: the MTU is the lower device's less the 50 bytes of
+   * encapsulation (1500 without one); a default remote becomes the all-zeros FDB entry.
+   */
+  public NetDevice addVxlan(String devName, VxlanConfig config) {
+    checkNewName(devName);
+    if (config.lower() != null && config.lower().netns() != this) {
+      throw new KernelException(Errno.ENODEV);
+    }
+    int mtu =
+        config.lower() == null ? 1500 : Math.max(68, config.lower().mtu() - VxlanConfig.OVERHEAD);
+    VxlanState state = new VxlanState(config, this);
+    Ipv4Address destination = config.defaultDestination();
+    if (destination != null) {
+      state.update(
+          MacAddress.ZERO,
+          VxlanRemote.to(destination, config.lower()),
+          VxlanFdbEntry.State.PERMANENT,
+          VxlanState.Update.ADD,
+          world().now());
+    }
+    return register(devName, new DeviceKind.Vxlan(state), world().randomMac(), mtu, 0);
+  }
+
+  /**
+   * {@code ip link set DEV type vxlan …} (vxlan_changelink): the new settings; a changed default
+   * remote moves the all-zeros FDB entry to it.
+   */
+  public void changeVxlan(NetDevice dev, VxlanConfig config) {
+    if (!(dev.kind() instanceof DeviceKind.Vxlan(VxlanState state))) {
+      throw new KernelException(Errno.EOPNOTSUPP);
+    }
+    Ipv4Address before = state.config().defaultDestination();
+    Ipv4Address after = config.defaultDestination();
+    state.setConfig(config);
+    if (before != null && !before.equals(after)) {
+      state.delete(MacAddress.ZERO, before, world().now());
+    }
+    if (after != null && !after.equals(before)) {
+      state.update(
+          MacAddress.ZERO,
+          VxlanRemote.to(after, config.lower()),
+          VxlanFdbEntry.State.PERMANENT,
+          VxlanState.Update.APPEND,
+          world().now());
+    }
+    dev.linkChanged();
+  }
+
   /** A physical NIC (created with a host, never by {@code ip link add}). */
   public NetDevice addPhysical(String devName, MacAddress mac) {
     try (Linkwatch.Hold events = host.linkwatch().hold()) {
@@ -236,6 +286,7 @@ public final class NetNamespace {
     if (dev.kind() instanceof DeviceKind.Physical physical && physical.cable().isPlugged()) {
       physical.cable().plugged().unplug(dev);
     }
+    dropUppers(dev);
     dev.setAdminUpValue(false);
     fib.deviceGone(dev);
     neighbours.deviceGone(dev);
@@ -244,6 +295,22 @@ public final class NetNamespace {
     devicesByName.remove(dev.name());
     sysctls.deviceRemoved(dev.name());
     dev.linkChanged();
+  }
+
+  /**
+   * NETDEV_UNREGISTER as VXLAN devices hear it: a VXLAN device bound to {@code lower} goes with it
+   * (when it is deleted or leaves the namespace), and FDB remotes sent through it are dropped.
+   */
+  private void dropUppers(NetDevice lower) {
+    for (NetDevice upper : List.copyOf(devices.values())) {
+      if (upper.kind() instanceof DeviceKind.Vxlan(VxlanState vxlan)) {
+        if (vxlan.config().lower() == lower) {
+          unregister(upper);
+        } else {
+          vxlan.forgetVia(lower);
+        }
+      }
+    }
   }
 
   /** {@code ip link set DEV up|down}. */
@@ -382,6 +449,7 @@ public final class NetNamespace {
       if (dev.master() != null) {
         releaseFromBridge(dev);
       }
+      dropUppers(dev);
       dev.setAdminUpValue(false);
       fib.deviceGone(dev);
       neighbours.deviceGone(dev);

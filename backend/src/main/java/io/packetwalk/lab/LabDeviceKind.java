@@ -17,7 +17,9 @@ public enum LabDeviceKind {
   /**
    * A host's own NIC, wired to an underlay switch; comes with the host, never made by a command.
    */
-  PHYSICAL("physical");
+  PHYSICAL("physical"),
+  /** A VXLAN tunnel endpoint; its settings are the device's {@code vxlan}. */
+  VXLAN("vxlan");
 
   private final String word;
 
@@ -33,7 +35,7 @@ public enum LabDeviceKind {
     return Arrays.stream(values()).filter(k -> k.word.equals(word)).findFirst();
   }
 
-  /** The words, for messages: "loopback, veth, bridge, dummy, physical". */
+  /** The words, for messages: "loopback, veth, bridge, dummy, physical, vxlan". */
   public static String words() {
     return Arrays.stream(values()).map(LabDeviceKind::word).collect(Collectors.joining(", "));
   }

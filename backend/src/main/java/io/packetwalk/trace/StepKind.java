@@ -24,6 +24,12 @@ public enum StepKind {
   DEVICE_RX,
   /** The frame crosses a veth pair or a cable to the other end. */
   WIRE,
+  /** A VXLAN device looks a destination MAC up in its forwarding table (or learns a sender). */
+  VXLAN_FDB_LOOKUP,
+  /** A tunnel device wraps the packet in outer headers (VXLAN: VXLAN, UDP and IPv4). */
+  ENCAPSULATE,
+  /** A tunnel device takes the outer headers off and receives the inner packet. */
+  DECAPSULATE,
   /** A bridge learns which port a source MAC lives behind. */
   BRIDGE_LEARN,
   /** A bridge forwards a frame out of the one port its FDB names. */

@@ -137,6 +137,7 @@ class LabRoundTripTest {
             null,
             null,
             null,
+            null,
             veth.addresses());
     LabNamespace broken =
         new LabNamespace(

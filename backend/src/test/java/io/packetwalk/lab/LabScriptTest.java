@@ -47,6 +47,7 @@ class LabScriptTest {
         null,
         null,
         null,
+        null,
         List.of());
   }
 
@@ -58,6 +59,7 @@ class LabScriptTest {
         MacAddress.ZERO,
         65536,
         false,
+        null,
         null,
         null,
         null,
@@ -169,6 +171,7 @@ class LabScriptTest {
             MacAddress.ZERO,
             1500,
             false,
+            null,
             null,
             null,
             null,

@@ -45,6 +45,7 @@ class LabValidatorTest {
         d.bridge(),
         null,
         d.underlay(),
+        null,
         d.addresses());
   }
 
@@ -100,6 +101,7 @@ class LabValidatorTest {
                             null,
                             null,
                             null,
+                            null,
                             d.addresses())));
     assertThat(LabValidator.validate(doc))
         .extracting(LabProblem::path)
@@ -130,6 +132,7 @@ class LabValidatorTest {
                             d.bridge(),
                             d.port(),
                             d.underlay(),
+                            null,
                             d.addresses())));
     assertThat(LabValidator.validate(doc))
         .containsExactly(

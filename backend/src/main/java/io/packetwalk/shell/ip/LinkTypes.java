@@ -20,16 +20,16 @@ final class LinkTypes {
   private static final LinkType BRIDGE = new BridgeLink();
   private static final LinkType DUMMY = new DummyLink();
   private static final LinkType PHYSICAL = new PhysicalLink();
+  private static final LinkType VXLAN = new VxlanLink();
 
   private static final Map<String, LinkType> BY_NAME =
-      List.of(LOOPBACK, VETH, BRIDGE, DUMMY, PHYSICAL).stream()
+      List.of(LOOPBACK, VETH, BRIDGE, DUMMY, PHYSICAL, VXLAN).stream()
           .filter(LinkType::creatable)
           .collect(Collectors.toUnmodifiableMap(LinkType::name, Function.identity()));
 
   /** Device types the real kernel knows that Packetwalk does not simulate (yet). */
   private static final Set<String> UNSIMULATED =
       Set.of(
-          "vxlan",
           "vlan",
           "macvlan",
           "macvtap",
@@ -78,6 +78,7 @@ final class LinkTypes {
       case DeviceKind.Bridge b -> BRIDGE;
       case DeviceKind.Dummy d -> DUMMY;
       case DeviceKind.Physical p -> PHYSICAL;
+      case DeviceKind.Vxlan v -> VXLAN;
     };
   }
 
