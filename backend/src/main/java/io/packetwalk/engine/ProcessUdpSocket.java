@@ -95,18 +95,10 @@ final class ProcessUdpSocket implements UdpSocket {
   @Override
   public void sendTo(Ipv4Address destination, int dstPort, UdpPayload payload) {
     NetNamespace ns = netns();
+    // An agent's datagrams are not counted as new packets of the run: like a router's, most answer
+    // or forward a packet that was counted, and two agents answering each other forever (an echo
+    // loop) end on the engine's frame budget instead of earning it more allowance.
     Cause cause = owner.wokenBy();
-    if (!engine.takePacket()) {
-      engine.step(
-          cause,
-          Engine.at(ns),
-          StepKind.DROP,
-          "The run has sent all the packets it may, so "
-              + owner.label()
-              + "'s datagram is not sent.",
-          null);
-      return;
-    }
     OutputRouting.Decision route = engine.outputRouting.decide(ns, destination, null, null);
     Ipv4Address source = route.canSend() ? route.source() : Ipv4Address.ANY;
     UdpDatagram datagram = new UdpDatagram(port, dstPort, payload);

@@ -228,4 +228,27 @@ class UserProcessTest {
         .hasDisposition(Disposition.PORT_CLOSED)
         .neverPassesThrough(StepKind.USERSPACE_READ);
   }
+
+  @Test
+  void twoEchoServersAnsweringEachOtherEndOnTheFrameBudgetInsteadOfLoopingForever() {
+    lab.sim.spawn(lab.ns("ns2"), new EchoAgent(7));
+    Agent echoThatSpeaksFirst =
+        new Agent() {
+          @Override
+          public String name() {
+            return "echo";
+          }
+
+          @Override
+          public void start(Syscalls kernel) {
+            kernel
+                .bindUdp(7, (s, d) -> s.sendTo(d.source(), d.sourcePort(), d.payload()))
+                .sendTo(Ipv4Address.parse("10.0.0.2"), 7, new OpaqueData(1));
+          }
+        };
+
+    ProcessRun run = lab.sim.spawn(lab.ns("ns1"), echoThatSpeaksFirst);
+
+    assertThatTrace(run.trace()).hasDisposition(Disposition.STORM_BUDGET);
+  }
 }
