@@ -54,6 +54,12 @@ public enum StepKind {
   RP_FILTER_CHECK,
   /** A program receives a packet on its socket (ping gets its reply, nc its connection). */
   SOCKET_DELIVER,
+  /** A user-space process reads a packet from a socket or file descriptor: it leaves the kernel. */
+  USERSPACE_READ,
+  /**
+   * A user-space process writes a packet to a socket or file descriptor: it re-enters the kernel.
+   */
+  USERSPACE_WRITE,
   /** The kernel answers with an ICMP message (echo reply or an error). */
   ICMP_SENT,
   /** The kernel answers a TCP segment (a reset, or a handshake step). */

@@ -142,7 +142,7 @@ public final class TcpdumpCommand implements Tool {
 
   // ---- filter expressions ----
 
-  private static Predicate<EthernetFrame> filter(List<String> words) {
+  static Predicate<EthernetFrame> filter(List<String> words) {
     Predicate<EthernetFrame> all = f -> true;
     List<String> terms = new ArrayList<>(words);
     terms.removeIf(w -> w.equals("and") || w.equals("&&"));

@@ -1,6 +1,7 @@
 package io.packetwalk.shell.traffic;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.packetwalk.engine.CapturedFrame;
 import io.packetwalk.engine.Direction;
@@ -14,6 +15,7 @@ import io.packetwalk.net.packet.Ipv4Packet;
 import io.packetwalk.net.packet.UdpDatagram;
 import io.packetwalk.net.packet.VlanTag;
 import io.packetwalk.net.packet.VxlanPayload;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -146,5 +148,20 @@ class TcpdumpLineTest {
         .isEqualTo(
             "02:1e:0d:80:7f:12 > ff:ff:ff:ff:ff:ff, ethertype 802.1Q (0x8100), length 46: vlan 10,"
                 + " p 0, ethertype ARP (0x0806), Request who-has 10.0.0.2 tell 10.0.0.1, length 28");
+  }
+
+  @Test
+  void filtersSeeThroughATagAsOnLinuxAndVlanMatchesTheTag() {
+    EthernetFrame tagged = innerPing().withVlan(VlanTag.of(10));
+    EthernetFrame vxlan = underlay(40000, 8472, new VxlanPayload(1, innerPing()));
+    assertThat(TcpdumpCommand.filter(List.of("icmp")).test(tagged)).isTrue();
+    assertThat(TcpdumpCommand.filter(List.of("vlan", "10", "and", "icmp")).test(tagged)).isTrue();
+    assertThat(TcpdumpCommand.filter(List.of("vlan", "11")).test(tagged)).isFalse();
+    assertThat(TcpdumpCommand.filter(List.of("vlan")).test(innerPing())).isFalse();
+    // Filters read the outer headers only: the inner ICMP of a VXLAN packet does not match.
+    assertThat(TcpdumpCommand.filter(List.of("udp", "port", "8472")).test(vxlan)).isTrue();
+    assertThat(TcpdumpCommand.filter(List.of("icmp")).test(vxlan)).isFalse();
+    assertThatThrownBy(() -> TcpdumpCommand.filter(List.of("vlan", "5000")))
+        .hasMessage("tcpdump: VLAN tag 5000 greater than maximum 4095");
   }
 }
