@@ -373,6 +373,12 @@ public final class NetNamespace {
       if (mtu > max) {
         throw new KernelException(Errno.EINVAL, "mtu greater than device maximum");
       }
+      if (dev.kind() instanceof DeviceKind.Vxlan(VxlanState vxlan)
+          && vxlan.config().lower() != null
+          && mtu > vxlan.config().lower().mtu() - VxlanConfig.OVERHEAD) {
+        // vxlan_change_mtu(): no more than the underlay device leaves once wrapped
+        throw new KernelException(Errno.EINVAL);
+      }
       dev.setMtuValue(mtu);
       if (dev.isBridge()) {
         dev.bridge().markMtuSetByUser();
