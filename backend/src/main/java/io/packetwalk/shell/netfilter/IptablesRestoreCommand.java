@@ -89,6 +89,7 @@ public final class IptablesRestoreCommand implements Tool {
     private final boolean test;
     private final TableKind only;
     private final Iptables iptables;
+    private final DirectRuleReader reader = new DirectRuleReader();
     private Table working;
     private int workingRules;
     private int otherRules;
@@ -103,25 +104,41 @@ public final class IptablesRestoreCommand implements Tool {
     }
 
     void run(String input) {
-      String[] lines = input.split("\n", -1);
-      int count = lines.length;
-      if (count > 0 && lines[count - 1].isEmpty()) {
-        count--;
-      }
-      for (int i = 0; i < count; i++) {
-        int number = i + 1;
-        String line = lines[i].strip();
-        if (line.isEmpty() || line.startsWith("#")) {
+      int length = input.length();
+      int number = 0;
+      int start = 0;
+      while (start < length) {
+        int newline = input.indexOf('\n', start);
+        int stop = newline < 0 ? length : newline;
+        number++;
+        int from = start;
+        int to = stop;
+        while (from < to && Character.isWhitespace(input.charAt(from))) {
+          from++;
+        }
+        while (to > from && Character.isWhitespace(input.charAt(to - 1))) {
+          to--;
+        }
+        start = newline < 0 ? length : newline + 1;
+        if (from == to || input.charAt(from) == '#') {
           continue;
         }
         try {
-          line(line, number);
+          IptablesRequest direct =
+              working != null && input.charAt(from) == '-'
+                  ? reader.read(input, from, to, working.kind())
+                  : null;
+          if (direct != null) {
+            add(direct, null);
+          } else {
+            line(input.substring(from, to), number);
+          }
         } catch (ToolFailure failure) {
           throw atLine(failure, number);
         }
       }
       if (working != null) {
-        throw new ToolFailure(1, PROGRAM + ": COMMIT expected at line " + (count + 1));
+        throw new ToolFailure(1, PROGRAM + ": COMMIT expected at line " + (number + 1));
       }
     }
 
@@ -256,7 +273,12 @@ public final class IptablesRestoreCommand implements Tool {
           || request.command() == Command.VERSION) {
         throw IptablesError.usage(PROGRAM, "Unknown command in restore input");
       }
-      iptables.apply(request, table);
+      add(request, preset);
+    }
+
+    /** Carries out a rule line's request on the block's table, with its preset counters. */
+    private void add(IptablesRequest request, long[] preset) {
+      iptables.apply(request, working);
       if (request.command() == Command.APPEND || request.command() == Command.INSERT) {
         countRule();
       }

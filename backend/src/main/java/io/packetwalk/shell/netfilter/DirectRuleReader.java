@@ -1,0 +1,320 @@
+package io.packetwalk.shell.netfilter;
+
+import io.packetwalk.kernel.netfilter.IpMatch;
+import io.packetwalk.kernel.netfilter.Match;
+import io.packetwalk.kernel.netfilter.Rule;
+import io.packetwalk.kernel.netfilter.TableKind;
+import io.packetwalk.kernel.netfilter.Target;
+import io.packetwalk.net.Ipv4Address;
+import io.packetwalk.net.Ipv4Prefix;
+import io.packetwalk.shell.netfilter.IptablesRequest.Command;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Reads the rule lines kube-proxy writes straight from a restore line's characters, without
+ * splitting it into words or running the general {@link RuleParser}: {@code -A CHAIN}, then any of
+ * {@code -s}, {@code -d} (addresses with a prefix length), {@code -p tcp|udp}, {@code -m comment
+ * --comment TEXT}, {@code -m tcp|udp [--dport PORT]}, {@code -m statistic --mode random
+ * --probability P}, and last {@code -j CHAIN} or {@code -j DNAT --to-destination ADDRESS[:PORT]}.
+ *
+ * <p>It only takes what it can build exactly as the general parser would: any other word or shape,
+ * a repeated option, a quote it would have to unescape, or a value the general parser refuses or
+ * reads in another way gives null, and the caller parses the line the general way (which then
+ * builds the rule or reports the error). One reader serves one restore, a line at a time.
+ */
+final class DirectRuleReader {
+
+  private static final IptablesRequest.Format FORMAT =
+      new IptablesRequest.Format(false, false, false, false);
+
+  private String text;
+  private int position;
+  private int end;
+  private int wordStart;
+  private int wordEnd;
+  private final Match[] matches = new Match[8];
+
+  /**
+   * The request for the line {@code text[from, to)} (stripped, not a comment) of a {@code table}
+   * block, or null when the general parser has to read it.
+   */
+  IptablesRequest read(String text, int from, int to, TableKind table) {
+    this.text = text;
+    this.position = from;
+    this.end = to;
+    if (!next() || !is("-A") || !next()) {
+      return null;
+    }
+    String chain = plainWord();
+    if (chain == null) {
+      return null;
+    }
+    Ipv4Prefix src = null;
+    Ipv4Prefix dst = null;
+    int protocol = 0;
+    int count = 0;
+    Target target = null;
+    while (next()) {
+      if (target != null || count == matches.length) {
+        return null;
+      }
+      if (is("-s") || is("-d")) {
+        boolean source = is("-s");
+        if ((source ? src : dst) != null || !next()) {
+          return null;
+        }
+        Ipv4Prefix prefix = prefix();
+        if (prefix == null) {
+          return null;
+        }
+        if (source) {
+          src = prefix;
+        } else {
+          dst = prefix;
+        }
+      } else if (is("-p")) {
+        if (protocol != 0 || !next()) {
+          return null;
+        }
+        protocol = is("tcp") ? 6 : is("udp") ? 17 : 0;
+        if (protocol == 0) {
+          return null;
+        }
+      } else if (is("-m")) {
+        Match match = next() ? module() : null;
+        if (match == null) {
+          return null;
+        }
+        matches[count++] = match;
+      } else if (is("-j")) {
+        target = next() ? target(protocol) : null;
+        if (target == null) {
+          return null;
+        }
+      } else {
+        return null;
+      }
+    }
+    if (target == null) {
+      return null;
+    }
+    IpMatch ip = new IpMatch(src, false, dst, false, null, false, null, false, protocol, false);
+    List<Match> built = count == 0 ? List.of() : List.of(Arrays.copyOf(matches, count));
+    Rule rule = new Rule(ip, built, target);
+    return new IptablesRequest(table, Command.APPEND, chain, null, 0, rule, FORMAT);
+  }
+
+  /** The module after {@code -m} with its options, or null. */
+  private Match module() {
+    if (is("comment")) {
+      if (!next() || !is("--comment") || !next()) {
+        return null;
+      }
+      String comment = comment();
+      return comment == null || comment.length() > 255 ? null : new Match.Comment(comment);
+    }
+    if (is("tcp") || is("udp")) {
+      boolean tcp = is("tcp");
+      Match.PortRange ports = null;
+      int mark = position;
+      if (next() && is("--dport")) {
+        int port = next() ? number(wordStart, wordEnd, 5) : -1;
+        if (port < 0 || port > 65535) {
+          return null;
+        }
+        ports = new Match.PortRange(port, port);
+      } else {
+        position = mark;
+      }
+      return tcp
+          ? new Match.Tcp(null, false, ports, false, null, null, false)
+          : new Match.Udp(null, false, ports, false);
+    }
+    if (is("statistic")) {
+      if (!next() || !is("--mode") || !next() || !is("random")) {
+        return null;
+      }
+      if (!next() || !is("--probability") || !next() || plainWord() == null) {
+        return null;
+      }
+      double probability;
+      try {
+        probability = Double.parseDouble(text.substring(wordStart, wordEnd));
+      } catch (NumberFormatException e) {
+        return null;
+      }
+      return probability >= 0 && probability <= 1
+          ? Match.Statistic.random(probability, false)
+          : null;
+    }
+    return null;
+  }
+
+  /** The target after {@code -j}: a chain, or DNAT to an address and port; else null. */
+  private Target target(int protocol) {
+    String name = plainWord();
+    if (name == null) {
+      return null;
+    }
+    if (!name.equals("DNAT")) {
+      return TargetBuilder.of(name, IptablesRestoreCommand.PROGRAM).isPresent()
+          ? null
+          : new Target.Jump(name);
+    }
+    if (!next() || !is("--to-destination") || !next()) {
+      return null;
+    }
+    int colon = wordStart;
+    while (colon < wordEnd && text.charAt(colon) != ':') {
+      colon++;
+    }
+    long address = address(wordStart, colon);
+    if (address < 0) {
+      return null;
+    }
+    int port = 0;
+    if (colon < wordEnd) {
+      port = number(colon + 1, wordEnd, 5);
+      if (port < 1 || port > 65535 || (protocol != 6 && protocol != 17)) {
+        return null;
+      }
+    }
+    Ipv4Address to = new Ipv4Address((int) address);
+    return new Target.Dnat(new Target.NatRange(to, to, port, port), false, false);
+  }
+
+  /** {@code A.B.C.D/N} with N of one or two digits, as the network; else null. */
+  private Ipv4Prefix prefix() {
+    int slash = wordStart;
+    while (slash < wordEnd && text.charAt(slash) != '/') {
+      slash++;
+    }
+    long address = address(wordStart, slash);
+    if (address < 0) {
+      return null;
+    }
+    int length = slash == wordEnd ? 32 : number(slash + 1, wordEnd, 2);
+    if (length < 0 || length > 32) {
+      return null;
+    }
+    return new Ipv4Prefix(new Ipv4Address((int) address), length).network();
+  }
+
+  /** The dotted quad {@code text[from, to)} as {@link Ipv4Address#tryParse} reads it; else -1. */
+  private long address(int from, int to) {
+    long bits = 0;
+    int i = from;
+    for (int octet = 0; octet < 4; octet++) {
+      int start = i;
+      int value = 0;
+      while (i < to && i - start < 4 && isAsciiDigit(text.charAt(i))) {
+        value = value * 10 + (text.charAt(i) - '0');
+        i++;
+      }
+      if (i == start || i - start > 3 || value > 255) {
+        return -1;
+      }
+      bits = (bits << 8) | value;
+      if (octet < 3) {
+        if (i >= to || text.charAt(i) != '.') {
+          return -1;
+        }
+        i++;
+      }
+    }
+    return i == to ? bits : -1;
+  }
+
+  private static boolean isAsciiDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /** The decimal number {@code text[from, to)} of 1 to {@code digits} digits; else -1. */
+  private int number(int from, int to, int digits) {
+    if (to <= from || to - from > digits) {
+      return -1;
+    }
+    int value = 0;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (!isAsciiDigit(c)) {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
+  }
+
+  /** The comment: a plain word, or one wholly in double quotes with no backslash; else null. */
+  private String comment() {
+    if (text.charAt(wordStart) != '"') {
+      return plainWord();
+    }
+    int close = text.indexOf('"', wordStart + 1);
+    if (close < 0 || close >= end) {
+      return null;
+    }
+    for (int i = wordStart + 1; i < close; i++) {
+      if (text.charAt(i) == '\\') {
+        return null;
+      }
+    }
+    if (close + 1 < end && !isBlank(text.charAt(close + 1))) {
+      return null;
+    }
+    if (expands(wordStart + 1, close)) {
+      return null;
+    }
+    position = close + 1;
+    wordEnd = close + 1;
+    return text.substring(wordStart + 1, close);
+  }
+
+  /** The current word when it holds no quote (which the general splitter would remove). */
+  private String plainWord() {
+    for (int i = wordStart; i < wordEnd; i++) {
+      char c = text.charAt(i);
+      if (c == '"' || c == '\'') {
+        return null;
+      }
+    }
+    return expands(wordStart, wordEnd) ? null : text.substring(wordStart, wordEnd);
+  }
+
+  /**
+   * Whether the general parser would take {@code text[from, to)} apart as grouped short flags
+   * ({@code -abc}), as it does with every word, values included.
+   */
+  private boolean expands(int from, int to) {
+    return to - from > 2 && text.charAt(from) == '-' && text.charAt(from + 1) != '-';
+  }
+
+  /** Moves to the next blank-separated word (quotes are not grouped here); false at the end. */
+  private boolean next() {
+    int i = position;
+    while (i < end && isBlank(text.charAt(i))) {
+      i++;
+    }
+    if (i == end) {
+      position = i;
+      return false;
+    }
+    wordStart = i;
+    while (i < end && !isBlank(text.charAt(i))) {
+      i++;
+    }
+    wordEnd = i;
+    position = i;
+    return true;
+  }
+
+  private boolean is(String word) {
+    int length = word.length();
+    return wordEnd - wordStart == length && text.startsWith(word, wordStart);
+  }
+
+  private static boolean isBlank(char c) {
+    return c == ' ' || c == '\t';
+  }
+}
