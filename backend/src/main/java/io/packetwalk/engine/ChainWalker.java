@@ -125,7 +125,7 @@ final class ChainWalker {
       Target target = rule.target();
       switch (target) {
         case Target.Jump(String name) -> {
-          Chain called = table.chain(name).orElse(null);
+          Chain called = table.called(rule, name);
           if (called == null || stack.size() >= MAX_DEPTH) {
             index++;
             continue;
@@ -137,7 +137,7 @@ final class ChainWalker {
           now = enter(ns, hook, tableId, chain, now, e, false);
         }
         case Target.Goto(String name) -> {
-          Chain called = table.chain(name).orElse(null);
+          Chain called = table.called(rule, name);
           if (called == null) {
             index++;
             continue;

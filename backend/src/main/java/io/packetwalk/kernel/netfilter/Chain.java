@@ -24,6 +24,10 @@ public final class Chain {
 
   int depth = -1;
   boolean onPath;
+
+  /** The table that holds the chain; null once removed (renaming makes a new chain). */
+  Table table;
+
   private RuleIndex ruleIndex;
 
   private Chain(String name, Hook hook) {

@@ -24,10 +24,6 @@ public final class JumpCheck {
     String missing = resolve(table);
     boolean tooDeep = false;
     for (Chain chain : table.unorderedChains()) {
-      chain.depth = -1;
-      chain.onPath = false;
-    }
-    for (Chain chain : table.unorderedChains()) {
       if (chain.isBuiltin() && deepest(chain) > MAX_JUMPS) {
         tooDeep = true;
         break;
@@ -36,12 +32,19 @@ public final class JumpCheck {
     return new Result(missing, tooDeep);
   }
 
-  /** Finds each chain's callees once; returns the first target that names no chain. */
+  /**
+   * Finds each chain's callees once (from the chain a rule recorded when it was read, else by name)
+   * and clears the walk's marks; returns the first target that names no chain.
+   */
   private static String resolve(Table table) {
     String missing = null;
+    List<Chain> calls = new ArrayList<>();
     for (Chain chain : table.unorderedChains()) {
-      List<Chain> calls = null;
-      for (Rule rule : chain.rules()) {
+      chain.depth = -1;
+      chain.onPath = false;
+      int size = chain.size();
+      for (int i = 0; i < size; i++) {
+        Rule rule = chain.rule(i);
         String name =
             switch (rule.target()) {
               case Target.Jump(String to) -> to;
@@ -51,17 +54,15 @@ public final class JumpCheck {
         if (name == null) {
           continue;
         }
-        Chain called = table.chain(name).orElse(null);
+        Chain called = table.called(rule, name);
         if (called == null) {
           missing = missing == null ? name : missing;
           continue;
         }
-        if (calls == null) {
-          calls = new ArrayList<>();
-        }
         calls.add(called);
       }
-      chain.calls = calls == null ? List.of() : calls;
+      chain.calls = calls.isEmpty() ? List.of() : List.copyOf(calls);
+      calls.clear();
     }
     return missing;
   }

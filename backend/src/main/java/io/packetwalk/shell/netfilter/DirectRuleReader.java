@@ -1,9 +1,10 @@
 package io.packetwalk.shell.netfilter;
 
+import io.packetwalk.kernel.netfilter.Chain;
 import io.packetwalk.kernel.netfilter.IpMatch;
 import io.packetwalk.kernel.netfilter.Match;
 import io.packetwalk.kernel.netfilter.Rule;
-import io.packetwalk.kernel.netfilter.TableKind;
+import io.packetwalk.kernel.netfilter.Table;
 import io.packetwalk.kernel.netfilter.Target;
 import io.packetwalk.net.Ipv4Address;
 import io.packetwalk.net.Ipv4Prefix;
@@ -22,6 +23,11 @@ import java.util.List;
  * a repeated option, a quote it would have to unescape, or a value the general parser refuses or
  * reads in another way gives null, and the caller parses the line the general way (which then
  * builds the rule or reports the error). One reader serves one restore, a line at a time.
+ *
+ * <p>Chains are found by name as the line names them, first among the few chains named last
+ * (kube-proxy appends to the chain its previous rule jumped to, or to the same chain again), so
+ * that most lines need no copy of a chain name and no look-up in the table; a jump keeps the chain
+ * it names ({@link Rule#jumpsTo(Chain)}) for the check at COMMIT.
  */
 final class DirectRuleReader {
 
@@ -34,19 +40,31 @@ final class DirectRuleReader {
   private int wordStart;
   private int wordEnd;
   private final Match[] matches = new Match[8];
+  private final Chain[] recent = new Chain[4];
+  private int oldest;
+  private Table table;
+  private Chain jumpChain;
+
+  /** A rule line read directly: the request and the chain it appends to. */
+  record Append(IptablesRequest request, Chain chain) {}
 
   /**
-   * The request for the line {@code text[from, to)} (stripped, not a comment) of a {@code table}
-   * block, or null when the general parser has to read it.
+   * The append on the line {@code text[from, to)} (stripped, not a comment) of the block that
+   * builds {@code table}, or null when the general parser has to read it.
    */
-  IptablesRequest read(String text, int from, int to, TableKind table) {
+  Append read(String text, int from, int to, Table table) {
+    if (table != this.table) {
+      this.table = table;
+      Arrays.fill(recent, null);
+    }
     this.text = text;
     this.position = from;
     this.end = to;
+    this.jumpChain = null;
     if (!next() || !is("-A") || !next()) {
       return null;
     }
-    String chain = plainWord();
+    Chain chain = chain();
     if (chain == null) {
       return null;
     }
@@ -102,7 +120,30 @@ final class DirectRuleReader {
     IpMatch ip = new IpMatch(src, false, dst, false, null, false, null, false, protocol, false);
     List<Match> built = count == 0 ? List.of() : List.of(Arrays.copyOf(matches, count));
     Rule rule = new Rule(ip, built, target);
-    return new IptablesRequest(table, Command.APPEND, chain, null, 0, rule, FORMAT);
+    if (jumpChain != null) {
+      rule.jumpsTo(jumpChain);
+    }
+    return new Append(
+        new IptablesRequest(table.kind(), Command.APPEND, chain.name(), null, 0, rule, FORMAT),
+        chain);
+  }
+
+  /** The table's chain the current word names, or null (none, or a word with quotes). */
+  private Chain chain() {
+    if (!isPlain()) {
+      return null;
+    }
+    for (Chain chain : recent) {
+      if (chain != null && is(chain.name()) && table.holds(chain)) {
+        return chain;
+      }
+    }
+    Chain found = table.chain(text.substring(wordStart, wordEnd)).orElse(null);
+    if (found != null) {
+      recent[oldest] = found;
+      oldest = (oldest + 1) % recent.length;
+    }
+    return found;
   }
 
   /** The module after {@code -m} with its options, or null. */
@@ -153,14 +194,17 @@ final class DirectRuleReader {
 
   /** The target after {@code -j}: a chain, or DNAT to an address and port; else null. */
   private Target target(int protocol) {
-    String name = plainWord();
-    if (name == null) {
+    if (!isPlain()) {
       return null;
     }
-    if (!name.equals("DNAT")) {
-      return TargetBuilder.of(name, IptablesRestoreCommand.PROGRAM).isPresent()
-          ? null
-          : new Target.Jump(name);
+    if (!is("DNAT")) {
+      Chain chain = chain();
+      String name = chain != null ? chain.name() : text.substring(wordStart, wordEnd);
+      if (TargetBuilder.of(name, IptablesRestoreCommand.PROGRAM).isPresent()) {
+        return null;
+      }
+      jumpChain = chain;
+      return new Target.Jump(name);
     }
     if (!next() || !is("--to-destination") || !next()) {
       return null;
@@ -273,13 +317,18 @@ final class DirectRuleReader {
 
   /** The current word when it holds no quote (which the general splitter would remove). */
   private String plainWord() {
+    return isPlain() ? text.substring(wordStart, wordEnd) : null;
+  }
+
+  /** Whether the general parser reads the current word as it stands (no quotes, no flag group). */
+  private boolean isPlain() {
     for (int i = wordStart; i < wordEnd; i++) {
       char c = text.charAt(i);
       if (c == '"' || c == '\'') {
-        return null;
+        return false;
       }
     }
-    return expands(wordStart, wordEnd) ? null : text.substring(wordStart, wordEnd);
+    return !expands(wordStart, wordEnd);
   }
 
   /**

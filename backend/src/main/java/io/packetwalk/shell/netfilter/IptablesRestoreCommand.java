@@ -124,12 +124,13 @@ public final class IptablesRestoreCommand implements Tool {
           continue;
         }
         try {
-          IptablesRequest direct =
+          DirectRuleReader.Append direct =
               working != null && input.charAt(from) == '-'
-                  ? reader.read(input, from, to, working.kind())
+                  ? reader.read(input, from, to, working)
                   : null;
           if (direct != null) {
-            add(direct, null);
+            iptables.apply(direct.request(), working, direct.chain());
+            countRule();
           } else {
             line(input.substring(from, to), number);
           }
