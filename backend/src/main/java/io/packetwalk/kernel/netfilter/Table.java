@@ -129,6 +129,17 @@ public final class Table {
     return chain;
   }
 
+  /** The chain named {@code name}, or a new user chain of that name (one look-up either way). */
+  public Chain chainOrNewUser(String name) {
+    Chain chain = byName.computeIfAbsent(name, Chain::user);
+    if (chain.table == null) {
+      chain.table = this;
+      userChainCount++;
+      sorted = false;
+    }
+    return chain;
+  }
+
   public void removeUserChain(String name) {
     Chain chain = byName.get(name);
     if (chain != null && !chain.isBuiltin()) {

@@ -9,6 +9,7 @@ import io.packetwalk.kernel.netfilter.Target;
 import io.packetwalk.net.Ipv4Address;
 import io.packetwalk.net.Ipv4Prefix;
 import io.packetwalk.shell.netfilter.IptablesRequest.Command;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -26,8 +27,10 @@ import java.util.List;
  *
  * <p>Chains are found by name as the line names them, first among the few chains named last
  * (kube-proxy appends to the chain its previous rule jumped to, or to the same chain again), so
- * that most lines need no copy of a chain name and no look-up in the table; a jump keeps the chain
- * it names ({@link Rule#jumpsTo(Chain)}) for the check at COMMIT.
+ * that most lines need no copy of a chain name and no look-up in the table. A jump to a chain named
+ * for the first time is looked for first in the block's declarations, after the last chain found
+ * there (kube-proxy declares its chains in the order its rules first jump to them). A jump keeps
+ * the chain it names ({@link Rule#jumpsTo(Chain)}) for the check at COMMIT and the walks.
  */
 final class DirectRuleReader {
 
@@ -44,19 +47,30 @@ final class DirectRuleReader {
   private int oldest;
   private Table table;
   private Chain jumpChain;
+  private final List<Chain> declared = new ArrayList<>();
+  private int expected;
 
   /** A rule line read directly: the request and the chain it appends to. */
   record Append(IptablesRequest request, Chain chain) {}
 
+  /** Starts a block that builds {@code table}. */
+  void begin(Table table) {
+    this.table = table;
+    Arrays.fill(recent, null);
+    declared.clear();
+    expected = 0;
+  }
+
+  /** The block declared {@code chain} (in this order). */
+  void declared(Chain chain) {
+    declared.add(chain);
+  }
+
   /**
-   * The append on the line {@code text[from, to)} (stripped, not a comment) of the block that
-   * builds {@code table}, or null when the general parser has to read it.
+   * The append on the line {@code text[from, to)} (stripped, not a comment) of the block begun
+   * last, or null when the general parser has to read it.
    */
-  Append read(String text, int from, int to, Table table) {
-    if (table != this.table) {
-      this.table = table;
-      Arrays.fill(recent, null);
-    }
+  Append read(String text, int from, int to) {
     this.text = text;
     this.position = from;
     this.end = to;
@@ -138,7 +152,17 @@ final class DirectRuleReader {
         return chain;
       }
     }
-    Chain found = table.chain(text.substring(wordStart, wordEnd)).orElse(null);
+    Chain found = null;
+    if (expected < declared.size()) {
+      Chain next = declared.get(expected);
+      if (is(next.name()) && table.holds(next)) {
+        found = next;
+        expected++;
+      }
+    }
+    if (found == null) {
+      found = table.chain(text.substring(wordStart, wordEnd)).orElse(null);
+    }
     if (found != null) {
       recent[oldest] = found;
       oldest = (oldest + 1) % recent.length;

@@ -125,9 +125,7 @@ public final class IptablesRestoreCommand implements Tool {
         }
         try {
           DirectRuleReader.Append direct =
-              working != null && input.charAt(from) == '-'
-                  ? reader.read(input, from, to, working)
-                  : null;
+              working != null && input.charAt(from) == '-' ? reader.read(input, from, to) : null;
           if (direct != null) {
             iptables.apply(direct.request(), working, direct.chain());
             countRule();
@@ -157,6 +155,7 @@ public final class IptablesRestoreCommand implements Tool {
                         PROGRAM + ": line " + number + " table name '" + name + "' invalid"));
         Optional<Table> existing = state.existing(kind);
         working = noflush && existing.isPresent() ? existing.get().copy() : new Table(kind);
+        reader.begin(working);
         workingRules = working.ruleCount();
         otherRules = state.ruleCount() - existing.map(Table::ruleCount).orElse(0);
         return;
@@ -188,6 +187,41 @@ public final class IptablesRestoreCommand implements Tool {
 
     /** {@code :NAME POLICY [packets:bytes]}. */
     private void declare(String line) {
+      Chain chain = userChain(line);
+      if (chain == null) {
+        chain = anyChain(line);
+      }
+      if (chain != null) {
+        reader.declared(chain);
+      }
+    }
+
+    /**
+     * A user chain's declaration ({@code :NAME …}, NAME no hook's name and at most 28 characters,
+     * the rest ignored as for any user chain) in one look-up: the chain, new or flushed; null for
+     * any other declaration.
+     */
+    private Chain userChain(String line) {
+      int end = 1;
+      while (end < line.length() && !Character.isWhitespace(line.charAt(end))) {
+        end++;
+      }
+      if (end == 1 || end - 1 > 28) {
+        return null;
+      }
+      String name = line.substring(1, end);
+      for (Hook hook : Hook.values()) {
+        if (hook.name().equals(name)) {
+          return null;
+        }
+      }
+      Chain chain = working.chainOrNewUser(name);
+      chain.flush();
+      return chain;
+    }
+
+    /** Any declaration: a built-in chain's policy and counters, or a user chain's; the chain. */
+    private Chain anyChain(String line) {
       String[] parts = blankSeparated(line.substring(1));
       String name = parts[0];
       String policy = parts.length > 1 ? parts[1] : "-";
@@ -206,7 +240,7 @@ public final class IptablesRestoreCommand implements Tool {
           long[] values = bracketed(parts[2]);
           chain.policyCounters().set(values[0], values[1]);
         }
-        return;
+        return chain;
       }
       for (Hook hook : Hook.values()) {
         if (hook.name().equals(name)) {
@@ -215,12 +249,12 @@ public final class IptablesRestoreCommand implements Tool {
       }
       if (found.isPresent()) {
         found.get().flush();
-      } else {
-        if (name.length() > 28) {
-          throw IptablesError.usage(PROGRAM, "Invalid chain name `" + name + "'");
-        }
-        working.addUserChain(name);
+        return found.get();
       }
+      if (name.length() > 28) {
+        throw IptablesError.usage(PROGRAM, "Invalid chain name `" + name + "'");
+      }
+      return working.addUserChain(name);
     }
 
     /**

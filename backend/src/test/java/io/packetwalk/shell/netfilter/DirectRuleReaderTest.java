@@ -9,6 +9,7 @@ import io.packetwalk.kernel.netfilter.Table;
 import io.packetwalk.kernel.netfilter.TableKind;
 import io.packetwalk.shell.ToolFailure;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -30,8 +31,7 @@ class DirectRuleReaderTest {
   void kubeProxyLinesAreReadDirectlyAsTheGeneralParserReadsThem(@ForAll long seed) {
     Random random = new Random(seed);
     String line = String.join(" ", kubeProxyLine(random));
-    DirectRuleReader.Append direct =
-        new DirectRuleReader().read(line, 0, line.length(), tableFor(line, random, false));
+    DirectRuleReader.Append direct = readerFor(line, random, false).read(line, 0, line.length());
     assertThat(direct).as(line).isNotNull();
     assertSame(direct, general(line), line);
   }
@@ -48,13 +48,12 @@ class DirectRuleReaderTest {
     if (line.isEmpty()) {
       return;
     }
-    DirectRuleReader reader = new DirectRuleReader();
-    Table table = tableFor(line, random, true);
+    DirectRuleReader reader = readerFor(line, random, true);
     if (random.nextBoolean()) {
       String earlier = String.join(" ", kubeProxyLine(random));
-      reader.read(earlier, 0, earlier.length(), table);
+      reader.read(earlier, 0, earlier.length());
     }
-    DirectRuleReader.Append direct = reader.read(line, 0, line.length(), table);
+    DirectRuleReader.Append direct = reader.read(line, 0, line.length());
     if (direct == null) {
       return;
     }
@@ -69,17 +68,24 @@ class DirectRuleReaderTest {
   }
 
   /**
-   * A nat table with a user chain for each word of {@code line} (or, with {@code someMissing}, for
-   * most of them), as a restore block declares its chains before its rules.
+   * A reader of a nat block that declared a user chain for each word of {@code line} (or, with
+   * {@code someMissing}, for most of them), in the line's order or shuffled, as a restore block
+   * declares its chains before its rules.
    */
-  private static Table tableFor(String line, Random random, boolean someMissing) {
+  private static DirectRuleReader readerFor(String line, Random random, boolean someMissing) {
     Table table = new Table(TableKind.NAT);
-    for (String word : line.split("[ \t]+")) {
+    DirectRuleReader reader = new DirectRuleReader();
+    reader.begin(table);
+    List<String> names = new ArrayList<>(List.of(line.split("[ \t]+")));
+    if (random.nextBoolean()) {
+      Collections.shuffle(names, random);
+    }
+    for (String word : names) {
       if (table.chain(word).isEmpty() && !(someMissing && random.nextInt(4) == 0)) {
-        table.addUserChain(word);
+        reader.declared(table.addUserChain(word));
       }
     }
-    return table;
+    return reader;
   }
 
   private static IptablesRequest general(String line) {
