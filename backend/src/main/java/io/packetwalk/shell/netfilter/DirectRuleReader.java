@@ -12,6 +12,7 @@ import io.packetwalk.shell.netfilter.IptablesRequest.Command;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Reads the rule lines kube-proxy writes straight from a restore line's characters, without
@@ -42,6 +43,8 @@ final class DirectRuleReader {
   private int end;
   private int wordStart;
   private int wordEnd;
+  private int commentStart;
+  private int commentEnd;
   private final Match[] matches = new Match[8];
   private final Chain[] recent = new Chain[4];
   private int oldest;
@@ -49,6 +52,15 @@ final class DirectRuleReader {
   private Chain jumpChain;
   private final List<Chain> declared = new ArrayList<>();
   private int expected;
+
+  /*
+   * The last base match, comment and port match built: consecutive kube-proxy rules often repeat
+   * them (an endpoint's two rules share a comment; every DNAT rule has the same base match), and
+   * these values never change, so a rule may share them with the rule before.
+   */
+  private IpMatch lastIp;
+  private Match.Comment lastComment;
+  private Match lastPorts;
 
   /** A rule line read directly: the request and the chain it appends to. */
   record Append(IptablesRequest request, Chain chain) {}
@@ -131,7 +143,14 @@ final class DirectRuleReader {
     if (target == null) {
       return null;
     }
-    IpMatch ip = new IpMatch(src, false, dst, false, null, false, null, false, protocol, false);
+    IpMatch ip = lastIp;
+    if (ip == null
+        || !Objects.equals(ip.src(), src)
+        || !Objects.equals(ip.dst(), dst)
+        || ip.protocol() != protocol) {
+      ip = new IpMatch(src, false, dst, false, null, false, null, false, protocol, false);
+      lastIp = ip;
+    }
     List<Match> built = count == 0 ? List.of() : List.of(Arrays.copyOf(matches, count));
     Rule rule = new Rule(ip, built, target);
     if (jumpChain != null) {
@@ -176,8 +195,19 @@ final class DirectRuleReader {
       if (!next() || !is("--comment") || !next()) {
         return null;
       }
-      String comment = comment();
-      return comment == null || comment.length() > 255 ? null : new Match.Comment(comment);
+      if (!comment()) {
+        return null;
+      }
+      int length = commentEnd - commentStart;
+      if (lastComment == null
+          || lastComment.text().length() != length
+          || !text.startsWith(lastComment.text(), commentStart)) {
+        if (length > 255) {
+          return null;
+        }
+        lastComment = new Match.Comment(text.substring(commentStart, commentEnd));
+      }
+      return lastComment;
     }
     if (is("tcp") || is("udp")) {
       boolean tcp = is("tcp");
@@ -192,9 +222,14 @@ final class DirectRuleReader {
       } else {
         position = mark;
       }
-      return tcp
-          ? new Match.Tcp(null, false, ports, false, null, null, false)
-          : new Match.Udp(null, false, ports, false);
+      Match match =
+          tcp
+              ? new Match.Tcp(null, false, ports, false, null, null, false)
+              : new Match.Udp(null, false, ports, false);
+      if (!match.equals(lastPorts)) {
+        lastPorts = match;
+      }
+      return lastPorts;
     }
     if (is("statistic")) {
       if (!next() || !is("--mode") || !next() || !is("random")) {
@@ -266,7 +301,7 @@ final class DirectRuleReader {
     if (length < 0 || length > 32) {
       return null;
     }
-    return new Ipv4Prefix(new Ipv4Address((int) address), length).network();
+    return new Ipv4Prefix(new Ipv4Address((int) address & Ipv4Prefix.mask(length)), length);
   }
 
   /** The dotted quad {@code text[from, to)} as {@link Ipv4Address#tryParse} reads it; else -1. */
@@ -314,29 +349,36 @@ final class DirectRuleReader {
     return value;
   }
 
-  /** The comment: a plain word, or one wholly in double quotes with no backslash; else null. */
-  private String comment() {
+  /**
+   * Finds the comment's text ({@link #commentStart} to {@link #commentEnd}): a plain word, or one
+   * wholly in double quotes with no backslash; false for any other.
+   */
+  private boolean comment() {
     if (text.charAt(wordStart) != '"') {
-      return plainWord();
+      commentStart = wordStart;
+      commentEnd = wordEnd;
+      return isPlain();
     }
     int close = text.indexOf('"', wordStart + 1);
     if (close < 0 || close >= end) {
-      return null;
+      return false;
     }
     for (int i = wordStart + 1; i < close; i++) {
       if (text.charAt(i) == '\\') {
-        return null;
+        return false;
       }
     }
     if (close + 1 < end && !isBlank(text.charAt(close + 1))) {
-      return null;
+      return false;
     }
     if (expands(wordStart + 1, close)) {
-      return null;
+      return false;
     }
     position = close + 1;
     wordEnd = close + 1;
-    return text.substring(wordStart + 1, close);
+    commentStart = wordStart + 1;
+    commentEnd = close;
+    return true;
   }
 
   /** The current word when it holds no quote (which the general splitter would remove). */
