@@ -154,7 +154,7 @@ final class LabScripts {
   /**
    * Two hosts made with {@code pw}, their eth0 NICs on one underlay switch; host2 holds a pod
    * namespace behind a veth pair and forwards for it, host1 reaches the pod by a route via host2
-   * (flannel's host-gw way).
+   * (flannel's host-gw way). host2's second NIC, eth1, is up but plugged into nothing.
    */
   static final String TWO_HOSTS =
       """
@@ -168,6 +168,8 @@ final class LabScripts {
       pw use host2
       ip addr add 10.0.0.2/24 dev eth0
       ip link set eth0 up
+      pw nic add host2 eth1 address 02:00:00:00:02:09
+      ip link set eth1 up
       sysctl -w net.ipv4.ip_forward=1
       ip netns add pod
       ip link add veth-pod type veth peer name eth0 netns pod
