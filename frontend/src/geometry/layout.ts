@@ -94,15 +94,18 @@ export interface SwitchBox {
   readonly rect: Rect;
 }
 
-/** An underlay cable from a physical NIC's port straight across to its switch's bar. */
+/**
+ * An underlay cable from a physical NIC's port to its switch's bar: straight across, or, when a
+ * namespace box of its host is in the way, down to the gutter at the bottom of the host's frame
+ * and along it.
+ */
 export interface Cable {
   readonly key: string;
   /** The NIC's device key. */
   readonly nic: string;
   readonly switchName: string;
   /** From the NIC port's anchor to the bar's near edge. */
-  readonly from: Point;
-  readonly to: Point;
+  readonly points: readonly Point[];
 }
 
 export interface Scene {
@@ -128,6 +131,10 @@ const LANE_END = 40;
 /** A switch bar reaches this far beyond its outermost cables. */
 const SWITCH_REACH = 22;
 const SWITCH_LABEL_HEIGHT = 18;
+/** With an underlay, each host frame has a gutter this high below its boxes for cables. */
+const CABLE_GUTTER = 16;
+/** How far a cable leaves its NIC before turning down to the gutter. */
+const CABLE_STUB = 14;
 
 /** A host with nothing to draw yet (a root namespace with only lo): room for its name. */
 const EMPTY_HOST: Arrangement = {
@@ -177,7 +184,8 @@ export function layoutTopology(topology: Topology, canvas: Size): Scene {
     switchList.length === 0
       ? 0
       : LANE_GAP + switchList.length * (SWITCH_WIDTH + SWITCH_SPACING) - SWITCH_SPACING + LANE_END;
-  const hostChrome = HOST_LABEL_HEIGHT + 2 * HOST_PADDING;
+  const gutter = switchList.length === 0 ? 0 : CABLE_GUTTER;
+  const hostChrome = HOST_LABEL_HEIGHT + 2 * HOST_PADDING + gutter;
   const fixed = {
     width: 2 * (MARGIN + HOST_PADDING) + lane,
     height: 2 * MARGIN + groups.length * hostChrome + (groups.length - 1) * HOST_GAP,
@@ -251,6 +259,7 @@ export function layoutTopology(topology: Topology, canvas: Size): Scene {
   const underlay = placeUnderlay(switchList, cabled, ports, {
     x: width - lane + LANE_GAP,
     top: MARGIN + SWITCH_LABEL_HEIGHT,
+    route: (port, barX) => cableRoute(port, barX, boxes, hosts),
   });
   return {
     size: { width, height: top - HOST_GAP + MARGIN },
@@ -289,7 +298,11 @@ function placeUnderlay(
   switches: readonly UnderlaySwitch[],
   cabled: ReadonlyMap<string, CabledNic>,
   ports: ReadonlyMap<string, PortBox>,
-  lane: { readonly x: number; readonly top: number },
+  lane: {
+    readonly x: number;
+    readonly top: number;
+    readonly route: (port: PortBox, barX: number) => Point[];
+  },
 ): { switches: SwitchBox[]; cables: Cable[] } {
   const boxes: SwitchBox[] = [];
   const cables: Cable[] = [];
@@ -301,18 +314,13 @@ function placeUnderlay(
         const port = ports.get(key);
         return port === undefined ? [] : [{ key, port }];
       });
-    const ys = nics.map(({ port }) => port.anchor.y);
+    const routes = nics.map(({ key, port }) => ({ key, points: lane.route(port, x) }));
+    const ys = routes.map(({ points }) => points.at(-1)?.y ?? lane.top);
     const top = ys.length === 0 ? lane.top : Math.min(...ys) - SWITCH_REACH;
     const bottom = ys.length === 0 ? lane.top + 2 * SWITCH_REACH : Math.max(...ys) + SWITCH_REACH;
     boxes.push({ name: sw.name, rect: { x, y: top, width: SWITCH_WIDTH, height: bottom - top } });
-    for (const { key, port } of nics) {
-      cables.push({
-        key: `cable:${sw.name}:${key}`,
-        nic: key,
-        switchName: sw.name,
-        from: port.anchor,
-        to: { x, y: port.anchor.y },
-      });
+    for (const { key, points } of routes) {
+      cables.push({ key: `cable:${sw.name}:${key}`, nic: key, switchName: sw.name, points });
     }
   });
   return { switches: boxes, cables };
@@ -346,7 +354,45 @@ function cablePath(scene: Scene, fromKey: string, toKey: string): Point[] | null
   const from = scene.cables.find((cable) => cable.nic === fromKey);
   const to = scene.cables.find((cable) => cable.nic === toKey);
   if (from === undefined || to === undefined || from.switchName !== to.switchName) return null;
-  return [from.from, from.to, to.to, to.from];
+  return [...from.points, ...[...to.points].reverse()];
+}
+
+/**
+ * A cable's points from its NIC to the bar at `barX`: straight across when no other box of the
+ * NIC's host is in the way, else out a little, down to the gutter of the host's frame, and along
+ * it (straight across again if that way is blocked too).
+ */
+function cableRoute(
+  port: PortBox,
+  barX: number,
+  boxes: ReadonlyMap<string, NamespaceBox>,
+  hosts: readonly HostFrame[],
+): Point[] {
+  const start = port.anchor;
+  const straight = [start, { x: barX, y: start.y }];
+  const others = [...boxes.values()]
+    .filter((box) => box.key !== port.namespaceKey)
+    .map((box) => ({ ...box.rect, y: box.tab.y, height: box.rect.height + box.tab.height }));
+  const frame = hosts.find((host) => boxes.get(port.namespaceKey)?.ref.host === host.name);
+  if (frame === undefined || !others.some((rect) => crosses(straight, rect))) return straight;
+  const turn = start.x + CABLE_STUB;
+  const gutterY = frame.rect.y + frame.rect.height - HOST_PADDING - CABLE_GUTTER / 2;
+  const around = [start, { x: turn, y: start.y }, { x: turn, y: gutterY }, { x: barX, y: gutterY }];
+  return others.some((rect) => crosses(around, rect)) ? straight : around;
+}
+
+/** Whether a path of level and upright segments passes through the inside of `rect`. */
+function crosses(path: readonly Point[], rect: Rect): boolean {
+  return path.slice(1).some((end, index) => {
+    const begin = path[index] ?? end;
+    const left = Math.min(begin.x, end.x);
+    const right = Math.max(begin.x, end.x);
+    const top = Math.min(begin.y, end.y);
+    const bottom = Math.max(begin.y, end.y);
+    return (
+      left < rect.x + rect.width && right > rect.x && top < rect.y + rect.height && bottom > rect.y
+    );
+  });
 }
 
 /** From a port's anchor to where a wire leaves it: a bar is followed along its middle line. */

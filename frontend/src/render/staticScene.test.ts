@@ -30,7 +30,7 @@ describe("paintStatic", () => {
     const cables = layer.find<Line>(".underlay-cable");
     expect(cables).toHaveLength(2);
     const [first] = scene.cables;
-    expect(cables[0]?.points()).toEqual([first?.from.x, first?.from.y, first?.to.x, first?.to.y]);
+    expect(cables[0]?.points()).toEqual(first?.points.flatMap((point) => [point.x, point.y]));
     expect(cables[0]?.stroke()).toBe(COLOURS.underlayCable);
 
     const hostNames = layer

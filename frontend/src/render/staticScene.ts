@@ -23,6 +23,7 @@ export function paintStatic(layer: Layer, scene: Scene): void {
         listening: false,
       }),
       new Text({
+        name: "host-label",
         x: host.rect.x + 12,
         y: host.rect.y + 6,
         text: host.name,
@@ -44,7 +45,7 @@ export function paintStatic(layer: Layer, scene: Scene): void {
 function cableShape(cable: Cable): Line {
   return new Line({
     name: "underlay-cable",
-    points: [cable.from.x, cable.from.y, cable.to.x, cable.to.y],
+    points: cable.points.flatMap((point) => [point.x, point.y]),
     stroke: COLOURS.underlayCable,
     strokeWidth: 2.5,
     lineCap: "round",
