@@ -1,7 +1,8 @@
 /**
  * Owns the pure layout of a topology: host frames, namespace boxes (arranged by arrange.ts),
- * device ports on box edges and bridge bars inside (placed by boxes.ts), and wires between
- * them. A lab that fits the canvas is stretched to fill it; a bigger one keeps its natural size
+ * device ports on box edges and bridge bars inside (placed by boxes.ts), wires between them, and
+ * the underlay: switches as upright bars in a lane right of the hosts, with a cable from each
+ * physical NIC plugged into one. A lab that fits the canvas is stretched to fill it; a bigger one keeps its natural size
  * and the view (viewport.ts) scales and pans it.
  */
 import {
@@ -12,12 +13,24 @@ import {
   visibleDevices,
   visibleNamespaces,
   type Device,
+  type DeviceRef,
   type LinkKind,
   type NamespaceRef,
   type PlacedNamespace,
   type Topology,
+  type UnderlaySwitch,
+  underlaySwitches,
 } from "../model/topology";
-import { arrangeHost, boxItems, extent, grow, tabWidth, type Node, type VethEnd } from "./arrange";
+import {
+  arrangeHost,
+  boxItems,
+  extent,
+  grow,
+  tabWidth,
+  type Arrangement,
+  type Node,
+  type VethEnd,
+} from "./arrange";
 import {
   boxFrame,
   bridgeWireEnds,
@@ -75,6 +88,26 @@ export interface Wire {
   readonly to: Point;
 }
 
+/** An underlay switch: an upright bar in the lane right of the hosts, its name above it. */
+export interface SwitchBox {
+  readonly name: string;
+  readonly rect: Rect;
+}
+
+/**
+ * An underlay cable from a physical NIC's port to its switch's bar: straight across, or, when a
+ * namespace box of its host is in the way, down to the gutter at the bottom of the host's frame
+ * and along it.
+ */
+export interface Cable {
+  readonly key: string;
+  /** The NIC's device key. */
+  readonly nic: string;
+  readonly switchName: string;
+  /** From the NIC port's anchor to the bar's near edge. */
+  readonly points: readonly Point[];
+}
+
 export interface Scene {
   /** The laid-out area; at least the canvas when the lab fits it at scale 1. */
   readonly size: Size;
@@ -82,12 +115,34 @@ export interface Scene {
   readonly boxes: ReadonlyMap<string, NamespaceBox>;
   readonly ports: ReadonlyMap<string, PortBox>;
   readonly wires: readonly Wire[];
+  readonly switches: readonly SwitchBox[];
+  readonly cables: readonly Cable[];
 }
 
 const MARGIN = 16;
 const HOST_LABEL_HEIGHT = 18;
 const HOST_PADDING = 10;
 const HOST_GAP = 18;
+/** The underlay lane: from the hosts to the first bar, bar width, between bars, after the last. */
+const LANE_GAP = 56;
+const SWITCH_WIDTH = 26;
+const SWITCH_SPACING = 64;
+const LANE_END = 40;
+/** A switch bar reaches this far beyond its outermost cables. */
+const SWITCH_REACH = 22;
+const SWITCH_LABEL_HEIGHT = 18;
+/** With an underlay, each host frame has a gutter this high below its boxes for cables. */
+const CABLE_GUTTER = 16;
+/** How far a cable leaves its NIC before turning down to the gutter. */
+const CABLE_STUB = 14;
+
+/** A host with nothing to draw yet (a root namespace with only lo): room for its name. */
+const EMPTY_HOST: Arrangement = {
+  size: { width: 160, height: 24 },
+  rects: new Map(),
+  sides: new Map(),
+  hubs: new Set(),
+};
 
 /**
  * Lays out every visible namespace and device of the topology for a canvas of the given size.
@@ -95,22 +150,53 @@ const HOST_GAP = 18;
  * "Fit" scale), gaps and boxes stretch to fill it, else the scene is larger than the canvas.
  */
 export function layoutTopology(topology: Topology, canvas: Size): Scene {
-  const groups = groupByHost(visibleNamespaces(topology));
+  const switchList = underlaySwitches(topology);
+  // Several hosts, or an underlay, and every host is drawn, even one that shows nothing yet.
+  const groups = groupByHost(
+    visibleNamespaces(topology),
+    switchList.length > 0 || topology.hosts.length > 1
+      ? topology.hosts.map((host) => host.name)
+      : [],
+  );
   const nodes = groups.flatMap((group) => group.nodes);
-  if (nodes.length === 0)
-    return { size: canvas, hosts: [], boxes: new Map(), ports: new Map(), wires: [] };
-  const ends = vethEnds(topology, new Set(nodes.map((node) => node.key)));
+  if (groups.length === 0)
+    return {
+      size: canvas,
+      hosts: [],
+      boxes: new Map(),
+      ports: new Map(),
+      wires: [],
+      switches: [],
+      cables: [],
+    };
+  const drawn = new Set(nodes.map((node) => node.key));
+  const ends = vethEnds(topology, drawn);
+  const cabled = cabledNics(switchList, drawn);
+  for (const [port, cable] of cabled) {
+    const namespace = namespaceKey(cable.ref);
+    ends.set(namespace, [
+      ...(ends.get(namespace) ?? []),
+      { port, peerPort: `switch:${cable.switchName}`, peer: `underlay/${cable.switchName}` },
+    ]);
+  }
 
-  const hostChrome = HOST_LABEL_HEIGHT + 2 * HOST_PADDING;
+  const lane =
+    switchList.length === 0
+      ? 0
+      : LANE_GAP + switchList.length * (SWITCH_WIDTH + SWITCH_SPACING) - SWITCH_SPACING + LANE_END;
+  const gutter = switchList.length === 0 ? 0 : CABLE_GUTTER;
+  const hostChrome = HOST_LABEL_HEIGHT + 2 * HOST_PADDING + gutter;
   const fixed = {
-    width: 2 * (MARGIN + HOST_PADDING),
+    width: 2 * (MARGIN + HOST_PADDING) + lane,
     height: 2 * MARGIN + groups.length * hostChrome + (groups.length - 1) * HOST_GAP,
   };
   const target: Size = {
     width: Math.max(canvas.width - fixed.width, 1),
     height: Math.max((canvas.height - fixed.height) / groups.length, 1),
   };
-  const arrangements = groups.map((group) => arrangeHost(group.nodes, ends, target));
+  const arrangements = groups.map((group) =>
+    group.nodes.length === 0 ? EMPTY_HOST : arrangeHost(group.nodes, ends, target),
+  );
   const content: Size = {
     width: Math.max(...arrangements.map((arrangement) => arrangement.size.width)),
     height: arrangements.reduce((sum, arrangement) => sum + arrangement.size.height, 0),
@@ -135,7 +221,7 @@ export function layoutTopology(topology: Topology, canvas: Size): Scene {
     const height = arrangement.size.height * sy;
     hosts.push({
       name: group.host,
-      rect: { x: MARGIN, y: top, width: width - 2 * MARGIN, height: height + hostChrome },
+      rect: { x: MARGIN, y: top, width: width - 2 * MARGIN - lane, height: height + hostChrome },
     });
     const origin: Point = {
       x: MARGIN + HOST_PADDING + ((content.width - arrangement.size.width) * sx) / 2,
@@ -167,15 +253,77 @@ export function layoutTopology(topology: Topology, canvas: Size): Scene {
     arrangement.sides.forEach((side, port) => sides.set(port, side));
     top += height + hostChrome + HOST_GAP;
   });
+  for (const port of cabled.keys()) sides.set(port, "right");
 
   const ports = placePorts(nodes, boxes, ends, sides);
+  const underlay = placeUnderlay(switchList, cabled, ports, {
+    x: width - lane + LANE_GAP,
+    top: MARGIN + SWITCH_LABEL_HEIGHT,
+    route: (port, barX) => cableRoute(port, barX, boxes, hosts),
+  });
   return {
     size: { width, height: top - HOST_GAP + MARGIN },
     hosts,
     boxes,
     ports,
     wires: placeWires(topology, ports),
+    ...underlay,
   };
+}
+
+interface CabledNic {
+  readonly ref: DeviceRef;
+  readonly switchName: string;
+}
+
+/** The drawn physical NICs plugged into a switch, by device key. */
+function cabledNics(
+  switches: readonly UnderlaySwitch[],
+  drawn: ReadonlySet<string>,
+): Map<string, CabledNic> {
+  const cabled = new Map<string, CabledNic>();
+  for (const sw of switches) {
+    for (const ref of sw.ports) {
+      if (drawn.has(namespaceKey(ref))) cabled.set(deviceKey(ref), { ref, switchName: sw.name });
+    }
+  }
+  return cabled;
+}
+
+/**
+ * Each switch an upright bar in the lane, spanning its cables (or a short bar at the top while it
+ * has none), and each cable straight across from its NIC to the bar.
+ */
+function placeUnderlay(
+  switches: readonly UnderlaySwitch[],
+  cabled: ReadonlyMap<string, CabledNic>,
+  ports: ReadonlyMap<string, PortBox>,
+  lane: {
+    readonly x: number;
+    readonly top: number;
+    readonly route: (port: PortBox, barX: number) => Point[];
+  },
+): { switches: SwitchBox[]; cables: Cable[] } {
+  const boxes: SwitchBox[] = [];
+  const cables: Cable[] = [];
+  switches.forEach((sw, index) => {
+    const x = lane.x + index * (SWITCH_WIDTH + SWITCH_SPACING);
+    const nics = [...cabled]
+      .filter(([, cable]) => cable.switchName === sw.name)
+      .flatMap(([key]) => {
+        const port = ports.get(key);
+        return port === undefined ? [] : [{ key, port }];
+      });
+    const routes = nics.map(({ key, port }) => ({ key, points: lane.route(port, x) }));
+    const ys = routes.map(({ points }) => points.at(-1)?.y ?? lane.top);
+    const top = ys.length === 0 ? lane.top : Math.min(...ys) - SWITCH_REACH;
+    const bottom = ys.length === 0 ? lane.top + 2 * SWITCH_REACH : Math.max(...ys) + SWITCH_REACH;
+    boxes.push({ name: sw.name, rect: { x, y: top, width: SWITCH_WIDTH, height: bottom - top } });
+    for (const { key, points } of routes) {
+      cables.push({ key: `cable:${sw.name}:${key}`, nic: key, switchName: sw.name, points });
+    }
+  });
+  return { switches: boxes, cables };
 }
 
 /**
@@ -189,7 +337,7 @@ export function wirePath(scene: Scene, fromKey: string, toKey: string): Point[] 
       (candidate.a === fromKey && candidate.b === toKey) ||
       (candidate.a === toKey && candidate.b === fromKey),
   );
-  if (wire === undefined) return null;
+  if (wire === undefined) return cablePath(scene, fromKey, toKey);
   const [start, end] = wire.a === fromKey ? [wire.from, wire.to] : [wire.to, wire.from];
   const path = [
     ...approach(scene.ports.get(fromKey), start),
@@ -198,6 +346,52 @@ export function wirePath(scene: Scene, fromKey: string, toKey: string): Point[] 
   return path.filter((point, index) => {
     const previous = path[index - 1];
     return previous === undefined || distance(previous, point) > 1e-6;
+  });
+}
+
+/** From one NIC along its cable, down or up its switch's bar, and along the other NIC's cable. */
+function cablePath(scene: Scene, fromKey: string, toKey: string): Point[] | null {
+  const from = scene.cables.find((cable) => cable.nic === fromKey);
+  const to = scene.cables.find((cable) => cable.nic === toKey);
+  if (from === undefined || to === undefined || from.switchName !== to.switchName) return null;
+  return [...from.points, ...[...to.points].reverse()];
+}
+
+/**
+ * A cable's points from its NIC to the bar at `barX`: straight across when no other box of the
+ * NIC's host is in the way, else out a little, down to the gutter of the host's frame, and along
+ * it (straight across again if that way is blocked too).
+ */
+function cableRoute(
+  port: PortBox,
+  barX: number,
+  boxes: ReadonlyMap<string, NamespaceBox>,
+  hosts: readonly HostFrame[],
+): Point[] {
+  const start = port.anchor;
+  const straight = [start, { x: barX, y: start.y }];
+  const others = [...boxes.values()]
+    .filter((box) => box.key !== port.namespaceKey)
+    .map((box) => ({ ...box.rect, y: box.tab.y, height: box.rect.height + box.tab.height }));
+  const frame = hosts.find((host) => boxes.get(port.namespaceKey)?.ref.host === host.name);
+  if (frame === undefined || !others.some((rect) => crosses(straight, rect))) return straight;
+  const turn = start.x + CABLE_STUB;
+  const gutterY = frame.rect.y + frame.rect.height - HOST_PADDING - CABLE_GUTTER / 2;
+  const around = [start, { x: turn, y: start.y }, { x: turn, y: gutterY }, { x: barX, y: gutterY }];
+  return others.some((rect) => crosses(around, rect)) ? straight : around;
+}
+
+/** Whether a path of level and upright segments passes through the inside of `rect`. */
+function crosses(path: readonly Point[], rect: Rect): boolean {
+  return path.slice(1).some((end, index) => {
+    const begin = path[index] ?? end;
+    const left = Math.min(begin.x, end.x);
+    const right = Math.max(begin.x, end.x);
+    const top = Math.min(begin.y, end.y);
+    const bottom = Math.max(begin.y, end.y);
+    return (
+      left < rect.x + rect.width && right > rect.x && top < rect.y + rect.height && bottom > rect.y
+    );
   });
 }
 
@@ -216,8 +410,12 @@ interface HostGroup {
   readonly nodes: (Node & { readonly ref: NamespaceRef })[];
 }
 
-function groupByHost(namespaces: readonly PlacedNamespace[]): HostGroup[] {
-  const groups: HostGroup[] = [];
+/** The drawn namespaces by host, in the server's order; `everyHost` also get a (maybe empty) group. */
+function groupByHost(
+  namespaces: readonly PlacedNamespace[],
+  everyHost: readonly string[],
+): HostGroup[] {
+  const groups: HostGroup[] = everyHost.map((host) => ({ host, nodes: [] }));
   for (const placed of namespaces) {
     const devices = visibleDevices(placed.namespace);
     const node = {

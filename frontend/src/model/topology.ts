@@ -1,4 +1,4 @@
-/** Owns the topology types the server sends (hosts, namespaces, devices, links) and the rules for naming and showing them. */
+/** Owns the topology types the server sends (hosts, namespaces, devices, links, underlay switches) and the rules for naming and showing them. */
 
 /** The kinds of device this page knows; others (say "vxlan") are kept and drawn as plain devices. */
 export const DEVICE_KINDS = ["loopback", "veth", "bridge", "dummy", "physical"] as const;
@@ -54,9 +54,22 @@ export interface Link {
   readonly b: DeviceRef;
 }
 
+/** An underlay switch and the physical NICs plugged into it (one cable each), in plug order. */
+export interface UnderlaySwitch {
+  readonly name: string;
+  readonly ports: readonly DeviceRef[];
+}
+
 export interface Topology {
   readonly hosts: readonly Host[];
   readonly links: readonly Link[];
+  /** The underlay switches; absent from a server that predates them (read as none). */
+  readonly switches?: readonly UnderlaySwitch[];
+}
+
+/** The topology's underlay switches, none when the server sent none. */
+export function underlaySwitches(topology: Topology): readonly UnderlaySwitch[] {
+  return topology.switches ?? [];
 }
 
 /** A namespace together with the host it lives on. */

@@ -94,6 +94,15 @@ describe("shared example messages", () => {
 });
 
 describe("malformed messages", () => {
+  it("reads a topology from a server that predates switches as one without any", () => {
+    const welcome = JSON.parse(example("server-welcome.json")) as Record<string, unknown>;
+    const topology = welcome["topology"] as Record<string, unknown>;
+    delete topology["switches"];
+    const result = parseServerMessage(JSON.stringify(welcome));
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.type === "welcome" && result.value.topology.switches).toEqual([]);
+  });
+
   it("refuses text that is not JSON", () => {
     const error = failure(parseServerMessage("{ nope"));
     expect(error.reason).toBe("MALFORMED_JSON");

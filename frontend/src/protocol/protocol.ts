@@ -9,6 +9,7 @@ import {
   type Namespace,
   type NamespaceRef,
   type Topology,
+  type UnderlaySwitch,
 } from "../model/topology";
 import {
   HEADER_LAYERS,
@@ -138,6 +139,8 @@ export interface TopologyChangeMessage {
   readonly devicesUpserted: readonly DeviceUpsert[];
   readonly linksRemoved: readonly Link[];
   readonly linksAdded: readonly Link[];
+  /** The whole underlay when it changed; absent when it did not. */
+  readonly switches?: readonly UnderlaySwitch[];
 }
 
 export interface TraceStartMessage {
@@ -241,6 +244,7 @@ export function validateServerMessage(value: unknown): Validated<ServerMessage> 
           devicesUpserted: message.list("devicesUpserted", deviceUpsert),
           linksRemoved: message.list("linksRemoved", link),
           linksAdded: message.list("linksAdded", link),
+          ...(message.has("switches") && { switches: message.list("switches", underlaySwitch) }),
         };
       case "traceStart":
         return {
@@ -587,7 +591,15 @@ function deviceUpsert(fields: Fields): DeviceUpsert {
 }
 
 function topology(fields: Fields): Topology {
-  return { hosts: fields.list("hosts", host), links: fields.list("links", link) };
+  return {
+    hosts: fields.list("hosts", host),
+    links: fields.list("links", link),
+    switches: fields.has("switches") ? fields.list("switches", underlaySwitch) : [],
+  };
+}
+
+function underlaySwitch(fields: Fields): UnderlaySwitch {
+  return { name: fields.str("name"), ports: fields.list("ports", deviceRef) };
 }
 
 function host(fields: Fields): Host {

@@ -1,10 +1,10 @@
-/** Owns the static layer's painting: host frames, namespace boxes with name tabs, wires and device ports. Repainted only when the topology or the canvas size changes. */
+/** Owns the static layer's painting: host frames, namespace boxes with name tabs, wires, device ports, and the underlay's switches and cables. Repainted only when the topology or the canvas size changes. */
 import type { Layer } from "konva/lib/Layer";
 import { Group } from "konva/lib/Group";
 import { Line } from "konva/lib/shapes/Line";
 import { Rect } from "konva/lib/shapes/Rect";
 import { Text } from "konva/lib/shapes/Text";
-import type { NamespaceBox, PortBox, Scene, Wire } from "../geometry/layout";
+import type { Cable, NamespaceBox, PortBox, Scene, SwitchBox, Wire } from "../geometry/layout";
 import { COLOURS, FONT_FAMILY, MONO_FAMILY } from "./theme";
 
 /** Bars wider than this are bridges with many ports. */
@@ -23,6 +23,7 @@ export function paintStatic(layer: Layer, scene: Scene): void {
         listening: false,
       }),
       new Text({
+        name: "host-label",
         x: host.rect.x + 12,
         y: host.rect.y + 6,
         text: host.name,
@@ -36,7 +37,48 @@ export function paintStatic(layer: Layer, scene: Scene): void {
   }
   for (const box of scene.boxes.values()) layer.add(namespaceShape(box));
   for (const wire of scene.wires) layer.add(wireShape(wire));
+  for (const cable of scene.cables) layer.add(cableShape(cable));
+  for (const sw of scene.switches) layer.add(switchShape(sw));
   for (const port of scene.ports.values()) layer.add(portShape(port));
+}
+
+function cableShape(cable: Cable): Line {
+  return new Line({
+    name: "underlay-cable",
+    points: cable.points.flatMap((point) => [point.x, point.y]),
+    stroke: COLOURS.underlayCable,
+    strokeWidth: 2.5,
+    lineCap: "round",
+    listening: false,
+  });
+}
+
+/** An upright bar with the switch's name above it. */
+function switchShape(sw: SwitchBox): Group {
+  const group = new Group({ name: "underlay-switch", listening: false });
+  group.add(
+    new Rect({
+      ...sw.rect,
+      fill: COLOURS.switchFill,
+      stroke: COLOURS.switchStroke,
+      strokeWidth: 1.5,
+      cornerRadius: 5,
+    }),
+    new Text({
+      x: sw.rect.x + sw.rect.width / 2 - 50,
+      y: sw.rect.y - 16,
+      width: 100,
+      text: sw.name,
+      align: "center",
+      wrap: "none",
+      ellipsis: true,
+      fontFamily: FONT_FAMILY,
+      fontSize: 12,
+      fontStyle: "bold",
+      fill: COLOURS.switchLabel,
+    }),
+  );
+  return group;
 }
 
 function namespaceShape(box: NamespaceBox): Group {

@@ -100,4 +100,22 @@ describe("applying a topology change", () => {
     expect(after.links).toEqual([]);
     expect(applyTopologyChange(after, change({ hostsRemoved: ["host1"] })).hosts).toEqual([]);
   });
+
+  it("adds a host and the underlay switch its NIC and host1's are plugged into", () => {
+    const underlay = example("server-topology-change-underlay.json") as TopologyChangeMessage;
+    const after = applyTopologyChange(before, underlay);
+    expect(after.hosts.map((host) => host.name)).toEqual(["host1", "node2"]);
+    expect(after.switches).toEqual([
+      {
+        name: "sw0",
+        ports: [
+          { host: "host1", netns: "", device: "eth0" },
+          { host: "node2", netns: "", device: "eth0" },
+        ],
+      },
+    ]);
+    const untouched = applyTopologyChange(after, change({ hostsAdded: ["node3"] }));
+    expect(untouched.switches).toBe(after.switches);
+    expect(applyTopologyChange(after, change({ switches: [] })).switches).toEqual([]);
+  });
 });

@@ -5,7 +5,7 @@ import type { TopologyChangeMessage } from "../protocol/protocol";
 /**
  * The topology after `change`: removals (links, devices, namespaces, hosts), then additions
  * (hosts and namespaces appended, devices replaced in place or inserted by ifindex, links
- * appended). Parts the change does not touch keep their identity, so their drawings stay put.
+ * appended); the underlay switches, when the change has them, replace the old ones whole. Parts the change does not touch keep their identity, so their drawings stay put.
  */
 export function applyTopologyChange(topology: Topology, change: TopologyChangeMessage): Topology {
   const removedLinks = change.linksRemoved.map(linkKey);
@@ -61,7 +61,8 @@ export function applyTopologyChange(topology: Topology, change: TopologyChangeMe
     );
   }
   links = [...links, ...change.linksAdded];
-  return { hosts, links };
+  const switches = change.switches ?? topology.switches;
+  return switches === undefined ? { hosts, links } : { hosts, links, switches };
 }
 
 function withoutDevices(ns: Namespace, names: readonly string[]): Namespace {

@@ -131,3 +131,45 @@ export const twoPodsOnABridge: Topology = {
     },
   ],
 };
+
+/**
+ * Two hosts whose eth0 NICs are plugged into switch sw0, host2 with a pod namespace behind a
+ * veth pair, and an empty third host (only lo) that shows nothing yet.
+ */
+export const twoHostsOnASwitch: Topology = {
+  hosts: [
+    {
+      name: "host1",
+      namespaces: [
+        namespace("", [device("eth0", { kind: "physical", addresses: ["10.0.0.1/24"] })]),
+      ],
+    },
+    {
+      name: "host2",
+      namespaces: [
+        namespace("", [
+          device("eth0", { kind: "physical", addresses: ["10.0.0.2/24"] }),
+          device("veth-pod", { ifindex: 3, addresses: ["10.244.2.1/24"] }),
+        ]),
+        namespace("pod", [device("eth0", { addresses: ["10.244.2.2/24"] })]),
+      ],
+    },
+    { name: "host3", namespaces: [namespace("", [])] },
+  ],
+  links: [
+    {
+      kind: "veth",
+      a: { host: "host2", netns: "", device: "veth-pod" },
+      b: { host: "host2", netns: "pod", device: "eth0" },
+    },
+  ],
+  switches: [
+    {
+      name: "sw0",
+      ports: [
+        { host: "host1", netns: "", device: "eth0" },
+        { host: "host2", netns: "", device: "eth0" },
+      ],
+    },
+  ],
+};

@@ -5,7 +5,7 @@ import type { ConsoleLine } from "../store/session";
 import { placeLabel } from "./format";
 import { enterLine, enterText, pendingHeredocs } from "./heredoc";
 import { emptyHistory, newer, older, remember } from "./history";
-import { chooseNamespace, type NamespaceOption } from "./namespaces";
+import { chooseNamespace, namespaceAfter, type NamespaceOption } from "./namespaces";
 
 export interface ConsolePanelProps {
   readonly options: readonly NamespaceOption[];
@@ -33,12 +33,16 @@ export function ConsolePanel({ options, lines, onCommand }: ConsolePanelProps) {
   const send = (commands: readonly string[]): void => {
     if (ref === null) return;
     let remembered = history;
+    let next = chosen;
     for (const command of commands) {
-      onCommand(ref, command);
+      // A pasted `pw use HOST` moves the lines after it to HOST, as it moves the selection.
+      onCommand(options.find((option) => option.key === next)?.ref ?? ref, command);
+      next = namespaceAfter(options, next, command) ?? next;
       // History recalls into one input line, so a here-document is remembered by its first line.
       remembered = remember(remembered, command.split("\n")[0] ?? command);
     }
     setHistory(remembered);
+    if (next !== chosen) setNetns(next);
   };
 
   const cancel = (): void => {

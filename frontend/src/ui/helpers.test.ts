@@ -1,9 +1,9 @@
 /** Tests the console history, namespace choices and playback keys. */
 import { describe, expect, it } from "vitest";
-import { twoNamespaces, twoPodsOnABridge } from "../testing/labs";
+import { twoHostsOnASwitch, twoNamespaces, twoPodsOnABridge } from "../testing/labs";
 import { emptyHistory, newer, older, remember } from "./history";
 import { playbackKey, type KeyPress } from "./keyboard";
-import { chooseNamespace, namespaceOptions } from "./namespaces";
+import { chooseNamespace, namespaceAfter, namespaceOptions } from "./namespaces";
 
 describe("console history", () => {
   const history = ["ip -br addr", "ip route"].reduce(remember, emptyHistory);
@@ -52,6 +52,21 @@ describe("namespace choices", () => {
   it("falls back to the first named namespace without ns1", () => {
     expect(chooseNamespace(namespaceOptions(twoPodsOnABridge), null)).toBe("host1/pod1");
     expect(chooseNamespace([], null)).toBe("");
+  });
+});
+
+describe("pw use in the console", () => {
+  const options = namespaceOptions(twoHostsOnASwitch);
+
+  it("moves the choice to the used host's root namespace", () => {
+    expect(namespaceAfter(options, "host2/pod", "pw use host1")).toBe("host1/");
+    expect(namespaceAfter(options, "host1/", "  pw use host3 ")).toBe("host3/");
+  });
+
+  it("keeps the choice for an unknown host and for any other line", () => {
+    expect(namespaceAfter(options, "host2/pod", "pw use node9")).toBe("host2/pod");
+    expect(namespaceAfter(options, "host2/pod", "pw hosts")).toBe("host2/pod");
+    expect(namespaceAfter(options, "host2/pod", "echo pw use host1")).toBe("host2/pod");
   });
 });
 

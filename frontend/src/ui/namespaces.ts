@@ -37,3 +37,18 @@ export function chooseNamespace(
     options[0];
   return preferred?.key ?? "";
 }
+
+/**
+ * The console's choice after `line`: `pw use HOST` moves it to HOST's root namespace (the
+ * session's new current host), when the lab has that host; any other line keeps `current`.
+ */
+export function namespaceAfter(
+  options: readonly NamespaceOption[],
+  current: string | null,
+  line: string,
+): string | null {
+  const used = /^\s*pw\s+use\s+(\S+)\s*$/.exec(line)?.[1];
+  if (used === undefined) return current;
+  const root = options.find((option) => option.ref.host === used && option.ref.netns === "");
+  return root?.key ?? current;
+}

@@ -32,7 +32,8 @@ public final class UnderlaySwitch {
     nic.linkChanged();
   }
 
-  void unplug(NetDevice nic) {
+  /** Pulls a NIC's cable out of this switch. */
+  public void unplug(NetDevice nic) {
     ports.remove(nic);
     if (nic.kind() instanceof DeviceKind.Physical physical) {
       physical.cable().plugInto(null);

@@ -19,6 +19,7 @@ public final class World {
   private final Map<String, Host> hosts = new LinkedHashMap<>();
   private final Map<String, UnderlaySwitch> switches = new LinkedHashMap<>();
   private final SplittableRandom random;
+  private int hostsMade;
   private long nowNs;
 
   public World(long seed) {
@@ -36,9 +37,28 @@ public final class World {
     if (hosts.containsKey(name)) {
       throw new KernelException(Errno.EEXIST);
     }
-    Host host = new Host(this, name, hosts.size());
+    Host host = new Host(this, name, hostsMade++);
     hosts.put(name, host);
     return host;
+  }
+
+  /**
+   * Takes a host out of the world, as when a machine is switched off: its physical NICs' cables are
+   * pulled from their switches. ENOENT when there is no such host.
+   */
+  public void removeHost(String name) {
+    Host gone = hosts.get(name);
+    if (gone == null) {
+      throw new KernelException(Errno.ENOENT);
+    }
+    for (NetNamespace ns : gone.namespaces()) {
+      for (NetDevice dev : ns.devices()) {
+        if (dev.kind() instanceof DeviceKind.Physical nic && nic.cable().isPlugged()) {
+          nic.cable().plugged().unplug(dev);
+        }
+      }
+    }
+    hosts.remove(name);
   }
 
   public List<Host> hosts() {
@@ -61,6 +81,20 @@ public final class World {
     UnderlaySwitch created = new UnderlaySwitch(name);
     switches.put(name, created);
     return created;
+  }
+
+  /** Takes a switch away; every cable plugged into it is left unplugged. ENOENT when unknown. */
+  public void removeSwitch(String name) {
+    UnderlaySwitch gone = switches.get(name);
+    if (gone == null) {
+      throw new KernelException(Errno.ENOENT);
+    }
+    List.copyOf(gone.ports()).forEach(gone::unplug);
+    switches.remove(name);
+  }
+
+  public Optional<UnderlaySwitch> underlaySwitch(String name) {
+    return Optional.ofNullable(switches.get(name));
   }
 
   public List<UnderlaySwitch> switches() {

@@ -1,6 +1,5 @@
 package io.packetwalk.lab;
 
-import io.packetwalk.kernel.NetNamespace;
 import io.packetwalk.kernel.World;
 import io.packetwalk.shell.CommandOutcome;
 import io.packetwalk.shell.RunLimits;
@@ -52,11 +51,10 @@ public final class LabImport {
           null, List.of(new LabProblem(path, where + e.reason() + "; nothing was run")));
     }
     ShellSession shell = new ShellSession(World.withOneHost());
-    NetNamespace root = shell.world().defaultHost().root();
     List<LabProblem> problems = new ArrayList<>();
     String[] lines = script.split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
-      CommandOutcome outcome = shell.execute(root, lines[i], i + 1, run);
+      CommandOutcome outcome = shell.execute(shell.currentHost().root(), lines[i], i + 1, run);
       if (outcome.stopped() != null) {
         problems.add(new LabProblem("line " + (i + 1), outcome.stopped()));
         break;

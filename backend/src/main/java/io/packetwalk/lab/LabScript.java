@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * One host of a lab document written as the commands that build it: {@code ip netns add}, {@code ip
@@ -39,6 +40,17 @@ public final class LabScript {
    * and the document path behind it.
    */
   public record Line(int number, String command, String path) {}
+
+  /**
+   * Where the host's namespaces are on the machine that runs the script: {@code root} names the
+   * network namespace that stands for the host's root namespace ({@code ""}: the one the script
+   * runs in), {@code named} gives the real name of each of its named namespaces.
+   */
+  record Naming(String root, UnaryOperator<String> named) {
+
+    /** One host run as is: its root is where the script runs, its namespaces keep their names. */
+    static final Naming AS_IS = new Naming("", UnaryOperator.identity());
+  }
 
   private final String header;
   private final List<Line> lines;
@@ -69,8 +81,7 @@ public final class LabScript {
    */
   public static LabScript of(LabDocument document, int hostIndex) {
     LabHost host = document.hosts().get(hostIndex);
-    Writer writer = new Writer(host, "hosts[" + hostIndex + "]");
-    writer.write();
+    Writer writer = write(document, hostIndex, Naming.AS_IS);
     String header =
         "#!/usr/bin/env bash\n"
             + "# Packetwalk lab \""
@@ -86,6 +97,21 @@ public final class LabScript {
             + "#   unshare --mount --net --pid --fork --mount-proc bash -c \\\n"
             + "#     'mkdir -p /run/netns && mount -t tmpfs tmpfs /run/netns && bash -e lab.sh'\n";
     return new LabScript(header, writer.lines, writer.problems);
+  }
+
+  /**
+   * The lines of host {@code hostIndex} with its namespaces where {@code naming} puts them, for a
+   * script that holds several hosts; without a header.
+   */
+  static LabScript of(LabDocument document, int hostIndex, Naming naming) {
+    Writer writer = write(document, hostIndex, naming);
+    return new LabScript("", writer.lines, writer.problems);
+  }
+
+  private static Writer write(LabDocument document, int hostIndex, Naming naming) {
+    Writer writer = new Writer(document.hosts().get(hostIndex), "hosts[" + hostIndex + "]", naming);
+    writer.write();
+    return writer;
   }
 
   /** The lines after the header, in order, with their numbers in {@link #text()}. */
@@ -115,15 +141,17 @@ public final class LabScript {
 
     private final LabHost host;
     private final String hostPath;
+    private final Naming naming;
     private final List<Line> lines = new ArrayList<>();
     private final List<LabProblem> problems = new ArrayList<>();
     private final Map<String, Integer> nsIndex = new HashMap<>();
     private final Map<String, Integer> counters = new HashMap<>();
     private String scratch;
 
-    Writer(LabHost host, String hostPath) {
+    Writer(LabHost host, String hostPath, Naming naming) {
       this.host = host;
       this.hostPath = hostPath;
+      this.naming = naming;
       for (int n = 0; n < host.namespaces().size(); n++) {
         nsIndex.put(host.namespaces().get(n).name(), n);
       }
@@ -142,7 +170,20 @@ public final class LabScript {
     }
 
     private void emit(String path, LabNamespace ns, String command) {
-      lines.add(new Line(0, in(ns.name(), command), path));
+      lines.add(new Line(0, in(ns.isRoot() ? naming.root() : named(ns.name()), command), path));
+    }
+
+    /**
+     * A command run where the script runs, never under {@code ip netns exec}: {@code ip netns
+     * add|del}, whose bind mount would vanish with the mount namespace {@code ip netns exec} makes.
+     */
+    private void emitOnMachine(String path, String command) {
+      lines.add(new Line(0, command, path));
+    }
+
+    /** The real name of the host's namespace {@code name} on the machine that runs the script. */
+    private String named(String name) {
+      return naming.named().apply(name);
     }
 
     private static String in(String netns, String command) {
@@ -154,7 +195,7 @@ public final class LabScript {
       if (!named.isEmpty()) {
         comment("namespaces");
         for (LabNamespace ns : named) {
-          emit(nsPath(ns), host.namespaces().get(0), "ip netns add " + quote(ns.name()));
+          emitOnMachine(nsPath(ns), "ip netns add " + quote(named(ns.name())));
         }
       }
       Map<LabNamespace, SysctlModel> model = new LinkedHashMap<>();
@@ -370,7 +411,7 @@ public final class LabScript {
         create(ready);
       }
       if (scratch != null) {
-        emit(hostPath, host.namespaces().get(0), "ip netns del " + quote(scratch));
+        emitOnMachine(hostPath, "ip netns del " + quote(named(scratch)));
       }
     }
 
@@ -450,7 +491,7 @@ public final class LabScript {
         if (target - counter == 1) {
           if (scratch == null) {
             scratch = freeNetnsName("pw-scratch");
-            emit(path, host.namespaces().get(0), "ip netns add " + quote(scratch));
+            emitOnMachine(path, "ip netns add " + quote(named(scratch)));
           }
           String a = freeName(ns, "pw-gap");
           emit(
@@ -458,9 +499,9 @@ public final class LabScript {
               host.namespaces().get(0),
               "ip link add "
                   + a
-                  + (ns.isRoot() ? "" : " netns " + quote(ns.name()))
+                  + (ns.isRoot() ? "" : " netns " + quote(named(ns.name())))
                   + " type veth peer name pw-gap netns "
-                  + quote(scratch));
+                  + quote(named(scratch)));
           emit(path, ns, "ip link del " + a);
           counter++;
         }
@@ -535,11 +576,11 @@ public final class LabScript {
           host.namespaces().get(0),
           "ip link add "
               + quote(dev.dev().name())
-              + (dev.ns().isRoot() ? "" : " netns " + quote(dev.ns().name()))
+              + (dev.ns().isRoot() ? "" : " netns " + quote(named(dev.ns().name())))
               + " type veth peer name "
               + quote(peer.dev().name())
               + " netns "
-              + quote(peer.ns().name()));
+              + quote(named(peer.ns().name())));
     }
 
     private String freeName(LabNamespace ns, String base) {

@@ -64,7 +64,7 @@ final class Names {
     if (name == null || name.isEmpty()) {
       throw new LabValueException(field, "a host needs a name");
     }
-    if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,62}")) {
+    if (!io.packetwalk.kernel.HostName.valid(name)) {
       throw new LabValueException(
           field,
           "host name \""

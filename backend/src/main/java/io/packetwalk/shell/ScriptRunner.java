@@ -1,6 +1,5 @@
 package io.packetwalk.shell;
 
-import io.packetwalk.kernel.NetNamespace;
 import io.packetwalk.kernel.World;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +7,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Runs a whole command script in a fresh world (one host whose root namespace holds only {@code
- * lo}, like a new network namespace), as {@code bash} would run it line by line.
+ * lo}, like a new network namespace), as {@code bash} would run it line by line. Each line runs in
+ * the root namespace of the session's current host ({@code pw use HOST} changes it).
  */
 public final class ScriptRunner {
 
@@ -31,11 +31,10 @@ public final class ScriptRunner {
   public List<CommandOutcome> run(String script, RunLimits limits, BooleanSupplier cancelled) {
     List<ScriptLine> lines = ScriptParser.parseScript(script);
     ShellSession session = new ShellSession(World.withOneHost());
-    NetNamespace root = session.world().defaultHost().root();
     ShellRun run = new ShellRun(limits, cancelled);
     List<CommandOutcome> outcomes = new ArrayList<>(lines.size());
     for (ScriptLine line : lines) {
-      CommandOutcome outcome = session.run(root, line, run);
+      CommandOutcome outcome = session.run(session.currentHost().root(), line, run);
       outcomes.add(outcome);
       if (outcome.stopped() != null) {
         break;

@@ -1,5 +1,6 @@
 package io.packetwalk.shell;
 
+import io.packetwalk.kernel.Host;
 import io.packetwalk.kernel.NetNamespace;
 import io.packetwalk.kernel.World;
 import io.packetwalk.trace.Trace;
@@ -28,15 +29,33 @@ public final class ShellSession {
   private final Traffic traffic;
   private final Map<String, Tool> tools;
   private final ShellFiles files = new ShellFiles();
+  private Host current;
 
   public ShellSession(World world) {
     this.world = world;
     this.traffic = new Traffic(world);
     this.tools = Tools.all();
+    this.current = world.defaultHost();
   }
 
   public World world() {
     return world;
+  }
+
+  /**
+   * The host this session types on ({@code pw use HOST} changes it): a script's lines run in its
+   * root namespace. The world's first host until changed.
+   */
+  public Host currentHost() {
+    return current;
+  }
+
+  /** Makes {@code host} (one of this world's hosts) the session's current host. */
+  public void use(Host host) {
+    if (host.world() != world || world.host(host.name()).orElse(null) != host) {
+      throw new IllegalArgumentException("host " + host.name() + " is not in this world");
+    }
+    this.current = host;
   }
 
   Traffic traffic() {

@@ -68,6 +68,16 @@ public final class ToolContext {
     return session.world();
   }
 
+  /** The session's current host (where a script's next line runs), see {@code pw use}. */
+  public Host currentHost() {
+    return session.currentHost();
+  }
+
+  /** Makes {@code host} the session's current host. */
+  public void use(Host host) {
+    session.use(host);
+  }
+
   /** The session's traffic engine and capture state (ping, nc, tcpdump, sleep). */
   public Traffic traffic() {
     return session.traffic();

@@ -29,6 +29,7 @@ final class Tools {
     tools.put("nc", new io.packetwalk.shell.traffic.NcCommand());
     tools.put("netcat", new io.packetwalk.shell.traffic.NcCommand());
     tools.put("tcpdump", new io.packetwalk.shell.traffic.TcpdumpCommand());
+    tools.put("pw", new io.packetwalk.shell.hosts.PwCommand());
     return tools;
   }
 }

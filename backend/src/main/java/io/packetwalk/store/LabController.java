@@ -7,6 +7,7 @@ import io.packetwalk.lab.LabImport;
 import io.packetwalk.lab.LabProblem;
 import io.packetwalk.lab.LabScript;
 import io.packetwalk.lab.LabValueException;
+import io.packetwalk.lab.WorldScript;
 import io.packetwalk.shell.RunLimits;
 import io.packetwalk.shell.ScriptParser;
 import io.packetwalk.shell.ShellRun;
@@ -110,18 +111,36 @@ class LabController {
     ClientWatch.answerJson(response, json);
   }
 
-  /** A document (JSON) as the bash script that rebuilds one of its hosts (text/plain). */
+  /**
+   * A document (JSON) as the bash script that rebuilds one of its hosts (text/plain), or with
+   * {@code hosts=all} the whole lab, every host a network namespace of one machine.
+   */
   @PostMapping("/export-script")
   ResponseEntity<String> exportScript(
-      @RequestParam(name = "host", required = false) String host, InputStream body)
+      @RequestParam(name = "host", required = false) String host,
+      @RequestParam(name = "hosts", required = false) String hosts,
+      InputStream body)
       throws IOException {
+    if (hosts != null && !hosts.equals("all")) {
+      throw new LabApiException(
+          HttpStatus.BAD_REQUEST,
+          "BAD_PARAMETER",
+          "hosts=" + hosts + " is not understood; hosts=all exports every host in one script.",
+          List.of(new LabProblem("hosts", "only \"all\" is understood")));
+    }
     byte[] bytes = document(body);
-    return slots.runScript(() -> exportScript(host, bytes));
+    return slots.runScript(() -> hosts == null ? exportScript(host, bytes) : exportAll(bytes));
   }
 
-  private ResponseEntity<String> exportScript(String host, byte[] body) {
+  private ResponseEntity<String> exportAll(byte[] body) {
     LabDocument document = codec.read(body).document();
     List<LabProblem> problems = LabBuilder.check(document);
+    WorldScript script = problems.isEmpty() ? WorldScript.of(document) : null;
+    refuseToExport(script == null ? problems : script.problems());
+    return ResponseEntity.ok().contentType(TEXT).body(script.text());
+  }
+
+  private static void refuseToExport(List<LabProblem> problems) {
     if (!problems.isEmpty()) {
       throw new LabApiException(
           HttpStatus.UNPROCESSABLE_CONTENT,
@@ -129,6 +148,11 @@ class LabController {
           "The lab cannot be rebuilt exactly by a script; see the problems.",
           problems);
     }
+  }
+
+  private ResponseEntity<String> exportScript(String host, byte[] body) {
+    LabDocument document = codec.read(body).document();
+    refuseToExport(LabBuilder.check(document));
     int index = 0;
     if (host != null) {
       List<String> names = document.hosts().stream().map(LabHost::name).toList();

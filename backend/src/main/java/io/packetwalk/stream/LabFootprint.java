@@ -8,15 +8,15 @@ import io.packetwalk.kernel.World;
 
 /**
  * How much a lab holds, counted in kernel objects — namespaces, devices, addresses, routes,
- * neighbour and bridge FDB entries, iptables rules, conntrack entries and ipset members — the
- * measure the server bounds each lab and all labs by.
+ * neighbour and bridge FDB entries, iptables rules, conntrack entries, ipset members and underlay
+ * switches — the measure the server bounds each lab and all labs by.
  */
 final class LabFootprint {
 
   private LabFootprint() {}
 
   static long of(World world) {
-    long objects = 0;
+    long objects = world.switches().size();
     for (Host host : world.hosts()) {
       for (NetNamespace ns : host.namespaces()) {
         objects++;

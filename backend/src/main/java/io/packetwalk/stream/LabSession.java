@@ -51,9 +51,8 @@ final class LabSession {
   LabSession(BuiltInLab lab) {
     this.lab = lab;
     this.shell = new ShellSession(World.withOneHost());
-    NetNamespace root = shell.world().defaultHost().root();
     for (String line : lab.script().lines().toList()) {
-      CommandOutcome outcome = shell.execute(root, line, ++lineNumber);
+      CommandOutcome outcome = shell.execute(shell.currentHost().root(), line, ++lineNumber);
       if (outcome.exit() != 0) {
         throw new IllegalStateException(
             "The built-in lab \""
@@ -118,6 +117,7 @@ final class LabSession {
    */
   synchronized void command(Command command, Run run, Consumer<ServerMessage> out) {
     NetNamespace ns = resolve(command.requestId(), command.netns());
+    shell.use(ns.host());
     Simulated simulated = simulate(command.requestId(), ns, command.line(), run);
     CommandOutcome outcome = simulated.outcome();
     out.accept(

@@ -8,6 +8,7 @@ import io.packetwalk.stream.protocol.Protocol.LinkView;
 import io.packetwalk.stream.protocol.Protocol.NamespaceAdded;
 import io.packetwalk.stream.protocol.Protocol.NamespaceRef;
 import io.packetwalk.stream.protocol.Protocol.NamespaceView;
+import io.packetwalk.stream.protocol.Protocol.SwitchView;
 import io.packetwalk.stream.protocol.Protocol.TopologyChange;
 import io.packetwalk.stream.protocol.Protocol.TopologyView;
 import java.util.ArrayList;
@@ -20,9 +21,10 @@ import java.util.Set;
 
 /**
  * What a browser needs to turn one topology into the next: the hosts, namespaces, devices and links
- * that went or came, and the devices that changed. {@link #apply} is the browser's rule, written
- * once more here so the server can check every change it sends; when a change cannot say it (a
- * reordering), the change removes everything and adds the new topology whole.
+ * that went or came, the devices that changed, and the underlay switches when they changed. {@link
+ * #apply} is the browser's rule, written once more here so the server can check every change it
+ * sends; when a change cannot say it (a reordering), the change removes everything and adds the new
+ * topology whole.
  */
 final class TopologyChanges {
 
@@ -86,12 +88,15 @@ final class TopologyChanges {
                   name, roots.getOrDefault(host, Map.of()).getOrDefault(name, false), devices)));
       hostViews.add(new HostView(host, views));
     });
-    return new TopologyView(hostViews, links);
+    return new TopologyView(
+        hostViews, links, change.switches() == null ? topology.switches() : change.switches());
   }
 
   /** Same hosts, namespaces and devices in the same order, and the same links in any order. */
   static boolean equivalent(TopologyView a, TopologyView b) {
-    if (!a.hosts().equals(b.hosts()) || a.links().size() != b.links().size()) {
+    if (!a.hosts().equals(b.hosts())
+        || !a.switches().equals(b.switches())
+        || a.links().size() != b.links().size()) {
       return false;
     }
     Map<LinkView, Integer> counts = new HashMap<>();
@@ -165,7 +170,12 @@ final class TopologyChanges {
         devicesRemoved,
         devicesUpserted,
         linksRemoved,
-        linksAdded);
+        linksAdded,
+        switchesIfChanged(before, after));
+  }
+
+  private static List<SwitchView> switchesIfChanged(TopologyView before, TopologyView after) {
+    return before.switches().equals(after.switches()) ? null : after.switches();
   }
 
   private static TopologyChange replaceAll(TopologyView before, TopologyView after) {
@@ -185,7 +195,8 @@ final class TopologyChanges {
         List.of(),
         devices,
         before.links(),
-        after.links());
+        after.links(),
+        switchesIfChanged(before, after));
   }
 
   private static void upsert(List<DeviceView> devices, DeviceView device) {

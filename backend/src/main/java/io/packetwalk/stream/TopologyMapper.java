@@ -12,6 +12,7 @@ import io.packetwalk.stream.protocol.Protocol.DeviceView;
 import io.packetwalk.stream.protocol.Protocol.HostView;
 import io.packetwalk.stream.protocol.Protocol.LinkView;
 import io.packetwalk.stream.protocol.Protocol.NamespaceView;
+import io.packetwalk.stream.protocol.Protocol.SwitchView;
 import io.packetwalk.stream.protocol.Protocol.TopologyView;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,7 +23,8 @@ import java.util.Set;
 /**
  * The topology a browser draws, read from a world: hosts, their namespaces (root first) and devices
  * (by ifindex), each veth pair once (a = the end met first) and each bridge port (a = the port, b =
- * the bridge). Two snapshots are equal exactly when nothing visible differs.
+ * the bridge), and the underlay switches with the NICs plugged into them. Two snapshots are equal
+ * exactly when nothing visible differs.
  */
 final class TopologyMapper {
 
@@ -49,7 +51,12 @@ final class TopologyMapper {
       }
       hosts.add(new HostView(host.name(), namespaces));
     }
-    return new TopologyView(hosts, links);
+    List<SwitchView> switches =
+        world.switches().stream()
+            .map(sw ->
+                new SwitchView(sw.name(), sw.ports().stream().map(TopologyMapper::ref).toList()))
+            .toList();
+    return new TopologyView(hosts, links, switches);
   }
 
   private static DeviceView device(NetDevice dev) {

@@ -100,6 +100,21 @@ class LabRoundTripTest {
   }
 
   @Test
+  void keepsTwoHostsMadeWithPwTheirUnderlayAndAPodNamespace() {
+    LabDocument lab = roundTrip(LabScripts.TWO_HOSTS);
+    assertThat(lab.hosts()).extracting(LabHost::name).containsExactly("host1", "host2");
+    assertThat(lab.underlay()).containsExactly("sw0");
+    LabDevice nic = lab.hosts().get(1).namespaces().get(0).devices().get(1);
+    assertThat(nic.kind()).isEqualTo(LabDeviceKind.PHYSICAL);
+    assertThat(nic.underlay()).isEqualTo("sw0");
+    assertThat(nic.mac()).isEqualTo(MacAddress.parse("02:00:00:00:02:01"));
+    assertThat(lab.hosts().get(1).namespaces())
+        .extracting(LabNamespace::name)
+        .containsExactly("", "pod");
+    assertThat(LabImport.fromScript(LabScripts.TWO_HOSTS, "lab").document()).isEqualTo(lab);
+  }
+
+  @Test
   void importsAScriptAsTheDocumentOfTheWorldItMakes() {
     LabImport.Result imported = LabImport.fromScript(LabScripts.BRIDGE_WITH_GATEWAY, "lab");
     assertThat(imported.problems()).isEmpty();

@@ -151,11 +151,44 @@ final class LabScripts {
       sysctl -w net.bridge.bridge-nf-call-iptables=0
       """;
 
+  /**
+   * Two hosts made with {@code pw}, their eth0 NICs on one underlay switch; host2 holds a pod
+   * namespace behind a veth pair and forwards for it, host1 reaches the pod by a route via host2
+   * (flannel's host-gw way). host2's second NIC, eth1, is up but plugged into nothing.
+   */
+  static final String TWO_HOSTS =
+      """
+      pw host add host2
+      pw switch add sw0
+      pw nic add host1 eth0 switch sw0 address 02:00:00:00:01:01
+      pw nic add host2 eth0 switch sw0 address 02:00:00:00:02:01
+      ip addr add 10.0.0.1/24 dev eth0
+      ip link set eth0 up
+      ip route add 10.244.2.0/24 via 10.0.0.2
+      pw use host2
+      ip addr add 10.0.0.2/24 dev eth0
+      ip link set eth0 up
+      pw nic add host2 eth1 address 02:00:00:00:02:09
+      ip link set eth1 up
+      sysctl -w net.ipv4.ip_forward=1
+      ip netns add pod
+      ip link add veth-pod type veth peer name eth0 netns pod
+      ip link set dev veth-pod address 02:00:00:00:02:02
+      ip netns exec pod ip link set dev eth0 address 02:00:00:00:02:03
+      ip addr add 10.244.2.1/24 dev veth-pod
+      ip link set veth-pod up
+      ip netns exec pod ip link set lo up
+      ip netns exec pod ip addr add 10.244.2.2/24 dev eth0
+      ip netns exec pod ip link set eth0 up
+      ip netns exec pod ip route add default via 10.244.2.1
+      pw use host1
+      """;
+
   /** Runs {@code script} in a fresh world, requiring every command to succeed. */
   static World run(String script) {
     ShellSession shell = new ShellSession(World.withOneHost());
-    NetNamespace root = shell.world().defaultHost().root();
     for (ScriptLine line : ScriptParser.parseScript(script)) {
+      NetNamespace root = shell.currentHost().root();
       CommandOutcome outcome = shell.execute(root, line.text(), line.line());
       assertThat(outcome.exit())
           .as("line %d `%s`: %s", line.line(), outcome.cmd(), outcome.stderr())

@@ -120,6 +120,35 @@ class LabControllerTest {
   }
 
   @Test
+  void exportsEveryHostOfALabAsOneScriptForOneMachine() throws Exception {
+    String lab =
+        new LabDocumentCodec()
+            .write(
+                io.packetwalk.lab.LabImport.fromScript(
+                        "pw host add node2\npw switch add sw0\n"
+                            + "pw nic add host1 eth0 switch sw0 address 02:00:00:00:01:01\n"
+                            + "pw nic add node2 eth0 switch sw0 address 02:00:00:00:02:01\n"
+                            + "pw on node2 ip netns add pod\n",
+                        "two nodes")
+                    .document());
+    MockHttpServletResponse response =
+        send("/api/labs/export-script?hosts=all", MediaType.APPLICATION_JSON, lab);
+    assertThat(response.getStatus()).isEqualTo(200);
+    assertThat(response.getContentAsString(StandardCharsets.UTF_8))
+        .startsWith(
+            "#!/usr/bin/env bash\n# Packetwalk lab \"two nodes\": 2 hosts and 1 underlay switch")
+        .contains(
+            "ip netns add host1\nip netns add node2\n",
+            "ip netns exec pw-underlay-sw0 ip link add port2 type veth peer name eth0 address"
+                + " 02:00:00:00:02:01 netns node2\n",
+            "ip netns add node2-pod\n");
+    MockHttpServletResponse wrong =
+        send("/api/labs/export-script?hosts=some", MediaType.APPLICATION_JSON, lab);
+    assertThat(wrong.getStatus()).isEqualTo(400);
+    assertThat(json(wrong).get("error").stringValue()).isEqualTo("BAD_PARAMETER");
+  }
+
+  @Test
   void refusesToExportAnInvalidDocumentWith422AndItsProblems() throws Exception {
     MockHttpServletResponse response =
         send(

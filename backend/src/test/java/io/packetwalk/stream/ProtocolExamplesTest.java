@@ -8,6 +8,7 @@ import io.packetwalk.kernel.Host;
 import io.packetwalk.kernel.InterfaceAddress;
 import io.packetwalk.kernel.NetDevice;
 import io.packetwalk.kernel.NetNamespace;
+import io.packetwalk.kernel.UnderlaySwitch;
 import io.packetwalk.kernel.World;
 import io.packetwalk.net.Ipv4Address;
 import io.packetwalk.net.Ipv4Prefix;
@@ -130,6 +131,7 @@ class ProtocolExamplesTest {
                 + " in a few seconds (packetwalk.limits.concurrent-runs)."));
     produced.put("server-welcome-resumed-notice.json", welcomeWithANotice());
     produced.put("server-topology-change.json", vethMovedToANewNamespace());
+    produced.put("server-topology-change-underlay.json", aSecondHostOnASwitch());
     produced.put(
         "server-command-result.json",
         new CommandResult(
@@ -187,6 +189,17 @@ class ProtocolExamplesTest {
     TopologyView before = TopologyMapper.snapshot(world);
     NetNamespace ns3 = host.addNetns("ns3");
     ns2.moveDevice(ns2.requireDevice("veth2"), ns3);
+    return TopologyChanges.between(before, TopologyMapper.snapshot(world));
+  }
+
+  /** A second host whose NIC, like host1's, is plugged into a new underlay switch. */
+  private static TopologyChange aSecondHostOnASwitch() {
+    World world = twoNamespaces();
+    TopologyView before = TopologyMapper.snapshot(world);
+    UnderlaySwitch sw = world.addSwitch("sw0");
+    sw.plug(world.defaultHost().root().addPhysical("eth0", MacAddress.parse("02:00:00:00:01:01")));
+    sw.plug(
+        world.addHost("node2").root().addPhysical("eth0", MacAddress.parse("02:00:00:00:02:01")));
     return TopologyChanges.between(before, TopologyMapper.snapshot(world));
   }
 

@@ -28,7 +28,15 @@ class TopologyChangesTest {
           "ip addr add 10.9.%d.1/24 dev v%d",
           "ip link set w%d netns n%d",
           "ip link set v%d name x%d",
-          "ip link set v%d down");
+          "ip link set v%d down",
+          "pw host add h%d",
+          "pw host del h%d",
+          "pw switch add s%d",
+          "pw switch del s%d",
+          "pw nic add h%d e%d switch s%d",
+          "pw nic add host1 e%d",
+          "pw nic plug host1 e%d s%d",
+          "pw nic unplug h%d e%d");
 
   @Test
   void applyingEachChangeToTheOldTopologyGivesTheNewOneOverRandomCommandSequences() {

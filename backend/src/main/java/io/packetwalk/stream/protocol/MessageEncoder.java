@@ -19,6 +19,7 @@ import io.packetwalk.stream.protocol.Protocol.NetfilterView;
 import io.packetwalk.stream.protocol.Protocol.ServerMessage;
 import io.packetwalk.stream.protocol.Protocol.StateChangeView;
 import io.packetwalk.stream.protocol.Protocol.StepView;
+import io.packetwalk.stream.protocol.Protocol.SwitchView;
 import io.packetwalk.stream.protocol.Protocol.TcpHeader;
 import io.packetwalk.stream.protocol.Protocol.TopologyChange;
 import io.packetwalk.stream.protocol.Protocol.TopologyView;
@@ -29,6 +30,7 @@ import io.packetwalk.stream.protocol.Protocol.UdpHeader;
 import io.packetwalk.stream.protocol.Protocol.VlanHeader;
 import io.packetwalk.stream.protocol.Protocol.VxlanHeader;
 import io.packetwalk.stream.protocol.Protocol.Welcome;
+import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -121,6 +123,20 @@ public final class MessageEncoder {
     change.linksRemoved().forEach(link -> linksRemoved.add(link(link)));
     ArrayNode linksAdded = node.putArray("linksAdded");
     change.linksAdded().forEach(link -> linksAdded.add(link(link)));
+    if (change.switches() != null) {
+      node.set("switches", switches(change.switches()));
+    }
+  }
+
+  private ArrayNode switches(List<SwitchView> switches) {
+    ArrayNode array = mapper.createArrayNode();
+    for (SwitchView sw : switches) {
+      ObjectNode switchNode = array.addObject();
+      switchNode.put("name", sw.name());
+      ArrayNode ports = switchNode.putArray("ports");
+      sw.ports().forEach(port -> ports.add(deviceRef(port)));
+    }
+    return array;
   }
 
   private ObjectNode link(LinkView link) {
@@ -148,6 +164,7 @@ public final class MessageEncoder {
     }
     ArrayNode links = node.putArray("links");
     topology.links().forEach(link -> links.add(link(link)));
+    node.set("switches", switches(topology.switches()));
     return node;
   }
 

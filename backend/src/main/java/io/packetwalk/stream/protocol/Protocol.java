@@ -102,7 +102,8 @@ public final class Protocol {
 
   /**
    * What a command changed in the topology: removals, then additions and device updates, applied in
-   * that order (docs/protocol.md); links compare by value and their order does not matter.
+   * that order (docs/protocol.md); links compare by value and their order does not matter. {@code
+   * switches} is the whole underlay when it changed, else null.
    */
   public record TopologyChange(
       List<String> hostsRemoved,
@@ -112,7 +113,8 @@ public final class Protocol {
       List<DeviceRef> devicesRemoved,
       List<DeviceUpsert> devicesUpserted,
       List<LinkView> linksRemoved,
-      List<LinkView> linksAdded)
+      List<LinkView> linksAdded,
+      List<SwitchView> switches)
       implements ServerMessage {
     public TopologyChange {
       hostsRemoved = List.copyOf(hostsRemoved);
@@ -123,6 +125,7 @@ public final class Protocol {
       devicesUpserted = List.copyOf(devicesUpserted);
       linksRemoved = List.copyOf(linksRemoved);
       linksAdded = List.copyOf(linksAdded);
+      switches = switches == null ? null : List.copyOf(switches);
     }
 
     /** Whether nothing changed. */
@@ -134,7 +137,8 @@ public final class Protocol {
           && devicesRemoved.isEmpty()
           && devicesUpserted.isEmpty()
           && linksRemoved.isEmpty()
-          && linksAdded.isEmpty();
+          && linksAdded.isEmpty()
+          && switches == null;
     }
   }
 
@@ -194,10 +198,22 @@ public final class Protocol {
   // ---- topology ----
 
   /** Every host with its namespaces and devices, and the links between devices. */
-  public record TopologyView(List<HostView> hosts, List<LinkView> links) {
+  public record TopologyView(
+      List<HostView> hosts, List<LinkView> links, List<SwitchView> switches) {
     public TopologyView {
       hosts = List.copyOf(hosts);
       links = List.copyOf(links);
+      switches = List.copyOf(switches);
+    }
+  }
+
+  /**
+   * One underlay switch and the physical NICs plugged into it, one cable each, in the order they
+   * were plugged in.
+   */
+  public record SwitchView(String name, List<DeviceRef> ports) {
+    public SwitchView {
+      ports = List.copyOf(ports);
     }
   }
 
