@@ -10,7 +10,8 @@ import java.util.Optional;
 record LabCatalog(List<BuiltInLab> labs) {
 
   /** The built-in labs, by id ({@code labs/ID.sh}). */
-  static final List<String> IDS = List.of(BuiltInLab.DEFAULT_ID);
+  static final List<String> IDS =
+      List.of(BuiltInLab.DEFAULT_ID, "flannel-vxlan", "flannel-host-gw");
 
   LabCatalog {
     labs = List.copyOf(labs);

@@ -1,0 +1,54 @@
+package io.packetwalk.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.packetwalk.kernel.World;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The two-host built-in labs run on the real kernel too: the lab is built in the simulator, its
+ * world written as one script (each host a namespace, the underlay switch a bridge) and run in
+ * private namespaces, where a pod on host1 reaches a pod on host2 as it does in the simulator.
+ */
+class BuiltInLabsKernelTest {
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"flannel-vxlan, 10.244.2.2", "flannel-host-gw, 10.244.2.2"})
+  void aPodOnHostOneReachesAPodOnHostTwoOnTheRealKernel(
+      String lab, String target, @TempDir Path scratch) throws Exception {
+    Optional<String> unavailable = KernelRun.unavailableReason();
+    if (unavailable.isPresent()) {
+      System.out.println("BuiltInLabsKernelTest skipped: " + unavailable.get());
+    }
+    Assumptions.assumeTrue(unavailable.isEmpty(), () -> unavailable.orElse(""));
+
+    World world = LabScripts.run(builtIn(lab));
+    WorldScript script = WorldScript.of(WorldSnapshot.document(world, lab));
+    assertThat(script.problems()).isEmpty();
+    String pod = WorldScript.netnsOf("host1", "pod1");
+    List<String> real =
+        KernelRun.run(
+            script.text(),
+            List.of("ip netns exec " + pod + " ping -c 2 -W 1 " + target + "; echo \"exit $?\""),
+            scratch);
+
+    assertThat(real.getFirst()).contains("2 received").endsWith("exit 0\n");
+  }
+
+  private static String builtIn(String id) throws IOException {
+    try (InputStream in =
+        BuiltInLabsKernelTest.class.getClassLoader().getResourceAsStream("labs/" + id + ".sh")) {
+      assertThat(in).as("labs/%s.sh on the classpath", id).isNotNull();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}

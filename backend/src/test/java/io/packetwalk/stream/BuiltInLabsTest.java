@@ -1,0 +1,75 @@
+package io.packetwalk.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.packetwalk.shell.RunLimits;
+import io.packetwalk.stream.protocol.Protocol.NamespaceRef;
+import io.packetwalk.stream.protocol.Protocol.Ping;
+import io.packetwalk.stream.protocol.Protocol.ServerMessage;
+import io.packetwalk.stream.protocol.Protocol.TraceEnd;
+import io.packetwalk.stream.protocol.Protocol.TraceStep;
+import io.packetwalk.system.SimulationSlots;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Every built-in lab builds and plays the probe its description promises. */
+class BuiltInLabsTest {
+
+  private final SimulationSlots slots =
+      new SimulationSlots(
+          new SimulationSlots.LaneSize(1, 4),
+          new SimulationSlots.LaneSize(1, 4),
+          Duration.ofSeconds(5));
+  private final LabSession.Run run = new LabSession.Run(slots, RunLimits.DEFAULTS, () -> false);
+
+  @AfterEach
+  void closeSlots() {
+    slots.close();
+  }
+
+  private List<ServerMessage> ping(String lab, String host, String netns, String to) {
+    LabSession session = new LabSession(LabCatalog.load().find(lab).orElseThrow());
+    List<ServerMessage> out = new ArrayList<>();
+    session.ping(new Ping("p1", new NamespaceRef(host, netns), to, 1), run, out::add);
+    return out;
+  }
+
+  private static List<String> kinds(List<ServerMessage> messages) {
+    return messages.stream()
+        .filter(m -> m instanceof TraceStep)
+        .map(m -> ((TraceStep) m).step().kind())
+        .toList();
+  }
+
+  @Test
+  void everyBuiltInLabBuildsAndHasADescription() {
+    LabCatalog catalog = LabCatalog.load();
+    assertThat(catalog.labs()).extracting(BuiltInLab::id).isEqualTo(LabCatalog.IDS);
+    for (BuiltInLab lab : catalog.labs()) {
+      assertThat(lab.description()).as(lab.id()).isNotBlank();
+      new LabSession(lab);
+    }
+  }
+
+  @Test
+  void flannelVxlanWrapsAPodsPingToTheOtherHostAndUnwrapsTheReply() {
+    List<ServerMessage> out = ping("flannel-vxlan", "host1", "pod1", "10.244.2.2");
+
+    assertThat(((TraceEnd) out.getLast()).exit()).isZero();
+    assertThat(kinds(out))
+        .contains("VXLAN_FDB_LOOKUP", "ENCAPSULATE", "DECAPSULATE")
+        .filteredOn("ENCAPSULATE"::equals)
+        .hasSize(2);
+  }
+
+  @Test
+  void flannelHostGwRoutesAcrossTheUnderlayWithoutWrapping() {
+    List<ServerMessage> out = ping("flannel-host-gw", "host1", "pod1", "10.244.2.2");
+
+    assertThat(((TraceEnd) out.getLast()).exit()).isZero();
+    assertThat(kinds(out)).doesNotContain("ENCAPSULATE").contains("FORWARD");
+  }
+}
