@@ -212,13 +212,15 @@ public final class BenchLabs {
     return "ip netns exec " + netns + " " + command + "\n";
   }
 
-  /** A shell over a fresh world that has run {@code script} in the root namespace. */
+  /**
+   * A shell over a fresh world that has run {@code script} line by line in the root namespace of
+   * the session's current host (which {@code pw use} changes).
+   */
   public static ShellSession build(String script) {
     ShellSession shell = new ShellSession(World.withOneHost());
-    NetNamespace root = shell.world().defaultHost().root();
     List<CommandOutcome> outcomes = new ArrayList<>();
     for (String line : script.lines().toList()) {
-      outcomes.add(shell.execute(root, line, outcomes.size() + 1));
+      outcomes.add(shell.execute(shell.currentHost().root(), line, outcomes.size() + 1));
     }
     requireSuccess(outcomes);
     return shell;
@@ -262,9 +264,10 @@ public final class BenchLabs {
   public static String flannelVxlan(int hosts, int pods) {
     StringBuilder out = new StringBuilder("pw switch add underlay\n");
     for (int h = 1; h <= hosts; h++) {
-      String on = "pw on node" + h + " ";
+      String on = "";
       out.append("pw host add node").append(h).append('\n');
       out.append("pw nic add node").append(h).append(" eth0 switch underlay\n");
+      out.append("pw use node").append(h).append('\n');
       out.append(on).append("ip addr add ").append(flannelNode(h)).append("/16 dev eth0\n");
       out.append(on).append("ip link set eth0 up\n");
       out.append(on).append("sysctl -q -w net.ipv4.ip_forward=1\n");
