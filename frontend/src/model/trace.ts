@@ -191,13 +191,20 @@ export function isDrop(step: TraceStep): boolean {
   return step.disposition !== null && step.disposition !== DELIVERED;
 }
 
-/** What travels in the packet, for choosing a colour: ARP, ICMP, or anything else. */
+/** What travels in the packet (inside a tunnel: the packet it carries), for choosing a colour. */
 export type PacketFamily = "arp" | "icmp" | "other";
 
 export function packetFamily(headers: readonly Header[]): PacketFamily {
-  if (headers.some((header) => header.layer === "arp")) return "arp";
-  if (headers.some((header) => header.layer === "icmp")) return "icmp";
+  const innermost = Math.max(0, ...headers.map(headerDepth));
+  const carried = headers.filter((header) => headerDepth(header) === innermost);
+  if (carried.some((header) => header.layer === "arp")) return "arp";
+  if (carried.some((header) => header.layer === "icmp")) return "icmp";
   return "other";
+}
+
+/** Whether the packet is inside a tunnel at this step (some of its headers were added around it). */
+export function isWrapped(headers: readonly Header[]): boolean {
+  return headers.some((header) => headerDepth(header) > 0);
 }
 
 /** The step that caused `step` (its `causeSeq`), or null when it has none or it is not in `steps`. */

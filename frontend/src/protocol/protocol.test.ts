@@ -103,6 +103,18 @@ describe("malformed messages", () => {
     expect(result.value.type === "welcome" && result.value.topology.switches).toEqual([]);
   });
 
+  it("keeps a link of a kind this page does not know, so a newer server cannot break it", () => {
+    const welcome = JSON.parse(example("server-welcome.json")) as Record<string, unknown>;
+    const topology = welcome["topology"] as { links: Record<string, unknown>[] };
+    const first = topology.links[0];
+    if (first === undefined) throw new Error("the example welcome has no link");
+    topology.links.push({ ...first, kind: "geneve-tunnel" });
+    const result = parseServerMessage(JSON.stringify(welcome));
+    if (!result.ok) throw new Error(result.error.message);
+    const links = result.value.type === "welcome" ? result.value.topology.links : [];
+    expect(links.map((link) => link.kind)).toContain("geneve-tunnel");
+  });
+
   it("refuses text that is not JSON", () => {
     const error = failure(parseServerMessage("{ nope"));
     expect(error.reason).toBe("MALFORMED_JSON");

@@ -8,7 +8,7 @@ import { Text } from "konva/lib/shapes/Text";
 import type { Scene } from "../geometry/layout";
 import { center, type Point, type Rect as Box } from "../geometry/path";
 import { deviceKey, namespaceKey } from "../model/topology";
-import { isDrop, packetFamily, type TraceStep } from "../model/trace";
+import { isDrop, isWrapped, packetFamily, type TraceStep } from "../model/trace";
 import { COLOURS, FONT_FAMILY, MARKER_COLOURS, MARKER_LETTERS, MARKER_RADIUS } from "./theme";
 
 /** Where a step's packet is drawn: where its device meets the wire, else its namespace box's centre; null when neither is drawn. */
@@ -59,7 +59,19 @@ function outline(rect: Box, outset: number, radius: number, fill: string | null)
 
 function packetMarker(step: TraceStep): Group {
   const family = packetFamily(step.headers);
-  const group = new Group({ listening: false });
+  const group = new Group({ listening: false, name: isWrapped(step.headers) ? "wrapped" : "" });
+  if (isWrapped(step.headers)) {
+    // the outer headers, drawn as an envelope ring around the packet it carries
+    group.add(
+      new Circle({
+        radius: MARKER_RADIUS + 5,
+        fill: COLOURS.tunnelFill,
+        stroke: COLOURS.tunnel,
+        strokeWidth: 2.5,
+        dash: [4, 3],
+      }),
+    );
+  }
   group.add(
     new Circle({
       radius: MARKER_RADIUS,

@@ -115,14 +115,24 @@ function namespaceShape(box: NamespaceBox): Group {
   return group;
 }
 
+/** How each kind of link is drawn; a kind this page does not know is a thin grey line. */
+const WIRE_STYLES: Readonly<
+  Record<string, { stroke: string; strokeWidth: number; dash: number[] }>
+> = {
+  veth: { stroke: COLOURS.vethWire, strokeWidth: 2.5, dash: [] },
+  "bridge-port": { stroke: COLOURS.bridgeWire, strokeWidth: 2, dash: [5, 4] },
+  "vxlan-tunnel": { stroke: COLOURS.tunnel, strokeWidth: 2.5, dash: [10, 6] },
+};
+
+const OTHER_WIRE = { stroke: "#94a3b8", strokeWidth: 1.5, dash: [2, 3] };
+
 function wireShape(wire: Wire): Line {
-  const veth = wire.kind === "veth";
+  const style = WIRE_STYLES[wire.kind] ?? OTHER_WIRE;
   return new Line({
     points: [wire.from.x, wire.from.y, wire.to.x, wire.to.y],
-    stroke: veth ? COLOURS.vethWire : COLOURS.bridgeWire,
-    strokeWidth: veth ? 2.5 : 2,
-    dash: veth ? [] : [5, 4],
+    ...style,
     lineCap: "round",
+    name: `wire ${wire.kind}`,
     listening: false,
   });
 }

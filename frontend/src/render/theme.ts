@@ -29,6 +29,9 @@ export const COLOURS = {
   highlightFill: "rgba(37, 99, 235, 0.06)",
   drop: "#dc2626",
   markerStroke: "#ffffff",
+  /** VXLAN tunnels between VTEPs, and the ring of a packet inside one. */
+  tunnel: "#7c3aed",
+  tunnelFill: "rgba(124, 58, 237, 0.18)",
 } as const;
 
 export const MARKER_RADIUS = 10;

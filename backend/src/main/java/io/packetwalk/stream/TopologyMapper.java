@@ -22,9 +22,10 @@ import java.util.Set;
 
 /**
  * The topology a browser draws, read from a world: hosts, their namespaces (root first) and devices
- * (by ifindex), each veth pair once (a = the end met first) and each bridge port (a = the port, b =
- * the bridge), and the underlay switches with the NICs plugged into them. Two snapshots are equal
- * exactly when nothing visible differs.
+ * (by ifindex), each veth pair once (a = the end met first), each bridge port (a = the port, b =
+ * the bridge), each VXLAN tunnel once (two VTEPs whose forwarding entries join them), and the
+ * underlay switches with the NICs plugged into them. Two snapshots are equal exactly when nothing
+ * visible differs.
  */
 final class TopologyMapper {
 
@@ -50,6 +51,9 @@ final class TopologyMapper {
         namespaces.add(new NamespaceView(ns.name(), ns.isRoot(), devices));
       }
       hosts.add(new HostView(host.name(), namespaces));
+    }
+    for (Tunnels.Tunnel tunnel : Tunnels.of(world)) {
+      links.add(new LinkView("vxlan-tunnel", ref(tunnel.a()), ref(tunnel.b())));
     }
     List<SwitchView> switches =
         world.switches().stream()
