@@ -320,6 +320,9 @@ final class Bridging {
                 + Texts.name(bridge.netns())
                 + "'s own stack.",
             frame);
+    if (engine.macvlans.receive(bridge, frame, up)) {
+      return;
+    }
     engine.pipeline.deliverUp(bridge, frame, skb, up);
   }
 

@@ -41,6 +41,7 @@ final class Engine {
   final PathMtuCache pathMtus = new PathMtuCache();
   final Links links;
   final Bridging bridging;
+  final Macvlans macvlans;
   final Pipeline pipeline;
   final InputRouting inputRouting;
   final OutputRouting outputRouting;
@@ -65,6 +66,7 @@ final class Engine {
     this.nowNs = world.now();
     this.links = new Links(this);
     this.bridging = new Bridging(this);
+    this.macvlans = new Macvlans(this);
     this.pipeline = new Pipeline(this);
     this.inputRouting = new InputRouting();
     this.outputRouting = new OutputRouting();

@@ -96,6 +96,8 @@ final class Links {
               frame,
               Disposition.DEVICE_DISCARD);
       case DeviceKind.Physical nic -> crossUnderlay(dev, nic.cable().plugged(), frame, sent);
+      case DeviceKind.Macvlan macvlan ->
+          engine.macvlans.transmit(dev, macvlan.state(), frame, sent);
     }
   }
 

@@ -58,7 +58,7 @@ final class Pipeline {
             frame);
     if (dev.master() != null) {
       engine.bridging.portReceive(dev, frame, rx);
-    } else {
+    } else if (!engine.macvlans.receive(dev, frame, rx)) {
       deliverUp(dev, frame, carried, rx);
     }
   }

@@ -9,7 +9,8 @@ public sealed interface DeviceKind
         DeviceKind.Veth,
         DeviceKind.Bridge,
         DeviceKind.Dummy,
-        DeviceKind.Physical {
+        DeviceKind.Physical,
+        DeviceKind.Stacked {
 
   /** The name iproute2 prints for {@code ip -d link} and {@code type NAME}: veth, bridge, … */
   String typeName();
@@ -51,6 +52,37 @@ public sealed interface DeviceKind
     @Override
     public String typeName() {
       return "physical";
+    }
+  }
+
+  /**
+   * A device stacked on a lower device (macvlan, ipvlan, vlan): it sends through the lower device
+   * and receives what the lower device's receive handler hands it.
+   */
+  sealed interface Stacked extends DeviceKind permits Macvlan {
+
+    /** The device below: the one printed after "@" and the one frames really leave by. */
+    NetDevice lower();
+
+    /**
+     * netif_stacked_transfer_operstate(): the stacked device has carrier exactly while its lower
+     * device is up with carrier, whatever its own admin state.
+     */
+    default boolean carrierFromLower() {
+      return lower().isRunning();
+    }
+  }
+
+  /** A macvlan: its own MAC on a lower device, with a mode for how siblings meet. */
+  record Macvlan(MacvlanState state) implements Stacked {
+    @Override
+    public String typeName() {
+      return "macvlan";
+    }
+
+    @Override
+    public NetDevice lower() {
+      return state.lower();
     }
   }
 }

@@ -22,6 +22,7 @@ public final class NetDevice {
   private NetDevice master;
   private BridgePortSettings portSettings;
   private final List<InterfaceAddress> addresses = new ArrayList<>();
+  private final List<NetDevice> uppers = new ArrayList<>();
   private final DeviceCounters counters = new DeviceCounters();
 
   NetDevice(
@@ -142,6 +143,36 @@ public final class NetDevice {
     return kind instanceof DeviceKind.Veth(VethPair pair) ? pair.peerOf(this) : null;
   }
 
+  /** The device of this one's IFLA_LINK (printed after "@"): a veth's peer, a lower device. */
+  public NetDevice linkDevice() {
+    return switch (kind) {
+      case DeviceKind.Veth(VethPair pair) -> pair.peerOf(this);
+      case DeviceKind.Stacked stacked -> stacked.lower();
+      default -> null;
+    };
+  }
+
+  /** The devices stacked on this one (macvlans, vlans, ipvlans), in the order they were made. */
+  public List<NetDevice> uppers() {
+    return Collections.unmodifiableList(uppers);
+  }
+
+  void addUpper(NetDevice upper) {
+    uppers.add(upper);
+  }
+
+  void removeUpper(NetDevice upper) {
+    uppers.remove(upper);
+  }
+
+  /**
+   * The promiscuity count {@code ip -d link} prints: one as a bridge port, plus what its macvlans
+   * ask of it (see {@link MacvlanRules#lowerPromiscuity}).
+   */
+  public int promiscuity() {
+    return (master != null ? 1 : 0) + MacvlanRules.lowerPromiscuity(this);
+  }
+
   /** Whether the device has no link layer address resolution (loopback). */
   public boolean isNoArp() {
     return kind instanceof DeviceKind.Loopback || kind instanceof DeviceKind.Dummy;
@@ -153,6 +184,7 @@ public final class NetDevice {
       return switch (kind) {
         case DeviceKind.Dummy d -> true;
         case DeviceKind.Physical p -> p.cable().isPlugged();
+        case DeviceKind.Stacked s -> s.carrierFromLower();
         default -> false;
       };
     }
@@ -164,6 +196,7 @@ public final class NetDevice {
           !b.state().portsDecideCarrier()
               || b.state().ports().stream().anyMatch(p -> p.isAdminUp() && p.hasCarrier());
       case DeviceKind.Physical p -> p.cable().isPlugged();
+      case DeviceKind.Stacked s -> s.carrierFromLower();
     };
   }
 
@@ -185,6 +218,7 @@ public final class NetDevice {
               ? OperState.UNKNOWN
               : hasCarrier() ? OperState.UP : OperState.DOWN;
       case DeviceKind.Physical p -> hasCarrier() ? OperState.UP : OperState.DOWN;
+      case DeviceKind.Stacked s -> hasCarrier() ? OperState.UP : OperState.LOWERLAYERDOWN;
     };
   }
 

@@ -191,6 +191,38 @@ public final class NetNamespace {
     return register(devName, new DeviceKind.Dummy(), world().randomMac(), 1500, 0);
   }
 
+  /**
+   * {@code ip link add NAME link LOWER type macvlan …}: a macvlan on LOWER (on LOWER's own lower
+   * device when LOWER is a macvlan) with LOWER's MTU and the given MAC (not checked against its
+   * siblings', as rtnl_create_link sets it directly), else a random one, or LOWER's MAC in passthru
+   * mode; refused as the kernel refuses it (see {@link MacvlanRules#checkNew}).
+   */
+  public NetDevice addMacvlan(
+      String devName, NetDevice lower, MacvlanSettings settings, MacAddress address, Integer mtu) {
+    checkNewName(devName);
+    NetDevice real = MacvlanRules.realLower(lower);
+    MacvlanRules.checkNew(real, settings.mode(), mtu);
+    MacAddress mac =
+        address != null
+            ? address
+            : settings.mode() == MacvlanMode.PASSTHRU ? real.mac() : world().randomMac();
+    NetDevice dev =
+        register(
+            devName, new DeviceKind.Macvlan(new MacvlanState(real, settings)), mac, real.mtu(), 0);
+    real.addUpper(dev);
+    return dev;
+  }
+
+  /** {@code ip link set DEV type macvlan mode MODE}: passthru cannot be switched on or off. */
+  public void setMacvlanMode(NetDevice dev, MacvlanMode mode) {
+    if (!(dev.kind() instanceof DeviceKind.Macvlan(MacvlanState state))) {
+      throw new KernelException(Errno.EOPNOTSUPP);
+    }
+    MacvlanRules.checkModeChange(state, mode);
+    state.setMode(mode);
+    dev.linkChanged();
+  }
+
   /** A physical NIC (created with a host, never by {@code ip link add}). */
   public NetDevice addPhysical(String devName, MacAddress mac) {
     checkNewName(devName);
@@ -213,6 +245,12 @@ public final class NetNamespace {
   }
 
   private void unregister(NetDevice dev) {
+    for (NetDevice upper : List.copyOf(dev.uppers())) {
+      upper.netns().unregister(upper);
+    }
+    if (dev.kind() instanceof DeviceKind.Stacked stacked) {
+      stacked.lower().removeUpper(dev);
+    }
     if (dev.isBridge()) {
       for (NetDevice port : List.copyOf(dev.bridge().ports())) {
         port.netns().releaseFromBridge(port);
@@ -238,6 +276,9 @@ public final class NetNamespace {
   public void setUp(NetDevice dev, boolean up) {
     if (dev.isAdminUp() == up) {
       return;
+    }
+    if (up && dev.kind() instanceof DeviceKind.Macvlan(MacvlanState state)) {
+      MacvlanRules.checkAddress(dev, state, dev.mac());
     }
     dev.setAdminUpValue(up);
     if (up) {
@@ -289,7 +330,16 @@ public final class NetNamespace {
     if (mtu > max) {
       throw new KernelException(Errno.EINVAL, "mtu greater than device maximum");
     }
+    if (dev.kind() instanceof DeviceKind.Stacked stacked && mtu > stacked.lower().mtu()) {
+      throw new KernelException(Errno.EINVAL);
+    }
     dev.setMtuValue(mtu);
+    for (NetDevice upper : dev.uppers()) {
+      // NETDEV_CHANGEMTU: a stacked device never stays larger than its lower device
+      if (upper.mtu() > mtu) {
+        upper.setMtuValue(mtu);
+      }
+    }
     if (dev.isBridge()) {
       dev.bridge().markMtuSetByUser();
     }
@@ -309,7 +359,15 @@ public final class NetNamespace {
     if (mac.isMulticast() || mac.isZero()) {
       throw new KernelException(Errno.EADDRNOTAVAIL);
     }
+    if (dev.kind() instanceof DeviceKind.Macvlan(MacvlanState state) && !mac.equals(dev.mac())) {
+      MacvlanRules.checkAddress(dev, state, mac);
+    }
     dev.setMac(mac);
+    if (dev.kind() instanceof DeviceKind.Macvlan(MacvlanState state)
+        && state.mode() == MacvlanMode.PASSTHRU) {
+      // a passthru macvlan's address is its lower device's
+      state.lower().netns().setMac(state.lower(), mac);
+    }
     if (dev.isBridge()) {
       dev.bridge().markMacSetByUser();
     }
@@ -391,7 +449,7 @@ public final class NetNamespace {
     if (port.master() == bridge) {
       return;
     }
-    if (port.master() != null) {
+    if (port.master() != null || MacvlanRules.carriesMacvlans(port)) {
       throw new KernelException(Errno.EBUSY);
     }
     port.enslave(bridge);

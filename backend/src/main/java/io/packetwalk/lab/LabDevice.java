@@ -1,5 +1,6 @@
 package io.packetwalk.lab;
 
+import io.packetwalk.kernel.MacvlanMode;
 import io.packetwalk.net.MacAddress;
 import java.util.List;
 
@@ -13,6 +14,7 @@ import java.util.List;
  * @param port the port settings while enslaved (defaults when null; null without a master)
  * @param underlay the underlay switch a physical NIC is plugged into, or null (unplugged, or not a
  *     physical NIC)
+ * @param stacked the lower device and mode, for a macvlan (required then, null otherwise)
  */
 public record LabDevice(
     String name,
@@ -26,7 +28,8 @@ public record LabDevice(
     LabBridge bridge,
     LabPort port,
     String underlay,
-    List<LabAddress> addresses) {
+    List<LabAddress> addresses,
+    LabStacked stacked) {
 
   public LabDevice {
     Names.checkDevice("name", name);
@@ -79,6 +82,24 @@ public record LabDevice(
           "underlay", "only a physical NIC is plugged into an underlay switch");
     }
     addresses = Names.list("addresses", addresses);
+    checkStacked(kind, stacked);
+  }
+
+  private static void checkStacked(LabDeviceKind kind, LabStacked stacked) {
+    if (kind != LabDeviceKind.MACVLAN) {
+      if (stacked != null) {
+        throw new LabValueException("stacked", "only a macvlan sits on a lower device");
+      }
+      return;
+    }
+    if (stacked == null) {
+      throw new LabValueException("stacked", "a macvlan needs its lower device and mode");
+    }
+    if (MacvlanMode.fromWord(stacked.mode()).isEmpty()) {
+      throw new LabValueException(
+          "stacked.mode",
+          "\"" + stacked.mode() + "\" is not a macvlan mode (private, vepa, bridge, passthru)");
+    }
   }
 
   private static void checkMtu(LabDeviceKind kind, int mtu) {

@@ -17,7 +17,11 @@ public enum LabDeviceKind {
   /**
    * A host's own NIC, wired to an underlay switch; comes with the host, never made by a command.
    */
-  PHYSICAL("physical");
+  PHYSICAL("physical"),
+  /**
+   * A macvlan: its own MAC on a lower device, named with its mode by the device's {@code stacked}.
+   */
+  MACVLAN("macvlan");
 
   private final String word;
 

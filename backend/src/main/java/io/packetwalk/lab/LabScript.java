@@ -294,6 +294,22 @@ public final class LabScript {
 
     private record End(LabNamespace ns, LabDevice dev) {}
 
+    /** The stacked devices to make, each with the device it sits on. */
+    private final Map<End, End> lowers = new HashMap<>();
+
+    /** The devices made so far. */
+    private final Set<End> made = new HashSet<>();
+
+    private End lowerEnd(LabStacked stacked) {
+      LabNamespace lowerNs = host.namespaces().get(nsIndex.get(stacked.lower().netns()));
+      LabDevice lower =
+          lowerNs.devices().stream()
+              .filter(d -> d.name().equals(stacked.lower().device()))
+              .findFirst()
+              .orElseThrow();
+      return new End(lowerNs, lower);
+    }
+
     private void devices() {
       Map<String, List<End>> queues = new LinkedHashMap<>();
       List<Creation> pending = new ArrayList<>();
@@ -318,6 +334,9 @@ public final class LabScript {
           List<End> ends = new ArrayList<>();
           ends.add(new End(ns, dev));
           planned.add(id);
+          if (dev.stacked() != null) {
+            lowers.put(new End(ns, dev), lowerEnd(dev.stacked()));
+          }
           if (dev.peer() != null) {
             LabNamespace peerNs = host.namespaces().get(nsIndex.get(dev.peer().netns()));
             LabDevice peer =
@@ -401,6 +420,10 @@ public final class LabScript {
     /** Every end is the next device its namespace must make (both ends, for a same-ns pair). */
     private boolean isReady(Creation creation, Map<String, List<End>> queues) {
       List<End> ends = creation.ends();
+      End lower = lowers.get(ends.get(0));
+      if (lower != null && !made.contains(lower) && lower.dev().kind() != LabDeviceKind.PHYSICAL) {
+        return false;
+      }
       if (ends.size() == 2 && ends.get(0).ns() == ends.get(1).ns()) {
         List<End> queue = queues.get(ends.get(0).ns().name());
         return queue.size() >= 2
@@ -481,10 +504,12 @@ public final class LabScript {
                 "ip link add " + quote(dev.name()) + " type bridge" + bridgeOptions(dev.bridge()));
         case DUMMY -> emit(path, first.ns(), "ip link add " + quote(dev.name()) + " type dummy");
         case VETH -> veth(ends);
+        case MACVLAN -> macvlan(first);
         default -> throw new IllegalStateException(dev.kind() + " is never made by a command");
       }
       for (End end : ends) {
         counters.put(end.ns().name(), end.dev().ifindex() + 1);
+        made.add(end);
       }
     }
 
@@ -535,6 +560,33 @@ public final class LabScript {
               + quote(peer.dev().name())
               + " netns "
               + quote(peer.ns().name()));
+    }
+
+    /**
+     * {@code ip link add NAME link LOWER [netns NS] type macvlan mode MODE}, run where LOWER lives;
+     * the macvlan is made straight in its own namespace (the kernel finds LOWER where the command
+     * runs).
+     */
+    private void macvlan(End end) {
+      End lower = lowers.get(end);
+      emit(
+          devPath(end.ns(), end.dev()),
+          lower.ns(),
+          "ip link add "
+              + quote(end.dev().name())
+              + " link "
+              + quote(lower.dev().name())
+              + netnsArgument(end.ns(), lower.ns())
+              + " type macvlan mode "
+              + end.dev().stacked().mode());
+    }
+
+    /** {@code netns NS} when a device is made from another namespace ({@code 1}: the root's). */
+    private static String netnsArgument(LabNamespace target, LabNamespace from) {
+      if (target == from) {
+        return "";
+      }
+      return " netns " + (target.isRoot() ? "1" : quote(target.name()));
     }
 
     private String freeName(LabNamespace ns, String base) {

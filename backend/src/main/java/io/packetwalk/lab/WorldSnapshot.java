@@ -6,6 +6,7 @@ import io.packetwalk.kernel.DeviceKind;
 import io.packetwalk.kernel.FdbEntry;
 import io.packetwalk.kernel.Host;
 import io.packetwalk.kernel.InterfaceAddress;
+import io.packetwalk.kernel.MacvlanState;
 import io.packetwalk.kernel.NeighbourEntry;
 import io.packetwalk.kernel.NeighbourTable;
 import io.packetwalk.kernel.NetDevice;
@@ -80,6 +81,7 @@ public final class WorldSnapshot {
     LabPeer peer = null;
     LabBridge bridge = null;
     String underlay = null;
+    LabStacked stacked = null;
     switch (dev.kind()) {
       case DeviceKind.Loopback l -> kind = LabDeviceKind.LOOPBACK;
       case DeviceKind.Veth v -> {
@@ -95,6 +97,12 @@ public final class WorldSnapshot {
       case DeviceKind.Physical p -> {
         kind = LabDeviceKind.PHYSICAL;
         underlay = p.cable().isPlugged() ? p.cable().plugged().name() : null;
+      }
+      case DeviceKind.Macvlan(MacvlanState state) -> {
+        kind = LabDeviceKind.MACVLAN;
+        NetDevice lower = state.lower();
+        stacked =
+            new LabStacked(new LabPeer(lower.netns().name(), lower.name()), state.mode().word());
       }
     }
     BridgePortSettings settings = dev.portSettings();
@@ -115,7 +123,8 @@ public final class WorldSnapshot {
         bridge,
         port,
         underlay,
-        dev.addresses().stream().map(a -> address(dev, a)).toList());
+        dev.addresses().stream().map(a -> address(dev, a)).toList(),
+        stacked);
   }
 
   private static LabAddress address(NetDevice dev, InterfaceAddress address) {

@@ -104,6 +104,11 @@ public final class LinkWatch {
     if (peer != null) {
       addWithMasters(peer, affected);
     }
+    // a stacked device's carrier follows its lower device's
+    dev.uppers().forEach(upper -> addWithMasters(upper, affected));
+    if (peer != null) {
+      peer.uppers().forEach(upper -> addWithMasters(upper, affected));
+    }
   }
 
   /** A port's carrier is part of its bridge's, both before and after it changes bridge. */
@@ -111,6 +116,7 @@ public final class LinkWatch {
     affected.add(dev);
     if (dev.master() != null) {
       affected.add(dev.master());
+      affected.addAll(dev.master().uppers());
     }
     View view = views.get(dev);
     if (view != null && view.master != null) {
@@ -241,14 +247,14 @@ public final class LinkWatch {
   /**
    * default_operstate() for a device whose carrier just changed: UP with carrier; otherwise DOWN,
    * or LOWERLAYERDOWN when the device in the same namespace that has the ifindex of the link's
-   * lower end (the veth peer's index) exists and has no carrier either.
+   * lower end (the veth peer's or the lower device's index) exists and has no carrier either.
    */
   private static OperState defaultOperState(NetDevice dev) {
     if (dev.hasCarrier()) {
       return OperState.UP;
     }
-    NetDevice peer = dev.vethPeer();
-    int iflink = peer == null ? dev.ifindex() : peer.ifindex();
+    NetDevice link = dev.linkDevice();
+    int iflink = link == null ? dev.ifindex() : link.ifindex();
     if (iflink == dev.ifindex()) {
       return OperState.DOWN;
     }

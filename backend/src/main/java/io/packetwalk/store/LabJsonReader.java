@@ -18,6 +18,7 @@ import io.packetwalk.lab.LabPort;
 import io.packetwalk.lab.LabPosition;
 import io.packetwalk.lab.LabProblem;
 import io.packetwalk.lab.LabRoute;
+import io.packetwalk.lab.LabStacked;
 import io.packetwalk.lab.LabValueException;
 import io.packetwalk.net.Ipv4Address;
 import io.packetwalk.net.Ipv4Prefix;
@@ -56,7 +57,9 @@ final class LabJsonReader {
           "bridge",
           "port",
           "underlay",
-          "addresses");
+          "addresses",
+          "stacked");
+  static final List<String> STACKED_FIELDS = List.of("lower", "mode");
   static final List<String> PEER_FIELDS = List.of("netns", "device");
   static final List<String> BRIDGE_FIELDS = List.of("ageingTime", "stp", "nfCallIptables");
   static final List<String> PORT_FIELDS = List.of("hairpin", "learning", "flood", "cost");
@@ -235,14 +238,27 @@ final class LabJsonReader {
     LabBridge bridge = f.optional("bridge").map(n -> bridge(n, f.path("bridge"))).orElse(null);
     LabPort port = f.optional("port").map(n -> port(n, f.path("port"))).orElse(null);
     String underlay = f.string("underlay", null);
+    LabStacked stacked = f.optional("stacked").map(n -> stacked(n, f.path("stacked"))).orElse(null);
     List<LabAddress> addresses =
         each(f, "addresses", false, (n, p) -> address(n, p, name == null ? "" : name));
     return build(
         f,
         () ->
             new LabDevice(
-                name, kind, ifindex, mac, mtu, up, master, peer, bridge, port, underlay,
-                addresses));
+                name, kind, ifindex, mac, mtu, up, master, peer, bridge, port, underlay, addresses,
+                stacked));
+  }
+
+  private LabStacked stacked(JsonNode node, String path) {
+    Optional<JsonFields> found =
+        JsonFields.of(node, path, "a stacked device's lower", STACKED_FIELDS, problems);
+    if (found.isEmpty()) {
+      return null;
+    }
+    JsonFields f = found.get();
+    LabPeer lower = f.optional("lower").map(n -> peer(n, f.path("lower"))).orElse(null);
+    String mode = f.string("mode", null);
+    return build(f, () -> new LabStacked(lower, mode));
   }
 
   private LabPeer peer(JsonNode node, String path) {

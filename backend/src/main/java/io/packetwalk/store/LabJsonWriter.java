@@ -117,6 +117,13 @@ final class LabJsonWriter {
     if (dev.underlay() != null) {
       node.put("underlay", dev.underlay());
     }
+    if (dev.stacked() != null) {
+      ObjectNode stacked = node.putObject("stacked");
+      ObjectNode lower = stacked.putObject("lower");
+      lower.put("netns", dev.stacked().lower().netns());
+      lower.put("device", dev.stacked().lower().device());
+      stacked.put("mode", dev.stacked().mode());
+    }
     if (!dev.addresses().isEmpty()) {
       ArrayNode addresses = node.putArray("addresses");
       dev.addresses().forEach(a -> addresses.add(address(dev, a)));

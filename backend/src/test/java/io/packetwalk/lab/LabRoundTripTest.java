@@ -36,6 +36,17 @@ class LabRoundTripTest {
   }
 
   @Test
+  void keepsMacvlansWithTheirLowerDeviceAndModeAcrossNamespaces() {
+    LabDocument lab = roundTrip(LabScripts.MACVLANS);
+    LabDevice mv1 = lab.hosts().get(0).namespaces().get(3).devices().get(1);
+    assertThat(mv1.kind()).isEqualTo(LabDeviceKind.MACVLAN);
+    assertThat(mv1.stacked()).isEqualTo(new LabStacked(new LabPeer("host", "eth0"), "bridge"));
+    assertThat(LabScript.of(lab).text())
+        .contains("ip netns exec host ip link add mv1 link eth0 netns a type macvlan mode bridge")
+        .contains("ip netns exec host ip link add mv3 link eth0 type macvlan mode private");
+  }
+
+  @Test
   void keepsTwoNamespacesOnABridgeWithAGatewayAndDefaultRoutes() {
     LabDocument lab = roundTrip(LabScripts.BRIDGE_WITH_GATEWAY);
     assertThat(lab.hosts().get(0).namespaces().get(1).routes()).hasSize(1);
@@ -137,7 +148,8 @@ class LabRoundTripTest {
             null,
             null,
             null,
-            veth.addresses());
+            veth.addresses(),
+            null);
     LabNamespace broken =
         new LabNamespace(
             a.name(),

@@ -47,7 +47,8 @@ class LabScriptTest {
         null,
         null,
         null,
-        List.of());
+        List.of(),
+        null);
   }
 
   private static LabDevice lo() {
@@ -63,7 +64,8 @@ class LabScriptTest {
         null,
         null,
         null,
-        List.of());
+        List.of(),
+        null);
   }
 
   private static LabNamespace ns(String name, LabDevice... devices) {
@@ -174,7 +176,8 @@ class LabScriptTest {
             null,
             null,
             null,
-            List.of());
+            List.of(),
+            null);
     List<LabProblem> problems = LabScript.of(doc(ns("", lo(), bridge))).problems();
     assertThat(problems)
         .extracting(LabProblem::path)

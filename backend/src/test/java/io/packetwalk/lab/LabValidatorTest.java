@@ -45,7 +45,8 @@ class LabValidatorTest {
         d.bridge(),
         null,
         d.underlay(),
-        d.addresses());
+        d.addresses(),
+        null);
   }
 
   @Test
@@ -100,7 +101,8 @@ class LabValidatorTest {
                             null,
                             null,
                             null,
-                            d.addresses())));
+                            d.addresses(),
+                            null)));
     assertThat(LabValidator.validate(doc))
         .extracting(LabProblem::path)
         .containsExactlyInAnyOrder(
@@ -130,7 +132,8 @@ class LabValidatorTest {
                             d.bridge(),
                             d.port(),
                             d.underlay(),
-                            d.addresses())));
+                            d.addresses(),
+                            null)));
     assertThat(LabValidator.validate(doc))
         .containsExactly(
             new LabProblem(

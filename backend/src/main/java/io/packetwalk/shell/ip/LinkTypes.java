@@ -21,8 +21,11 @@ final class LinkTypes {
   private static final LinkType DUMMY = new DummyLink();
   private static final LinkType PHYSICAL = new PhysicalLink();
 
+  // stacked kinds: a device on a lower device
+  private static final LinkType MACVLAN = new MacvlanLink();
+
   private static final Map<String, LinkType> BY_NAME =
-      List.of(LOOPBACK, VETH, BRIDGE, DUMMY, PHYSICAL).stream()
+      List.of(LOOPBACK, VETH, BRIDGE, DUMMY, PHYSICAL, MACVLAN).stream()
           .filter(LinkType::creatable)
           .collect(Collectors.toUnmodifiableMap(LinkType::name, Function.identity()));
 
@@ -31,7 +34,6 @@ final class LinkTypes {
       Set.of(
           "vxlan",
           "vlan",
-          "macvlan",
           "macvtap",
           "ipvlan",
           "ipvtap",
@@ -78,6 +80,7 @@ final class LinkTypes {
       case DeviceKind.Bridge b -> BRIDGE;
       case DeviceKind.Dummy d -> DUMMY;
       case DeviceKind.Physical p -> PHYSICAL;
+      case DeviceKind.Macvlan m -> MACVLAN;
     };
   }
 
