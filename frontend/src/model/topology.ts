@@ -7,7 +7,7 @@ export type KnownDeviceKind = (typeof DEVICE_KINDS)[number];
 export type DeviceKind = KnownDeviceKind | (string & {});
 
 /** The kinds of link protocol version 1 knows. */
-/** `lower` joins a stacked device (a macvlan) to the device it sits on. */
+/** `lower` joins a stacked device (a macvlan, a vlan) to the device it sits on. */
 export const LINK_KINDS = ["veth", "bridge-port", "lower"] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
 

@@ -42,6 +42,7 @@ final class Engine {
   final Links links;
   final Bridging bridging;
   final Macvlans macvlans;
+  final Vlans vlans;
   final Pipeline pipeline;
   final InputRouting inputRouting;
   final OutputRouting outputRouting;
@@ -67,6 +68,7 @@ final class Engine {
     this.links = new Links(this);
     this.bridging = new Bridging(this);
     this.macvlans = new Macvlans(this);
+    this.vlans = new Vlans(this);
     this.pipeline = new Pipeline(this);
     this.inputRouting = new InputRouting();
     this.outputRouting = new OutputRouting();

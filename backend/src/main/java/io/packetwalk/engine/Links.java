@@ -98,6 +98,7 @@ final class Links {
       case DeviceKind.Physical nic -> crossUnderlay(dev, nic.cable().plugged(), frame, sent);
       case DeviceKind.Macvlan macvlan ->
           engine.macvlans.transmit(dev, macvlan.state(), frame, sent);
+      case DeviceKind.Vlan vlan -> engine.vlans.transmit(dev, vlan.state(), frame, sent);
     }
   }
 

@@ -59,7 +59,7 @@ public sealed interface DeviceKind
    * A device stacked on a lower device (macvlan, ipvlan, vlan): it sends through the lower device
    * and receives what the lower device's receive handler hands it.
    */
-  sealed interface Stacked extends DeviceKind permits Macvlan {
+  sealed interface Stacked extends DeviceKind permits Macvlan, Vlan {
 
     /** The device below: the one printed after "@" and the one frames really leave by. */
     NetDevice lower();
@@ -78,6 +78,19 @@ public sealed interface DeviceKind
     @Override
     public String typeName() {
       return "macvlan";
+    }
+
+    @Override
+    public NetDevice lower() {
+      return state.lower();
+    }
+  }
+
+  /** An 802.1Q VLAN device: untagged above, tagged with its VLAN id on its lower device. */
+  record Vlan(VlanState state) implements Stacked {
+    @Override
+    public String typeName() {
+      return "vlan";
     }
 
     @Override

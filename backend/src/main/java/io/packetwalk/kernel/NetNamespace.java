@@ -213,6 +213,49 @@ public final class NetNamespace {
     return dev;
   }
 
+  /**
+   * {@code ip link add link LOWER name NAME type vlan id ID}: a VLAN device on LOWER with LOWER's
+   * MTU and LOWER's MAC (followed while none is set by hand), unless given one. Refused as
+   * vlan_validate() and vlan_newlink() refuse it: an id above 4094, a loopback lower device, an id
+   * LOWER already has, an MTU above LOWER's.
+   */
+  public NetDevice addVlan(
+      String devName, NetDevice lower, int id, MacAddress address, Integer mtu) {
+    if (id < 0 || id > VlanState.MAX_ID) {
+      throw new KernelException(Errno.ERANGE, "8021q: Invalid VLAN id");
+    }
+    checkNewName(devName);
+    if (lower.isLoopback()) {
+      throw new KernelException(Errno.EOPNOTSUPP, "8021q: VLANs not supported on device");
+    }
+    for (NetDevice upper : lower.uppers()) {
+      if (upper.kind() instanceof DeviceKind.Vlan(VlanState other) && other.id() == id) {
+        throw new KernelException(Errno.EEXIST, "8021q: VLAN device already exists");
+      }
+    }
+    if (mtu != null && mtu > lower.mtu()) {
+      throw new KernelException(Errno.EINVAL);
+    }
+    NetDevice dev =
+        register(
+            devName,
+            new DeviceKind.Vlan(new VlanState(lower, id, address == null)),
+            address != null ? address : lower.mac(),
+            lower.mtu(),
+            0);
+    lower.addUpper(dev);
+    return dev;
+  }
+
+  /** {@code ip link set DEV type vlan reorder_hdr on|off}. */
+  public void setVlanReorderHeader(NetDevice dev, boolean on) {
+    if (!(dev.kind() instanceof DeviceKind.Vlan(VlanState state))) {
+      throw new KernelException(Errno.EOPNOTSUPP);
+    }
+    state.setReorderHeader(on);
+    dev.linkChanged();
+  }
+
   /** {@code ip link set DEV type macvlan mode MODE}: passthru cannot be switched on or off. */
   public void setMacvlanMode(NetDevice dev, MacvlanMode mode) {
     if (!(dev.kind() instanceof DeviceKind.Macvlan(MacvlanState state))) {
@@ -318,7 +361,7 @@ public final class NetNamespace {
 
   /** {@code ip link set DEV mtu N}, within the device's minimum and maximum. */
   public void setMtu(NetDevice dev, int mtu) {
-    int min = 68;
+    int min = StackedDevices.minMtu(dev);
     int max = 65535;
     if (dev.isLoopback() || dev.kind() instanceof DeviceKind.Dummy) {
       min = 0;
@@ -330,16 +373,9 @@ public final class NetNamespace {
     if (mtu > max) {
       throw new KernelException(Errno.EINVAL, "mtu greater than device maximum");
     }
-    if (dev.kind() instanceof DeviceKind.Stacked stacked && mtu > stacked.lower().mtu()) {
-      throw new KernelException(Errno.EINVAL);
-    }
+    StackedDevices.checkMtu(dev, mtu);
     dev.setMtuValue(mtu);
-    for (NetDevice upper : dev.uppers()) {
-      // NETDEV_CHANGEMTU: a stacked device never stays larger than its lower device
-      if (upper.mtu() > mtu) {
-        upper.setMtuValue(mtu);
-      }
-    }
+    StackedDevices.lowerMtuChanged(dev);
     if (dev.isBridge()) {
       dev.bridge().markMtuSetByUser();
     }
@@ -363,6 +399,8 @@ public final class NetNamespace {
       MacvlanRules.checkAddress(dev, state, mac);
     }
     dev.setMac(mac);
+    StackedDevices.macSetByHand(dev);
+    StackedDevices.lowerMacChanged(dev, mac);
     if (dev.kind() instanceof DeviceKind.Macvlan(MacvlanState state)
         && state.mode() == MacvlanMode.PASSTHRU) {
       // a passthru macvlan's address is its lower device's

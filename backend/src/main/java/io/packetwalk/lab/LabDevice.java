@@ -14,7 +14,8 @@ import java.util.List;
  * @param port the port settings while enslaved (defaults when null; null without a master)
  * @param underlay the underlay switch a physical NIC is plugged into, or null (unplugged, or not a
  *     physical NIC)
- * @param stacked the lower device and mode, for a macvlan (required then, null otherwise)
+ * @param stacked the lower device and mode or VLAN id, for a macvlan or vlan (required then, null
+ *     otherwise)
  */
 public record LabDevice(
     String name,
@@ -86,16 +87,25 @@ public record LabDevice(
   }
 
   private static void checkStacked(LabDeviceKind kind, LabStacked stacked) {
-    if (kind != LabDeviceKind.MACVLAN) {
+    if (kind != LabDeviceKind.MACVLAN && kind != LabDeviceKind.VLAN) {
       if (stacked != null) {
-        throw new LabValueException("stacked", "only a macvlan sits on a lower device");
+        throw new LabValueException("stacked", "only a macvlan or a vlan sits on a lower device");
       }
       return;
     }
     if (stacked == null) {
-      throw new LabValueException("stacked", "a macvlan needs its lower device and mode");
+      throw new LabValueException("stacked", "a " + kind.word() + " needs its lower device");
     }
-    if (MacvlanMode.fromWord(stacked.mode()).isEmpty()) {
+    if (kind == LabDeviceKind.VLAN) {
+      if (stacked.vlanId() == null || stacked.mode() != null) {
+        throw new LabValueException("stacked", "a vlan has a vlanId and no mode");
+      }
+      return;
+    }
+    if (stacked.vlanId() != null) {
+      throw new LabValueException("stacked.vlanId", "only a vlan has a VLAN id");
+    }
+    if (stacked.mode() == null || MacvlanMode.fromWord(stacked.mode()).isEmpty()) {
       throw new LabValueException(
           "stacked.mode",
           "\"" + stacked.mode() + "\" is not a macvlan mode (private, vepa, bridge, passthru)");

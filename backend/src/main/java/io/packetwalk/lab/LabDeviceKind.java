@@ -21,7 +21,9 @@ public enum LabDeviceKind {
   /**
    * A macvlan: its own MAC on a lower device, named with its mode by the device's {@code stacked}.
    */
-  MACVLAN("macvlan");
+  MACVLAN("macvlan"),
+  /** An 802.1Q VLAN device on a lower device, with the VLAN id in its {@code stacked}. */
+  VLAN("vlan");
 
   private final String word;
 

@@ -504,7 +504,7 @@ public final class LabScript {
                 "ip link add " + quote(dev.name()) + " type bridge" + bridgeOptions(dev.bridge()));
         case DUMMY -> emit(path, first.ns(), "ip link add " + quote(dev.name()) + " type dummy");
         case VETH -> veth(ends);
-        case MACVLAN -> macvlan(first);
+        case MACVLAN, VLAN -> stacked(first);
         default -> throw new IllegalStateException(dev.kind() + " is never made by a command");
       }
       for (End end : ends) {
@@ -563,11 +563,11 @@ public final class LabScript {
     }
 
     /**
-     * {@code ip link add NAME link LOWER [netns NS] type macvlan mode MODE}, run where LOWER lives;
-     * the macvlan is made straight in its own namespace (the kernel finds LOWER where the command
-     * runs).
+     * {@code ip link add NAME link LOWER [netns NS] type macvlan mode MODE} or {@code … type vlan
+     * id ID}, run where LOWER lives; the device is made straight in its own namespace (the kernel
+     * finds LOWER where the command runs).
      */
-    private void macvlan(End end) {
+    private void stacked(End end) {
       End lower = lowers.get(end);
       emit(
           devPath(end.ns(), end.dev()),
@@ -577,8 +577,9 @@ public final class LabScript {
               + " link "
               + quote(lower.dev().name())
               + netnsArgument(end.ns(), lower.ns())
-              + " type macvlan mode "
-              + end.dev().stacked().mode());
+              + (end.dev().kind() == LabDeviceKind.VLAN
+                  ? " type vlan id " + end.dev().stacked().vlanId()
+                  : " type macvlan mode " + end.dev().stacked().mode()));
     }
 
     /** {@code netns NS} when a device is made from another namespace ({@code 1}: the root's). */

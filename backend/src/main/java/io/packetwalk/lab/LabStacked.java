@@ -1,18 +1,18 @@
 package io.packetwalk.lab;
 
 /**
- * What a stacked device (a macvlan) sits on: its lower device, named by namespace ({@code ""} for
- * the root) and device name, and how it shares it (the macvlan mode: private, vepa, bridge or
- * passthru).
+ * What a stacked device (macvlan, vlan) sits on: its lower device, named by namespace ({@code ""}
+ * for the root) and device name; a macvlan's mode (private, vepa, bridge or passthru) or a VLAN
+ * device's id (0–4094). Which of the two a kind needs is checked by {@link LabDevice}.
  */
-public record LabStacked(LabPeer lower, String mode) {
+public record LabStacked(LabPeer lower, String mode, Integer vlanId) {
 
   public LabStacked {
     if (lower == null) {
       throw new LabValueException("lower", "is required (netns and device)");
     }
-    if (mode == null) {
-      throw new LabValueException("mode", "is required");
+    if (vlanId != null && (vlanId < 0 || vlanId > 4094)) {
+      throw new LabValueException("vlanId", vlanId + " is not a VLAN id (0–4094)");
     }
   }
 }

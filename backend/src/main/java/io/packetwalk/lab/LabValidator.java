@@ -164,7 +164,7 @@ public final class LabValidator {
       peer(namespaces, ns, dev, path + ".peer");
     }
     if (dev.stacked() != null) {
-      lower(namespaces, dev.stacked().lower(), path + ".stacked.lower");
+      lower(namespaces, dev.kind(), dev.stacked().lower(), path + ".stacked.lower");
     }
     if (dev.underlay() != null && !doc.underlay().contains(dev.underlay())) {
       report(
@@ -197,7 +197,8 @@ public final class LabValidator {
   }
 
   /** A stacked device's lower device: on this host, and one that can carry it. */
-  private void lower(Map<String, LabNamespace> namespaces, LabPeer lower, String path) {
+  private void lower(
+      Map<String, LabNamespace> namespaces, LabDeviceKind kind, LabPeer lower, String path) {
     LabNamespace lowerNs = namespaces.get(lower.netns());
     if (lowerNs == null) {
       report(path + ".netns", "no netns \"" + lower.netns() + "\" on this host");
@@ -208,7 +209,7 @@ public final class LabValidator {
     if (found.isEmpty()) {
       report(path + ".device", "no device \"" + lower.device() + "\" in " + lowerNs.displayName());
     } else if (found.get().kind() == LabDeviceKind.LOOPBACK
-        || found.get().kind() == LabDeviceKind.MACVLAN) {
+        || (found.get().kind() == LabDeviceKind.MACVLAN && kind == LabDeviceKind.MACVLAN)) {
       report(
           path + ".device",
           "\""
@@ -218,7 +219,7 @@ public final class LabValidator {
               + " is a "
               + found.get().kind().word()
               + ", which cannot carry a stacked device");
-    } else if (found.get().master() != null) {
+    } else if (found.get().master() != null && kind == LabDeviceKind.MACVLAN) {
       report(
           path + ".device",
           "\""

@@ -15,6 +15,7 @@ import io.packetwalk.kernel.NudState;
 import io.packetwalk.kernel.Route;
 import io.packetwalk.kernel.RouteProtocol;
 import io.packetwalk.kernel.UnderlaySwitch;
+import io.packetwalk.kernel.VlanState;
 import io.packetwalk.kernel.World;
 import io.packetwalk.kernel.netfilter.SaveText;
 import java.util.ArrayList;
@@ -102,7 +103,13 @@ public final class WorldSnapshot {
         kind = LabDeviceKind.MACVLAN;
         NetDevice lower = state.lower();
         stacked =
-            new LabStacked(new LabPeer(lower.netns().name(), lower.name()), state.mode().word());
+            new LabStacked(
+                new LabPeer(lower.netns().name(), lower.name()), state.mode().word(), null);
+      }
+      case DeviceKind.Vlan(VlanState state) -> {
+        kind = LabDeviceKind.VLAN;
+        NetDevice lower = state.lower();
+        stacked = new LabStacked(new LabPeer(lower.netns().name(), lower.name()), null, state.id());
       }
     }
     BridgePortSettings settings = dev.portSettings();

@@ -59,7 +59,7 @@ final class LabJsonReader {
           "underlay",
           "addresses",
           "stacked");
-  static final List<String> STACKED_FIELDS = List.of("lower", "mode");
+  static final List<String> STACKED_FIELDS = List.of("lower", "mode", "vlanId");
   static final List<String> PEER_FIELDS = List.of("netns", "device");
   static final List<String> BRIDGE_FIELDS = List.of("ageingTime", "stp", "nfCallIptables");
   static final List<String> PORT_FIELDS = List.of("hairpin", "learning", "flood", "cost");
@@ -258,7 +258,8 @@ final class LabJsonReader {
     JsonFields f = found.get();
     LabPeer lower = f.optional("lower").map(n -> peer(n, f.path("lower"))).orElse(null);
     String mode = f.string("mode", null);
-    return build(f, () -> new LabStacked(lower, mode));
+    Integer vlanId = f.optional("vlanId").isPresent() ? f.requiredInteger("vlanId") : null;
+    return build(f, () -> new LabStacked(lower, mode, vlanId));
   }
 
   private LabPeer peer(JsonNode node, String path) {

@@ -122,7 +122,12 @@ final class LabJsonWriter {
       ObjectNode lower = stacked.putObject("lower");
       lower.put("netns", dev.stacked().lower().netns());
       lower.put("device", dev.stacked().lower().device());
-      stacked.put("mode", dev.stacked().mode());
+      if (dev.stacked().mode() != null) {
+        stacked.put("mode", dev.stacked().mode());
+      }
+      if (dev.stacked().vlanId() != null) {
+        stacked.put("vlanId", dev.stacked().vlanId());
+      }
     }
     if (!dev.addresses().isEmpty()) {
       ArrayNode addresses = node.putArray("addresses");

@@ -23,9 +23,10 @@ final class LinkTypes {
 
   // stacked kinds: a device on a lower device
   private static final LinkType MACVLAN = new MacvlanLink();
+  private static final LinkType VLAN = new VlanLink();
 
   private static final Map<String, LinkType> BY_NAME =
-      List.of(LOOPBACK, VETH, BRIDGE, DUMMY, PHYSICAL, MACVLAN).stream()
+      List.of(LOOPBACK, VETH, BRIDGE, DUMMY, PHYSICAL, MACVLAN, VLAN).stream()
           .filter(LinkType::creatable)
           .collect(Collectors.toUnmodifiableMap(LinkType::name, Function.identity()));
 
@@ -33,7 +34,6 @@ final class LinkTypes {
   private static final Set<String> UNSIMULATED =
       Set.of(
           "vxlan",
-          "vlan",
           "macvtap",
           "ipvlan",
           "ipvtap",
@@ -81,6 +81,7 @@ final class LinkTypes {
       case DeviceKind.Dummy d -> DUMMY;
       case DeviceKind.Physical p -> PHYSICAL;
       case DeviceKind.Macvlan m -> MACVLAN;
+      case DeviceKind.Vlan v -> VLAN;
     };
   }
 
