@@ -36,15 +36,32 @@ export interface StateChange {
   readonly after: string | null;
 }
 
-export interface EthernetHeader {
+/**
+ * How many tunnels a layer lies inside: absent (0) on the packet on the wire, 1 for the frame a
+ * VXLAN header wraps or the packet a flannel UDP datagram carries.
+ */
+export interface LayerDepth {
+  readonly depth?: number;
+}
+
+export interface EthernetHeader extends LayerDepth {
   readonly layer: "ethernet";
   readonly src: string;
   readonly dst: string;
-  /** "ARP" or "IPv4" today; other values are kept as they are. */
+  /** "ARP", "IPv4", or "802.1Q" when a vlan layer follows; other values are kept as they are. */
   readonly etherType: string;
 }
 
-export interface ArpHeader {
+/** An 802.1Q tag; `etherType` is what follows the tag. */
+export interface VlanHeader extends LayerDepth {
+  readonly layer: "vlan";
+  readonly vid: number;
+  readonly pcp: number;
+  readonly dei: boolean;
+  readonly etherType: string;
+}
+
+export interface ArpHeader extends LayerDepth {
   readonly layer: "arp";
   readonly op: "request" | "reply";
   readonly senderMac: string;
@@ -53,7 +70,7 @@ export interface ArpHeader {
   readonly targetIp: string;
 }
 
-export interface Ipv4Header {
+export interface Ipv4Header extends LayerDepth {
   readonly layer: "ipv4";
   readonly src: string;
   readonly dst: string;
@@ -64,7 +81,7 @@ export interface Ipv4Header {
   readonly totalLength: number;
 }
 
-export interface IcmpHeader {
+export interface IcmpHeader extends LayerDepth {
   readonly layer: "icmp";
   readonly icmpType: number;
   readonly code: number;
@@ -73,14 +90,14 @@ export interface IcmpHeader {
   readonly sequence: number;
 }
 
-export interface UdpHeader {
+export interface UdpHeader extends LayerDepth {
   readonly layer: "udp";
   readonly srcPort: number;
   readonly dstPort: number;
   readonly length: number;
 }
 
-export interface TcpHeader {
+export interface TcpHeader extends LayerDepth {
   readonly layer: "tcp";
   readonly srcPort: number;
   readonly dstPort: number;
@@ -88,12 +105,19 @@ export interface TcpHeader {
   readonly flags: string;
 }
 
+/** A VXLAN header; the frame it wraps follows with `depth` one more. */
+export interface VxlanHeader extends LayerDepth {
+  readonly layer: "vxlan";
+  readonly flags: number;
+  readonly vni: number;
+}
+
 /** A JSON value as it came from the wire. */
 export type JsonValue =
   string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 
 /**
- * A layer this page does not know yet (say "vxlan" or "vlan"), kept with its fields as they
+ * A layer this page does not know yet (say "geneve"), kept with its fields as they
  * came so it can be shown as plain key/value rows.
  */
 export interface OtherHeader {
@@ -102,7 +126,14 @@ export interface OtherHeader {
 }
 
 export type KnownHeader =
-  EthernetHeader | ArpHeader | Ipv4Header | IcmpHeader | UdpHeader | TcpHeader;
+  | EthernetHeader
+  | VlanHeader
+  | ArpHeader
+  | Ipv4Header
+  | IcmpHeader
+  | UdpHeader
+  | TcpHeader
+  | VxlanHeader;
 
 export type Header = KnownHeader | OtherHeader;
 
@@ -111,12 +142,20 @@ export type HeaderLayer = KnownHeader["layer"];
 /** The layers this page knows field by field. */
 export const HEADER_LAYERS: readonly HeaderLayer[] = [
   "ethernet",
+  "vlan",
   "arp",
   "ipv4",
   "icmp",
   "udp",
   "tcp",
+  "vxlan",
 ];
+
+/** How many tunnels `header` lies inside (0 on the wire); a malformed depth counts as 0. */
+export function headerDepth(header: Header): number {
+  const depth = header.depth;
+  return typeof depth === "number" && Number.isInteger(depth) && depth > 0 ? depth : 0;
+}
 
 /** True for a layer this page knows field by field; false for an `OtherHeader`. */
 export function isKnownHeader(header: Header): header is KnownHeader {

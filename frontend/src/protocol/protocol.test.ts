@@ -287,10 +287,10 @@ describe("tolerance", () => {
   });
 
   it("accepts header layers it does not know and keeps their fields as they came", () => {
-    const vxlan = { layer: "vxlan", vni: 42, flags: "I", extra: { nested: [1, null] } };
-    const result = validateServerMessage(serverStep({ headers: [vxlan] }));
+    const geneve = { layer: "geneve", vni: 42, flags: "I", extra: { nested: [1, null] } };
+    const result = validateServerMessage(serverStep({ headers: [geneve] }));
     expect(result.ok && result.value.type === "traceStep" && result.value.step.headers).toEqual([
-      vxlan,
+      geneve,
     ]);
   });
 

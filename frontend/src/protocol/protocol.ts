@@ -669,12 +669,24 @@ function stateChange(fields: Fields): StateChange {
   };
 }
 
-/** A known layer is checked field by field; any other layer is kept as it came. */
+/**
+ * A known layer is checked field by field; any other layer is kept as it came. Any layer may
+ * carry `depth`, the number of tunnels it lies inside (absent on the packet on the wire).
+ */
 function header(fields: Fields): Header {
   const layer = fields.str("layer");
   const known = HEADER_LAYERS.find((candidate) => candidate === layer);
-  return known === undefined ? { ...fields.json(), layer } : knownHeader(fields, known);
+  const depth = fields.has("depth") ? fields.int("depth", 0, MAX_DEPTH) : undefined;
+  if (known === undefined) {
+    const other = { ...fields.json(), layer };
+    return depth === undefined ? other : { ...other, depth };
+  }
+  const parsed = knownHeader(fields, known);
+  return depth === undefined ? parsed : { ...parsed, depth };
 }
+
+/** Tunnels inside tunnels deeper than this are refused as malformed. */
+const MAX_DEPTH = 8;
 
 function knownHeader(fields: Fields, layer: KnownHeader["layer"]): KnownHeader {
   switch (layer) {
@@ -683,6 +695,14 @@ function knownHeader(fields: Fields, layer: KnownHeader["layer"]): KnownHeader {
         layer,
         src: fields.str("src"),
         dst: fields.str("dst"),
+        etherType: fields.str("etherType"),
+      };
+    case "vlan":
+      return {
+        layer,
+        vid: fields.int("vid", 0, 4094),
+        pcp: fields.int("pcp", 0, 7),
+        dei: fields.bool("dei"),
         etherType: fields.str("etherType"),
       };
     case "arp":
@@ -726,6 +746,12 @@ function knownHeader(fields: Fields, layer: KnownHeader["layer"]): KnownHeader {
         srcPort: fields.int("srcPort", 0, 65535),
         dstPort: fields.int("dstPort", 0, 65535),
         flags: fields.str("flags"),
+      };
+    case "vxlan":
+      return {
+        layer,
+        flags: fields.int("flags", 0, 255),
+        vni: fields.int("vni", 0, 16777215),
       };
   }
 }

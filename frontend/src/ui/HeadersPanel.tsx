@@ -1,4 +1,4 @@
-/** Owns the step panel: the current step's netfilter place, verdict and state changes, and its packet headers layer by layer, with the fields it changed since its cause step shown before → after. */
+/** Owns the step panel: the current step's netfilter place, verdict and state changes, and its packet headers layer by layer (a tunnel's inner headers grouped and indented), with the fields it changed since its cause step shown before → after. */
 import { isDrop, type StateChange, type TraceStep } from "../model/trace";
 import {
   changeEffect,
@@ -7,7 +7,14 @@ import {
   humaniseKind,
   netfilterLabel,
 } from "./format";
-import { changedFieldCount, compareHeaders, type ComparedRow } from "./headerDiff";
+import {
+  changedFieldCount,
+  compareHeaders,
+  groupByDepth,
+  type ComparedRow,
+  type ComparedTable,
+  type TableGroup,
+} from "./headerDiff";
 
 export interface HeadersPanelProps {
   readonly step: TraceStep | null;
@@ -115,23 +122,53 @@ function Headers({ step, cause }: { step: TraceStep; cause: TraceStep | null }) 
           {humaniseKind(cause.kind)}).
         </p>
       )}
-      {tables.map((table, index) => (
-        <table
-          key={`${index}-${table.layer}`}
-          class={`header-table layer-${table.layer}${table.added ? " added" : ""}`}
-        >
-          <caption>
-            {table.title}
-            {table.added && <span class="layer-added"> (added)</span>}
-          </caption>
-          <tbody>
-            {table.rows.map((row) => (
-              <FieldRow key={row.label} row={row} />
-            ))}
-          </tbody>
-        </table>
+      {groupByDepth(tables).map((group, index) => (
+        <HeaderGroup key={`${index}-${group.depth}`} group={group} />
       ))}
     </>
+  );
+}
+
+/**
+ * The outer packet's tables as they are; a tunnel's inner headers (depth 1, 2…) indented in a
+ * group of their own, so outer and inner headers read side by side.
+ */
+function HeaderGroup({ group }: { group: TableGroup }) {
+  const tables = group.tables.map((table, index) => (
+    <HeaderTable key={`${index}-${table.layer}`} table={table} />
+  ));
+  if (group.depth === 0) return <>{tables}</>;
+  return (
+    <section
+      class={`inner-headers depth-${group.depth}`}
+      style={{ marginLeft: `${group.depth * 12}px` }}
+      aria-label={innerTitle(group.depth)}
+    >
+      <h3 class="inner-headers-title">{innerTitle(group.depth)}</h3>
+      {tables}
+    </section>
+  );
+}
+
+function innerTitle(depth: number): string {
+  return depth === 1
+    ? "Inner packet (inside the tunnel)"
+    : `Inner packet (inside ${depth} tunnels)`;
+}
+
+function HeaderTable({ table }: { table: ComparedTable }) {
+  return (
+    <table class={`header-table layer-${table.layer}${table.added ? " added" : ""}`}>
+      <caption>
+        {table.title}
+        {table.added && <span class="layer-added"> (added)</span>}
+      </caption>
+      <tbody>
+        {table.rows.map((row) => (
+          <FieldRow key={row.label} row={row} />
+        ))}
+      </tbody>
+    </table>
   );
 }
 

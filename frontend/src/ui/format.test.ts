@@ -195,9 +195,11 @@ describe("header field tables", () => {
   });
 
   it("shows a layer it does not know as its fields in wire order", () => {
-    const [vxlan] = tables([{ layer: "vxlan", vni: 42, flags: "I", options: { gbp: 7 } }]);
-    expect(vxlan).toEqual({
-      title: "vxlan",
+    const [geneve] = tables([
+      { layer: "geneve", depth: 1, vni: 42, flags: "I", options: { gbp: 7 } },
+    ]);
+    expect(geneve).toEqual({
+      title: "geneve",
       rows: [
         { label: "vni", value: "42" },
         { label: "flags", value: "I" },

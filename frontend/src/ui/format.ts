@@ -183,7 +183,7 @@ export function otherHeaderTable(header: OtherHeader): FieldTable {
   return {
     title: header.layer,
     rows: Object.entries(header)
-      .filter(([label]) => label !== "layer")
+      .filter(([label]) => label !== "layer" && label !== "depth")
       .map(([label, value]) => row(label, jsonText(value))),
   };
 }
@@ -202,6 +202,16 @@ export function headerTable(header: Header): FieldTable {
         rows: [
           row("Source MAC", header.src),
           row("Destination MAC", header.dst),
+          row("EtherType", header.etherType),
+        ],
+      };
+    case "vlan":
+      return {
+        title: "802.1Q VLAN tag",
+        rows: [
+          row("VLAN id", header.vid),
+          row("Priority (PCP)", header.pcp),
+          row("Drop eligible (DEI)", header.dei ? "yes" : "no"),
           row("EtherType", header.etherType),
         ],
       };
@@ -254,6 +264,14 @@ export function headerTable(header: Header): FieldTable {
           row("Source port", header.srcPort),
           row("Destination port", header.dstPort),
           row("Flags", tcpFlagsLabel(header.flags)),
+        ],
+      };
+    case "vxlan":
+      return {
+        title: "VXLAN",
+        rows: [
+          row("VNI", header.vni),
+          row("Flags", `0x${header.flags.toString(16).padStart(2, "0")}`),
         ],
       };
   }

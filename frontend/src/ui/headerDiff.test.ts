@@ -57,8 +57,8 @@ describe("comparing headers with the cause step's", () => {
     const tables = compareHeaders(
       [
         ipv4("192.168.0.1", "192.168.0.2", 64),
-        { layer: "vxlan", vni: 42 },
-        ipv4("10.0.0.1", "10.0.1.2", 64),
+        { layer: "vxlan", flags: 8, vni: 42 },
+        { ...ipv4("10.0.0.1", "10.0.1.2", 64), depth: 1 },
       ],
       [ipv4("10.0.0.1", "10.0.1.2", 64)],
     );

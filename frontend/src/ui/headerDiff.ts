@@ -1,5 +1,5 @@
 /** Owns the comparison of a step's headers with its cause step's: which fields a NAT rewrite, a router hop or an encapsulation changed, before → after. */
-import type { Header } from "../model/trace";
+import { headerDepth, type Header } from "../model/trace";
 import { headerTable, type FieldRow } from "./format";
 
 /** One field of a header table; `before` is set when the cause step's same field had another value. */
@@ -11,6 +11,8 @@ export interface ComparedTable {
   readonly title: string;
   readonly layer: string;
   readonly rows: readonly ComparedRow[];
+  /** How many tunnels the layer lies inside: 0 on the wire, 1 inside a VXLAN or flannel UDP tunnel. */
+  readonly depth: number;
   /** True when the cause step had headers but no such layer: the step added it (say, an encapsulation). */
   readonly added: boolean;
 }
@@ -34,7 +36,13 @@ export function compareHeaders(
       const old = previous?.rows.find((candidate) => candidate.label === row.label);
       return old !== undefined && old.value !== row.value ? { ...row, before: old.value } : row;
     });
-    return { title: table.title, layer: header.layer, rows, added: comparable && before === null };
+    return {
+      title: table.title,
+      layer: header.layer,
+      rows,
+      depth: headerDepth(header),
+      added: comparable && before === null,
+    };
   });
 }
 
@@ -48,6 +56,23 @@ function matchingLayer(
   const inner = headers.slice(index + 1).filter((header) => header.layer === layer).length;
   const same = cause.filter((header) => header.layer === layer);
   return same[same.length - 1 - inner] ?? null;
+}
+
+/** A run of consecutive tables at one depth: the outer packet, or what a tunnel carries. */
+export interface TableGroup {
+  readonly depth: number;
+  readonly tables: readonly ComparedTable[];
+}
+
+/** Splits the tables, outermost first, into runs of the same depth so inner headers can be grouped. */
+export function groupByDepth(tables: readonly ComparedTable[]): TableGroup[] {
+  const groups: { depth: number; tables: ComparedTable[] }[] = [];
+  for (const table of tables) {
+    const last = groups[groups.length - 1];
+    if (last !== undefined && last.depth === table.depth) last.tables.push(table);
+    else groups.push({ depth: table.depth, tables: [table] });
+  }
+  return groups;
 }
 
 /** How many fields changed across all tables. */

@@ -143,7 +143,7 @@ describe("event list with netfilter steps", () => {
       location: where,
       kind: "WORMHOLE_OPENED",
       sentence: "A kind this page does not know.",
-      headers: [{ layer: "vxlan", vni: 42 }],
+      headers: [{ layer: "geneve", vni: 42 }],
       disposition: "EATEN_BY_GRUE",
     },
   ];
@@ -318,7 +318,7 @@ describe("step panel", () => {
     },
     kind: "NAT_REWRITE",
     sentence: "MASQUERADE rewrites the source.",
-    headers: [ip("198.51.100.1", 64), { layer: "vxlan", vni: 42 }],
+    headers: [ip("198.51.100.1", 64), { layer: "geneve", vni: 42 }],
     disposition: null,
     changes: [
       {
@@ -354,9 +354,9 @@ describe("step panel", () => {
 
   it("shows a layer it does not know as key/value rows", () => {
     mount(<HeadersPanel step={rewrite} cause={before} />);
-    const vxlan = element("table.layer-vxlan", HTMLTableElement);
-    expect(vxlan.querySelector("caption")?.textContent).toBe("vxlan (added)");
-    expect([...vxlan.querySelectorAll("tr")].map((row) => row.textContent)).toEqual(["vni42"]);
+    const geneve = element("table.layer-geneve", HTMLTableElement);
+    expect(geneve.querySelector("caption")?.textContent).toBe("geneve (added)");
+    expect([...geneve.querySelectorAll("tr")].map((row) => row.textContent)).toEqual(["vni42"]);
   });
 
   it("marks nothing without a cause step", () => {

@@ -37,7 +37,7 @@ final class Bridging {
   /** A frame arrives on {@code port}, a device enslaved to a bridge. */
   void portReceive(NetDevice port, EthernetFrame frame, Cause cause) {
     NetDevice bridge = port.master();
-    if (!forwarding(port)) {
+    if (!port.isForwardingPort()) {
       engine.drop(
           cause,
           Engine.at(bridge),
@@ -204,7 +204,7 @@ final class Bridging {
   }
 
   private void forward(NetDevice bridge, NetDevice out, EthernetFrame frame, Skb skb, Cause cause) {
-    if (!forwarding(out)) {
+    if (!out.isForwardingPort()) {
       engine.drop(
           cause,
           Engine.at(bridge),
@@ -271,7 +271,7 @@ final class Bridging {
     List<NetDevice> targets = new ArrayList<>();
     for (NetDevice p : bridge.bridge().ports()) {
       if ((p != ingress || p.portSettings().hairpin())
-          && forwarding(p)
+          && p.isForwardingPort()
           && (frame.dst().isMulticast() || p.portSettings().flood())) {
         targets.add(p);
       }
@@ -324,11 +324,6 @@ final class Bridging {
       return;
     }
     engine.pipeline.deliverUp(bridge, frame, skb, up);
-  }
-
-  /** A port forwards frames when the bridge is up and the port is up with carrier (STP off). */
-  private static boolean forwarding(NetDevice port) {
-    return port.master() != null && port.master().isAdminUp() && port.isRunning();
   }
 
   /** Ages the FDB before the bridge uses it; a step tells what was forgotten, if anything. */

@@ -52,6 +52,7 @@ final class Engine {
   final LocalDelivery local;
   final Tcp tcp;
   final NetfilterHooks netfilter;
+  final VxlanTunnel vxlan;
 
   private long nowNs;
   private int events;
@@ -78,6 +79,7 @@ final class Engine {
     this.local = new LocalDelivery(this);
     this.tcp = new Tcp(this);
     this.netfilter = new NetfilterHooks(this);
+    this.vxlan = new VxlanTunnel(this);
   }
 
   /** The virtual time of the event being processed (or of the last one). */

@@ -47,7 +47,7 @@ final class Links {
    * As {@link #transmit(NetDevice, EthernetFrame, Cause)}; {@code lo} hands {@code skb} back up.
    */
   void transmit(NetDevice dev, EthernetFrame frame, Skb skb, Cause cause) {
-    if (!dev.isAdminUp() || !dev.hasCarrier()) {
+    if (!dev.isRunning()) {
       dev.counters().droppedOnTransmit();
       engine.drop(
           cause,
@@ -63,7 +63,10 @@ final class Links {
           Disposition.LINK_DOWN);
       return;
     }
-    dev.counters().transmitted(frame.length());
+    if (!(dev.kind() instanceof DeviceKind.Vxlan)) {
+      // a VTEP counts what it wraps itself: the inner packet, once per remote it reaches
+      dev.counters().transmitted(frame.length());
+    }
     if (!dev.isLoopback()) {
       engine.captures.record(engine.now(), dev, Direction.OUT, frame);
     }
@@ -96,6 +99,7 @@ final class Links {
               frame,
               Disposition.DEVICE_DISCARD);
       case DeviceKind.Physical nic -> crossUnderlay(dev, nic.cable().plugged(), frame, sent);
+      case DeviceKind.Vxlan vxlan -> engine.vxlan.transmit(dev, vxlan.state(), frame, sent);
       case DeviceKind.Macvlan macvlan ->
           engine.macvlans.transmit(dev, macvlan.state(), frame, sent);
       case DeviceKind.Vlan vlan -> engine.vlans.transmit(dev, vlan.state(), frame, sent);

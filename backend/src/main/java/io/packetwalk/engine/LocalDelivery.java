@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * ip_local_deliver and the protocol handlers: ICMP (echo requests are answered, replies and errors
- * go to the ping or TCP socket they concern), TCP, and UDP (a listener, or ICMP port unreachable).
+ * go to the ping or TCP socket they concern), TCP, and UDP (an agent's socket, a listener, or ICMP
+ * port unreachable).
  */
 final class LocalDelivery {
 
@@ -130,6 +131,27 @@ final class LocalDelivery {
 
   private void udp(
       NetNamespace ns, Ipv4Packet packet, UdpDatagram datagram, boolean broadcast, Cause cause) {
+    if (engine.vxlan.receive(ns, packet, datagram, cause)) {
+      return;
+    }
+    Optional<ProcessUdpSocket> socket = engine.sockets.udpSocket(ns, datagram.dstPort());
+    if (socket.isPresent()) {
+      Cause queued =
+          engine.step(
+              cause,
+              Engine.at(ns),
+              StepKind.SOCKET_DELIVER,
+              "The datagram waits in the receive queue of "
+                  + socket.get().label()
+                  + "'s UDP socket on port "
+                  + datagram.dstPort()
+                  + " in "
+                  + Texts.name(ns)
+                  + ".",
+              packet);
+      socket.get().queue(packet, datagram, queued);
+      return;
+    }
     if (engine.sockets.listener(ns, L4Protocol.UDP, datagram.dstPort()).isPresent()) {
       engine.end(
           cause,

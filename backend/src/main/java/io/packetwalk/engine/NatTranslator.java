@@ -244,8 +244,8 @@ final class NatTranslator {
       case UdpDatagram udp ->
           moved.withPayload(
               destination
-                  ? new UdpDatagram(udp.srcPort(), target.dstPort(), udp.dataLength())
-                  : new UdpDatagram(target.srcPort(), udp.dstPort(), udp.dataLength()));
+                  ? udp.withPorts(udp.srcPort(), target.dstPort())
+                  : udp.withPorts(target.srcPort(), udp.dstPort()));
       case IcmpMessage icmp when icmp.isEcho() ->
           moved.withPayload(
               new IcmpMessage(

@@ -1,7 +1,9 @@
 package io.packetwalk.engine;
 
+import io.packetwalk.engine.process.Agent;
 import io.packetwalk.kernel.Errno;
 import io.packetwalk.kernel.Host;
+import io.packetwalk.kernel.KernelException;
 import io.packetwalk.kernel.NetDevice;
 import io.packetwalk.kernel.NetNamespace;
 import io.packetwalk.kernel.World;
@@ -76,6 +78,30 @@ public final class Simulator {
   public boolean listen(NetNamespace ns, L4Protocol protocol, int port, boolean keepOpen) {
     engine.runBackground(engine.world.now());
     return engine.sockets.listen(new Sockets.Listener(ns, protocol, port, keepOpen));
+  }
+
+  /**
+   * Starts {@code agent} as a process in {@code ns}: it opens its descriptors, and whatever it
+   * sends at once is traced until those packets (and what they cause) have landed. From then on its
+   * handlers run whenever its descriptors are readable, in this and later runs.
+   *
+   * @throws KernelException when the agent's start fails (a port in use)
+   */
+  public ProcessRun spawn(NetNamespace ns, Agent agent) {
+    engine.beginRun();
+    UserProcess process = new UserProcess(engine, ns, agent, engine.nextPid());
+    try {
+      process.start();
+    } catch (KernelException e) {
+      // The program exits on the failed call; the kernel closes what it had opened.
+      engine.sockets.closeAll(process);
+      engine.finishRun();
+      throw e;
+    }
+    engine.drainFrames();
+    Trace trace = engine.finishRun();
+    ageBridges();
+    return new ProcessRun(process.pid(), trace);
   }
 
   /** Frames that crossed {@code dev} (in {@code ns}) so far, oldest first ({@code tcpdump}). */

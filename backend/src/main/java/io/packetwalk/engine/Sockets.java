@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The simulated processes' sockets: running pings, listening nc, and open TCP connections. */
+/**
+ * The simulated processes' sockets: running pings, listening nc, open TCP connections, and the UDP
+ * sockets agents bind.
+ */
 final class Sockets {
 
   /** A listening socket on every address of {@code netns}. */
@@ -15,6 +18,7 @@ final class Sockets {
   private final List<PingProcess> pings = new ArrayList<>();
   private final List<Listener> listeners = new ArrayList<>();
   private final List<TcpConnection> connections = new ArrayList<>();
+  private final List<ProcessUdpSocket> udpSockets = new ArrayList<>();
 
   void addPing(PingProcess ping) {
     pings.add(ping);
@@ -31,7 +35,9 @@ final class Sockets {
 
   /** Adds a listener; false when the port is taken (bind: Address already in use). */
   boolean listen(Listener listener) {
-    if (listener(listener.netns(), listener.protocol(), listener.port()).isPresent()) {
+    if (listener(listener.netns(), listener.protocol(), listener.port()).isPresent()
+        || (listener.protocol() == L4Protocol.UDP
+            && udpSocket(listener.netns(), listener.port()).isPresent())) {
       return false;
     }
     listeners.add(listener);
@@ -42,6 +48,26 @@ final class Sockets {
     return listeners.stream()
         .filter(l -> l.netns() == ns && l.protocol() == protocol && l.port() == port)
         .findFirst();
+  }
+
+  /** Binds an agent's UDP socket; false when the port is taken (bind: Address already in use). */
+  boolean bindUdp(ProcessUdpSocket socket) {
+    if (udpSocket(socket.netns(), socket.port()).isPresent()
+        || listener(socket.netns(), L4Protocol.UDP, socket.port()).isPresent()) {
+      return false;
+    }
+    udpSockets.add(socket);
+    return true;
+  }
+
+  /** The agent's UDP socket bound to {@code port} in {@code ns}. */
+  Optional<ProcessUdpSocket> udpSocket(NetNamespace ns, int port) {
+    return udpSockets.stream().filter(s -> s.netns() == ns && s.port() == port).findFirst();
+  }
+
+  /** Closes every socket {@code process} had open (it exited). */
+  void closeAll(UserProcess process) {
+    udpSockets.removeIf(s -> s.owner() == process);
   }
 
   void close(Listener listener) {

@@ -9,10 +9,13 @@ import io.packetwalk.kernel.Route;
 import io.packetwalk.kernel.RouteProtocol;
 import io.packetwalk.kernel.RouteType;
 import io.packetwalk.net.Ipv4Prefix;
+import io.packetwalk.net.packet.CarriedIpPacket;
 import io.packetwalk.net.packet.IcmpMessage;
 import io.packetwalk.net.packet.Ipv4Packet;
+import io.packetwalk.net.packet.OpaqueData;
 import io.packetwalk.net.packet.TcpSegment;
 import io.packetwalk.net.packet.UdpDatagram;
+import io.packetwalk.net.packet.VxlanPayload;
 
 /** The words the trace uses for kernel things: entries as the tools print them, short names. */
 final class Texts {
@@ -92,7 +95,18 @@ final class Texts {
           "ICMP " + icmp.description() + " (id " + icmp.id() + ", seq " + icmp.sequence() + ")";
       case IcmpMessage icmp -> "ICMP " + icmp.description();
       case TcpSegment tcp -> "TCP " + tcpFlags(tcp) + " " + tcp.srcPort() + " → " + tcp.dstPort();
-      case UdpDatagram udp -> "UDP " + udp.srcPort() + " → " + udp.dstPort();
+      case UdpDatagram udp -> "UDP " + udp.srcPort() + " → " + udp.dstPort() + carried(udp);
+    };
+  }
+
+  /**
+   * What a datagram wraps, when it wraps a packet: " (VXLAN VNI 1)", " (carrying an IP packet)".
+   */
+  private static String carried(UdpDatagram udp) {
+    return switch (udp.payload()) {
+      case OpaqueData data -> "";
+      case VxlanPayload vxlan -> " (VXLAN VNI " + vxlan.vni() + ")";
+      case CarriedIpPacket ip -> " (carrying an IP packet)";
     };
   }
 

@@ -3,10 +3,20 @@ package io.packetwalk.kernel;
 /** Per-port bridge settings of an enslaved device ({@code bridge link}, {@code ip -d link}). */
 public final class BridgePortSettings {
 
+  private final int portNumber;
   private boolean hairpin;
   private boolean learning = true;
   private boolean flood = true;
   private int cost = 2;
+
+  BridgePortSettings(int portNumber) {
+    this.portNumber = portNumber;
+  }
+
+  /** The port's number on its bridge (port_no), 1 for the first port. */
+  public int portNumber() {
+    return portNumber;
+  }
 
   public boolean hairpin() {
     return hairpin;

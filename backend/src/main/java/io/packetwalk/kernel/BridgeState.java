@@ -2,6 +2,7 @@ package io.packetwalk.kernel;
 
 import io.packetwalk.net.MacAddress;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,7 @@ public final class BridgeState {
 
   private final List<NetDevice> ports = new ArrayList<>();
   private final List<FdbEntry> fdb = new ArrayList<>();
+  private final BitSet portNumbers = new BitSet();
   private int ageingTimeCs = DEFAULT_AGEING_TIME_CS;
   private boolean stp;
   private boolean macSetByUser;
@@ -28,9 +30,16 @@ public final class BridgeState {
     return Collections.unmodifiableList(ports);
   }
 
-  void addPort(NetDevice port) {
+  /**
+   * Adds a port and returns the number it gets: find_portno()'s lowest number no other port of the
+   * bridge has.
+   */
+  int addPort(NetDevice port) {
     ports.add(port);
     portsDecideCarrier = true;
+    int number = portNumbers.nextClearBit(1);
+    portNumbers.set(number);
+    return number;
   }
 
   /**
@@ -45,6 +54,7 @@ public final class BridgeState {
 
   void removePort(NetDevice port) {
     ports.remove(port);
+    portNumbers.clear(port.portNumber());
     fdb.removeIf(entry -> entry.port() == port);
   }
 

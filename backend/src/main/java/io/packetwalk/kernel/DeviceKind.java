@@ -1,8 +1,15 @@
 package io.packetwalk.kernel;
 
+import java.util.List;
+
 /**
  * What a device is. The small contract every kind answers; everything else a kind knows lives in
  * its own record. New kinds are added to this sealed family, nowhere else.
+ *
+ * <p>A kind's link rules live here too, and nowhere else: when its driver reports carrier ({@link
+ * #carrier}), whether it reports it at all ({@link #reportsCarrier}), which device is the layer
+ * below it ({@link #iflink}) and whose carrier follows its own ({@link #carrierFollowers}). The
+ * kernel's {@link Linkwatch} derives the operational state from these.
  */
 public sealed interface DeviceKind
     permits DeviceKind.Loopback,
@@ -10,16 +17,59 @@ public sealed interface DeviceKind
         DeviceKind.Bridge,
         DeviceKind.Dummy,
         DeviceKind.Physical,
+        DeviceKind.Vxlan,
         DeviceKind.Stacked {
 
   /** The name iproute2 prints for {@code ip -d link} and {@code type NAME}: veth, bridge, … */
   String typeName();
+
+  /**
+   * Whether the driver reports carrier now (netif_carrier_ok(), LOWER_UP). A device that is down
+   * has none, unless its kind says otherwise.
+   */
+  boolean carrier(NetDevice dev);
+
+  /**
+   * Whether the driver ever reports its carrier to linkwatch (netif_carrier_on/off). A device whose
+   * carrier has never changed keeps the operstate it was born with, UNKNOWN, while it is up.
+   */
+  default boolean reportsCarrier(NetDevice dev) {
+    return true;
+  }
+
+  /**
+   * dev_get_iflink(): the ifindex of the layer below, which default_operstate() looks up in the
+   * device's own namespace (LOWERLAYERDOWN when that device has no carrier either); the device's
+   * own ifindex when there is no layer below.
+   */
+  default int iflink(NetDevice dev) {
+    return dev.ifindex();
+  }
+
+  /**
+   * The devices whose carrier may change when this one's link changes, besides the bridge it is a
+   * port of (linkwatch always revisits that one).
+   */
+  default List<NetDevice> carrierFollowers(NetDevice dev) {
+    return List.of();
+  }
 
   /** The loopback device {@code lo}: every namespace has exactly one, created with it. */
   record Loopback() implements DeviceKind {
     @Override
     public String typeName() {
       return "loopback";
+    }
+
+    /** Always has carrier once up; never tells linkwatch, so ip prints UNKNOWN. */
+    @Override
+    public boolean carrier(NetDevice dev) {
+      return dev.isAdminUp();
+    }
+
+    @Override
+    public boolean reportsCarrier(NetDevice dev) {
+      return false;
     }
   }
 
@@ -29,6 +79,23 @@ public sealed interface DeviceKind
     public String typeName() {
       return "veth";
     }
+
+    /** veth_open(): carrier on both ends once both are up. */
+    @Override
+    public boolean carrier(NetDevice dev) {
+      return dev.isAdminUp() && pair.peerOf(dev).isAdminUp();
+    }
+
+    /** veth_get_iflink(): the peer's ifindex, whichever namespace the peer is in. */
+    @Override
+    public int iflink(NetDevice dev) {
+      return pair.peerOf(dev).ifindex();
+    }
+
+    @Override
+    public List<NetDevice> carrierFollowers(NetDevice dev) {
+      return List.of(pair.peerOf(dev));
+    }
   }
 
   /** A Linux bridge; its ports and forwarding database live in {@link BridgeState}. */
@@ -36,6 +103,25 @@ public sealed interface DeviceKind
     @Override
     public String typeName() {
       return "bridge";
+    }
+
+    /**
+     * Up with the carrier every device is born with until the ports decide; from then on, while a
+     * port is up with carrier (br_port_carrier_check()).
+     */
+    @Override
+    public boolean carrier(NetDevice dev) {
+      if (!dev.isAdminUp()) {
+        return false;
+      }
+      return !state.portsDecideCarrier()
+          || state.ports().stream().anyMatch(p -> p.isAdminUp() && p.hasCarrier());
+    }
+
+    /** Not before br_port_state_selection() first ran (see {@link #carrier}). */
+    @Override
+    public boolean reportsCarrier(NetDevice dev) {
+      return state.portsDecideCarrier();
     }
   }
 
@@ -45,6 +131,17 @@ public sealed interface DeviceKind
     public String typeName() {
       return "dummy";
     }
+
+    /** Carrier from birth, up or down; never tells linkwatch, so ip prints UNKNOWN. */
+    @Override
+    public boolean carrier(NetDevice dev) {
+      return true;
+    }
+
+    @Override
+    public boolean reportsCarrier(NetDevice dev) {
+      return false;
+    }
   }
 
   /** A physical NIC wired to an underlay switch (or to nothing: no carrier). */
@@ -52,6 +149,31 @@ public sealed interface DeviceKind
     @Override
     public String typeName() {
       return "physical";
+    }
+
+    /** Carrier while the cable is plugged into a switch, up or down. */
+    @Override
+    public boolean carrier(NetDevice dev) {
+      return cable.isPlugged();
+    }
+  }
+
+  /** A VXLAN tunnel endpoint: wraps frames in UDP to remote VTEPs, unwraps what arrives. */
+  record Vxlan(VxlanState state) implements DeviceKind {
+    @Override
+    public String typeName() {
+      return "vxlan";
+    }
+
+    /** Carrier from birth (the driver never turns it off); never reported, so ip prints UNKNOWN. */
+    @Override
+    public boolean carrier(NetDevice dev) {
+      return true;
+    }
+
+    @Override
+    public boolean reportsCarrier(NetDevice dev) {
+      return false;
     }
   }
 
@@ -66,10 +188,18 @@ public sealed interface DeviceKind
 
     /**
      * netif_stacked_transfer_operstate(): the stacked device has carrier exactly while its lower
-     * device is up with carrier, whatever its own admin state.
+     * device is up with carrier, whatever its own admin state. (Linkwatch revisits a device's
+     * uppers whenever it revisits the device.)
      */
-    default boolean carrierFromLower() {
-      return lower().isRunning();
+    @Override
+    default boolean carrier(NetDevice dev) {
+      return lower().isAdminUp() && lower().hasCarrier();
+    }
+
+    /** The lower device's ifindex, looked up in the stacked device's own namespace. */
+    @Override
+    default int iflink(NetDevice dev) {
+      return lower().ifindex();
     }
   }
 

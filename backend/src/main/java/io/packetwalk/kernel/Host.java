@@ -17,6 +17,7 @@ public final class Host {
   private final int sequence;
   private int namespacesMade;
   private final KernelLog kernelLog = new KernelLog();
+  private final Linkwatch linkwatch = new Linkwatch();
 
   Host(World world, String name, int sequence) {
     this.world = world;
@@ -36,6 +37,11 @@ public final class Host {
   /** The kernel log {@code dmesg} prints (LOG rules write to it). */
   public KernelLog kernelLog() {
     return kernelLog;
+  }
+
+  /** This kernel's linkwatch, which every link change of its devices goes through. */
+  Linkwatch linkwatch() {
+    return linkwatch;
   }
 
   /** Where the world lists this host: 0 for the first host made, then 1, 2, … */
@@ -86,17 +92,19 @@ public final class Host {
     if (dying == null) {
       throw new KernelException(Errno.ENOENT);
     }
-    for (NetDevice dev : dying.devices()) {
-      if (dev.isLoopback() || dev.netns() != dying) {
-        continue;
+    try (Linkwatch.Hold events = linkwatch.hold()) {
+      for (NetDevice dev : dying.devices()) {
+        if (dev.isLoopback() || dev.netns() != dying) {
+          continue;
+        }
+        if (dev.kind() instanceof DeviceKind.Physical) {
+          dying.moveDevice(dev, root);
+        } else {
+          dying.deleteDevice(dev);
+        }
       }
-      if (dev.kind() instanceof DeviceKind.Physical) {
-        dying.moveDevice(dev, root);
-      } else {
-        dying.deleteDevice(dev);
-      }
+      named.remove(netnsName);
+      namespaces().forEach(ns -> ns.forgetPeer(dying));
     }
-    named.remove(netnsName);
-    namespaces().forEach(ns -> ns.forgetPeer(dying));
   }
 }

@@ -6,9 +6,10 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * A network device in one namespace: name, index, kind, link settings, addresses and counters.
- * Changes that have kernel side effects (up/down, moving, enslaving, addresses) go through {@link
- * NetNamespace} so routes and neighbours follow.
+ * A network device in one namespace: name, index, kind, link settings, addresses and counters, and
+ * the link state the host's {@link Linkwatch} derives (operstate, qdisc, IPv6 addresses). Changes
+ * that have kernel side effects (up/down, moving, enslaving, addresses) go through {@link
+ * NetNamespace} so routes, neighbours and link events follow.
  */
 public final class NetDevice {
 
@@ -24,6 +25,7 @@ public final class NetDevice {
   private final List<InterfaceAddress> addresses = new ArrayList<>();
   private final List<NetDevice> uppers = new ArrayList<>();
   private final DeviceCounters counters = new DeviceCounters();
+  private final LinkState link = new LinkState();
 
   NetDevice(
       NetNamespace netns, int ifindex, String name, DeviceKind kind, MacAddress mac, int mtu) {
@@ -99,15 +101,16 @@ public final class NetDevice {
     return portSettings;
   }
 
-  void enslave(NetDevice bridge) {
+  /** Becomes port {@code portNumber} of {@code bridge}, or no port at all when it is null. */
+  void enslave(NetDevice bridge, int portNumber) {
     this.master = bridge;
-    this.portSettings = bridge == null ? null : new BridgePortSettings();
+    this.portSettings = bridge == null ? null : new BridgePortSettings(portNumber);
     linkChanged();
   }
 
-  /** Tells the world that this device's link changed (see {@link World#linkChanged}). */
+  /** Tells the host's linkwatch that this device's link changed (see {@link Linkwatch#fire}). */
   void linkChanged() {
-    netns.world().linkChanged(this);
+    netns.host().linkwatch().fire(this);
   }
 
   public List<InterfaceAddress> addresses() {
@@ -178,48 +181,89 @@ public final class NetDevice {
     return kind instanceof DeviceKind.Loopback || kind instanceof DeviceKind.Dummy;
   }
 
-  /** Whether the device has carrier (LOWER_UP), following the kernel's per-kind rules. */
+  /** Whether the device has carrier (LOWER_UP): its kind's rule ({@link DeviceKind#carrier}). */
   public boolean hasCarrier() {
-    if (!adminUp) {
-      return switch (kind) {
-        case DeviceKind.Dummy d -> true;
-        case DeviceKind.Physical p -> p.cable().isPlugged();
-        case DeviceKind.Stacked s -> s.carrierFromLower();
-        default -> false;
-      };
-    }
-    return switch (kind) {
-      case DeviceKind.Loopback l -> true;
-      case DeviceKind.Dummy d -> true;
-      case DeviceKind.Veth v -> v.pair().peerOf(this).isAdminUp();
-      case DeviceKind.Bridge b ->
-          !b.state().portsDecideCarrier()
-              || b.state().ports().stream().anyMatch(p -> p.isAdminUp() && p.hasCarrier());
-      case DeviceKind.Physical p -> p.cable().isPlugged();
-      case DeviceKind.Stacked s -> s.carrierFromLower();
-    };
+    return kind.carrier(this);
   }
 
-  /** Up and with carrier: frames can actually be sent. */
-  public boolean isRunning() {
-    return adminUp && hasCarrier();
-  }
-
+  /**
+   * The RFC 2863 operational state {@code ip link} prints: DOWN when admin down; UNKNOWN while the
+   * driver has never reported carrier ({@link DeviceKind#reportsCarrier}); otherwise what linkwatch
+   * last derived.
+   */
   public OperState operState() {
     if (!adminUp) {
       return OperState.DOWN;
     }
-    return switch (kind) {
-      case DeviceKind.Loopback l -> OperState.UNKNOWN;
-      case DeviceKind.Dummy d -> OperState.UNKNOWN;
-      case DeviceKind.Veth v -> hasCarrier() ? OperState.UP : OperState.LOWERLAYERDOWN;
-      case DeviceKind.Bridge b ->
-          !b.state().portsDecideCarrier()
-              ? OperState.UNKNOWN
-              : hasCarrier() ? OperState.UP : OperState.DOWN;
-      case DeviceKind.Physical p -> hasCarrier() ? OperState.UP : OperState.DOWN;
-      case DeviceKind.Stacked s -> hasCarrier() ? OperState.UP : OperState.LOWERLAYERDOWN;
-    };
+    return kind.reportsCarrier(this) ? link.operState : OperState.UNKNOWN;
+  }
+
+  /** IFF_RUNNING: up and operationally up (or unknown), so frames can actually be sent. */
+  public boolean isRunning() {
+    OperState state = operState();
+    return adminUp && (state == OperState.UP || state == OperState.UNKNOWN);
+  }
+
+  /** The root qdisc's kind: "noop" until first brought up in its namespace, then "noqueue". */
+  public String qdisc() {
+    return link.qdiscAttached ? "noqueue" : "noop";
+  }
+
+  /**
+   * Whether the device is a bridge port in the forwarding state (STP is never on here): its bridge
+   * is up and it is running; br_port_carrier_check() disables a port that is not.
+   */
+  public boolean isForwardingPort() {
+    return master != null && master.isAdminUp() && isRunning();
+  }
+
+  /** The bridge port number while enslaved (1, 2, … as find_portno() handed it out), else 0. */
+  public int portNumber() {
+    return portSettings == null ? 0 : portSettings.portNumber();
+  }
+
+  /** The IPv6 addresses the kernel configured on the device (see {@link Addrconf}). */
+  public List<Inet6Address> inet6Addresses() {
+    return List.copyOf(link.inet6);
+  }
+
+  /**
+   * Extra unicast addresses the device accepts ({@code bridge fdb add MAC dev DEV self} on a device
+   * that is not a bridge), in the order they were added.
+   */
+  public List<MacAddress> unicastAddresses() {
+    return List.copyOf(link.unicast);
+  }
+
+  /**
+   * The link-layer multicast addresses the device listens to ("self permanent" in {@code bridge
+   * fdb}): all-nodes (33:33:00:00:00:01) always; once up, for a bridge the multicast-router groups
+   * and for everyone all-hosts (01:00:5e:00:00:01); and the solicited-node group of its link-local
+   * address.
+   */
+  public List<MacAddress> multicastAddresses() {
+    if (isLoopback()) {
+      return List.of();
+    }
+    List<MacAddress> groups = new ArrayList<>();
+    groups.add(MacAddress.parse("33:33:00:00:00:01"));
+    if (adminUp) {
+      if (isBridge()) {
+        groups.add(MacAddress.parse("01:00:5e:00:00:6a"));
+        groups.add(MacAddress.parse("33:33:00:00:00:6a"));
+      }
+      groups.add(MacAddress.parse("01:00:5e:00:00:01"));
+    }
+    if (!link.inet6.isEmpty() && link.linkLocalMac != null) {
+      long low = link.linkLocalMac.bits() & 0xff_ffffL;
+      groups.add(new MacAddress(0x3333_ff00_0000L | low));
+    }
+    return groups;
+  }
+
+  /** What linkwatch keeps about this device's link. */
+  LinkState linkState() {
+    return link;
   }
 
   /** The primary addresses, in the order they were added. */

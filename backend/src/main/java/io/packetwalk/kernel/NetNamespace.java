@@ -1,6 +1,7 @@
 package io.packetwalk.kernel;
 
 import io.packetwalk.kernel.netfilter.NetfilterState;
+import io.packetwalk.net.Ipv4Address;
 import io.packetwalk.net.Ipv4Prefix;
 import io.packetwalk.net.MacAddress;
 import java.util.ArrayList;
@@ -98,7 +99,9 @@ public final class NetNamespace {
 
   /** A sysctl write may change any device's derived link state (disable_ipv6 among others). */
   private void sysctlsWritten() {
-    devices.values().forEach(NetDevice::linkChanged);
+    try (Linkwatch.Hold events = host.linkwatch().hold()) {
+      devices.values().forEach(NetDevice::linkChanged);
+    }
   }
 
   /**
@@ -162,33 +165,88 @@ public final class NetNamespace {
    * gets the lower index when both ends land in the same namespace), as veth_newlink does.
    */
   public VethPair addVeth(String devName, String peerName, NetNamespace peerNetns) {
-    NetNamespace peerHome = peerNetns == null ? this : peerNetns;
-    checkNewName(devName);
-    peerHome.checkNewName(peerName);
-    if (peerHome == this && peerName.equals(devName)) {
-      // The peer registers first and takes the name (and an ifindex) before the device fails.
-      allocateIfindex();
-      throw new KernelException(Errno.EEXIST);
+    try (Linkwatch.Hold events = host.linkwatch().hold()) {
+      NetNamespace peerHome = peerNetns == null ? this : peerNetns;
+      checkNewName(devName);
+      peerHome.checkNewName(peerName);
+      if (peerHome == this && peerName.equals(devName)) {
+        // The peer registers first and takes the name (and an ifindex) before the device fails.
+        allocateIfindex();
+        throw new KernelException(Errno.EEXIST);
+      }
+      VethPair pair = new VethPair();
+      NetDevice peer =
+          peerHome.register(peerName, new DeviceKind.Veth(pair), world().randomMac(), 1500, 0);
+      NetDevice dev = register(devName, new DeviceKind.Veth(pair), world().randomMac(), 1500, 0);
+      pair.bind(dev, peer);
+      return pair;
     }
-    VethPair pair = new VethPair();
-    NetDevice peer =
-        peerHome.register(peerName, new DeviceKind.Veth(pair), world().randomMac(), 1500, 0);
-    NetDevice dev = register(devName, new DeviceKind.Veth(pair), world().randomMac(), 1500, 0);
-    pair.bind(dev, peer);
-    return pair;
   }
 
   /** {@code ip link add NAME type bridge}: a bridge with a random MAC and no ports. */
   public NetDevice addBridge(String devName) {
-    checkNewName(devName);
-    return register(
-        devName, new DeviceKind.Bridge(new BridgeState()), world().randomMac(), 1500, 0);
+    try (Linkwatch.Hold events = host.linkwatch().hold()) {
+      checkNewName(devName);
+      return register(
+          devName, new DeviceKind.Bridge(new BridgeState()), world().randomMac(), 1500, 0);
+    }
   }
 
   /** {@code ip link add NAME type dummy}. */
   public NetDevice addDummy(String devName) {
+    try (Linkwatch.Hold events = host.linkwatch().hold()) {
+      checkNewName(devName);
+      return register(devName, new DeviceKind.Dummy(), world().randomMac(), 1500, 0);
+    }
+  }
+
+  /**
+   * {@code ip link add NAME type vxlan …}: the MTU is the lower device's less the 50 bytes of
+   * encapsulation (1500 without one); a default remote becomes the all-zeros FDB entry.
+   */
+  public NetDevice addVxlan(String devName, VxlanConfig config) {
     checkNewName(devName);
-    return register(devName, new DeviceKind.Dummy(), world().randomMac(), 1500, 0);
+    if (config.lower() != null && config.lower().netns() != this) {
+      throw new KernelException(Errno.ENODEV);
+    }
+    int mtu =
+        config.lower() == null ? 1500 : Math.max(68, config.lower().mtu() - VxlanConfig.OVERHEAD);
+    VxlanState state = new VxlanState(config, this);
+    Ipv4Address destination = config.defaultDestination();
+    if (destination != null) {
+      state.update(
+          MacAddress.ZERO,
+          VxlanRemote.to(destination, config.lower()),
+          VxlanFdbEntry.State.PERMANENT,
+          VxlanState.Update.ADD,
+          world().now());
+    }
+    return register(devName, new DeviceKind.Vxlan(state), world().randomMac(), mtu, 0);
+  }
+
+  /**
+   * {@code ip link set DEV type vxlan …} (vxlan_changelink): the new settings; a changed default
+   * remote moves the all-zeros FDB entry to it.
+   */
+  public void changeVxlan(NetDevice dev, VxlanConfig config) {
+    if (!(dev.kind() instanceof DeviceKind.Vxlan(VxlanState state))) {
+      throw new KernelException(Errno.EOPNOTSUPP);
+    }
+    Ipv4Address before = state.config().defaultDestination();
+    Ipv4Address after = config.defaultDestination();
+    state.setConfig(config);
+    if (before != null && !before.equals(after)) {
+      state.delete(MacAddress.ZERO, before, world().now());
+    }
+    if (after != null && !after.equals(before)) {
+      state.update(
+          MacAddress.ZERO,
+          VxlanRemote.to(after, config.lower()),
+          VxlanFdbEntry.State.PERMANENT,
+          VxlanState.Update.APPEND,
+          world().now());
+    }
+    dev.linkChanged();
   }
 
   /**
@@ -199,18 +257,24 @@ public final class NetNamespace {
    */
   public NetDevice addMacvlan(
       String devName, NetDevice lower, MacvlanSettings settings, MacAddress address, Integer mtu) {
-    checkNewName(devName);
-    NetDevice real = MacvlanRules.realLower(lower);
-    MacvlanRules.checkNew(real, settings.mode(), mtu);
-    MacAddress mac =
-        address != null
-            ? address
-            : settings.mode() == MacvlanMode.PASSTHRU ? real.mac() : world().randomMac();
-    NetDevice dev =
-        register(
-            devName, new DeviceKind.Macvlan(new MacvlanState(real, settings)), mac, real.mtu(), 0);
-    real.addUpper(dev);
-    return dev;
+    try (Linkwatch.Hold events = host.linkwatch().hold()) {
+      checkNewName(devName);
+      NetDevice real = MacvlanRules.realLower(lower);
+      MacvlanRules.checkNew(real, settings.mode(), mtu);
+      MacAddress mac =
+          address != null
+              ? address
+              : settings.mode() == MacvlanMode.PASSTHRU ? real.mac() : world().randomMac();
+      NetDevice dev =
+          register(
+              devName,
+              new DeviceKind.Macvlan(new MacvlanState(real, settings)),
+              mac,
+              real.mtu(),
+              0);
+      real.addUpper(dev);
+      return dev;
+    }
   }
 
   /**
@@ -221,55 +285,63 @@ public final class NetNamespace {
    */
   public NetDevice addVlan(
       String devName, NetDevice lower, int id, MacAddress address, Integer mtu) {
-    if (id < 0 || id > VlanState.MAX_ID) {
-      throw new KernelException(Errno.ERANGE, "8021q: Invalid VLAN id");
-    }
-    checkNewName(devName);
-    if (lower.isLoopback()) {
-      throw new KernelException(Errno.EOPNOTSUPP, "8021q: VLANs not supported on device");
-    }
-    for (NetDevice upper : lower.uppers()) {
-      if (upper.kind() instanceof DeviceKind.Vlan(VlanState other) && other.id() == id) {
-        throw new KernelException(Errno.EEXIST, "8021q: VLAN device already exists");
+    try (Linkwatch.Hold events = host.linkwatch().hold()) {
+      if (id < 0 || id > VlanState.MAX_ID) {
+        throw new KernelException(Errno.ERANGE, "8021q: Invalid VLAN id");
       }
+      checkNewName(devName);
+      if (lower.isLoopback()) {
+        throw new KernelException(Errno.EOPNOTSUPP, "8021q: VLANs not supported on device");
+      }
+      for (NetDevice upper : lower.uppers()) {
+        if (upper.kind() instanceof DeviceKind.Vlan(VlanState other) && other.id() == id) {
+          throw new KernelException(Errno.EEXIST, "8021q: VLAN device already exists");
+        }
+      }
+      if (mtu != null && mtu > lower.mtu()) {
+        throw new KernelException(Errno.EINVAL);
+      }
+      NetDevice dev =
+          register(
+              devName,
+              new DeviceKind.Vlan(new VlanState(lower, id, address == null)),
+              address != null ? address : lower.mac(),
+              lower.mtu(),
+              0);
+      lower.addUpper(dev);
+      return dev;
     }
-    if (mtu != null && mtu > lower.mtu()) {
-      throw new KernelException(Errno.EINVAL);
-    }
-    NetDevice dev =
-        register(
-            devName,
-            new DeviceKind.Vlan(new VlanState(lower, id, address == null)),
-            address != null ? address : lower.mac(),
-            lower.mtu(),
-            0);
-    lower.addUpper(dev);
-    return dev;
   }
 
   /** {@code ip link set DEV type vlan reorder_hdr on|off}. */
   public void setVlanReorderHeader(NetDevice dev, boolean on) {
-    if (!(dev.kind() instanceof DeviceKind.Vlan(VlanState state))) {
-      throw new KernelException(Errno.EOPNOTSUPP);
+    try (Linkwatch.Hold events = host.linkwatch().hold()) {
+      if (!(dev.kind() instanceof DeviceKind.Vlan(VlanState state))) {
+        throw new KernelException(Errno.EOPNOTSUPP);
+      }
+      state.setReorderHeader(on);
+      dev.linkChanged();
     }
-    state.setReorderHeader(on);
-    dev.linkChanged();
   }
 
   /** {@code ip link set DEV type macvlan mode MODE}: passthru cannot be switched on or off. */
   public void setMacvlanMode(NetDevice dev, MacvlanMode mode) {
-    if (!(dev.kind() instanceof DeviceKind.Macvlan(MacvlanState state))) {
-      throw new KernelException(Errno.EOPNOTSUPP);
+    try (Linkwatch.Hold events = host.linkwatch().hold()) {
+      if (!(dev.kind() instanceof DeviceKind.Macvlan(MacvlanState state))) {
+        throw new KernelException(Errno.EOPNOTSUPP);
+      }
+      MacvlanRules.checkModeChange(state, mode);
+      state.setMode(mode);
+      dev.linkChanged();
     }
-    MacvlanRules.checkModeChange(state, mode);
-    state.setMode(mode);
-    dev.linkChanged();
   }
 
   /** A physical NIC (created with a host, never by {@code ip link add}). */
   public NetDevice addPhysical(String devName, MacAddress mac) {
-    checkNewName(devName);
-    return register(devName, new DeviceKind.Physical(new UnderlayCable()), mac, 1500, 0);
+    try (Linkwatch.Hold events = host.linkwatch().hold()) {
+      checkNewName(devName);
+      return register(devName, new DeviceKind.Physical(new UnderlayCable()), mac, 1500, 0);
+    }
   }
 
   /**
@@ -277,13 +349,15 @@ public final class NetNamespace {
    * its peer with it; a bridge releases its ports. The loopback cannot be deleted.
    */
   public void deleteDevice(NetDevice dev) {
-    if (dev.isLoopback()) {
-      throw new KernelException(Errno.EOPNOTSUPP);
-    }
-    NetDevice peer = dev.vethPeer();
-    unregister(dev);
-    if (peer != null) {
-      peer.netns().unregister(peer);
+    try (Linkwatch.Hold events = host.linkwatch().hold()) {
+      if (dev.isLoopback()) {
+        throw new KernelException(Errno.EOPNOTSUPP);
+      }
+      NetDevice peer = dev.vethPeer();
+      unregister(dev);
+      if (peer != null) {
+        peer.netns().unregister(peer);
+      }
     }
   }
 
@@ -305,6 +379,7 @@ public final class NetNamespace {
     if (dev.kind() instanceof DeviceKind.Physical physical && physical.cable().isPlugged()) {
       physical.cable().plugged().unplug(dev);
     }
+    dropUppers(dev);
     dev.setAdminUpValue(false);
     fib.deviceGone(dev);
     neighbours.deviceGone(dev);
@@ -315,24 +390,43 @@ public final class NetNamespace {
     dev.linkChanged();
   }
 
+  /**
+   * NETDEV_UNREGISTER as VXLAN devices hear it: a VXLAN device bound to {@code lower} goes with it
+   * (when it is deleted or leaves the namespace), and FDB remotes sent through it are dropped.
+   */
+  private void dropUppers(NetDevice lower) {
+    for (NetDevice upper : List.copyOf(devices.values())) {
+      if (upper.kind() instanceof DeviceKind.Vxlan(VxlanState vxlan)) {
+        if (vxlan.config().lower() == lower) {
+          unregister(upper);
+        } else {
+          vxlan.forgetVia(lower);
+        }
+      }
+    }
+  }
+
   /** {@code ip link set DEV up|down}. */
   public void setUp(NetDevice dev, boolean up) {
-    if (dev.isAdminUp() == up) {
-      return;
-    }
-    if (up && dev.kind() instanceof DeviceKind.Macvlan(MacvlanState state)) {
-      MacvlanRules.checkAddress(dev, state, dev.mac());
-    }
-    dev.setAdminUpValue(up);
-    if (up) {
-      if (dev.isLoopback()) {
-        addLoopbackAddress(dev);
+    try (Linkwatch.Hold events = host.linkwatch().hold()) {
+      if (dev.isAdminUp() == up) {
+        return;
       }
-      fib.deviceUp(dev);
-    } else {
-      fib.deviceDown(dev);
-      neighbours.removeIf(e -> e.device() == dev);
-      netfilter.conntrack().removeIf(e -> e.masqueradedVia(dev.ifindex()));
+      if (up) {
+        StackedDevices.checkOpen(dev);
+      }
+      dev.setAdminUpValue(up);
+      if (up) {
+        if (dev.isLoopback()) {
+          addLoopbackAddress(dev);
+        }
+        fib.deviceUp(dev);
+      } else {
+        fib.deviceDown(dev);
+        neighbours.removeIf(e -> e.device() == dev);
+        netfilter.conntrack().removeIf(e -> e.masqueradedVia(dev.ifindex()));
+      }
+      StackedDevices.lowerAdminChanged(dev, up);
     }
   }
 
@@ -349,74 +443,74 @@ public final class NetNamespace {
 
   /** {@code ip link set DEV name NEW} (Linux 6.18 renames running devices too). */
   public void rename(NetDevice dev, String newName) {
-    if (dev.name().equals(newName)) {
-      return;
+    try (Linkwatch.Hold events = host.linkwatch().hold()) {
+      if (dev.name().equals(newName)) {
+        return;
+      }
+      checkNewName(newName);
+      sysctls.deviceRenamed(dev.name(), newName);
+      devicesByName.remove(dev.name());
+      devicesByName.put(newName, dev);
+      dev.rename(newName);
     }
-    checkNewName(newName);
-    sysctls.deviceRenamed(dev.name(), newName);
-    devicesByName.remove(dev.name());
-    devicesByName.put(newName, dev);
-    dev.rename(newName);
   }
 
   /** {@code ip link set DEV mtu N}, within the device's minimum and maximum. */
   public void setMtu(NetDevice dev, int mtu) {
-    int min = StackedDevices.minMtu(dev);
-    int max = 65535;
-    if (dev.isLoopback() || dev.kind() instanceof DeviceKind.Dummy) {
-      min = 0;
-      max = Integer.MAX_VALUE;
-    }
-    if (mtu < min) {
-      throw new KernelException(Errno.EINVAL, "mtu less than device minimum");
-    }
-    if (mtu > max) {
-      throw new KernelException(Errno.EINVAL, "mtu greater than device maximum");
-    }
-    StackedDevices.checkMtu(dev, mtu);
-    dev.setMtuValue(mtu);
-    StackedDevices.lowerMtuChanged(dev);
-    if (dev.isBridge()) {
-      dev.bridge().markMtuSetByUser();
-    }
-    if (dev.master() != null) {
-      recomputeBridge(dev.master());
+    try (Linkwatch.Hold events = host.linkwatch().hold()) {
+      int min = StackedDevices.minMtu(dev);
+      int max = 65535;
+      if (dev.isLoopback() || dev.kind() instanceof DeviceKind.Dummy) {
+        min = 0;
+        max = Integer.MAX_VALUE;
+      }
+      if (mtu < min) {
+        throw new KernelException(Errno.EINVAL, "mtu less than device minimum");
+      }
+      if (mtu > max) {
+        throw new KernelException(Errno.EINVAL, "mtu greater than device maximum");
+      }
+      StackedDevices.checkMtu(dev, mtu);
+      dev.setMtuValue(mtu);
+      StackedDevices.lowerMtuChanged(dev);
+      if (dev.isBridge()) {
+        dev.bridge().markMtuSetByUser();
+      }
+      if (dev.master() != null) {
+        recomputeBridge(dev.master());
+      }
     }
   }
 
   /** STP on or off ({@code stp_state}, {@code brctl stp}); switching it reselects port states. */
   public void setStp(NetDevice bridge, boolean on) {
-    bridge.bridge().setStp(on);
-    bridge.linkChanged();
+    try (Linkwatch.Hold events = host.linkwatch().hold()) {
+      bridge.bridge().setStp(on);
+      bridge.linkChanged();
+    }
   }
 
   /** {@code ip link set DEV address MAC}: unicast addresses only. */
   public void setMac(NetDevice dev, MacAddress mac) {
-    if (mac.isMulticast() || mac.isZero()) {
-      throw new KernelException(Errno.EADDRNOTAVAIL);
-    }
-    if (dev.kind() instanceof DeviceKind.Macvlan(MacvlanState state) && !mac.equals(dev.mac())) {
-      MacvlanRules.checkAddress(dev, state, mac);
-    }
-    dev.setMac(mac);
-    StackedDevices.macSetByHand(dev);
-    StackedDevices.lowerMacChanged(dev, mac);
-    if (dev.kind() instanceof DeviceKind.Macvlan(MacvlanState state)
-        && state.mode() == MacvlanMode.PASSTHRU) {
-      // a passthru macvlan's address is its lower device's
-      state.lower().netns().setMac(state.lower(), mac);
-    }
-    if (dev.isBridge()) {
-      dev.bridge().markMacSetByUser();
-    }
-    if (dev.master() != null) {
-      BridgeState state = dev.master().bridge();
-      state.fdb().stream()
-          .filter(e -> e.port() == dev && e.type() == FdbEntry.Type.LOCAL)
-          .toList()
-          .forEach(e -> state.remove(e.mac()));
-      state.put(new FdbEntry(mac, dev, FdbEntry.Type.LOCAL, world().now()));
-      recomputeBridge(dev.master());
+    try (Linkwatch.Hold events = host.linkwatch().hold()) {
+      if (mac.isMulticast() || mac.isZero()) {
+        throw new KernelException(Errno.EADDRNOTAVAIL);
+      }
+      StackedDevices.checkMac(dev, mac);
+      dev.setMac(mac);
+      StackedDevices.macSet(dev, mac);
+      if (dev.isBridge()) {
+        dev.bridge().markMacSetByUser();
+      }
+      if (dev.master() != null) {
+        BridgeState state = dev.master().bridge();
+        state.fdb().stream()
+            .filter(e -> e.port() == dev && e.type() == FdbEntry.Type.LOCAL)
+            .toList()
+            .forEach(e -> state.remove(e.mac()));
+        state.put(new FdbEntry(mac, dev, FdbEntry.Type.LOCAL, world().now()));
+        recomputeBridge(dev.master());
+      }
     }
   }
 
@@ -434,78 +528,84 @@ public final class NetNamespace {
    * target in one step (the old name may be taken there, the new one may not).
    */
   public void moveDevice(NetDevice dev, NetNamespace target, String newName) {
-    if (target == this) {
-      return;
-    }
-    if (dev.isLoopback() || dev.isBridge()) {
-      throw new KernelException(Errno.EINVAL, "The interface netns is immutable");
-    }
-    String nameThere = newName == null ? dev.name() : newName;
-    if (newName != null) {
-      checkNameSyntax(newName);
-      if (target.device(newName).isPresent()) {
-        throw new KernelException(
-            Errno.EEXIST,
-            "Unable to use '" + newName + "' for the new interface name in the target netns");
+    try (Linkwatch.Hold events = host.linkwatch().hold()) {
+      if (target == this) {
+        return;
       }
-    } else if (target.device(dev.name()).isPresent()) {
-      throw new KernelException(
-          Errno.EEXIST, "An interface with the same name exists in the target netns");
+      if (dev.isLoopback() || dev.isBridge()) {
+        throw new KernelException(Errno.EINVAL, "The interface netns is immutable");
+      }
+      String nameThere = newName == null ? dev.name() : newName;
+      if (newName != null) {
+        checkNameSyntax(newName);
+        if (target.device(newName).isPresent()) {
+          throw new KernelException(
+              Errno.EEXIST,
+              "Unable to use '" + newName + "' for the new interface name in the target netns");
+        }
+      } else if (target.device(dev.name()).isPresent()) {
+        throw new KernelException(
+            Errno.EEXIST, "An interface with the same name exists in the target netns");
+      }
+      if (dev.master() != null) {
+        releaseFromBridge(dev);
+      }
+      dropUppers(dev);
+      dev.setAdminUpValue(false);
+      fib.deviceGone(dev);
+      neighbours.deviceGone(dev);
+      dev.mutableAddresses().clear();
+      devices.remove(dev.ifindex());
+      devicesByName.remove(dev.name());
+      sysctls.deviceRemoved(dev.name());
+      int index =
+          target.devices.containsKey(dev.ifindex()) ? target.allocateIfindex() : dev.ifindex();
+      dev.rename(nameThere);
+      dev.moveTo(target, index);
+      target.devices.put(index, dev);
+      target.devicesByName.put(nameThere, dev);
+      target.sysctls.deviceAdded(nameThere);
     }
-    if (dev.master() != null) {
-      releaseFromBridge(dev);
-    }
-    dev.setAdminUpValue(false);
-    fib.deviceGone(dev);
-    neighbours.deviceGone(dev);
-    dev.mutableAddresses().clear();
-    devices.remove(dev.ifindex());
-    devicesByName.remove(dev.name());
-    sysctls.deviceRemoved(dev.name());
-    int index =
-        target.devices.containsKey(dev.ifindex()) ? target.allocateIfindex() : dev.ifindex();
-    dev.rename(nameThere);
-    dev.moveTo(target, index);
-    target.devices.put(index, dev);
-    target.devicesByName.put(nameThere, dev);
-    target.sysctls.deviceAdded(nameThere);
   }
 
   // ---- bridge ports ----
 
   /** {@code ip link set PORT master BR} / {@code brctl addif BR PORT}. */
   public void enslave(NetDevice port, NetDevice bridge) {
-    if (!bridge.isBridge()) {
-      throw new KernelException(Errno.EOPNOTSUPP);
+    try (Linkwatch.Hold events = host.linkwatch().hold()) {
+      if (!bridge.isBridge()) {
+        throw new KernelException(Errno.EOPNOTSUPP);
+      }
+      if (port.isBridge()) {
+        throw new KernelException(Errno.ELOOP, "Can not enslave a bridge to a bridge");
+      }
+      if (port.isLoopback() || port.netns() != bridge.netns()) {
+        throw new KernelException(Errno.EINVAL);
+      }
+      if (port.master() == bridge) {
+        return;
+      }
+      if (port.master() != null || MacvlanRules.carriesMacvlans(port)) {
+        throw new KernelException(Errno.EBUSY);
+      }
+      BridgeState state = bridge.bridge();
+      port.enslave(bridge, state.addPort(port));
+      state.put(new FdbEntry(port.mac(), port, FdbEntry.Type.LOCAL, world().now()));
+      recomputeBridge(bridge);
     }
-    if (port.isBridge()) {
-      throw new KernelException(Errno.ELOOP, "Can not enslave a bridge to a bridge");
-    }
-    if (port.isLoopback() || port.netns() != bridge.netns()) {
-      throw new KernelException(Errno.EINVAL);
-    }
-    if (port.master() == bridge) {
-      return;
-    }
-    if (port.master() != null || MacvlanRules.carriesMacvlans(port)) {
-      throw new KernelException(Errno.EBUSY);
-    }
-    port.enslave(bridge);
-    BridgeState state = bridge.bridge();
-    state.addPort(port);
-    state.put(new FdbEntry(port.mac(), port, FdbEntry.Type.LOCAL, world().now()));
-    recomputeBridge(bridge);
   }
 
   /** {@code ip link set PORT nomaster} / {@code brctl delif BR PORT}. */
   public void releaseFromBridge(NetDevice port) {
-    NetDevice bridge = port.master();
-    if (bridge == null) {
-      return;
+    try (Linkwatch.Hold events = host.linkwatch().hold()) {
+      NetDevice bridge = port.master();
+      if (bridge == null) {
+        return;
+      }
+      bridge.bridge().removePort(port);
+      port.enslave(null, 0);
+      recomputeBridge(bridge);
     }
-    bridge.bridge().removePort(port);
-    port.enslave(null);
-    recomputeBridge(bridge);
   }
 
   /** The bridge MAC is the lowest port MAC and its MTU the lowest port MTU, unless set by hand. */
@@ -524,6 +624,29 @@ public final class NetNamespace {
   }
 
   // ---- addresses ----
+
+  /**
+   * dev_uc_add(): {@code bridge fdb add MAC dev DEV self} on a device that is not a bridge; false
+   * when the device already has the address.
+   */
+  public boolean addUnicastAddress(NetDevice dev, MacAddress mac) {
+    List<MacAddress> list = dev.linkState().unicast;
+    if (list.contains(mac)) {
+      return false;
+    }
+    list.add(mac);
+    return true;
+  }
+
+  /** dev_uc_del(): false when the device does not have the address. */
+  public boolean removeUnicastAddress(NetDevice dev, MacAddress mac) {
+    return dev.linkState().unicast.remove(mac);
+  }
+
+  /** {@code ip addr flush} without a family: the IPv6 addresses go too (until the next up). */
+  public void flushIpv6Addresses(NetDevice dev) {
+    dev.linkState().inet6.clear();
+  }
 
   /**
    * {@code ip addr add}: EEXIST when the device already has this address with this prefix length.

@@ -1,11 +1,13 @@
 package io.packetwalk.kernel;
 
 import io.packetwalk.net.MacAddress;
+import java.util.List;
 
 /**
  * What stacked devices (macvlan, vlan) and their lower devices do to each other when a link setting
- * changes: the MTU a stacked device may take, and what follows when the lower device's MTU or MAC
- * changes (the drivers' NETDEV_CHANGEMTU and NETDEV_CHANGEADDR handlers).
+ * changes: when a stacked device may come up, the MTU and MAC it may take, and what follows when
+ * the lower device goes up or down or changes its MTU or MAC (the drivers' NETDEV_UP, NETDEV_DOWN,
+ * NETDEV_CHANGEMTU and NETDEV_CHANGEADDR handlers).
  */
 final class StackedDevices {
 
@@ -38,20 +40,72 @@ final class StackedDevices {
 
   /**
    * NETDEV_CHANGEADDR on a lower device: a VLAN device whose MAC was never set by hand takes the
-   * new one (vlan_sync_address()).
+   * new one (vlan_sync_address()), and so does a passthru macvlan.
    */
-  static void lowerMacChanged(NetDevice lower, MacAddress mac) {
+  private static void lowerMacChanged(NetDevice lower, MacAddress mac) {
     for (NetDevice upper : lower.uppers()) {
-      if (upper.kind() instanceof DeviceKind.Vlan(VlanState state) && state.inheritsMac()) {
+      boolean follows =
+          switch (upper.kind()) {
+            case DeviceKind.Vlan(VlanState state) -> state.inheritsMac();
+            case DeviceKind.Macvlan(MacvlanState state) -> state.mode() == MacvlanMode.PASSTHRU;
+            default -> false;
+          };
+      if (follows && !upper.mac().equals(mac)) {
         upper.setMac(mac);
       }
     }
   }
 
-  /** A MAC set by hand on a VLAN device ends its following the lower device's. */
-  static void macSetByHand(NetDevice dev) {
-    if (dev.kind() instanceof DeviceKind.Vlan(VlanState state)) {
-      state.stopInheritingMac();
+  /**
+   * ndo_open: a macvlan outside passthru cannot come up with a MAC that is taken; a VLAN device
+   * cannot come up while its lower device is down (vlan_dev_open(): ENETDOWN).
+   */
+  static void checkOpen(NetDevice dev) {
+    switch (dev.kind()) {
+      case DeviceKind.Macvlan(MacvlanState state) ->
+          MacvlanRules.checkAddress(dev, state, dev.mac());
+      case DeviceKind.Vlan(VlanState state) -> {
+        if (!state.lower().isAdminUp()) {
+          throw new KernelException(Errno.ENETDOWN);
+        }
+      }
+      default -> {}
+    }
+  }
+
+  /** ndo_set_mac_address: a macvlan refuses a MAC that is taken. */
+  static void checkMac(NetDevice dev, MacAddress mac) {
+    if (dev.kind() instanceof DeviceKind.Macvlan(MacvlanState state) && !mac.equals(dev.mac())) {
+      MacvlanRules.checkAddress(dev, state, mac);
+    }
+  }
+
+  /**
+   * After {@code dev} took {@code mac}: a VLAN device stops following its lower device's MAC; a
+   * passthru macvlan's MAC is its lower device's; VLAN devices on {@code dev} follow it.
+   */
+  static void macSet(NetDevice dev, MacAddress mac) {
+    switch (dev.kind()) {
+      case DeviceKind.Vlan(VlanState state) -> state.stopInheritingMac();
+      case DeviceKind.Macvlan(MacvlanState state) -> {
+        if (state.mode() == MacvlanMode.PASSTHRU) {
+          state.lower().netns().setMac(state.lower(), mac);
+        }
+      }
+      default -> {}
+    }
+    lowerMacChanged(dev, mac);
+  }
+
+  /**
+   * vlan_device_event(NETDEV_UP / NETDEV_DOWN): the VLAN devices on a lower device that goes down
+   * go down with it, and all of them come up when it comes up.
+   */
+  static void lowerAdminChanged(NetDevice lower, boolean up) {
+    for (NetDevice upper : List.copyOf(lower.uppers())) {
+      if (upper.kind() instanceof DeviceKind.Vlan && upper.isAdminUp() != up) {
+        upper.netns().setUp(upper, up);
+      }
     }
   }
 }

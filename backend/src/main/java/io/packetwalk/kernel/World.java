@@ -2,11 +2,9 @@ package io.packetwalk.kernel;
 
 import io.packetwalk.net.MacAddress;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -21,7 +19,6 @@ public final class World {
   private final Map<String, Host> hosts = new LinkedHashMap<>();
   private final Map<String, UnderlaySwitch> switches = new LinkedHashMap<>();
   private final SplittableRandom random;
-  private final Set<NetDevice> linkChanges = new LinkedHashSet<>();
   private long nowNs;
 
   public World(long seed) {
@@ -78,24 +75,6 @@ public final class World {
   /** The seeded random source for anything else the kernel randomises (ports, ids, timers). */
   public SplittableRandom random() {
     return random;
-  }
-
-  /**
-   * Notes that a device appeared, went away, moved, or changed its name, MAC, MTU, admin state,
-   * master or cable: what the kernel's linkwatch and rtnetlink would announce.
-   */
-  void linkChanged(NetDevice dev) {
-    linkChanges.add(dev);
-  }
-
-  /**
-   * The devices whose link changed since the last call, in the order they first changed, for the
-   * one observer that derives link state from them (the shell's LinkWatch); the set starts over.
-   */
-  public Set<NetDevice> takeLinkChanges() {
-    Set<NetDevice> changed = new LinkedHashSet<>(linkChanges);
-    linkChanges.clear();
-    return changed;
   }
 
   /** Virtual time in nanoseconds since the world began. */

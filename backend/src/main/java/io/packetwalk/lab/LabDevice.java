@@ -14,6 +14,7 @@ import java.util.List;
  * @param port the port settings while enslaved (defaults when null; null without a master)
  * @param underlay the underlay switch a physical NIC is plugged into, or null (unplugged, or not a
  *     physical NIC)
+ * @param vxlan the VXLAN settings, for a VXLAN device (required then, null otherwise)
  * @param stacked the lower device and mode or VLAN id, for a macvlan or vlan (required then, null
  *     otherwise)
  */
@@ -29,6 +30,7 @@ public record LabDevice(
     LabBridge bridge,
     LabPort port,
     String underlay,
+    LabVxlan vxlan,
     List<LabAddress> addresses,
     LabStacked stacked) {
 
@@ -81,6 +83,12 @@ public record LabDevice(
     if (underlay != null && kind != LabDeviceKind.PHYSICAL) {
       throw new LabValueException(
           "underlay", "only a physical NIC is plugged into an underlay switch");
+    }
+    if (kind == LabDeviceKind.VXLAN && vxlan == null) {
+      throw new LabValueException("vxlan", "a VXLAN device needs its settings (vni, dstPort, …)");
+    }
+    if (kind != LabDeviceKind.VXLAN && vxlan != null) {
+      throw new LabValueException("vxlan", "only a VXLAN device has VXLAN settings");
     }
     addresses = Names.list("addresses", addresses);
     checkStacked(kind, stacked);

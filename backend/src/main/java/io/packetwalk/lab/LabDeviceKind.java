@@ -18,6 +18,8 @@ public enum LabDeviceKind {
    * A host's own NIC, wired to an underlay switch; comes with the host, never made by a command.
    */
   PHYSICAL("physical"),
+  /** A VXLAN tunnel endpoint; its settings are the device's {@code vxlan}. */
+  VXLAN("vxlan"),
   /**
    * A macvlan: its own MAC on a lower device, named with its mode by the device's {@code stacked}.
    */
@@ -39,7 +41,7 @@ public enum LabDeviceKind {
     return Arrays.stream(values()).filter(k -> k.word.equals(word)).findFirst();
   }
 
-  /** The words, for messages: "loopback, veth, bridge, dummy, physical". */
+  /** The words, for messages: "loopback, veth, bridge, dummy, physical, vxlan". */
   public static String words() {
     return Arrays.stream(values()).map(LabDeviceKind::word).collect(Collectors.joining(", "));
   }

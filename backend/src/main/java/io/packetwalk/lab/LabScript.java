@@ -503,6 +503,11 @@ public final class LabScript {
                 first.ns(),
                 "ip link add " + quote(dev.name()) + " type bridge" + bridgeOptions(dev.bridge()));
         case DUMMY -> emit(path, first.ns(), "ip link add " + quote(dev.name()) + " type dummy");
+        case VXLAN ->
+            emit(
+                path,
+                first.ns(),
+                "ip link add " + quote(dev.name()) + " " + dev.vxlan().createArgs());
         case VETH -> veth(ends);
         case MACVLAN, VLAN -> stacked(first);
         default -> throw new IllegalStateException(dev.kind() + " is never made by a command");
@@ -695,7 +700,18 @@ public final class LabScript {
         commands.add(
             new String[] {
               nsPath(ns) + ".fdb[" + i + "]",
-              "bridge fdb add " + entry.mac() + " dev " + quote(entry.device()) + " master static"
+              entry.dst() != null
+                  ? "bridge fdb append "
+                      + entry.mac()
+                      + " dev "
+                      + quote(entry.device())
+                      + " dst "
+                      + entry.dst()
+                  : "bridge fdb add "
+                      + entry.mac()
+                      + " dev "
+                      + quote(entry.device())
+                      + " master static"
             });
       }
       if (!commands.isEmpty()) {

@@ -166,6 +166,19 @@ public final class LabValidator {
     if (dev.stacked() != null) {
       lower(namespaces, dev.kind(), dev.stacked().lower(), path + ".stacked.lower");
     }
+    if (dev.vxlan() != null && dev.vxlan().dev() != null) {
+      LabDevice lower = devices.get(dev.vxlan().dev());
+      if (lower == null) {
+        report(
+            path + ".vxlan.dev", "no device \"" + dev.vxlan().dev() + "\" in " + ns.displayName());
+      } else if (lower.ifindex() > dev.ifindex()) {
+        report(
+            path + ".vxlan.dev",
+            "the underlay device \""
+                + lower.name()
+                + "\" must exist before the VXLAN device (a lower ifindex)");
+      }
+    }
     if (dev.underlay() != null && !doc.underlay().contains(dev.underlay())) {
       report(
           path + ".underlay",
@@ -372,6 +385,16 @@ public final class LabValidator {
       LabDevice port = devices.get(entry.device());
       if (port == null) {
         report(entryPath + ".dev", "no device \"" + entry.device() + "\" in " + ns.displayName());
+        continue;
+      }
+      if (entry.dst() != null) {
+        if (port.kind() != LabDeviceKind.VXLAN) {
+          report(
+              entryPath + ".dst",
+              "\"" + entry.device() + "\" is not a VXLAN device; only VXLAN entries have a dst");
+        } else if (!seen.add(entry.device() + " " + entry.mac() + " " + entry.dst())) {
+          report(entryPath + ".dst", "this VXLAN entry is listed twice");
+        }
         continue;
       }
       if (port.master() == null) {

@@ -16,6 +16,10 @@ import io.packetwalk.kernel.Route;
 import io.packetwalk.kernel.RouteProtocol;
 import io.packetwalk.kernel.UnderlaySwitch;
 import io.packetwalk.kernel.VlanState;
+import io.packetwalk.kernel.VxlanConfig;
+import io.packetwalk.kernel.VxlanFdbEntry;
+import io.packetwalk.kernel.VxlanRemote;
+import io.packetwalk.kernel.VxlanState;
 import io.packetwalk.kernel.World;
 import io.packetwalk.kernel.netfilter.SaveText;
 import java.util.ArrayList;
@@ -63,6 +67,9 @@ public final class WorldSnapshot {
             .filter(e -> e.type() == FdbEntry.Type.STATIC)
             .forEach(e -> fdb.add(new LabFdbEntry(e.mac(), e.port().name())));
       }
+      if (dev.kind() instanceof DeviceKind.Vxlan(VxlanState state)) {
+        vxlanFdb(dev, state, fdb);
+      }
     }
     return new LabNamespace(
         ns.name(),
@@ -83,6 +90,7 @@ public final class WorldSnapshot {
     LabBridge bridge = null;
     String underlay = null;
     LabStacked stacked = null;
+    LabVxlan vxlan = null;
     switch (dev.kind()) {
       case DeviceKind.Loopback l -> kind = LabDeviceKind.LOOPBACK;
       case DeviceKind.Veth v -> {
@@ -111,6 +119,10 @@ public final class WorldSnapshot {
         NetDevice lower = state.lower();
         stacked = new LabStacked(new LabPeer(lower.netns().name(), lower.name()), null, state.id());
       }
+      case DeviceKind.Vxlan v -> {
+        kind = LabDeviceKind.VXLAN;
+        vxlan = vxlan(v.state().config());
+      }
     }
     BridgePortSettings settings = dev.portSettings();
     LabPort port =
@@ -130,8 +142,53 @@ public final class WorldSnapshot {
         bridge,
         port,
         underlay,
+        vxlan,
         dev.addresses().stream().map(a -> address(dev, a)).toList(),
         stacked);
+  }
+
+  private static LabVxlan vxlan(VxlanConfig c) {
+    return new LabVxlan(
+        c.vni(),
+        c.dstPort(),
+        c.local(),
+        c.remote(),
+        c.group(),
+        c.lower() == null ? null : c.lower().name(),
+        c.learning(),
+        c.proxy(),
+        c.l2miss(),
+        c.l3miss(),
+        c.ttl(),
+        c.srcPortLow(),
+        c.srcPortHigh(),
+        c.ageingSeconds());
+  }
+
+  /**
+   * A VXLAN device's entries added by hand, oldest first (the order that rebuilds the table): not
+   * the learned ones, and not the default entry its {@code remote} or {@code group} made.
+   */
+  private static void vxlanFdb(NetDevice dev, VxlanState state, List<LabFdbEntry> fdb) {
+    List<LabFdbEntry> entries = new ArrayList<>();
+    VxlanConfig config = state.config();
+    for (VxlanFdbEntry entry : state.fdb(dev.netns().world().now())) {
+      if (entry.state() == VxlanFdbEntry.State.REACHABLE) {
+        continue;
+      }
+      List<LabFdbEntry> own = new ArrayList<>();
+      for (VxlanRemote remote : entry.remotes()) {
+        boolean made =
+            entry.mac().isZero()
+                && remote.address().equals(config.defaultDestination())
+                && remote.via() == config.lower();
+        if (!made) {
+          own.add(new LabFdbEntry(entry.mac(), dev.name(), remote.address()));
+        }
+      }
+      entries.addAll(0, own);
+    }
+    fdb.addAll(entries);
   }
 
   private static LabAddress address(NetDevice dev, InterfaceAddress address) {

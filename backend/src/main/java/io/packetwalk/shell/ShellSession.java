@@ -27,14 +27,12 @@ public final class ShellSession {
   private final World world;
   private final Traffic traffic;
   private final Map<String, Tool> tools;
-  private final LinkWatch links;
   private final ShellFiles files = new ShellFiles();
 
   public ShellSession(World world) {
     this.world = world;
     this.traffic = new Traffic(world);
     this.tools = Tools.all();
-    this.links = new LinkWatch(world);
   }
 
   public World world() {
@@ -43,10 +41,6 @@ public final class ShellSession {
 
   Traffic traffic() {
     return traffic;
-  }
-
-  LinkWatch links() {
-    return links;
   }
 
   /**
@@ -138,7 +132,6 @@ public final class ShellSession {
         status = 1;
       }
     }
-    links.observe(world);
     run.budget().checkpoint();
     String stopped = run.stopped();
     if (stopped != null) {

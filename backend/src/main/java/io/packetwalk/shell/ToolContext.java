@@ -73,11 +73,6 @@ public final class ToolContext {
     return session.traffic();
   }
 
-  /** What the kernel derives from link events: operstate, qdisc, IPv6 addresses, port numbers. */
-  public LinkWatch links() {
-    return session.links();
-  }
-
   /** Whether a run limit has ended the run this program belongs to: it should stop working. */
   public boolean stopped() {
     return run.isStopped();

@@ -20,6 +20,7 @@ import io.packetwalk.lab.LabProblem;
 import io.packetwalk.lab.LabRoute;
 import io.packetwalk.lab.LabStacked;
 import io.packetwalk.lab.LabValueException;
+import io.packetwalk.lab.LabVxlan;
 import io.packetwalk.net.Ipv4Address;
 import io.packetwalk.net.Ipv4Prefix;
 import io.packetwalk.net.MacAddress;
@@ -57,9 +58,26 @@ final class LabJsonReader {
           "bridge",
           "port",
           "underlay",
+          "vxlan",
           "addresses",
           "stacked");
   static final List<String> STACKED_FIELDS = List.of("lower", "mode", "vlanId");
+  static final List<String> VXLAN_FIELDS =
+      List.of(
+          "vni",
+          "dstPort",
+          "local",
+          "remote",
+          "group",
+          "dev",
+          "learning",
+          "proxy",
+          "l2miss",
+          "l3miss",
+          "ttl",
+          "srcPortLow",
+          "srcPortHigh",
+          "ageing");
   static final List<String> PEER_FIELDS = List.of("netns", "device");
   static final List<String> BRIDGE_FIELDS = List.of("ageingTime", "stp", "nfCallIptables");
   static final List<String> PORT_FIELDS = List.of("hairpin", "learning", "flood", "cost");
@@ -69,7 +87,7 @@ final class LabJsonReader {
       List.of("type", "dst", "via", "dev", "table", "proto", "scope", "src", "metric", "onlink");
   static final List<String> NEIGHBOUR_FIELDS =
       List.of("kind", "address", "dev", "lladdr", "router");
-  static final List<String> FDB_FIELDS = List.of("mac", "dev");
+  static final List<String> FDB_FIELDS = List.of("mac", "dev", "dst");
   static final List<String> POSITION_FIELDS = List.of("host", "netns", "x", "y");
 
   private static final String MAC_FORM = "a MAC address like 02:00:00:00:00:01";
@@ -238,6 +256,7 @@ final class LabJsonReader {
     LabBridge bridge = f.optional("bridge").map(n -> bridge(n, f.path("bridge"))).orElse(null);
     LabPort port = f.optional("port").map(n -> port(n, f.path("port"))).orElse(null);
     String underlay = f.string("underlay", null);
+    LabVxlan vxlan = f.optional("vxlan").map(n -> vxlan(n, f.path("vxlan"))).orElse(null);
     LabStacked stacked = f.optional("stacked").map(n -> stacked(n, f.path("stacked"))).orElse(null);
     List<LabAddress> addresses =
         each(f, "addresses", false, (n, p) -> address(n, p, name == null ? "" : name));
@@ -245,8 +264,8 @@ final class LabJsonReader {
         f,
         () ->
             new LabDevice(
-                name, kind, ifindex, mac, mtu, up, master, peer, bridge, port, underlay, addresses,
-                stacked));
+                name, kind, ifindex, mac, mtu, up, master, peer, bridge, port, underlay, vxlan,
+                addresses, stacked));
   }
 
   private LabStacked stacked(JsonNode node, String path) {
@@ -285,6 +304,35 @@ final class LabJsonReader {
     boolean stp = f.bool("stp", fresh.stp());
     boolean nf = f.bool("nfCallIptables", fresh.nfCallIptables());
     return build(f, () -> new LabBridge(ageing, stp, nf));
+  }
+
+  private LabVxlan vxlan(JsonNode node, String path) {
+    Optional<JsonFields> found =
+        JsonFields.of(node, path, "VXLAN settings", VXLAN_FIELDS, problems);
+    if (found.isEmpty()) {
+      return null;
+    }
+    JsonFields f = found.get();
+    int vni = f.requiredInteger("vni");
+    int dstPort = f.integer("dstPort", 8472);
+    Ipv4Address local = f.parsed("local", false, ADDRESS_FORM, Ipv4Address::tryParse);
+    Ipv4Address remote = f.parsed("remote", false, ADDRESS_FORM, Ipv4Address::tryParse);
+    Ipv4Address group = f.parsed("group", false, ADDRESS_FORM, Ipv4Address::tryParse);
+    String dev = f.string("dev", null);
+    boolean learning = f.bool("learning", true);
+    boolean proxy = f.bool("proxy", false);
+    boolean l2miss = f.bool("l2miss", false);
+    boolean l3miss = f.bool("l3miss", false);
+    int ttl = f.integer("ttl", 0);
+    int low = f.integer("srcPortLow", 0);
+    int high = f.integer("srcPortHigh", 0);
+    int ageing = f.integer("ageing", 300);
+    return build(
+        f,
+        () ->
+            new LabVxlan(
+                vni, dstPort, local, remote, group, dev, learning, proxy, l2miss, l3miss, ttl, low,
+                high, ageing));
   }
 
   private LabPort port(JsonNode node, String path) {
@@ -423,7 +471,8 @@ final class LabJsonReader {
     JsonFields f = found.get();
     MacAddress mac = f.parsed("mac", true, MAC_FORM, MacAddress::tryParse);
     String dev = f.requiredString("dev");
-    return build(f, () -> new LabFdbEntry(mac, dev));
+    Ipv4Address dst = f.parsed("dst", false, ADDRESS_FORM, Ipv4Address::tryParse);
+    return build(f, () -> new LabFdbEntry(mac, dev, dst));
   }
 
   private LabPosition position(JsonNode node, String path) {

@@ -13,6 +13,7 @@ import io.packetwalk.lab.LabNamespace;
 import io.packetwalk.lab.LabNeighbour;
 import io.packetwalk.lab.LabPosition;
 import io.packetwalk.lab.LabRoute;
+import io.packetwalk.lab.LabVxlan;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -129,6 +130,9 @@ final class LabJsonWriter {
         stacked.put("vlanId", dev.stacked().vlanId());
       }
     }
+    if (dev.vxlan() != null) {
+      node.set("vxlan", vxlan(dev.vxlan()));
+    }
     if (!dev.addresses().isEmpty()) {
       ArrayNode addresses = node.putArray("addresses");
       dev.addresses().forEach(a -> addresses.add(address(dev, a)));
@@ -210,6 +214,48 @@ final class LabJsonWriter {
     ObjectNode node = NODES.objectNode();
     node.put("mac", entry.mac().toString());
     node.put("dev", entry.device());
+    if (entry.dst() != null) {
+      node.put("dst", entry.dst().toString());
+    }
+    return node;
+  }
+
+  private static ObjectNode vxlan(LabVxlan vxlan) {
+    ObjectNode node = NODES.objectNode();
+    node.put("vni", vxlan.vni());
+    node.put("dstPort", vxlan.dstPort());
+    if (vxlan.local() != null) {
+      node.put("local", vxlan.local().toString());
+    }
+    if (vxlan.remote() != null) {
+      node.put("remote", vxlan.remote().toString());
+    }
+    if (vxlan.group() != null) {
+      node.put("group", vxlan.group().toString());
+    }
+    if (vxlan.dev() != null) {
+      node.put("dev", vxlan.dev());
+    }
+    node.put("learning", vxlan.learning());
+    if (vxlan.proxy()) {
+      node.put("proxy", true);
+    }
+    if (vxlan.l2miss()) {
+      node.put("l2miss", true);
+    }
+    if (vxlan.l3miss()) {
+      node.put("l3miss", true);
+    }
+    if (vxlan.ttl() != 0) {
+      node.put("ttl", vxlan.ttl());
+    }
+    if (vxlan.srcPortLow() != 0 || vxlan.srcPortHigh() != 0) {
+      node.put("srcPortLow", vxlan.srcPortLow());
+      node.put("srcPortHigh", vxlan.srcPortHigh());
+    }
+    if (vxlan.ageing() != 300) {
+      node.put("ageing", vxlan.ageing());
+    }
     return node;
   }
 

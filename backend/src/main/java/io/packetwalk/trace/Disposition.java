@@ -47,6 +47,10 @@ public enum Disposition {
   NF_REJECT,
   /** Conntrack could not insert the connection (a tuple clash or a full table). */
   CT_DROP,
+  /** A VXLAN device had no forwarding entry (and no default one) for the destination MAC. */
+  VXLAN_NO_FDB,
+  /** A VXLAN packet named a VNI no device in that namespace has, or had no valid VXLAN header. */
+  VXLAN_BAD_VNI,
   /** A martian: impossible source or destination address. */
   MARTIAN
 }

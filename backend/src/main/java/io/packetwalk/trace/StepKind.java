@@ -24,6 +24,12 @@ public enum StepKind {
   DEVICE_RX,
   /** The frame crosses a veth pair or a cable to the other end. */
   WIRE,
+  /** A VXLAN device looks a destination MAC up in its forwarding table (or learns a sender). */
+  VXLAN_FDB_LOOKUP,
+  /** A tunnel device wraps the packet in outer headers (VXLAN: VXLAN, UDP and IPv4). */
+  ENCAPSULATE,
+  /** A tunnel device takes the outer headers off and receives the inner packet. */
+  DECAPSULATE,
   /**
    * A stacked device (macvlan, ipvlan, vlan) passes the frame it sends to its lower device, or
    * straight to a sibling on the same lower device.
@@ -58,6 +64,12 @@ public enum StepKind {
   RP_FILTER_CHECK,
   /** A program receives a packet on its socket (ping gets its reply, nc its connection). */
   SOCKET_DELIVER,
+  /** A user-space process reads a packet from a socket or file descriptor: it leaves the kernel. */
+  USERSPACE_READ,
+  /**
+   * A user-space process writes a packet to a socket or file descriptor: it re-enters the kernel.
+   */
+  USERSPACE_WRITE,
   /** The kernel answers with an ICMP message (echo reply or an error). */
   ICMP_SENT,
   /** The kernel answers a TCP segment (a reset, or a handshake step). */

@@ -3,12 +3,15 @@ package io.packetwalk.engine;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.packetwalk.net.packet.ArpPacket;
+import io.packetwalk.net.packet.CarriedIpPacket;
 import io.packetwalk.net.packet.EthernetFrame;
 import io.packetwalk.net.packet.IcmpMessage;
 import io.packetwalk.net.packet.Ipv4Packet;
+import io.packetwalk.net.packet.OpaqueData;
 import io.packetwalk.net.packet.Packet;
 import io.packetwalk.net.packet.TcpSegment;
 import io.packetwalk.net.packet.UdpDatagram;
+import io.packetwalk.net.packet.VxlanPayload;
 import io.packetwalk.trace.Location;
 import io.packetwalk.trace.StateChange;
 import io.packetwalk.trace.Step;
@@ -84,18 +87,22 @@ final class GoldenTrace {
   static String headers(Packet packet) {
     return switch (packet) {
       case null -> "-";
-      case EthernetFrame frame ->
-          "eth "
-              + frame.src()
-              + " > "
-              + frame.dst()
-              + " "
-              + switch (frame.payload()) {
-                case ArpPacket arp -> arp(arp);
-                case Ipv4Packet ip -> ip(ip);
-              };
+      case EthernetFrame frame -> frame(frame);
       case Ipv4Packet ip -> ip(ip);
     };
+  }
+
+  private static String frame(EthernetFrame frame) {
+    return "eth "
+        + frame.src()
+        + " > "
+        + frame.dst()
+        + (frame.isTagged() ? " vlan " + frame.vlan().vid() : "")
+        + " "
+        + switch (frame.payload()) {
+          case ArpPacket arp -> arp(arp);
+          case Ipv4Packet ip -> ip(ip);
+        };
   }
 
   private static String arp(ArpPacket arp) {
@@ -131,7 +138,18 @@ final class GoldenTrace {
                   + "]";
           case TcpSegment tcp ->
               "TCP " + tcp.srcPort() + " > " + tcp.dstPort() + " [" + tcp.flagLetters() + "]";
-          case UdpDatagram udp -> "UDP " + udp.srcPort() + " > " + udp.dstPort();
+          case UdpDatagram udp ->
+              "UDP "
+                  + udp.srcPort()
+                  + " > "
+                  + udp.dstPort()
+                  + switch (udp.payload()) {
+                    case OpaqueData data -> "";
+                    case VxlanPayload vxlan ->
+                        " VXLAN vni " + vxlan.vni() + " [" + frame(vxlan.inner()).trim() + "]";
+                    case CarriedIpPacket carried ->
+                        " carrying [" + ip(carried.inner()).trim() + "]";
+                  };
         };
   }
 

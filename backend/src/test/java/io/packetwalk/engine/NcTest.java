@@ -120,6 +120,10 @@ class NcTest {
                 L4Protocol.TCP, Ipv4Address.parse("10.77.0.1"), 7, 4 * TestLabs.SECOND));
     assertThat(run.error()).isEqualTo(Errno.ECONNREFUSED);
 
+    // srv's eth0 going down takes the carrier of cli's end, which would evict the neighbour entry
+    // (and end the connect with EHOSTUNREACH); with arp_evict_nocarrier off the SYNs go out
+    // unheard.
+    lab.sysctl("cli", "net.ipv4.conf.all.arp_evict_nocarrier", "0");
     lab.down("srv", "eth0");
     ConnectRun unanswered =
         lab.sim.connect(

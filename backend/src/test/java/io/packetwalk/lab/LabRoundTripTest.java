@@ -172,6 +172,7 @@ class LabRoundTripTest {
             null,
             null,
             null,
+            null,
             veth.addresses(),
             null);
     LabNamespace broken =

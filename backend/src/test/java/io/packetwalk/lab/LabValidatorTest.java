@@ -45,6 +45,7 @@ class LabValidatorTest {
         d.bridge(),
         null,
         d.underlay(),
+        null,
         d.addresses(),
         null);
   }
@@ -101,6 +102,7 @@ class LabValidatorTest {
                             null,
                             null,
                             null,
+                            null,
                             d.addresses(),
                             null)));
     assertThat(LabValidator.validate(doc))
@@ -132,6 +134,7 @@ class LabValidatorTest {
                             d.bridge(),
                             d.port(),
                             d.underlay(),
+                            null,
                             d.addresses(),
                             null)));
     assertThat(LabValidator.validate(doc))

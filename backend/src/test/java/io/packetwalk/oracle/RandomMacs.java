@@ -1,7 +1,7 @@
 package io.packetwalk.oracle;
 
+import io.packetwalk.kernel.Inet6Address;
 import io.packetwalk.net.MacAddress;
-import io.packetwalk.shell.LinkWatch;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -69,6 +69,6 @@ final class RandomMacs implements Normalisation {
 
   /** The EUI-64 link-local address the kernel derives from a MAC, printed as inet_ntop does. */
   static String linkLocal(long mac) {
-    return LinkWatch.linkLocal(new MacAddress(mac));
+    return Inet6Address.linkLocal(new MacAddress(mac)).address();
   }
 }

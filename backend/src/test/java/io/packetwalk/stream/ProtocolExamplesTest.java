@@ -16,6 +16,9 @@ import io.packetwalk.net.packet.ArpPacket;
 import io.packetwalk.net.packet.EthernetFrame;
 import io.packetwalk.net.packet.IcmpMessage;
 import io.packetwalk.net.packet.Ipv4Packet;
+import io.packetwalk.net.packet.UdpDatagram;
+import io.packetwalk.net.packet.VlanTag;
+import io.packetwalk.net.packet.VxlanPayload;
 import io.packetwalk.stream.protocol.MessageDecoder;
 import io.packetwalk.stream.protocol.MessageEncoder;
 import io.packetwalk.stream.protocol.Protocol;
@@ -103,6 +106,8 @@ class ProtocolExamplesTest {
     produced.put("server-trace-step-icmp.json", icmpDeliveredStep());
     produced.put("server-trace-step-netfilter.json", ruleMatchStep());
     produced.put("server-trace-step-nat.json", natRewriteStep());
+    produced.put("server-trace-step-vxlan.json", vxlanOnTheUnderlayStep());
+    produced.put("server-trace-step-vlan.json", taggedFrameStep());
     produced.put(
         "server-trace-end.json",
         new TraceEnd("r1", 14, 0, "1 packets transmitted, 1 received, 0% packet loss", 0, null));
@@ -229,6 +234,71 @@ class ProtocolExamplesTest {
             null,
             List.of());
     return new TraceStep("r1", StepMapper.view(step));
+  }
+
+  /** A VXLAN packet leaving a host: outer headers, the VXLAN header, then the pod's frame. */
+  private static TraceStep vxlanOnTheUnderlayStep() {
+    EthernetFrame inner =
+        new EthernetFrame(
+            MacAddress.parse("6e:2b:1c:00:00:01"),
+            MacAddress.parse("6e:2b:1c:00:00:02"),
+            new Ipv4Packet(
+                Ipv4Address.parse("10.244.0.2"),
+                Ipv4Address.parse("10.244.1.2"),
+                63,
+                1,
+                true,
+                IcmpMessage.echoRequest(1000, 1, 56)));
+    Ipv4Packet outer =
+        new Ipv4Packet(
+            Ipv4Address.parse("192.0.2.1"),
+            Ipv4Address.parse("192.0.2.2"),
+            64,
+            2,
+            false,
+            new UdpDatagram(40112, VxlanPayload.LINUX_PORT, new VxlanPayload(1, inner)));
+    Step step =
+        new Step(
+            21,
+            20,
+            9000,
+            new Location("node1", "", "eth0"),
+            StepKind.DEVICE_TX,
+            "eth0 in node1 (root) transmits the VXLAN packet to 192.0.2.2: the pod's frame"
+                + " rides inside 50 bytes of outer headers.",
+            new EthernetFrame(
+                MacAddress.parse("02:00:00:00:01:01"),
+                MacAddress.parse("02:00:00:00:02:01"),
+                outer),
+            null,
+            List.of());
+    return new TraceStep("r4", StepMapper.view(step));
+  }
+
+  /** An 802.1Q-tagged frame on a VLAN device's parent. */
+  private static TraceStep taggedFrameStep() {
+    Step step =
+        new Step(
+            6,
+            5,
+            3000,
+            new Location("host1", "", "eth0"),
+            StepKind.DEVICE_TX,
+            "eth0 in host1 (root) transmits the frame with an 802.1Q tag for VLAN 10.",
+            new EthernetFrame(
+                MacAddress.parse("02:00:00:00:00:01"),
+                MacAddress.parse("02:00:00:00:00:02"),
+                VlanTag.of(10),
+                new Ipv4Packet(
+                    Ipv4Address.parse("10.0.10.1"),
+                    Ipv4Address.parse("10.0.10.2"),
+                    64,
+                    1,
+                    true,
+                    IcmpMessage.echoRequest(1000, 1, 56))),
+            null,
+            List.of());
+    return new TraceStep("r5", StepMapper.view(step));
   }
 
   private static TraceStep icmpDeliveredStep() {

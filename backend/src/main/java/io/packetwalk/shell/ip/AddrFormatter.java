@@ -1,8 +1,8 @@
 package io.packetwalk.shell.ip;
 
+import io.packetwalk.kernel.Inet6Address;
 import io.packetwalk.kernel.InterfaceAddress;
 import io.packetwalk.kernel.NetDevice;
-import io.packetwalk.shell.LinkWatch.Inet6Address;
 import io.packetwalk.shell.ip.IpPrinter.Mode;
 
 /** iproute2's print_addrinfo for one address: plain, one-line, brief and JSON forms. */

@@ -1,11 +1,17 @@
 package io.packetwalk.shell.ip;
 
 import io.packetwalk.kernel.BridgePortSettings;
+import io.packetwalk.kernel.DeviceKind;
 import io.packetwalk.kernel.Errno;
 import io.packetwalk.kernel.FdbEntry;
 import io.packetwalk.kernel.KernelException;
 import io.packetwalk.kernel.NetDevice;
 import io.packetwalk.kernel.NetNamespace;
+import io.packetwalk.kernel.VxlanConfig;
+import io.packetwalk.kernel.VxlanFdbEntry;
+import io.packetwalk.kernel.VxlanRemote;
+import io.packetwalk.kernel.VxlanState;
+import io.packetwalk.net.Ipv4Address;
 import io.packetwalk.net.MacAddress;
 import io.packetwalk.shell.Tool;
 import io.packetwalk.shell.ToolContext;
@@ -178,16 +184,16 @@ public final class BridgeCommand implements Tool {
       }
       String verb = args.take();
       if (IprouteArgs.matches(verb, "add")) {
-        return fdbModify(args, false, false);
+        return fdbModify(args, false, VxlanState.Update.ADD);
       }
       if (IprouteArgs.matches(verb, "append")) {
-        return fdbModify(args, false, true);
+        return fdbModify(args, false, VxlanState.Update.APPEND);
       }
       if (IprouteArgs.matches(verb, "replace")) {
-        return fdbModify(args, false, true);
+        return fdbModify(args, false, VxlanState.Update.REPLACE);
       }
       if (IprouteArgs.matches(verb, "delete")) {
-        return fdbModify(args, true, false);
+        return fdbModify(args, true, VxlanState.Update.ADD);
       }
       if (IprouteArgs.matches(verb, "show")
           || IprouteArgs.matches(verb, "lst")
@@ -261,7 +267,7 @@ public final class BridgeCommand implements Tool {
           continue;
         }
         if (dev.isBridge()) {
-          for (MacAddress mac : context.links().multicastAddresses(dev)) {
+          for (MacAddress mac : dev.multicastAddresses()) {
             entry(p, filter, mac, dev, null, NUD_PERMANENT);
           }
           List<FdbEntry> own =
@@ -280,11 +286,16 @@ public final class BridgeCommand implements Tool {
             entry(p, filter, e.mac(), dev, dev.master(), nud(e));
           }
         }
-        for (MacAddress mac : context.links().selfAddresses(dev)) {
+        if (dev.kind() instanceof DeviceKind.Vxlan(VxlanState vxlan)) {
+          VxlanFdbLines.print(
+              p, dev, vxlan, context.world().now(), filter.showDev(), filter::keeps);
+          continue;
+        }
+        for (MacAddress mac : dev.unicastAddresses()) {
           entry(p, filter, mac, dev, null, NUD_PERMANENT);
         }
         if (!dev.isBridge()) {
-          for (MacAddress mac : context.links().multicastAddresses(dev)) {
+          for (MacAddress mac : dev.multicastAddresses()) {
             entry(p, filter, mac, dev, null, NUD_PERMANENT);
           }
         }
@@ -395,12 +406,17 @@ public final class BridgeCommand implements Tool {
       p.closeObject();
     }
 
-    private int fdbModify(IprouteArgs args, boolean delete, boolean replace) {
+    private int fdbModify(IprouteArgs args, boolean delete, VxlanState.Update how) {
+      boolean replace = how != VxlanState.Update.ADD;
       String dev = null;
       MacAddress mac = null;
       boolean self = false;
       boolean master = false;
       String state = null;
+      Ipv4Address dst = null;
+      int port = 0;
+      int vni = -1;
+      String via = null;
       while (args.hasNext()) {
         String word = args.take();
         switch (word) {
@@ -413,17 +429,31 @@ public final class BridgeCommand implements Tool {
           case "self" -> self = true;
           case "master" -> master = true;
           case "local", "permanent", "static", "dynamic" -> state = word;
-          case "use",
-              "router",
-              "extern_learn",
-              "sticky",
-              "vlan",
-              "dst",
-              "port",
-              "vni",
-              "via",
-              "src_vni",
-              "nhid" ->
+          case "dst" -> {
+            String value = value(args);
+            dst =
+                Ipv4Address.tryParse(value)
+                    .orElseThrow(() ->
+                        new ToolFailure(
+                            1,
+                            "Error: any valid address is expected rather than \"" + value + "\"."));
+          }
+          case "port" -> {
+            String value = value(args);
+            port =
+                LinkRequest.integer(value)
+                    .filter(n -> n >= 0 && n <= 65535)
+                    .orElseThrow(() -> IprouteArgs.invarg("invalid port\n", value));
+          }
+          case "vni" -> {
+            String value = value(args);
+            vni =
+                LinkRequest.integer(value)
+                    .filter(n -> n >= 0 && n <= VxlanConfig.MAX_VNI)
+                    .orElseThrow(() -> IprouteArgs.invarg("invalid VNI\n", value));
+          }
+          case "via" -> via = value(args);
+          case "use", "router", "extern_learn", "sticky", "vlan", "src_vni", "nhid" ->
               throw IpLink.unsimulated("\"" + word + "\" in bridge fdb");
           default -> {
             String value = word.equals("to") && args.hasNext() ? args.take() : word;
@@ -440,22 +470,66 @@ public final class BridgeCommand implements Tool {
       if (!self && !master) {
         self = true;
       }
+      if (device.kind() instanceof DeviceKind.Vxlan(VxlanState vxlan) && !master) {
+        NetDevice viaDev = via == null ? null : device(via);
+        vxlanEntry(vxlan, mac, dst, port, vni, viaDev, state, delete, how);
+        return 0;
+      }
+      if (dst != null || port != 0 || vni >= 0 || via != null) {
+        throw IpLink.unsimulated("dst, port, vni or via on a device that is not VXLAN");
+      }
       try {
         if (master) {
           masterEntry(device, mac, delete, replace, state);
         } else if (device.isBridge()) {
           masterEntry(device, mac, delete, replace, state == null ? "permanent" : state);
         } else if (delete) {
-          if (!context.links().removeSelfAddress(device, mac)) {
+          if (!device.netns().removeUnicastAddress(device, mac)) {
             throw new KernelException(Errno.ENOENT);
           }
-        } else if (!context.links().addSelfAddress(device, mac) && !replace) {
+        } else if (!device.netns().addUnicastAddress(device, mac) && !replace) {
           throw new KernelException(Errno.EEXIST);
         }
       } catch (KernelException e) {
         throw new ToolFailure(255, "RTNETLINK answers: " + e.errno().message());
       }
       return 0;
+    }
+
+    /** vxlan_fdb_add()/vxlan_fdb_delete(): an entry of a VXLAN device's own table. */
+    private void vxlanEntry(
+        VxlanState vxlan,
+        MacAddress mac,
+        Ipv4Address dst,
+        int port,
+        int vni,
+        NetDevice via,
+        String state,
+        boolean delete,
+        VxlanState.Update how) {
+      long now = context.world().now();
+      try {
+        if (delete) {
+          vxlan.delete(mac, dst, now);
+          return;
+        }
+        if (dst == null) {
+          throw new KernelException(Errno.EINVAL);
+        }
+        VxlanFdbEntry.State entryState =
+            "static".equals(state)
+                ? VxlanFdbEntry.State.STATIC
+                : "dynamic".equals(state)
+                    ? VxlanFdbEntry.State.REACHABLE
+                    : VxlanFdbEntry.State.PERMANENT;
+        vxlan.update(mac, new VxlanRemote(dst, port, vni, via), entryState, how, now);
+      } catch (KernelException e) {
+        throw new ToolFailure(
+            255,
+            e.extack() != null
+                ? "Error: " + e.extack() + "."
+                : "RTNETLINK answers: " + e.errno().message());
+      }
     }
 
     /** br_fdb_add()/br_fdb_delete() on the bridge a port belongs to. */
@@ -535,7 +609,7 @@ public final class BridgeCommand implements Tool {
       p.string(Mode.TEXT, null, "%s: ", name);
       p.string(Mode.JSON, "ifname", null, dev.name());
       p.openArray("flags", "<");
-      List<String> flags = LinkFormatter.flagWords(dev, context.links(), mDown);
+      List<String> flags = LinkFormatter.flagWords(dev, mDown);
       for (int i = 0; i < flags.size(); i++) {
         p.string(Mode.ANY, null, i < flags.size() - 1 ? "%s," : "%s", flags.get(i));
       }

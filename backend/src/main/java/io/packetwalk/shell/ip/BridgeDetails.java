@@ -3,7 +3,6 @@ package io.packetwalk.shell.ip;
 import io.packetwalk.kernel.BridgePortSettings;
 import io.packetwalk.kernel.BridgeState;
 import io.packetwalk.kernel.NetDevice;
-import io.packetwalk.shell.LinkWatch;
 import io.packetwalk.shell.ip.IpPrinter.Mode;
 
 /**
@@ -69,14 +68,12 @@ final class BridgeDetails {
 
   /** The STP state word of a port: forwarding or disabled (STP is never on here). */
   static String portState(NetDevice port) {
-    NetDevice bridge = port.master();
-    boolean forwarding = bridge.isAdminUp() && port.isAdminUp() && port.hasCarrier();
-    return forwarding ? "forwarding" : "disabled";
+    return port.isForwardingPort() ? "forwarding" : "disabled";
   }
 
-  static void port(IpPrinter p, NetDevice dev, LinkWatch links) {
+  static void port(IpPrinter p, NetDevice dev) {
     BridgePortSettings settings = dev.portSettings();
-    int number = links.portNumber(dev);
+    int number = dev.portNumber();
     int portId = 0x8000 | number;
     String id = LinkFormatter.bridgeId(LinkFormatter.bridgeMac(dev.master()));
     p.string(Mode.ANY, "state", "state %s ", portState(dev));

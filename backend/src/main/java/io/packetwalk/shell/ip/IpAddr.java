@@ -270,7 +270,7 @@ final class IpAddr {
         dev.netns().deleteAddress(dev, a);
       }
       if (inet6 && (scope == null || scope == AddressScope.LINK || scope == AddressScope.HOST)) {
-        ctx.links().flushInet6(dev);
+        dev.netns().flushIpv6Addresses(dev);
       }
     }
     return 0;

@@ -2,16 +2,11 @@ package io.packetwalk.shell.ip;
 
 import io.packetwalk.kernel.NetDevice;
 import io.packetwalk.kernel.NetNamespace;
-import io.packetwalk.shell.LinkWatch;
 import io.packetwalk.shell.ToolContext;
 import java.util.Optional;
 
 /** What every {@code ip} object needs: the namespace it acts in, the options, the output. */
 record IpContext(ToolContext tool, NetNamespace netns, IpOptions options) {
-
-  LinkWatch links() {
-    return tool.links();
-  }
 
   IpPrinter printer() {
     return new IpPrinter(options);

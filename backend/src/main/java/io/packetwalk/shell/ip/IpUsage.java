@@ -236,6 +236,39 @@ final class IpUsage {
       "Usage: ip link <options> type veth [peer <options>]\n"
           + "To get <options> type 'ip link add help'\n";
 
+  /** iproute2 6.1's vxlan usage (explain()). */
+  static final String VXLAN =
+      "Usage: ... vxlan id VNI\n"
+          + "\t\t[ { group | remote } IP_ADDRESS ]\n"
+          + "\t\t[ local ADDR ]\n"
+          + "\t\t[ ttl TTL ]\n"
+          + "\t\t[ tos TOS ]\n"
+          + "\t\t[ df DF ]\n"
+          + "\t\t[ flowlabel LABEL ]\n"
+          + "\t\t[ dev PHYS_DEV ]\n"
+          + "\t\t[ dstport PORT ]\n"
+          + "\t\t[ srcport MIN MAX ]\n"
+          + "\t\t[ [no]learning ]\n"
+          + "\t\t[ [no]proxy ]\n"
+          + "\t\t[ [no]rsc ]\n"
+          + "\t\t[ [no]l2miss ]\n"
+          + "\t\t[ [no]l3miss ]\n"
+          + "\t\t[ ageing SECONDS ]\n"
+          + "\t\t[ maxaddress NUMBER ]\n"
+          + "\t\t[ [no]udpcsum ]\n"
+          + "\t\t[ [no]udp6zerocsumtx ]\n"
+          + "\t\t[ [no]udp6zerocsumrx ]\n"
+          + "\t\t[ [no]remcsumtx ] [ [no]remcsumrx ]\n"
+          + "\t\t[ [no]external ] [ gbp ] [ gpe ]\n"
+          + "\t\t[ [no]vnifilter ]\n"
+          + "\n"
+          + "Where:\tVNI\t:= 0-16777215\n"
+          + "\tADDR\t:= { IP_ADDRESS | any }\n"
+          + "\tTOS\t:= { NUMBER | inherit }\n"
+          + "\tTTL\t:= { 1..255 | auto | inherit }\n"
+          + "\tDF\t:= { unset | set | inherit }\n"
+          + "\tLABEL := 0-1048575\n";
+
   static final String BRIDGE_OPTIONS =
       "Usage: ... bridge [ fdb_flush ]\n"
           + "\t\t  [ forward_delay FORWARD_DELAY ]\n"

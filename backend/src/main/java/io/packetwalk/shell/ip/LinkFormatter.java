@@ -4,9 +4,7 @@ import io.packetwalk.kernel.BridgeState;
 import io.packetwalk.kernel.DeviceCounters;
 import io.packetwalk.kernel.NetDevice;
 import io.packetwalk.kernel.NetNamespace;
-import io.packetwalk.kernel.OperState;
 import io.packetwalk.net.MacAddress;
-import io.packetwalk.shell.LinkWatch;
 import io.packetwalk.shell.ip.IpPrinter.Mode;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,12 +17,10 @@ import java.util.Optional;
 final class LinkFormatter {
 
   private final IpOptions options;
-  private final LinkWatch links;
   private final NetNamespace viewer;
 
-  LinkFormatter(IpOptions options, LinkWatch links, NetNamespace viewer) {
+  LinkFormatter(IpOptions options, NetNamespace viewer) {
     this.options = options;
-    this.links = links;
     this.viewer = viewer;
   }
 
@@ -71,7 +67,7 @@ final class LinkFormatter {
 
   /** print_link_flags(). */
   private void flags(IpPrinter p, NetDevice dev, boolean mDown) {
-    List<String> words = flagWords(dev, links, mDown);
+    List<String> words = flagWords(dev, mDown);
     p.openArray("flags", "<");
     for (int i = 0; i < words.size(); i++) {
       p.string(Mode.ANY, null, i < words.size() - 1 ? "%s," : "%s", words.get(i));
@@ -80,10 +76,10 @@ final class LinkFormatter {
   }
 
   /** The interface flags ip prints between angle brackets, in iproute2's order. */
-  static List<String> flagWords(NetDevice dev, LinkWatch links, boolean mDown) {
+  static List<String> flagWords(NetDevice dev, boolean mDown) {
     List<String> words = new ArrayList<>();
     boolean up = dev.isAdminUp();
-    if (up && !links.running(dev)) {
+    if (up && !dev.isRunning()) {
       words.add("NO-CARRIER");
     }
     words.addAll(LinkTypes.of(dev).flagWords(dev));
@@ -99,9 +95,8 @@ final class LinkFormatter {
     return words;
   }
 
-  private String operState(NetDevice dev) {
-    OperState state = links.operState(dev);
-    return state.name();
+  private static String operState(NetDevice dev) {
+    return dev.operState().name();
   }
 
   /** link-netns NAME when the peer's namespace has a name and an id here, else link-netnsid N. */
@@ -135,7 +130,7 @@ final class LinkFormatter {
     flags(p, dev, mDown);
     p.number(Mode.ANY, "mtu", "mtu %d ", dev.mtu());
     if (!inet6Only) {
-      p.string(Mode.ANY, "qdisc", "qdisc %s ", links.qdisc(dev));
+      p.string(Mode.ANY, "qdisc", "qdisc %s ", dev.qdisc());
       if (dev.master() != null) {
         p.string(Mode.ANY, "master", "master %s ", dev.master().name());
       }
@@ -197,7 +192,7 @@ final class LinkFormatter {
         p.newline();
         p.string(Mode.ANY, "info_slave_kind", "    %s_slave ", "bridge");
         p.openObject("info_slave_data");
-        BridgeDetails.port(p, dev, links);
+        BridgeDetails.port(p, dev);
         p.closeObject();
       }
       p.closeObject();

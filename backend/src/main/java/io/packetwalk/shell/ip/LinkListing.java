@@ -1,10 +1,10 @@
 package io.packetwalk.shell.ip;
 
 import io.packetwalk.kernel.AddressScope;
+import io.packetwalk.kernel.Inet6Address;
 import io.packetwalk.kernel.InterfaceAddress;
 import io.packetwalk.kernel.NetDevice;
 import io.packetwalk.net.Ipv4Prefix;
-import io.packetwalk.shell.LinkWatch.Inet6Address;
 import io.packetwalk.shell.ToolFailure;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +53,7 @@ final class LinkListing {
               .orElseThrow(() -> IprouteArgs.invarg("Device does not exist\n", master));
     }
     IpPrinter p = new IpPrinter(options);
-    LinkFormatter links = new LinkFormatter(options, ctx.links(), ctx.netns());
+    LinkFormatter links = new LinkFormatter(options, ctx.netns());
     AddrFormatter addrs = new AddrFormatter(options);
     for (NetDevice dev : ctx.netns().devices()) {
       if (only.isPresent() && only.get() != dev) {
@@ -64,7 +64,7 @@ final class LinkListing {
       }
       List<InterfaceAddress> inet = inet(dev);
       List<Inet6Address> inet6 = inet6(dev);
-      boolean hasAny = !dev.addresses().isEmpty() || !ctx.links().inet6(dev).isEmpty();
+      boolean hasAny = !dev.addresses().isEmpty() || !dev.inet6Addresses().isEmpty();
       if (options.family() != IpOptions.Family.PACKET
           && !(inet.size() + inet6.size() > 0
               || (!hasAny && options.family() == IpOptions.Family.UNSPEC))) {
@@ -192,7 +192,7 @@ final class LinkListing {
         || (label != null && !globMatches(label, dev.name()))) {
       return List.of();
     }
-    return ctx.links().inet6(dev).stream()
+    return dev.inet6Addresses().stream()
         .filter(a -> scope == null || a.scope().equals(scope.word()))
         .toList();
   }

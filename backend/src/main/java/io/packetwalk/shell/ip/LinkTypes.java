@@ -20,20 +20,20 @@ final class LinkTypes {
   private static final LinkType BRIDGE = new BridgeLink();
   private static final LinkType DUMMY = new DummyLink();
   private static final LinkType PHYSICAL = new PhysicalLink();
+  private static final LinkType VXLAN = new VxlanLink();
 
   // stacked kinds: a device on a lower device
   private static final LinkType MACVLAN = new MacvlanLink();
   private static final LinkType VLAN = new VlanLink();
 
   private static final Map<String, LinkType> BY_NAME =
-      List.of(LOOPBACK, VETH, BRIDGE, DUMMY, PHYSICAL, MACVLAN, VLAN).stream()
+      List.of(LOOPBACK, VETH, BRIDGE, DUMMY, PHYSICAL, VXLAN, MACVLAN, VLAN).stream()
           .filter(LinkType::creatable)
           .collect(Collectors.toUnmodifiableMap(LinkType::name, Function.identity()));
 
   /** Device types the real kernel knows that Packetwalk does not simulate (yet). */
   private static final Set<String> UNSIMULATED =
       Set.of(
-          "vxlan",
           "macvtap",
           "ipvlan",
           "ipvtap",
@@ -80,6 +80,7 @@ final class LinkTypes {
       case DeviceKind.Bridge b -> BRIDGE;
       case DeviceKind.Dummy d -> DUMMY;
       case DeviceKind.Physical p -> PHYSICAL;
+      case DeviceKind.Vxlan v -> VXLAN;
       case DeviceKind.Macvlan m -> MACVLAN;
       case DeviceKind.Vlan v -> VLAN;
     };

@@ -220,13 +220,13 @@ public final class BrctlCommand implements Tool {
     List<FdbEntry> entries =
         bridge.bridge().fdb().stream()
             .sorted(
-                Comparator.comparingInt((FdbEntry e) -> context.links().portNumber(e.port()))
+                Comparator.comparingInt((FdbEntry e) -> e.port().portNumber())
                     .thenComparing(FdbEntry::mac))
             .toList();
     for (FdbEntry e : entries) {
       boolean local = e.type() == FdbEntry.Type.LOCAL;
       long ageCs = local ? 0 : Math.max(0, (now - e.updatedNs()) / 10_000_000L);
-      out.append(String.format(Locale.ROOT, "%3d", context.links().portNumber(e.port())))
+      out.append(String.format(Locale.ROOT, "%3d", e.port().portNumber()))
           .append('\t')
           .append(e.mac())
           .append('\t')

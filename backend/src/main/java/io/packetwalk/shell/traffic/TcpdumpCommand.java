@@ -7,10 +7,11 @@ import io.packetwalk.net.Ipv4Address;
 import io.packetwalk.net.packet.ArpPacket;
 import io.packetwalk.net.packet.EthernetFrame;
 import io.packetwalk.net.packet.IcmpMessage;
-import io.packetwalk.net.packet.IpPayload;
 import io.packetwalk.net.packet.Ipv4Packet;
 import io.packetwalk.net.packet.TcpSegment;
 import io.packetwalk.net.packet.UdpDatagram;
+import io.packetwalk.net.packet.VlanTag;
+import io.packetwalk.net.packet.VxlanPayload;
 import io.packetwalk.shell.GetOpt;
 import io.packetwalk.shell.Tool;
 import io.packetwalk.shell.ToolContext;
@@ -24,8 +25,10 @@ import java.util.function.Predicate;
  * {@code tcpdump -i DEV [-n] [-c N] [-e] [-t] [EXPRESSION]}: prints, in tcpdump's one-line format,
  * the frames that crossed the device since the last tcpdump on it (a capture that waited for
  * traffic would never end in a script), timestamps taken from virtual time. Expressions: {@code
- * icmp}, {@code arp}, {@code ip}, {@code tcp}, {@code udp}, {@code host|src|dst ADDR}, {@code port
- * N}, joined with {@code and}.
+ * icmp}, {@code arp}, {@code ip}, {@code tcp}, {@code udp}, {@code vlan [ID]}, {@code host|src|dst
+ * ADDR}, {@code port N}, joined with {@code and}. The IP filters see through an 802.1Q tag, as on
+ * Linux, where the kernel keeps a tag beside the frame for packet sockets; {@code vlan} matches
+ * tagged frames.
  */
 public final class TcpdumpCommand implements Tool {
 
@@ -139,7 +142,7 @@ public final class TcpdumpCommand implements Tool {
 
   // ---- filter expressions ----
 
-  private static Predicate<EthernetFrame> filter(List<String> words) {
+  static Predicate<EthernetFrame> filter(List<String> words) {
     Predicate<EthernetFrame> all = f -> true;
     List<String> terms = new ArrayList<>(words);
     terms.removeIf(w -> w.equals("and") || w.equals("&&"));
@@ -152,6 +155,13 @@ public final class TcpdumpCommand implements Tool {
             case "udp" -> f -> ip(f) instanceof Ipv4Packet p && p.payload() instanceof UdpDatagram;
             case "arp" -> f -> f.payload() instanceof ArpPacket;
             case "ip" -> f -> ip(f) != null;
+            case "vlan" -> {
+              if (i + 1 < terms.size() && terms.get(i + 1).chars().allMatch(Character::isDigit)) {
+                int vid = vlanId(terms.get(++i));
+                yield f -> f.isTagged() && f.vlan().vid() == vid;
+              }
+              yield EthernetFrame::isTagged;
+            }
             case "host", "src", "dst" -> {
               if (i + 1 >= terms.size()) {
                 throw syntax();
@@ -173,6 +183,18 @@ public final class TcpdumpCommand implements Tool {
       all = all.and(term);
     }
     return all;
+  }
+
+  /** A VLAN id as libpcap reads it, refused in its words. */
+  private static int vlanId(String word) {
+    if (word.length() > 10 || Long.parseLong(word) > 0xffffffffL) {
+      throw new ToolFailure(1, "tcpdump: number " + word + " overflows 32 bits");
+    }
+    long vid = Long.parseLong(word);
+    if (vid > 4095) {
+      throw new ToolFailure(1, "tcpdump: VLAN tag " + word + " greater than maximum 4095");
+    }
+    return (int) vid;
   }
 
   private static ToolFailure syntax() {
@@ -219,30 +241,46 @@ public final class TcpdumpCommand implements Tool {
   // ---- the one-line format ----
 
   static String line(CapturedFrame captured, boolean ethernet, boolean noTime) {
-    EthernetFrame f = captured.frame();
     StringBuilder out = new StringBuilder();
     if (!noTime) {
       out.append(timestamp(captured.timeNs())).append(' ');
     }
+    appendFrame(out, captured.frame(), ethernet);
+    return out.toString();
+  }
+
+  /**
+   * One frame; a frame inside a tunnel (VXLAN) follows on its own line, without a timestamp, as
+   * tcpdump's ether_print of the inner frame writes it. With -e a tagged frame shows its 802.1Q tag
+   * ("vlan 10, p 0, ") and the inner EtherType; without -e tcpdump leaves the tag out.
+   */
+  private static void appendFrame(StringBuilder out, EthernetFrame f, boolean ethernet) {
     boolean isArp = f.payload() instanceof ArpPacket;
+    String etherType = isArp ? "ARP (0x0806)" : "IPv4 (0x0800)";
     if (ethernet) {
-      out.append(f.src())
-          .append(" > ")
-          .append(f.dst())
-          .append(", ethertype ")
-          .append(isArp ? "ARP (0x0806)" : "IPv4 (0x0800)")
-          .append(", length ")
-          .append(f.length())
-          .append(": ");
+      out.append(f.src()).append(" > ").append(f.dst()).append(", ethertype ");
+      VlanTag tag = f.vlan();
+      if (tag == null) {
+        out.append(etherType).append(", length ").append(f.length()).append(": ");
+      } else {
+        out.append("802.1Q (0x8100), length ")
+            .append(f.length())
+            .append(": vlan ")
+            .append(tag.vid())
+            .append(", p ")
+            .append(tag.pcp())
+            .append(tag.dei() ? ", DEI" : "")
+            .append(", ethertype ")
+            .append(etherType)
+            .append(", ");
+      }
     } else {
       out.append(isArp ? "ARP, " : "IP ");
     }
     switch (f.payload()) {
       case ArpPacket arp -> out.append(arp(arp));
-      case Ipv4Packet p -> out.append(ipv4(p));
-      default -> out.append("unknown");
+      case Ipv4Packet p -> appendIpv4(out, p, ethernet);
     }
-    return out.toString();
   }
 
   private static String timestamp(long ns) {
@@ -264,37 +302,64 @@ public final class TcpdumpCommand implements Tool {
     return "Reply " + arp.senderIp() + " is-at " + arp.senderMac() + ", length 28";
   }
 
-  private static String ipv4(Ipv4Packet p) {
-    IpPayload payload = p.payload();
-    return switch (payload) {
+  private static void appendIpv4(StringBuilder out, Ipv4Packet p, boolean ethernet) {
+    switch (p.payload()) {
       case IcmpMessage icmp ->
-          p.src() + " > " + p.dst() + ": ICMP " + icmp(icmp) + ", length " + icmp.length();
+          out.append(p.src())
+              .append(" > ")
+              .append(p.dst())
+              .append(": ICMP ")
+              .append(icmp(icmp))
+              .append(", length ")
+              .append(icmp.length());
       case TcpSegment t ->
-          p.src()
-              + "."
-              + t.srcPort()
-              + " > "
-              + p.dst()
-              + "."
-              + t.dstPort()
-              + ": Flags ["
-              + t.flagLetters()
-              + "], seq "
-              + t.sequence()
-              + (t.has(TcpSegment.Flag.ACK) ? ", ack " + t.acknowledgement() : "")
-              + ", win 64240, length "
-              + t.dataLength();
-      case UdpDatagram u ->
-          p.src()
-              + "."
-              + u.srcPort()
-              + " > "
-              + p.dst()
-              + "."
-              + u.dstPort()
-              + ": UDP, length "
-              + u.dataLength();
-    };
+          out.append(p.src())
+              .append('.')
+              .append(t.srcPort())
+              .append(" > ")
+              .append(p.dst())
+              .append('.')
+              .append(t.dstPort())
+              .append(": Flags [")
+              .append(t.flagLetters())
+              .append("], seq ")
+              .append(t.sequence())
+              .append(t.has(TcpSegment.Flag.ACK) ? ", ack " + t.acknowledgement() : "")
+              .append(", win 64240, length ")
+              .append(t.dataLength());
+      case UdpDatagram u -> {
+        out.append(p.src())
+            .append('.')
+            .append(u.srcPort())
+            .append(" > ")
+            .append(p.dst())
+            .append('.')
+            .append(u.dstPort())
+            .append(": ");
+        appendUdpData(out, u, ethernet);
+      }
+    }
+  }
+
+  /**
+   * tcpdump decodes a datagram by its ports, not by what it carries: 4789 as VXLAN, 8472 as OTV
+   * (whose header reads a VXLAN header as overlay 0 and instance = VNI), anything else (flannel's
+   * 8285 too) as plain UDP.
+   */
+  private static void appendUdpData(StringBuilder out, UdpDatagram u, boolean ethernet) {
+    if (u.payload() instanceof VxlanPayload vxlan && isPort(u, VxlanPayload.IANA_PORT)) {
+      out.append("VXLAN, flags [I] (0x08), vni ").append(vxlan.vni()).append('\n');
+      appendFrame(out, vxlan.inner(), ethernet);
+    } else if (u.payload() instanceof VxlanPayload vxlan && isPort(u, VxlanPayload.LINUX_PORT)) {
+      out.append("OTV, flags [I] (0x08), overlay 0, instance ").append(vxlan.vni()).append('\n');
+      appendFrame(out, vxlan.inner(), ethernet);
+    } else {
+      out.append("UDP, length ").append(u.dataLength());
+    }
+  }
+
+  private static boolean isPort(UdpDatagram u, int port) {
+    return u.srcPort() == port || u.dstPort() == port;
   }
 
   /** tcpdump's words for an ICMP message. */

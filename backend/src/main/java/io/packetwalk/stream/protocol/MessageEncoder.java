@@ -26,6 +26,8 @@ import io.packetwalk.stream.protocol.Protocol.TraceEnd;
 import io.packetwalk.stream.protocol.Protocol.TraceStart;
 import io.packetwalk.stream.protocol.Protocol.TraceStep;
 import io.packetwalk.stream.protocol.Protocol.UdpHeader;
+import io.packetwalk.stream.protocol.Protocol.VlanHeader;
+import io.packetwalk.stream.protocol.Protocol.VxlanHeader;
 import io.packetwalk.stream.protocol.Protocol.Welcome;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -230,11 +232,20 @@ public final class MessageEncoder {
   private ObjectNode header(Header header) {
     ObjectNode node = mapper.createObjectNode();
     node.put("layer", header.layer());
+    if (header.depth() > 0) {
+      node.put("depth", header.depth());
+    }
     switch (header) {
       case EthernetHeader e -> {
         node.put("src", e.src());
         node.put("dst", e.dst());
         node.put("etherType", e.etherType());
+      }
+      case VlanHeader v -> {
+        node.put("vid", v.vid());
+        node.put("pcp", v.pcp());
+        node.put("dei", v.dei());
+        node.put("etherType", v.etherType());
       }
       case ArpHeader a -> {
         node.put("op", a.op());
@@ -267,6 +278,10 @@ public final class MessageEncoder {
         node.put("srcPort", t.srcPort());
         node.put("dstPort", t.dstPort());
         node.put("flags", t.flags());
+      }
+      case VxlanHeader v -> {
+        node.put("flags", v.flags());
+        node.put("vni", v.vni());
       }
     }
     return node;

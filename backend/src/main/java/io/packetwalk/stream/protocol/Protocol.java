@@ -279,42 +279,93 @@ public final class Protocol {
   public record StateChangeView(
       String kind, LocationView where, String key, String before, String after) {}
 
-  /** One protocol header of the packet after a step; the wire tag is its {@code layer}. */
+  /**
+   * One protocol header of the packet after a step; the wire tag is its {@code layer}. {@code
+   * depth} is 0 for the outermost packet and one more inside each tunnel (the frame a VXLAN header
+   * wraps, the packet a flannel UDP datagram carries); the wire leaves it out when 0.
+   */
   public sealed interface Header {
+
+    /** How many encapsulations this header lies inside. */
+    int depth();
 
     /** The wire tag of this header. */
     default String layer() {
       return switch (this) {
         case EthernetHeader e -> "ethernet";
+        case VlanHeader v -> "vlan";
         case ArpHeader a -> "arp";
         case Ipv4Header i -> "ipv4";
         case IcmpHeader i -> "icmp";
         case UdpHeader u -> "udp";
         case TcpHeader t -> "tcp";
+        case VxlanHeader v -> "vxlan";
       };
     }
   }
 
-  /** {@code etherType} is {@code ARP} or {@code IPv4}. */
-  public record EthernetHeader(String src, String dst, String etherType) implements Header {}
+  /**
+   * {@code etherType} is {@code ARP}, {@code IPv4}, or {@code 802.1Q} when a vlan layer follows.
+   */
+  public record EthernetHeader(String src, String dst, String etherType, int depth)
+      implements Header {
+
+    public EthernetHeader(String src, String dst, String etherType) {
+      this(src, dst, etherType, 0);
+    }
+  }
+
+  /** An 802.1Q tag: VLAN id, priority, drop-eligible bit, and the EtherType after the tag. */
+  public record VlanHeader(int vid, int pcp, boolean dei, String etherType, int depth)
+      implements Header {}
 
   /** {@code op} is {@code request} or {@code reply}. */
   public record ArpHeader(
-      String op, String senderMac, String senderIp, String targetMac, String targetIp)
-      implements Header {}
+      String op, String senderMac, String senderIp, String targetMac, String targetIp, int depth)
+      implements Header {
+
+    public ArpHeader(
+        String op, String senderMac, String senderIp, String targetMac, String targetIp) {
+      this(op, senderMac, senderIp, targetMac, targetIp, 0);
+    }
+  }
 
   /** {@code protocol} is {@code ICMP}, {@code UDP} or {@code TCP}. */
   public record Ipv4Header(
-      String src, String dst, int ttl, String protocol, int id, int totalLength)
-      implements Header {}
+      String src, String dst, int ttl, String protocol, int id, int totalLength, int depth)
+      implements Header {
+
+    public Ipv4Header(String src, String dst, int ttl, String protocol, int id, int totalLength) {
+      this(src, dst, ttl, protocol, id, totalLength, 0);
+    }
+  }
 
   /** {@code description} is the learner's name for the type, e.g. {@code echo request}. */
-  public record IcmpHeader(int icmpType, int code, String description, int id, int sequence)
-      implements Header {}
+  public record IcmpHeader(
+      int icmpType, int code, String description, int id, int sequence, int depth)
+      implements Header {
+
+    public IcmpHeader(int icmpType, int code, String description, int id, int sequence) {
+      this(icmpType, code, description, id, sequence, 0);
+    }
+  }
 
   /** A UDP header; {@code length} counts the 8 header bytes and the data. */
-  public record UdpHeader(int srcPort, int dstPort, int length) implements Header {}
+  public record UdpHeader(int srcPort, int dstPort, int length, int depth) implements Header {
+
+    public UdpHeader(int srcPort, int dstPort, int length) {
+      this(srcPort, dstPort, length, 0);
+    }
+  }
 
   /** {@code flags} in tcpdump letters, e.g. {@code S}, {@code S.}, {@code R.}. */
-  public record TcpHeader(int srcPort, int dstPort, String flags) implements Header {}
+  public record TcpHeader(int srcPort, int dstPort, String flags, int depth) implements Header {
+
+    public TcpHeader(int srcPort, int dstPort, String flags) {
+      this(srcPort, dstPort, flags, 0);
+    }
+  }
+
+  /** A VXLAN header: {@code flags} (0x08, "VNI valid") and the 24-bit {@code vni}. */
+  public record VxlanHeader(int flags, int vni, int depth) implements Header {}
 }

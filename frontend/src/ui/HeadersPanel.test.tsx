@@ -1,0 +1,79 @@
+// @vitest-environment jsdom
+/** Tests the headers panel on a tunnelled packet: the shared VXLAN example's inner headers are grouped, indented and compared with the unwrapped packet. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { render } from "preact";
+import { act } from "preact/test-utils";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { TraceStep } from "../model/trace";
+import { parseServerMessage } from "../protocol/protocol";
+import { HeadersPanel } from "./HeadersPanel";
+
+/** Vitest runs in frontend/; the shared examples live with the backend's tests. */
+const examples = join(process.cwd(), "../backend/src/test/resources/protocol");
+
+function exampleStep(name: string): TraceStep {
+  const result = parseServerMessage(readFileSync(join(examples, name), "utf8"));
+  if (!result.ok || result.value.type !== "traceStep") throw new Error(`${name} is not a step`);
+  return result.value.step;
+}
+
+let root: HTMLElement;
+
+beforeEach(() => {
+  root = document.createElement("div");
+  document.body.append(root);
+});
+
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+function captions(scope: Element): string[] {
+  return [...scope.querySelectorAll(":scope > table caption")].map((c) => c.textContent ?? "");
+}
+
+describe("headers panel on a tunnelled packet", () => {
+  const wrapped = exampleStep("server-trace-step-vxlan.json");
+
+  it("shows the outer headers, then the inner packet grouped and indented under its own title", () => {
+    act(() => render(<HeadersPanel step={wrapped} />, root));
+    const scroller = root.querySelector(".headers-scroller");
+    if (scroller === null) throw new Error("no scroller");
+    expect(captions(scroller)).toEqual(["Ethernet", "IPv4", "UDP", "VXLAN"]);
+    const inner = root.querySelectorAll("section.inner-headers");
+    expect(inner).toHaveLength(1);
+    const group = inner[0];
+    if (!(group instanceof HTMLElement)) throw new Error("no inner group");
+    expect(group.querySelector("h3")?.textContent).toBe("Inner packet (inside the tunnel)");
+    expect(group.style.marginLeft).toBe("12px");
+    expect(captions(group)).toEqual(["Ethernet", "IPv4", "ICMP"]);
+    expect(group.textContent).toContain("10.244.1.2");
+    const vxlan = root.querySelector("table.layer-vxlan");
+    expect(vxlan?.textContent).toContain("VNI1");
+    expect(vxlan?.textContent).toContain("0x08");
+  });
+
+  it("pairs the inner headers with the unwrapped packet and marks the outer ones as added", () => {
+    const inner = wrapped.headers.filter((header) => header.depth === 1);
+    const unwrapped: TraceStep = {
+      ...wrapped,
+      seq: 20,
+      causeSeq: 19,
+      headers: inner.map((header) => ({ ...header, depth: 0 })),
+    };
+    act(() => render(<HeadersPanel step={wrapped} cause={unwrapped} />, root));
+    const added = [...root.querySelectorAll("table.added caption")].map((c) => c.textContent);
+    expect(added).toEqual(["Ethernet (added)", "IPv4 (added)", "UDP (added)", "VXLAN (added)"]);
+    expect(root.querySelectorAll("section.inner-headers tr.changed")).toHaveLength(0);
+  });
+
+  it("shows an 802.1Q tag as its own layer on the wire", () => {
+    act(() => render(<HeadersPanel step={exampleStep("server-trace-step-vlan.json")} />, root));
+    const vlan = root.querySelector("table.layer-vlan");
+    expect(vlan?.querySelector("caption")?.textContent).toBe("802.1Q VLAN tag");
+    expect(vlan?.textContent).toContain("VLAN id10");
+    expect(root.querySelector("section.inner-headers")).toBeNull();
+  });
+});
