@@ -56,6 +56,9 @@ final class Pipeline {
             StepKind.DEVICE_RX,
             Texts.name(dev) + " receives the frame from " + frame.src() + ".",
             frame);
+    if (engine.vlans.receive(dev, frame, rx)) {
+      return;
+    }
     if (dev.master() != null) {
       engine.bridging.portReceive(dev, frame, rx);
     } else if (!engine.macvlans.receive(dev, frame, rx)) {
