@@ -1,13 +1,24 @@
 /** Owns the topology types the server sends (hosts, namespaces, devices, links) and the rules for naming and showing them. */
 
 /** The kinds of device this page knows; others (say "vxlan") are kept and drawn as plain devices. */
-export const DEVICE_KINDS = ["loopback", "veth", "bridge", "dummy", "physical", "macvlan"] as const;
+export const DEVICE_KINDS = [
+  "loopback",
+  "veth",
+  "bridge",
+  "dummy",
+  "physical",
+  "macvlan",
+  "vlan",
+  "ipvlan",
+] as const;
 export type KnownDeviceKind = (typeof DEVICE_KINDS)[number];
 /** A known kind, or any other kind a newer server sends. */
 export type DeviceKind = KnownDeviceKind | (string & {});
 
-/** The kinds of link protocol version 1 knows. */
-/** `lower` joins a stacked device (a macvlan, a vlan) to the device it sits on. */
+/**
+ * The kinds of link protocol version 1 knows; `lower` joins a stacked device (macvlan, vlan, ipvlan)
+ * to the device it sits on.
+ */
 export const LINK_KINDS = ["veth", "bridge-port", "lower"] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
 

@@ -43,6 +43,7 @@ final class Engine {
   final Bridging bridging;
   final Macvlans macvlans;
   final Vlans vlans;
+  final Ipvlans ipvlans;
   final Pipeline pipeline;
   final InputRouting inputRouting;
   final OutputRouting outputRouting;
@@ -70,6 +71,7 @@ final class Engine {
     this.bridging = new Bridging(this);
     this.macvlans = new Macvlans(this);
     this.vlans = new Vlans(this);
+    this.ipvlans = new Ipvlans(this);
     this.pipeline = new Pipeline(this);
     this.inputRouting = new InputRouting();
     this.outputRouting = new OutputRouting();

@@ -103,6 +103,7 @@ final class Links {
       case DeviceKind.Macvlan macvlan ->
           engine.macvlans.transmit(dev, macvlan.state(), frame, sent);
       case DeviceKind.Vlan vlan -> engine.vlans.transmit(dev, vlan.state(), frame, sent);
+      case DeviceKind.Ipvlan ipvlan -> engine.ipvlans.transmit(dev, ipvlan.state(), frame, sent);
     }
   }
 

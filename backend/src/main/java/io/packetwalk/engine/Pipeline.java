@@ -61,7 +61,8 @@ final class Pipeline {
     }
     if (dev.master() != null) {
       engine.bridging.portReceive(dev, frame, rx);
-    } else if (!engine.macvlans.receive(dev, frame, rx)) {
+    } else if (!engine.macvlans.receive(dev, frame, rx)
+        && !engine.ipvlans.receive(dev, frame, rx)) {
       deliverUp(dev, frame, carried, rx);
     }
   }

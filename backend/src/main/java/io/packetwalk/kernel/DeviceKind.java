@@ -181,7 +181,7 @@ public sealed interface DeviceKind
    * A device stacked on a lower device (macvlan, ipvlan, vlan): it sends through the lower device
    * and receives what the lower device's receive handler hands it.
    */
-  sealed interface Stacked extends DeviceKind permits Macvlan, Vlan {
+  sealed interface Stacked extends DeviceKind permits Macvlan, Vlan, Ipvlan {
 
     /** The device below: the one printed after "@" and the one frames really leave by. */
     NetDevice lower();
@@ -221,6 +221,19 @@ public sealed interface DeviceKind
     @Override
     public String typeName() {
       return "vlan";
+    }
+
+    @Override
+    public NetDevice lower() {
+      return state.lower();
+    }
+  }
+
+  /** An ipvlan: shares its lower device's MAC; frames reach it by its IP addresses. */
+  record Ipvlan(IpvlanState state) implements Stacked {
+    @Override
+    public String typeName() {
+      return "ipvlan";
     }
 
     @Override

@@ -21,7 +21,7 @@ final class MacvlanRules {
     if (lower.isLoopback()) {
       throw new KernelException(Errno.EINVAL);
     }
-    if (lower.master() != null) {
+    if (lower.master() != null || StackedDevices.carriesIpvlans(lower)) {
       throw new KernelException(Errno.EBUSY);
     }
     boolean hasMacvlans = false;

@@ -178,7 +178,9 @@ public final class NetDevice {
 
   /** Whether the device has no link layer address resolution (loopback). */
   public boolean isNoArp() {
-    return kind instanceof DeviceKind.Loopback || kind instanceof DeviceKind.Dummy;
+    return kind instanceof DeviceKind.Loopback
+        || kind instanceof DeviceKind.Dummy
+        || (kind instanceof DeviceKind.Ipvlan(IpvlanState state) && state.port().mode().noArp());
   }
 
   /** Whether the device has carrier (LOWER_UP): its kind's rule ({@link DeviceKind#carrier}). */

@@ -313,6 +313,58 @@ public final class NetNamespace {
     }
   }
 
+  /**
+   * {@code ip link add NAME link LOWER type ipvlan [mode l2|l3|l3s] [bridge|private|vepa]}: an
+   * ipvlan with LOWER's MAC and MTU (on LOWER's own lower device when LOWER is an ipvlan). The mode
+   * (l3 unless given) and the flag are LOWER's, for all its ipvlans (ipvlan_link_new()). Refused on
+   * lo (EINVAL), on a bridge port or a device with macvlans (EBUSY), above LOWER's MTU (EINVAL).
+   */
+  public NetDevice addIpvlan(
+      String devName, NetDevice lower, IpvlanMode mode, IpvlanIsolation isolation, Integer mtu) {
+    try (Linkwatch.Hold events = host.linkwatch().hold()) {
+      checkNewName(devName);
+      NetDevice real =
+          lower.kind() instanceof DeviceKind.Ipvlan(IpvlanState state) ? state.lower() : lower;
+      IpvlanPort port = StackedDevices.ipvlanPort(real);
+      if (port == null) {
+        if (real.isLoopback()) {
+          throw new KernelException(Errno.EINVAL);
+        }
+        if (real.master() != null || MacvlanRules.carriesMacvlans(real)) {
+          throw new KernelException(Errno.EBUSY);
+        }
+        port = new IpvlanPort(IpvlanMode.L3, IpvlanIsolation.BRIDGE);
+      }
+      if (mtu != null && mtu > real.mtu()) {
+        throw new KernelException(Errno.EINVAL);
+      }
+      NetDevice dev =
+          register(
+              devName,
+              new DeviceKind.Ipvlan(new IpvlanState(real, port)),
+              real.mac(),
+              real.mtu(),
+              0);
+      real.addUpper(dev);
+      setIpvlanPort(dev, mode == null ? IpvlanMode.L3 : mode, isolation);
+      return dev;
+    }
+  }
+
+  /**
+   * {@code ip link set DEV type ipvlan [mode M] [FLAG]}: the lower device's mode (when given) and
+   * flag, for all its ipvlans; the NOARP flag of every one of them follows the mode.
+   */
+  public void setIpvlanPort(NetDevice dev, IpvlanMode mode, IpvlanIsolation isolation) {
+    try (Linkwatch.Hold events = host.linkwatch().hold()) {
+      if (!(dev.kind() instanceof DeviceKind.Ipvlan(IpvlanState state))) {
+        throw new KernelException(Errno.EOPNOTSUPP);
+      }
+      state.port().set(mode == null ? state.port().mode() : mode, isolation);
+      state.lower().uppers().forEach(NetDevice::linkChanged);
+    }
+  }
+
   /** {@code ip link set DEV type vlan reorder_hdr on|off}. */
   public void setVlanReorderHeader(NetDevice dev, boolean on) {
     try (Linkwatch.Hold events = host.linkwatch().hold()) {
@@ -585,7 +637,9 @@ public final class NetNamespace {
       if (port.master() == bridge) {
         return;
       }
-      if (port.master() != null || MacvlanRules.carriesMacvlans(port)) {
+      if (port.master() != null
+          || MacvlanRules.carriesMacvlans(port)
+          || StackedDevices.carriesIpvlans(port)) {
         throw new KernelException(Errno.EBUSY);
       }
       BridgeState state = bridge.bridge();

@@ -29,10 +29,13 @@ final class StackedDevices {
     }
   }
 
-  /** NETDEV_CHANGEMTU on a lower device: no stacked device stays larger than it. */
+  /**
+   * NETDEV_CHANGEMTU on a lower device: no stacked device stays larger than it, and ipvlans take
+   * its MTU whatever it is (ipvlan_adjust_mtu()).
+   */
   static void lowerMtuChanged(NetDevice lower) {
     for (NetDevice upper : lower.uppers()) {
-      if (upper.mtu() > lower.mtu()) {
+      if (upper.mtu() > lower.mtu() || upper.kind() instanceof DeviceKind.Ipvlan) {
         upper.setMtuValue(lower.mtu());
       }
     }
@@ -48,6 +51,7 @@ final class StackedDevices {
           switch (upper.kind()) {
             case DeviceKind.Vlan(VlanState state) -> state.inheritsMac();
             case DeviceKind.Macvlan(MacvlanState state) -> state.mode() == MacvlanMode.PASSTHRU;
+            case DeviceKind.Ipvlan i -> true;
             default -> false;
           };
       if (follows && !upper.mac().equals(mac)) {
@@ -73,8 +77,29 @@ final class StackedDevices {
     }
   }
 
-  /** ndo_set_mac_address: a macvlan refuses a MAC that is taken. */
+  /** Whether ipvlans sit on {@code dev} (its receive handler is theirs). */
+  static boolean carriesIpvlans(NetDevice dev) {
+    return ipvlanPort(dev) != null;
+  }
+
+  /** The ipvlan port of {@code lower}, if ipvlans sit on it. */
+  static IpvlanPort ipvlanPort(NetDevice lower) {
+    for (NetDevice upper : lower.uppers()) {
+      if (upper.kind() instanceof DeviceKind.Ipvlan(IpvlanState state)) {
+        return state.port();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * ndo_set_mac_address: a macvlan refuses a MAC that is taken; an ipvlan has none to call (its MAC
+   * is its lower device's).
+   */
   static void checkMac(NetDevice dev, MacAddress mac) {
+    if (dev.kind() instanceof DeviceKind.Ipvlan) {
+      throw new KernelException(Errno.EOPNOTSUPP);
+    }
     if (dev.kind() instanceof DeviceKind.Macvlan(MacvlanState state) && !mac.equals(dev.mac())) {
       MacvlanRules.checkAddress(dev, state, mac);
     }

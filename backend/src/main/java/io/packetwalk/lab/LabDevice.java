@@ -1,5 +1,6 @@
 package io.packetwalk.lab;
 
+import io.packetwalk.kernel.IpvlanMode;
 import io.packetwalk.kernel.MacvlanMode;
 import io.packetwalk.net.MacAddress;
 import java.util.List;
@@ -95,9 +96,12 @@ public record LabDevice(
   }
 
   private static void checkStacked(LabDeviceKind kind, LabStacked stacked) {
-    if (kind != LabDeviceKind.MACVLAN && kind != LabDeviceKind.VLAN) {
+    if (kind != LabDeviceKind.MACVLAN
+        && kind != LabDeviceKind.VLAN
+        && kind != LabDeviceKind.IPVLAN) {
       if (stacked != null) {
-        throw new LabValueException("stacked", "only a macvlan or a vlan sits on a lower device");
+        throw new LabValueException(
+            "stacked", "only a macvlan, a vlan or an ipvlan sits on a lower device");
       }
       return;
     }
@@ -105,13 +109,29 @@ public record LabDevice(
       throw new LabValueException("stacked", "a " + kind.word() + " needs its lower device");
     }
     if (kind == LabDeviceKind.VLAN) {
-      if (stacked.vlanId() == null || stacked.mode() != null) {
-        throw new LabValueException("stacked", "a vlan has a vlanId and no mode");
+      if (stacked.vlanId() == null || stacked.mode() != null || stacked.flag() != null) {
+        throw new LabValueException("stacked", "a vlan has a vlanId, and no mode or flag");
       }
       return;
     }
     if (stacked.vlanId() != null) {
       throw new LabValueException("stacked.vlanId", "only a vlan has a VLAN id");
+    }
+    if (kind == LabDeviceKind.IPVLAN) {
+      if (stacked.mode() == null || IpvlanMode.fromWord(stacked.mode()).isEmpty()) {
+        throw new LabValueException(
+            "stacked.mode", "\"" + stacked.mode() + "\" is not an ipvlan mode (l2, l3, l3s)");
+      }
+      if (stacked.flag() == null
+          || !java.util.Set.of("bridge", "private", "vepa").contains(stacked.flag())) {
+        throw new LabValueException(
+            "stacked.flag",
+            "\"" + stacked.flag() + "\" is not an ipvlan flag (bridge, private, vepa)");
+      }
+      return;
+    }
+    if (stacked.flag() != null) {
+      throw new LabValueException("stacked.flag", "only an ipvlan has a flag");
     }
     if (stacked.mode() == null || MacvlanMode.fromWord(stacked.mode()).isEmpty()) {
       throw new LabValueException(

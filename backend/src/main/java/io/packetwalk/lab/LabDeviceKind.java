@@ -25,7 +25,9 @@ public enum LabDeviceKind {
    */
   MACVLAN("macvlan"),
   /** An 802.1Q VLAN device on a lower device, with the VLAN id in its {@code stacked}. */
-  VLAN("vlan");
+  VLAN("vlan"),
+  /** An ipvlan on a lower device, with the lower device's mode and flag in its {@code stacked}. */
+  IPVLAN("ipvlan");
 
   private final String word;
 

@@ -509,7 +509,7 @@ public final class LabScript {
                 first.ns(),
                 "ip link add " + quote(dev.name()) + " " + dev.vxlan().createArgs());
         case VETH -> veth(ends);
-        case MACVLAN, VLAN -> stacked(first);
+        case MACVLAN, VLAN, IPVLAN -> stacked(first);
         default -> throw new IllegalStateException(dev.kind() + " is never made by a command");
       }
       for (End end : ends) {
@@ -582,9 +582,17 @@ public final class LabScript {
               + " link "
               + quote(lower.dev().name())
               + netnsArgument(end.ns(), lower.ns())
-              + (end.dev().kind() == LabDeviceKind.VLAN
-                  ? " type vlan id " + end.dev().stacked().vlanId()
-                  : " type macvlan mode " + end.dev().stacked().mode()));
+              + stackedType(end.dev()));
+    }
+
+    /** The {@code type …} words that make a stacked device as the document describes it. */
+    private static String stackedType(LabDevice dev) {
+      LabStacked stacked = dev.stacked();
+      return switch (dev.kind()) {
+        case VLAN -> " type vlan id " + stacked.vlanId();
+        case IPVLAN -> " type ipvlan mode " + stacked.mode() + " " + stacked.flag();
+        default -> " type macvlan mode " + stacked.mode();
+      };
     }
 
     /** {@code netns NS} when a device is made from another namespace ({@code 1}: the root's). */
@@ -631,7 +639,8 @@ public final class LabScript {
         }
         boolean madeHere =
             dev.kind() != LabDeviceKind.LOOPBACK && dev.kind() != LabDeviceKind.PHYSICAL;
-        if (madeHere && dev.kind() != LabDeviceKind.BRIDGE) {
+        // an ipvlan has no MAC of its own: it shows its lower device's
+        if (madeHere && dev.kind() != LabDeviceKind.BRIDGE && dev.kind() != LabDeviceKind.IPVLAN) {
           commands.add(
               new String[] {
                 path + ".mac", "ip link set dev " + quote(dev.name()) + " address " + dev.mac()

@@ -1,11 +1,12 @@
 package io.packetwalk.lab;
 
 /**
- * What a stacked device (macvlan, vlan) sits on: its lower device, named by namespace ({@code ""}
- * for the root) and device name; a macvlan's mode (private, vepa, bridge or passthru) or a VLAN
- * device's id (0–4094). Which of the two a kind needs is checked by {@link LabDevice}.
+ * What a stacked device (macvlan, vlan, ipvlan) sits on: its lower device, named by namespace
+ * ({@code ""} for the root) and device name; a macvlan's mode (private, vepa, bridge or passthru),
+ * a VLAN device's id (0–4094), or an ipvlan's mode (l2, l3, l3s) and flag (bridge, private, vepa).
+ * Which of them a kind needs is checked by {@link LabDevice}.
  */
-public record LabStacked(LabPeer lower, String mode, Integer vlanId) {
+public record LabStacked(LabPeer lower, String mode, Integer vlanId, String flag) {
 
   public LabStacked {
     if (lower == null) {

@@ -222,7 +222,7 @@ public final class LabValidator {
     if (found.isEmpty()) {
       report(path + ".device", "no device \"" + lower.device() + "\" in " + lowerNs.displayName());
     } else if (found.get().kind() == LabDeviceKind.LOOPBACK
-        || (found.get().kind() == LabDeviceKind.MACVLAN && kind == LabDeviceKind.MACVLAN)) {
+        || (found.get().kind() == kind && kind != LabDeviceKind.VLAN)) {
       report(
           path + ".device",
           "\""
@@ -232,7 +232,7 @@ public final class LabValidator {
               + " is a "
               + found.get().kind().word()
               + ", which cannot carry a stacked device");
-    } else if (found.get().master() != null && kind == LabDeviceKind.MACVLAN) {
+    } else if (found.get().master() != null && kind != LabDeviceKind.VLAN) {
       report(
           path + ".device",
           "\""

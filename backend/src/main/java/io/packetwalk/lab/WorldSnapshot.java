@@ -6,6 +6,7 @@ import io.packetwalk.kernel.DeviceKind;
 import io.packetwalk.kernel.FdbEntry;
 import io.packetwalk.kernel.Host;
 import io.packetwalk.kernel.InterfaceAddress;
+import io.packetwalk.kernel.IpvlanState;
 import io.packetwalk.kernel.MacvlanState;
 import io.packetwalk.kernel.NeighbourEntry;
 import io.packetwalk.kernel.NeighbourTable;
@@ -112,12 +113,23 @@ public final class WorldSnapshot {
         NetDevice lower = state.lower();
         stacked =
             new LabStacked(
-                new LabPeer(lower.netns().name(), lower.name()), state.mode().word(), null);
+                new LabPeer(lower.netns().name(), lower.name()), state.mode().word(), null, null);
       }
       case DeviceKind.Vlan(VlanState state) -> {
         kind = LabDeviceKind.VLAN;
         NetDevice lower = state.lower();
-        stacked = new LabStacked(new LabPeer(lower.netns().name(), lower.name()), null, state.id());
+        stacked =
+            new LabStacked(new LabPeer(lower.netns().name(), lower.name()), null, state.id(), null);
+      }
+      case DeviceKind.Ipvlan(IpvlanState state) -> {
+        kind = LabDeviceKind.IPVLAN;
+        NetDevice lower = state.lower();
+        stacked =
+            new LabStacked(
+                new LabPeer(lower.netns().name(), lower.name()),
+                state.port().mode().word(),
+                null,
+                state.port().isolation().word());
       }
       case DeviceKind.Vxlan v -> {
         kind = LabDeviceKind.VXLAN;

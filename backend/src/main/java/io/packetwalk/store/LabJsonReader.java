@@ -61,7 +61,7 @@ final class LabJsonReader {
           "vxlan",
           "addresses",
           "stacked");
-  static final List<String> STACKED_FIELDS = List.of("lower", "mode", "vlanId");
+  static final List<String> STACKED_FIELDS = List.of("lower", "mode", "vlanId", "flag");
   static final List<String> VXLAN_FIELDS =
       List.of(
           "vni",
@@ -278,7 +278,8 @@ final class LabJsonReader {
     LabPeer lower = f.optional("lower").map(n -> peer(n, f.path("lower"))).orElse(null);
     String mode = f.string("mode", null);
     Integer vlanId = f.optional("vlanId").isPresent() ? f.requiredInteger("vlanId") : null;
-    return build(f, () -> new LabStacked(lower, mode, vlanId));
+    String flag = f.string("flag", null);
+    return build(f, () -> new LabStacked(lower, mode, vlanId, flag));
   }
 
   private LabPeer peer(JsonNode node, String path) {

@@ -129,6 +129,9 @@ final class LabJsonWriter {
       if (dev.stacked().vlanId() != null) {
         stacked.put("vlanId", dev.stacked().vlanId());
       }
+      if (dev.stacked().flag() != null) {
+        stacked.put("flag", dev.stacked().flag());
+      }
     }
     if (dev.vxlan() != null) {
       node.set("vxlan", vxlan(dev.vxlan()));

@@ -25,9 +25,10 @@ final class LinkTypes {
   // stacked kinds: a device on a lower device
   private static final LinkType MACVLAN = new MacvlanLink();
   private static final LinkType VLAN = new VlanLink();
+  private static final LinkType IPVLAN = new IpvlanLink();
 
   private static final Map<String, LinkType> BY_NAME =
-      List.of(LOOPBACK, VETH, BRIDGE, DUMMY, PHYSICAL, VXLAN, MACVLAN, VLAN).stream()
+      List.of(LOOPBACK, VETH, BRIDGE, DUMMY, PHYSICAL, VXLAN, MACVLAN, VLAN, IPVLAN).stream()
           .filter(LinkType::creatable)
           .collect(Collectors.toUnmodifiableMap(LinkType::name, Function.identity()));
 
@@ -35,7 +36,6 @@ final class LinkTypes {
   private static final Set<String> UNSIMULATED =
       Set.of(
           "macvtap",
-          "ipvlan",
           "ipvtap",
           "bond",
           "team",
@@ -83,6 +83,7 @@ final class LinkTypes {
       case DeviceKind.Vxlan v -> VXLAN;
       case DeviceKind.Macvlan m -> MACVLAN;
       case DeviceKind.Vlan v -> VLAN;
+      case DeviceKind.Ipvlan i -> IPVLAN;
     };
   }
 
