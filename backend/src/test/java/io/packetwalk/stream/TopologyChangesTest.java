@@ -28,7 +28,9 @@ class TopologyChangesTest {
           "ip addr add 10.9.%d.1/24 dev v%d",
           "ip link set w%d netns n%d",
           "ip link set v%d name x%d",
-          "ip link set v%d down");
+          "ip link set v%d down",
+          "ip link add m%d link v%d type macvlan mode bridge",
+          "ip link add link w%d name q%d type vlan id 1%d");
 
   @Test
   void applyingEachChangeToTheOldTopologyGivesTheNewOneOverRandomCommandSequences() {
@@ -50,6 +52,26 @@ class TopologyChangesTest {
         before = after;
       }
     }
+  }
+
+  @Test
+  void aStackedDeviceIsLinkedToItsLowerDeviceAcrossNamespaces() {
+    ShellSession shell = new ShellSession(World.withOneHost());
+    NetNamespace root = shell.world().defaultHost().root();
+    shell.execute(root, "ip netns add c", 1);
+    shell.execute(root, "ip link add eth0 type veth peer name peer0", 2);
+    shell.execute(root, "ip link add mv0 link eth0 netns c type macvlan mode bridge", 3);
+
+    TopologyView view = TopologyMapper.snapshot(shell.world());
+
+    assertThat(view.links())
+        .filteredOn(link -> link.kind().equals("lower"))
+        .singleElement()
+        .satisfies(link -> {
+          assertThat(link.a().netns()).isEqualTo("c");
+          assertThat(link.a().device()).isEqualTo("mv0");
+          assertThat(link.b().device()).isEqualTo("eth0");
+        });
   }
 
   @Test
