@@ -4,7 +4,13 @@ import { DEFAULT_SPEED, timerScheduler } from "./playback/player";
 import { createFrameStats, type FrameStats } from "./render/canvas";
 import { initialSession } from "./store/session";
 import { Store } from "./store/store";
-import { Connection, socketUrl } from "./transport/connection";
+import {
+  browserOptions,
+  Connection,
+  labFromAddress,
+  sessionStorageKeeper,
+  socketUrl,
+} from "./transport/connection";
 import { App } from "./ui/App";
 import { Controller } from "./ui/controller";
 import "./styles/app.css";
@@ -21,12 +27,22 @@ if (root === null) throw new Error('Packetwalk needs a <div id="app"> to mount i
 
 const frameStats = createFrameStats();
 
-const connection = new Connection(socketUrl(window.location), {
-  status: (status) => controller.connection(status),
-  message: (message) => controller.receive(message),
-  invalid: (error) => controller.invalid(error),
-  refused: (reason) => controller.refused(reason),
-});
+const connection = new Connection(
+  socketUrl(window.location),
+  {
+    status: (status) => controller.connection(status),
+    message: (message) => controller.receive(message),
+    invalid: (error) => controller.invalid(error),
+    refused: (reason) => controller.refused(reason),
+  },
+  { ...browserOptions, lab: labFromAddress(window.location.search) },
+);
+
+/** Opens built-in lab `id` fresh: the tab's current lab is not resumed. */
+function openLab(id: string): void {
+  sessionStorageKeeper.clear();
+  window.location.assign(`/?lab=${encodeURIComponent(id)}`);
+}
 window.packetwalk = { frameStats, dropConnection: () => connection.drop() };
 const controller = new Controller(
   new Store(initialSession(DEFAULT_SPEED)),
@@ -34,5 +50,5 @@ const controller = new Controller(
   timerScheduler,
 );
 
-render(h(App, { controller, stats: frameStats }), root);
+render(h(App, { controller, stats: frameStats, openLab }), root);
 connection.start();

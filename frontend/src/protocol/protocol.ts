@@ -70,6 +70,8 @@ export interface HelloMessage {
   readonly type: "hello";
   /** The tab's session to resume after a reconnect; absent on a first visit. */
   readonly resume?: SessionToken;
+  /** The built-in lab a new session starts from (an id of GET /api/templates); absent: the default. */
+  readonly lab?: string;
 }
 
 export interface PingMessage {
@@ -292,10 +294,12 @@ export function validateClientMessage(value: unknown): Validated<ClientMessage> 
   return run<ClientMessage>(() => {
     const message = envelope(value, CLIENT_TYPES);
     switch (message.type) {
-      case "hello":
+      case "hello": {
+        const lab = message.has("lab") ? { lab: message.str("lab") } : {};
         return message.has("resume")
-          ? { v: 2, type: "hello", resume: sessionToken(message.obj("resume")) }
-          : { v: 2, type: "hello" };
+          ? { v: 2, type: "hello", resume: sessionToken(message.obj("resume")), ...lab }
+          : { v: 2, type: "hello", ...lab };
+      }
       case "ping":
         return {
           v: 2,

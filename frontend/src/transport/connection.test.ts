@@ -6,6 +6,7 @@ import {
   Connection,
   FULL_SERVER_WAIT_MS,
   exponentialBackoff,
+  labFromAddress,
   reconnectDelay,
   socketUrl,
   type ConnectionStatus,
@@ -44,7 +45,7 @@ class FakeSocket implements SocketLike {
   }
 }
 
-function setUp() {
+function setUp(lab: string | null = null) {
   const sockets: FakeSocket[] = [];
   const timers: { delay: number; task: () => void }[] = [];
   const statuses: ConnectionStatus[] = [];
@@ -77,7 +78,11 @@ function setUp() {
         save: (session) => {
           kept = session;
         },
+        clear: () => {
+          kept = null;
+        },
       },
+      lab,
     },
   );
   const socket = (index: number): FakeSocket => {
@@ -97,6 +102,16 @@ describe("connection", () => {
   it("builds the socket address from the page's location", () => {
     expect(socketUrl({ protocol: "http:", host: "localhost:8080" })).toBe("ws://localhost:8080/ws");
     expect(socketUrl({ protocol: "https:", host: "lab.example" })).toBe("wss://lab.example/ws");
+  });
+
+  it("names the lab of the page's address in its hello, and reads only a valid id from it", () => {
+    const { connection, socket } = setUp("flannel-vxlan");
+    connection.start();
+    socket(0).accept();
+    expect(socket(0).sent).toEqual(['{"v":2,"type":"hello","lab":"flannel-vxlan"}']);
+    expect(labFromAddress("?lab=flannel-vxlan")).toBe("flannel-vxlan");
+    expect(labFromAddress("?lab=../etc")).toBeNull();
+    expect(labFromAddress("")).toBeNull();
   });
 
   it("sends hello first and is connected once welcomed", () => {

@@ -44,6 +44,8 @@ export interface ConnectionEvents {
 export interface SessionKeeper {
   load(): SessionToken | null;
   save(session: SessionToken): void;
+  /** Forgets the session, so that the next hello starts a fresh lab. */
+  clear(): void;
 }
 
 export interface ConnectionOptions {
@@ -52,6 +54,8 @@ export interface ConnectionOptions {
   /** Delay before the n-th reconnect attempt (n = 0, 1, …). */
   readonly backoff: (attempt: number) => number;
   readonly sessions: SessionKeeper;
+  /** The built-in lab a new session starts from (the page's `?lab=`), or null for the default. */
+  readonly lab?: string | null;
 }
 
 /** Close codes the server uses (docs/protocol.md). */
@@ -97,6 +101,13 @@ export const sessionStorageKeeper: SessionKeeper = {
       window.sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
     } catch {
       // storage unavailable: the lab cannot be resumed after a reconnect, nothing else breaks
+    }
+  },
+  clear: () => {
+    try {
+      window.sessionStorage.removeItem(SESSION_KEY);
+    } catch {
+      // storage unavailable: there is nothing kept to forget
     }
   },
 };
@@ -228,9 +239,11 @@ export class Connection {
 
   private hello(): ClientMessage {
     const resume = this.options.sessions.load();
+    const lab = this.options.lab ?? null;
+    const wanted = lab === null ? {} : { lab };
     return resume === null
-      ? { v: PROTOCOL_VERSION, type: "hello" }
-      : { v: PROTOCOL_VERSION, type: "hello", resume };
+      ? { v: PROTOCOL_VERSION, type: "hello", ...wanted }
+      : { v: PROTOCOL_VERSION, type: "hello", resume, ...wanted };
   }
 
   private closed(code: number, reason: string): void {
@@ -245,4 +258,10 @@ export class Connection {
     this.attempt += 1;
     this.cancelRetry = this.options.timer(delay, () => this.open());
   }
+}
+
+/** The built-in lab the page's address names (`?lab=ID`), or null. */
+export function labFromAddress(search: string): string | null {
+  const lab = new URLSearchParams(search).get("lab");
+  return lab !== null && /^[a-z0-9][a-z0-9-]{0,63}$/.test(lab) ? lab : null;
 }

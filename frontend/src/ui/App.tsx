@@ -15,7 +15,15 @@ import { PingToolbar } from "./PingToolbar";
 import { PlaybackControls } from "./PlaybackControls";
 import { useStore } from "./useStore";
 
-export function App({ controller, stats }: { controller: Controller; stats: FrameStats }) {
+export function App({
+  controller,
+  stats,
+  openLab,
+}: {
+  controller: Controller;
+  stats: FrameStats;
+  openLab: (id: string) => void;
+}) {
   const state = useStore(controller.store);
   const options = useMemo(() => namespaceOptions(state.topology), [state.topology]);
   useEffect(() => {
@@ -37,7 +45,7 @@ export function App({ controller, stats }: { controller: Controller; stats: Fram
   const cause = step === null ? null : causeOf(state.trace?.steps ?? [], step);
   return (
     <div class="app">
-      <Header labName={state.labName} connection={state.connection} />
+      <Header labName={state.labName} connection={state.connection} openLab={openLab} />
       <ErrorBanner message={state.error} onDismiss={() => controller.dismissError()} />
       <NoticeBanner message={state.notice} onDismiss={() => controller.dismissNotice()} />
       <main class="workspace">

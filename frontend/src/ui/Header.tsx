@@ -1,5 +1,7 @@
-/** Owns the page header (product name, lab name, connection status), the dismissible error banner and the notice banner. */
+/** Owns the page header (product name, lab name, built-in lab picker, connection status), the dismissible error banner and the notice banner. */
+import { useEffect, useState } from "preact/hooks";
 import type { ConnectionStatus as Status } from "../transport/connection";
+import { fetchTemplates, type LabTemplate } from "./templates";
 
 const STATUS_TITLES: Readonly<Record<Status, string>> = {
   connecting: "Connecting to the lab server…",
@@ -7,11 +9,16 @@ const STATUS_TITLES: Readonly<Record<Status, string>> = {
   disconnected: "Not connected; trying again shortly.",
 };
 
-export function Header(props: { labName: string | null; connection: Status }) {
+export function Header(props: {
+  labName: string | null;
+  connection: Status;
+  openLab: (id: string) => void;
+}) {
   return (
     <header class="app-header">
       <h1 class="brand">Packetwalk</h1>
       <span class="lab-name">{props.labName ?? ""}</span>
+      <LabPicker openLab={props.openLab} />
       <span
         id="connection-status"
         class={`status status-${props.connection}`}
@@ -22,6 +29,41 @@ export function Header(props: { labName: string | null; connection: Status }) {
         {props.connection}
       </span>
     </header>
+  );
+}
+
+/** A menu of the server's built-in labs; choosing one opens it fresh. Hidden until they are known. */
+function LabPicker(props: { openLab: (id: string) => void }) {
+  const [templates, setTemplates] = useState<readonly LabTemplate[]>([]);
+  useEffect(() => {
+    let live = true;
+    void fetchTemplates().then((found) => {
+      if (live) setTemplates(found);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  if (templates.length === 0) return null;
+  return (
+    <label class="lab-picker">
+      <span class="visually-hidden">Open a built-in lab</span>
+      <select
+        id="lab-picker"
+        value=""
+        onChange={(event) => {
+          const id = event.currentTarget.value;
+          if (id !== "") props.openLab(id);
+        }}
+      >
+        <option value="">Open a lab…</option>
+        {templates.map((template) => (
+          <option key={template.id} value={template.id} title={template.description}>
+            {template.name}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 

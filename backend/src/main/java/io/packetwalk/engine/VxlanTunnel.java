@@ -1,14 +1,17 @@
 package io.packetwalk.engine;
 
 import io.packetwalk.kernel.DeviceKind;
+import io.packetwalk.kernel.NeighbourEntry;
 import io.packetwalk.kernel.NetDevice;
 import io.packetwalk.kernel.NetNamespace;
+import io.packetwalk.kernel.NudState;
 import io.packetwalk.kernel.VxlanConfig;
 import io.packetwalk.kernel.VxlanFdbEntry;
 import io.packetwalk.kernel.VxlanRemote;
 import io.packetwalk.kernel.VxlanState;
 import io.packetwalk.net.Ipv4Address;
 import io.packetwalk.net.MacAddress;
+import io.packetwalk.net.packet.ArpPacket;
 import io.packetwalk.net.packet.EthernetFrame;
 import io.packetwalk.net.packet.IcmpMessage;
 import io.packetwalk.net.packet.IpPayload;
@@ -42,6 +45,10 @@ final class VxlanTunnel {
 
   /** vxlan_xmit(): the FDB lookup, then one wrapped copy per remote. */
   void transmit(NetDevice vtep, VxlanState state, EthernetFrame inner, Cause cause) {
+    if (state.config().proxy() && inner.payload() instanceof ArpPacket arp) {
+      answerArp(vtep, state, inner, arp, cause);
+      return;
+    }
     long now = engine.now();
     MacAddress dst = inner.dst();
     Optional<VxlanFdbEntry> exact = state.lookup(dst, now);
@@ -83,6 +90,56 @@ final class VxlanTunnel {
     for (VxlanRemote remote : remotes) {
       wrap(vtep, state.config(), state.underlay(), remote, inner, looked);
     }
+  }
+
+  /**
+   * arp_reduce(): a VTEP with {@code proxy} sends no ARP into the tunnel. It answers a request
+   * itself from its own neighbour table (an entry that is reachable or permanent); anything else
+   * ARP it drops (the l3miss notification for an unknown address is not simulated).
+   */
+  private void answerArp(
+      NetDevice vtep, VxlanState state, EthernetFrame frame, ArpPacket arp, Cause cause) {
+    Optional<NeighbourEntry> known =
+        arp.op() == ArpPacket.Op.REQUEST
+            ? vtep.netns()
+                .neighbours()
+                .find(arp.targetIp(), vtep)
+                .filter(n -> n.state() == NudState.REACHABLE || n.state() == NudState.PERMANENT)
+            : Optional.empty();
+    if (known.isEmpty()) {
+      engine.drop(
+          cause,
+          Engine.at(vtep),
+          Texts.name(vtep)
+              + " suppresses ARP (proxy): it sends none into the tunnel, and "
+              + (arp.op() == ArpPacket.Op.REQUEST
+                  ? "has no reachable neighbour entry for " + arp.targetIp() + " to answer from"
+                  : "a reply has nobody to go to")
+              + ", so the ARP packet is dropped.",
+          frame,
+          Disposition.VXLAN_NO_FDB);
+      return;
+    }
+    MacAddress answer = known.get().lladdr();
+    EthernetFrame reply =
+        new EthernetFrame(
+            answer,
+            arp.senderMac(),
+            new ArpPacket(
+                ArpPacket.Op.REPLY, answer, arp.targetIp(), arp.senderMac(), arp.senderIp()));
+    Cause answered =
+        engine.step(
+            cause,
+            Engine.at(vtep),
+            StepKind.ARP_PROXY_REPLY,
+            Texts.name(vtep)
+                + " answers the ARP request for "
+                + arp.targetIp()
+                + " itself (proxy): its neighbour table says "
+                + answer
+                + ", so no request crosses the tunnel.",
+            reply);
+    engine.pipeline.receive(vtep, reply, answered);
   }
 
   private static String addresses(List<VxlanRemote> remotes) {

@@ -103,6 +103,15 @@ public final class Host {
           dying.deleteDevice(dev);
         }
       }
+      for (NetNamespace ns : namespaces()) {
+        for (NetDevice dev : ns.devices()) {
+          if (dev.kind() instanceof DeviceKind.Vxlan(VxlanState vxlan)
+              && vxlan.underlay() == dying) {
+            // vxlan_exit_batch: a VTEP moved elsewhere dies with the namespace its socket is in
+            ns.deleteDevice(dev);
+          }
+        }
+      }
       named.remove(netnsName);
       namespaces().forEach(ns -> ns.forgetPeer(dying));
     }

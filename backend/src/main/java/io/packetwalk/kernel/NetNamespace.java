@@ -444,15 +444,19 @@ public final class NetNamespace {
 
   /**
    * NETDEV_UNREGISTER as VXLAN devices hear it: a VXLAN device bound to {@code lower} goes with it
-   * (when it is deleted or leaves the namespace), and FDB remotes sent through it are dropped.
+   * (when it is deleted or leaves the namespace), wherever the VXLAN device itself was moved to,
+   * and FDB remotes sent through it are dropped.
    */
   private void dropUppers(NetDevice lower) {
-    for (NetDevice upper : List.copyOf(devices.values())) {
-      if (upper.kind() instanceof DeviceKind.Vxlan(VxlanState vxlan)) {
-        if (vxlan.config().lower() == lower) {
-          unregister(upper);
-        } else {
-          vxlan.forgetVia(lower);
+    for (NetNamespace ns : host.namespaces()) {
+      for (NetDevice upper : List.copyOf(ns.devices.values())) {
+        if (upper.kind() instanceof DeviceKind.Vxlan(VxlanState vxlan)
+            && vxlan.underlay() == this) {
+          if (vxlan.config().lower() == lower) {
+            ns.unregister(upper);
+          } else {
+            vxlan.forgetVia(lower);
+          }
         }
       }
     }
@@ -523,6 +527,12 @@ public final class NetNamespace {
         throw new KernelException(Errno.EINVAL, "mtu greater than device maximum");
       }
       StackedDevices.checkMtu(dev, mtu);
+      if (dev.kind() instanceof DeviceKind.Vxlan(VxlanState vxlan)
+          && vxlan.config().lower() != null
+          && mtu > vxlan.config().lower().mtu() - VxlanConfig.OVERHEAD) {
+        // vxlan_change_mtu(): no more than the underlay device leaves once wrapped
+        throw new KernelException(Errno.EINVAL);
+      }
       dev.setMtuValue(mtu);
       StackedDevices.lowerMtuChanged(dev);
       if (dev.isBridge()) {

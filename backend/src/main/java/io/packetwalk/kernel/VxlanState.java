@@ -2,8 +2,7 @@ package io.packetwalk.kernel;
 
 import io.packetwalk.net.Ipv4Address;
 import io.packetwalk.net.MacAddress;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,7 +15,9 @@ public final class VxlanState {
 
   private VxlanConfig config;
   private final NetNamespace underlay;
-  private final List<VxlanFdbEntry> fdb = new ArrayList<>();
+
+  /** By MAC, oldest first (a changed entry keeps its place); listed newest first. */
+  private final LinkedHashMap<MacAddress, VxlanFdbEntry> entries = new LinkedHashMap<>();
 
   VxlanState(VxlanConfig config, NetNamespace underlay) {
     this.config = config;
@@ -41,19 +42,18 @@ public final class VxlanState {
 
   /** The entries, newest first, without the learned ones that aged out by {@code nowNs}. */
   public List<VxlanFdbEntry> fdb(long nowNs) {
-    age(nowNs);
-    return Collections.unmodifiableList(fdb);
+    entries.values().removeIf(e -> expired(e, nowNs));
+    return List.copyOf(entries.sequencedValues().reversed());
   }
 
   /** The entry for {@code mac} (the all-zeros MAC: the default entry), if any. */
   public Optional<VxlanFdbEntry> lookup(MacAddress mac, long nowNs) {
-    age(nowNs);
-    for (VxlanFdbEntry entry : fdb) {
-      if (entry.mac().equals(mac)) {
-        return Optional.of(entry);
-      }
+    VxlanFdbEntry entry = entries.get(mac);
+    if (entry != null && expired(entry, nowNs)) {
+      entries.remove(mac);
+      return Optional.empty();
     }
-    return Optional.empty();
+    return Optional.ofNullable(entry);
   }
 
   /** How {@code bridge fdb} asked to change the table (the netlink message's flags). */
@@ -73,7 +73,7 @@ public final class VxlanState {
     if (found.isEmpty()) {
       VxlanFdbEntry created = new VxlanFdbEntry(mac, state, nowNs);
       created.mutableRemotes().add(remote);
-      fdb.addFirst(created);
+      entries.put(mac, created);
       return;
     }
     if (how == Update.ADD) {
@@ -103,7 +103,7 @@ public final class VxlanState {
   public void delete(MacAddress mac, Ipv4Address address, long nowNs) {
     VxlanFdbEntry entry = lookup(mac, nowNs).orElseThrow(() -> new KernelException(Errno.ENOENT));
     if (address == null) {
-      fdb.remove(entry);
+      entries.remove(mac);
       return;
     }
     Optional<VxlanRemote> named =
@@ -113,7 +113,7 @@ public final class VxlanState {
     }
     entry.mutableRemotes().remove(named.get());
     if (entry.remotes().isEmpty()) {
-      fdb.remove(entry);
+      entries.remove(mac);
     }
   }
 
@@ -154,23 +154,23 @@ public final class VxlanState {
     }
     VxlanFdbEntry learned = new VxlanFdbEntry(mac, VxlanFdbEntry.State.REACHABLE, nowNs);
     learned.mutableRemotes().add(VxlanRemote.to(sender, null));
-    fdb.addFirst(learned);
+    entries.put(mac, learned);
     return Snoop.LEARNED;
   }
 
   /** Drops the remotes sent through {@code dev} (it went away); entries left empty go too. */
   void forgetVia(NetDevice dev) {
-    for (VxlanFdbEntry entry : List.copyOf(fdb)) {
+    for (VxlanFdbEntry entry : List.copyOf(entries.values())) {
       entry.mutableRemotes().removeIf(r -> r.via() == dev);
       if (entry.remotes().isEmpty()) {
-        fdb.remove(entry);
+        entries.remove(entry.mac());
       }
     }
   }
 
-  private void age(long nowNs) {
-    long lifetime = config.ageingSeconds() * 1_000_000_000L;
-    fdb.removeIf(
-        e -> e.state() == VxlanFdbEntry.State.REACHABLE && nowNs - e.updatedNs() >= lifetime);
+  /** A learned entry not refreshed for the ageing time is gone (vxlan_cleanup). */
+  private boolean expired(VxlanFdbEntry entry, long nowNs) {
+    return entry.state() == VxlanFdbEntry.State.REACHABLE
+        && nowNs - entry.updatedNs() >= config.ageingSeconds() * 1_000_000_000L;
   }
 }

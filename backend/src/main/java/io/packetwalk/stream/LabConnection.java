@@ -191,7 +191,15 @@ final class LabConnection {
       }
     }
     if (lab == null) {
-      lab = registry.open(server.newLab(), this);
+      String wanted = hello.lab();
+      if (wanted != null && server.catalog().find(wanted).isEmpty()) {
+        notice =
+            "There is no built-in lab \""
+                + wanted
+                + "\" (GET /api/templates lists them); this is the default lab.";
+        wanted = null;
+      }
+      lab = registry.open(server.newLab(wanted), this);
     }
     LabSession session = lab.lab();
     send(
@@ -209,7 +217,7 @@ final class LabConnection {
   /** The connection's lab; a client that sends work before hello gets a fresh one. */
   private LabSession labSession() {
     if (lab == null) {
-      lab = server.registry().open(server.newLab(), this);
+      lab = server.registry().open(server.newLab(null), this);
     }
     return lab.lab();
   }

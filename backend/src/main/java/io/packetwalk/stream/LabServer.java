@@ -36,7 +36,7 @@ final class LabServer implements AutoCloseable {
   /** How often idle connections and expired parked labs are looked for. */
   private static final long SWEEP_SECONDS = 5;
 
-  private final BuiltInLab builtIn;
+  private final LabCatalog catalog;
   private final SimulationSlots slots;
   private final RunLimits limits;
   private final StreamProperties properties;
@@ -48,8 +48,8 @@ final class LabServer implements AutoCloseable {
           task -> Thread.ofPlatform().daemon().name("session-sweeper").unstarted(task));
 
   LabServer(
-      BuiltInLab builtIn, SimulationSlots slots, RunLimits limits, StreamProperties properties) {
-    this.builtIn = builtIn;
+      LabCatalog catalog, SimulationSlots slots, RunLimits limits, StreamProperties properties) {
+    this.catalog = catalog;
     this.slots = slots;
     this.limits = limits;
     this.properties = properties;
@@ -78,8 +78,13 @@ final class LabServer implements AutoCloseable {
     return properties;
   }
 
-  LabSession newLab() {
-    return new LabSession(builtIn);
+  LabCatalog catalog() {
+    return catalog;
+  }
+
+  /** A fresh copy of the built-in lab {@code id}, or of the default one when id is null. */
+  LabSession newLab(String id) {
+    return new LabSession(id == null ? catalog.defaultLab() : catalog.find(id).orElseThrow());
   }
 
   /** Admits {@code connection}, or says with which close status it must be refused. */

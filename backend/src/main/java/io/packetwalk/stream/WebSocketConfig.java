@@ -28,8 +28,7 @@ class WebSocketConfig implements WebSocketConfigurer {
   @Bean(destroyMethod = "close")
   static LabServer labServer(
       SimulationSlots slots, LimitsProperties limits, StreamProperties properties) {
-    return new LabServer(
-        BuiltInLab.load(BuiltInLab.DEFAULT_RESOURCE), slots, limits.runLimits(), properties);
+    return new LabServer(LabCatalog.load(), slots, limits.runLimits(), properties);
   }
 
   /**

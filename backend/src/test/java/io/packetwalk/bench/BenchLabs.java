@@ -249,4 +249,104 @@ public final class BenchLabs {
         .netns(name)
         .orElseThrow(() -> new IllegalStateException("the script made no namespace " + name));
   }
+
+  /** The pod every flannel benchmark probe starts from (host 1, pod 1). */
+  public static final String FLANNEL_FROM_HOST = "node1";
+
+  /**
+   * Flannel's VXLAN backend on {@code hosts} hosts made with {@code pw} (one underlay switch, eth0
+   * on 192.168.0.0/16), each with a cni0 bridge and {@code pods} pods (10.244.H.0/24) and a
+   * flannel.1 VTEP (VNI 1, port 8472, nolearning) holding, for every other host, the route via its
+   * SUBNET.0, the permanent neighbour and the self FDB entry flanneld installs.
+   */
+  public static String flannelVxlan(int hosts, int pods) {
+    StringBuilder out = new StringBuilder("pw switch add underlay\n");
+    for (int h = 1; h <= hosts; h++) {
+      String on = "pw on node" + h + " ";
+      out.append("pw host add node").append(h).append('\n');
+      out.append("pw nic add node").append(h).append(" eth0 switch underlay\n");
+      out.append(on).append("ip addr add ").append(flannelNode(h)).append("/16 dev eth0\n");
+      out.append(on).append("ip link set eth0 up\n");
+      out.append(on).append("sysctl -q -w net.ipv4.ip_forward=1\n");
+      out.append(on).append("ip link add cni0 type bridge\n");
+      out.append(on).append("ip addr add 10.244.").append(h).append(".1/24 dev cni0\n");
+      out.append(on).append("ip link set cni0 up\n");
+      for (int p = 1; p <= pods; p++) {
+        String pod = "pod" + p;
+        out.append(on).append("ip netns add ").append(pod).append('\n');
+        out.append(on)
+            .append("ip link add veth")
+            .append(p)
+            .append(" type veth peer name eth0 netns ")
+            .append(pod)
+            .append('\n');
+        out.append(on).append("ip link set veth").append(p).append(" master cni0\n");
+        out.append(on).append("ip link set veth").append(p).append(" up\n");
+        out.append(on)
+            .append("ip -n ")
+            .append(pod)
+            .append(" addr add 10.244.")
+            .append(h)
+            .append('.')
+            .append(p + 1)
+            .append("/24 dev eth0\n");
+        out.append(on).append("ip -n ").append(pod).append(" link set eth0 up\n");
+        out.append(on)
+            .append("ip -n ")
+            .append(pod)
+            .append(" route add default via 10.244.")
+            .append(h)
+            .append(".1\n");
+      }
+      out.append(on)
+          .append("ip link add flannel.1 type vxlan id 1 local ")
+          .append(flannelNode(h))
+          .append(" dev eth0 nolearning dstport 8472\n");
+      out.append(on).append("ip link set flannel.1 address ").append(flannelMac(h)).append('\n');
+      out.append(on).append("ip addr add 10.244.").append(h).append(".0/32 dev flannel.1\n");
+      out.append(on).append("ip link set flannel.1 up\n");
+      for (int o = 1; o <= hosts; o++) {
+        if (o == h) {
+          continue;
+        }
+        out.append(on)
+            .append("ip route add 10.244.")
+            .append(o)
+            .append(".0/24 via 10.244.")
+            .append(o)
+            .append(".0 dev flannel.1 onlink\n");
+        out.append(on)
+            .append("ip neigh add 10.244.")
+            .append(o)
+            .append(".0 lladdr ")
+            .append(flannelMac(o))
+            .append(" dev flannel.1 nud permanent\n");
+        out.append(on)
+            .append("bridge fdb append ")
+            .append(flannelMac(o))
+            .append(" dev flannel.1 dst ")
+            .append(flannelNode(o))
+            .append(" self permanent\n");
+      }
+    }
+    return out.toString();
+  }
+
+  /** Host {@code h}'s underlay address. */
+  public static String flannelNode(int h) {
+    return "192.168." + (h / 256) + "." + (h % 256);
+  }
+
+  /** Host {@code h}'s flannel.1 MAC (locally administered, unique per host). */
+  public static String flannelMac(int h) {
+    return String.format("0e:00:00:00:%02x:%02x", h / 256, h % 256);
+  }
+
+  /** Namespace {@code name} of host {@code host} (the empty name: its root). */
+  public static NetNamespace netns(World world, String host, String name) {
+    return world
+        .host(host)
+        .flatMap(h -> h.netns(name))
+        .orElseThrow(() -> new IllegalStateException("no namespace " + name + " on " + host));
+  }
 }

@@ -2,6 +2,10 @@ package io.packetwalk.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +18,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /** Protocol v1 end to end: a real server on a random port and a plain JDK WebSocket client. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
@@ -62,6 +67,45 @@ class LabWebSocketTest {
         .isEqualTo("{\"host\":\"host1\",\"netns\":\"ns1\",\"device\":\"veth1\"}");
     assertThat(links.get(0).get("b").toString())
         .isEqualTo("{\"host\":\"host1\",\"netns\":\"ns2\",\"device\":\"veth2\"}");
+  }
+
+  @Test
+  void helloCanNameTheBuiltInLabToStartFromAndAnUnknownOneGetsTheDefaultWithANotice()
+      throws Exception {
+    client.send("{\"v\":2,\"type\":\"hello\",\"lab\":\"two-namespaces\"}");
+    JsonNode chosen = client.next("welcome");
+    assertThat(chosen.get("labName").stringValue()).isEqualTo("Two namespaces and a veth pair");
+    assertThat(chosen.get("notice").isNull()).isTrue();
+
+    try (LabSocketClient other = new LabSocketClient(port)) {
+      other.send("{\"v\":2,\"type\":\"hello\",\"lab\":\"no-such-lab\"}");
+      JsonNode fallback = other.next("welcome");
+      assertThat(fallback.get("labName").stringValue()).isEqualTo("Two namespaces and a veth pair");
+      assertThat(fallback.get("notice").stringValue())
+          .isEqualTo(
+              "There is no built-in lab \"no-such-lab\" (GET /api/templates lists them); this is"
+                  + " the default lab.");
+
+      other.send("{\"v\":2,\"type\":\"hello\",\"lab\":\"../etc\"}");
+      JsonNode refused = other.next("error");
+      assertThat(refused.get("message").stringValue())
+          .startsWith("\"lab\" in the hello message must be a built-in lab's id");
+    }
+  }
+
+  @Test
+  void theBuiltInLabsAreListedWithTheirNamesAndDescriptions() throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/templates"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode first = new ObjectMapper().readTree(response.body()).get(0);
+    assertThat(first.get("id").stringValue()).isEqualTo("two-namespaces");
+    assertThat(first.get("name").stringValue()).isEqualTo("Two namespaces and a veth pair");
+    assertThat(first.get("description").stringValue()).startsWith("ns1 and ns2 joined by veth1");
   }
 
   @Test

@@ -30,18 +30,27 @@ final class LinkFormatter {
 
   // ---- the parts both forms share ----
 
-  /** The peer shown after "@": same-namespace peers by name, others as ifN. */
-  private record LinkRef(String text, boolean sameNetns, NetDevice peer) {}
+  /**
+   * The link shown after "@": a same-namespace peer by name; otherwise ifN (N its index) with the
+   * namespace it lives in ({@code peer} is null for a link that is no device, see {@link
+   * LinkType#foreignLinkNetns}).
+   */
+  private record LinkRef(
+      String text, boolean sameNetns, NetDevice peer, int index, NetNamespace netns) {}
 
-  private Optional<LinkRef> linkRef(NetDevice dev) {
-    NetDevice peer = LinkTypes.of(dev).link(dev).orElse(null);
+  private static Optional<LinkRef> linkRef(NetDevice dev) {
+    LinkType type = LinkTypes.of(dev);
+    NetDevice peer = type.link(dev).orElse(null);
     if (peer == null) {
-      return Optional.empty();
+      return type.foreignLinkNetns(dev)
+          .filter(ns -> ns != dev.netns())
+          .map(ns -> new LinkRef("if" + dev.ifindex(), false, null, dev.ifindex(), ns));
     }
     if (peer.netns() == dev.netns()) {
-      return Optional.of(new LinkRef(peer.name(), true, peer));
+      return Optional.of(new LinkRef(peer.name(), true, peer, peer.ifindex(), peer.netns()));
     }
-    return Optional.of(new LinkRef("if" + peer.ifindex(), false, peer));
+    return Optional.of(
+        new LinkRef("if" + peer.ifindex(), false, peer, peer.ifindex(), peer.netns()));
   }
 
   /** print_name_and_link(); returns the M-DOWN mark (a same-namespace peer that is down). */
@@ -55,7 +64,7 @@ final class LinkFormatter {
         p.string(Mode.JSON, "link", null, r.peer().name());
         mDown = !r.peer().isAdminUp();
       } else {
-        p.number(Mode.JSON, "link_index", null, r.peer().ifindex());
+        p.number(Mode.JSON, "link_index", null, r.index());
       }
       if (!p.isJson()) {
         name = name + "@" + r.text();
@@ -101,11 +110,11 @@ final class LinkFormatter {
 
   /** link-netns NAME when the peer's namespace has a name and an id here, else link-netnsid N. */
   private void linkNetns(IpPrinter p, NetDevice dev) {
-    NetDevice peer = LinkTypes.of(dev).link(dev).orElse(null);
-    if (peer == null || peer.netns() == dev.netns()) {
+    Optional<LinkRef> ref = linkRef(dev);
+    if (ref.isEmpty() || ref.get().sameNetns()) {
       return;
     }
-    NetNamespace other = peer.netns();
+    NetNamespace other = ref.get().netns();
     int id = viewer.peerId(other);
     if (p.isJson()) {
       p.number(Mode.JSON, "link_netnsid", null, id);
@@ -257,7 +266,7 @@ final class LinkFormatter {
         p.string(Mode.JSON, "link", null, ref.get().peer().name());
         mDown = !ref.get().peer().isAdminUp();
       } else {
-        p.number(Mode.JSON, "link_index", null, ref.get().peer().ifindex());
+        p.number(Mode.JSON, "link_index", null, ref.get().index());
       }
     }
     p.text(String.format("%-16s ", shown));

@@ -1,6 +1,7 @@
 package io.packetwalk.shell.ip;
 
 import io.packetwalk.kernel.NetDevice;
+import io.packetwalk.kernel.NetNamespace;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,6 +30,15 @@ interface LinkType {
 
   /** The device printed after "@" in {@code NAME@LINK}: a veth's peer, a macvlan's parent. */
   default Optional<NetDevice> link(NetDevice dev) {
+    return Optional.empty();
+  }
+
+  /**
+   * The namespace of a link that is no device of its own: a VXLAN device moved out of the namespace
+   * its socket lives in links to that namespace (shown as {@code @ifN link-netns NS} with its own
+   * index). Empty for every other kind.
+   */
+  default Optional<NetNamespace> foreignLinkNetns(NetDevice dev) {
     return Optional.empty();
   }
 

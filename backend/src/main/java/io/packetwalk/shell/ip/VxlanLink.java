@@ -34,6 +34,11 @@ final class VxlanLink implements LinkType {
     return new KindFacts("ether", 68, 65535, 1, "vxlan", bound ? 524280 : 65536);
   }
 
+  @Override
+  public Optional<NetNamespace> foreignLinkNetns(NetDevice dev) {
+    return Optional.of(state(dev).underlay());
+  }
+
   private static VxlanState state(NetDevice dev) {
     return ((DeviceKind.Vxlan) dev.kind()).state();
   }
@@ -353,7 +358,9 @@ final class VxlanLink implements LinkType {
       p.string(Mode.ANY, "local", "local %s ", c.local().toString());
     }
     if (c.lower() != null) {
-      p.string(Mode.ANY, "link", "dev %s ", c.lower().name());
+      String lower =
+          c.lower().netns() == dev.netns() ? c.lower().name() : "if" + c.lower().ifindex();
+      p.string(Mode.ANY, "link", "dev %s ", lower);
     }
     if (p.isJson()) {
       p.openObject("port_range");

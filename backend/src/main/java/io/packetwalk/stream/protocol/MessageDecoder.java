@@ -131,9 +131,10 @@ public final class MessageDecoder {
   }
 
   private static Hello hello(JsonNode root) {
+    String lab = labId(root.get("lab"));
     JsonNode resume = root.get("resume");
     if (resume == null || resume.isNull()) {
-      return new Hello(null);
+      return new Hello(null, lab);
     }
     if (!resume.isObject()) {
       throw invalid(
@@ -148,7 +149,23 @@ public final class MessageDecoder {
     if (id.length() > MAX_TOKEN_CHARS || secret.length() > MAX_TOKEN_CHARS) {
       throw invalid(null, "\"resume\" holds an id or secret longer than the server ever gives.");
     }
-    return new Hello(new SessionToken(id, secret));
+    return new Hello(new SessionToken(id, secret), lab);
+  }
+
+  /** {@code hello.lab}: absent or null, or a built-in lab's id (lower case, digits, dashes). */
+  private static String labId(JsonNode lab) {
+    if (lab == null || lab.isNull()) {
+      return null;
+    }
+    if (!lab.isString() || !lab.stringValue().matches("[a-z0-9][a-z0-9-]{0,63}")) {
+      throw invalid(
+          null,
+          "\"lab\" in the hello message must be a built-in lab's id such as \"flannel-vxlan\","
+              + " not "
+              + describe(lab)
+              + ".");
+    }
+    return lab.stringValue();
   }
 
   /** The request id when it is usable, so that even a refusal can name its request. */

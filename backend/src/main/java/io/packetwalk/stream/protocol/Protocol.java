@@ -37,7 +37,17 @@ public final class Protocol {
    * The first message: the server answers with {@link Welcome}. {@code resume} (null on a first
    * visit) names the tab's lab to reattach after a reconnect.
    */
-  public record Hello(SessionToken resume) implements ClientMessage {}
+  /**
+   * The first message: the session to resume after a reconnect (or null), and the built-in lab a
+   * new session starts from ({@code lab}, an id of {@code GET /api/templates}; null: the default).
+   */
+  public record Hello(SessionToken resume, String lab) implements ClientMessage {
+
+    /** A hello that names no lab. */
+    public Hello(SessionToken resume) {
+      this(resume, null);
+    }
+  }
 
   /** A lab's session: its id and the secret that proves the tab owns it. */
   public record SessionToken(String id, String secret) {}
