@@ -2,7 +2,8 @@
 # peer outside, nothing comes back, so siblings cannot meet in either mode while the outside host
 # is reached. With a bridge outside whose port hairpins (an 802.1Qbg "reflective relay"), vepa
 # siblings meet through it; private siblings still do not: a broadcast one of them sent comes back
-# only to itself, so ARP never resolves.
+# only to itself, so ARP never resolves. (b's neighbours are flushed before a's: a unicast ARP probe
+# b still had pending would otherwise reach a through the hairpin and teach it b's MAC.)
 ip netns add host
 ip netns add sw
 ip netns add a
@@ -41,8 +42,8 @@ ip -n a neigh show
 ip -n b neigh show
 ip -n a link set mv1 type macvlan mode private
 ip -n b link set mv2 type macvlan mode private
-ip -n a neigh flush all
 ip -n b neigh flush all
+ip -n a neigh flush all
 ip netns exec a ping -c 1 -W 1 10.82.0.12
 ip -n a neigh show
 ip netns exec a ping -c 1 -W 1 10.82.0.254
