@@ -32,8 +32,13 @@ if [[ "${1:-}" == "--inner" ]]; then
     mount -t tmpfs -o mode=0755 tmpfs /var/run/netns
   fi
   # Files the scripts write (iptables-save > /tmp/rules) stay inside this run; the script itself
-  # is opened first, as it may live under /tmp.
+  # is opened first, as it may live under /tmp, and an OUTDIR under /tmp (a checkout there) stays
+  # reachable through a bind mount on /mnt, which only this run's mount namespace sees.
   exec 3<"$script"
+  if [[ "$out" == /tmp || "$out" == /tmp/* ]]; then
+    mount --bind "$out" /mnt
+    out=/mnt
+  fi
   mount -t tmpfs -o mode=1777 tmpfs /tmp
   set +e
   export LC_ALL=C LANG=C TZ=UTC

@@ -12,9 +12,7 @@ import io.packetwalk.trace.Location;
 import io.packetwalk.trace.NetfilterPlace;
 import io.packetwalk.trace.StateChange;
 import io.packetwalk.trace.StepKind;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 
 /**
@@ -51,7 +49,13 @@ final class ChainWalker {
     }
   }
 
-  private record Frame(Chain chain, int next) {}
+  /**
+   * Where jumps return to: the calling chains and the rule after each jump, innermost last. One
+   * stack serves every walk of this walker (walks do not nest), so a packet's walk allocates none.
+   */
+  private final Chain[] returnChains = new Chain[MAX_DEPTH];
+
+  private final int[] returnRules = new int[MAX_DEPTH];
 
   private final Engine engine;
   private final int indexedFrom;
@@ -69,7 +73,7 @@ final class ChainWalker {
   Outcome walk(NetNamespace ns, Table table, Hook hook, Evaluation e, Cause cause) {
     String tableId = table.kind().id();
     Chain base = table.builtin(hook);
-    Deque<Frame> stack = new ArrayDeque<>();
+    int depth = 0;
     Chain chain = base;
     int index = 0;
     Cause now = enter(ns, hook, tableId, chain, cause, e, false);
@@ -88,12 +92,13 @@ final class ChainWalker {
       }
       if (index >= chain.size()) {
         now = skipped.flush(this, ns, hook, tableId, chain, now, e);
-        if (stack.isEmpty()) {
+        if (depth == 0) {
           return policy(ns, hook, tableId, base, now, e, length);
         }
-        Frame back = stack.pop();
-        chain = back.chain();
-        index = back.next();
+        depth--;
+        chain = returnChains[depth];
+        index = returnRules[depth];
+        returnChains[depth] = null;
         now = enter(ns, hook, tableId, chain, now, e, true);
         continue;
       }
@@ -125,19 +130,21 @@ final class ChainWalker {
       Target target = rule.target();
       switch (target) {
         case Target.Jump(String name) -> {
-          Chain called = table.chain(name).orElse(null);
-          if (called == null || stack.size() >= MAX_DEPTH) {
+          Chain called = table.called(rule, name);
+          if (called == null || depth >= MAX_DEPTH) {
             index++;
             continue;
           }
           now = matched(ns, place, now, e, place == null ? null : "jumps to " + name, counted);
-          stack.push(new Frame(chain, index + 1));
+          returnChains[depth] = chain;
+          returnRules[depth] = index + 1;
+          depth++;
           chain = called;
           index = 0;
           now = enter(ns, hook, tableId, chain, now, e, false);
         }
         case Target.Goto(String name) -> {
-          Chain called = table.chain(name).orElse(null);
+          Chain called = table.called(rule, name);
           if (called == null) {
             index++;
             continue;

@@ -157,7 +157,11 @@ class OutputNormaliserTest {
         .isEqualTo("  1\t02:00:00:00:01:02\tno\t\t<t>\n");
     assertThat(normalise("", "ip route get 10.1.2.2", "    cache expires 599sec mtu 1400 \n"))
         .isEqualTo("    cache expires <t>sec mtu 1400 \n");
-    assertThat(normalise("", "bridge -s fdb show", "02:00:00:00:0a:01 dev p1 used 3/3 master sw\n"))
+    assertThat(
+            normalise(
+                "02:00:00:00:0a:01",
+                "bridge -s fdb show",
+                "02:00:00:00:0a:01 dev p1 used 3/3 master sw\n"))
         .isEqualTo("02:00:00:00:0a:01 dev p1 used <t>/<t> master sw\n");
   }
 

@@ -1,8 +1,9 @@
 package io.packetwalk.kernel.netfilter;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A chain of rules: a built-in one (bound to a hook, with a policy and its counters) or a
@@ -13,17 +14,25 @@ public final class Chain {
 
   private final String name;
   private final Hook hook;
-  private final List<Rule> rules = new ArrayList<>();
+  private static final Rule[] NO_RULES = new Rule[0];
+
+  /** The rules in order, in an array the chain owns (a walk reads it without a list between). */
+  private Rule[] rules = NO_RULES;
+
+  private int size;
   private final Counters policyCounters = new Counters();
   private boolean policyAccept = true;
   private boolean created;
   private boolean countsPolicy;
 
-  /** {@link JumpCheck}'s working state: the chains this one calls, its depth, the walk's mark. */
-  List<Chain> calls = List.of();
-
+  /** {@link JumpCheck}'s working state: the chain's depth and the walk's mark. */
   int depth = -1;
+
   boolean onPath;
+
+  /** The table that holds the chain; null once removed (renaming makes a new chain). */
+  Table table;
+
   private RuleIndex ruleIndex;
 
   private Chain(String name, Hook hook) {
@@ -53,16 +62,18 @@ public final class Chain {
     return hook != null;
   }
 
+  /** The rules in order (a view to read, valid until the chain changes). */
   public List<Rule> rules() {
-    return Collections.unmodifiableList(rules);
+    return Collections.unmodifiableList(Arrays.asList(rules).subList(0, size));
   }
 
   public int size() {
-    return rules.size();
+    return size;
   }
 
   public Rule rule(int index) {
-    return rules.get(index);
+    Objects.checkIndex(index, size);
+    return rules[index];
   }
 
   /**
@@ -72,44 +83,54 @@ public final class Chain {
   public RuleIndex index() {
     RuleIndex built = ruleIndex;
     if (built == null) {
-      built = RuleIndex.of(rules);
+      built = RuleIndex.of(rules());
       ruleIndex = built;
     }
     return built;
   }
 
   public void insert(int index, Rule rule) {
+    Objects.checkIndex(index, size + 1);
     ruleIndex = null;
-    rules.add(index, rule);
+    if (size == rules.length) {
+      rules = Arrays.copyOf(rules, Math.max(4, size * 2));
+    }
+    System.arraycopy(rules, index, rules, index + 1, size - index);
+    rules[index] = rule;
+    size++;
     created = true;
   }
 
   public void append(Rule rule) {
-    ruleIndex = null;
-    rules.add(rule);
-    created = true;
+    insert(size, rule);
   }
 
   public Rule replace(int index, Rule rule) {
+    Objects.checkIndex(index, size);
     ruleIndex = null;
     created = true;
-    return rules.set(index, rule);
+    Rule old = rules[index];
+    rules[index] = rule;
+    return old;
   }
 
   public void remove(int index) {
+    Objects.checkIndex(index, size);
     ruleIndex = null;
-    rules.remove(index);
+    System.arraycopy(rules, index + 1, rules, index, size - index - 1);
+    rules[--size] = null;
   }
 
   public void flush() {
     ruleIndex = null;
-    rules.clear();
+    rules = NO_RULES;
+    size = 0;
   }
 
   /** The index of the first rule with {@code spec}, or -1. */
   public int indexOf(String spec) {
-    for (int i = 0; i < rules.size(); i++) {
-      if (rules.get(i).spec().equals(spec)) {
+    for (int i = 0; i < size; i++) {
+      if (rules[i].spec().equals(spec)) {
         return i;
       }
     }
@@ -167,6 +188,8 @@ public final class Chain {
 
   public void zero() {
     policyCounters.zero();
-    rules.forEach(r -> r.counters().zero());
+    for (int i = 0; i < size; i++) {
+      rules[i].counters().zero();
+    }
   }
 }

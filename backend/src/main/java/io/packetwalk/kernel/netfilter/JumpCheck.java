@@ -1,12 +1,13 @@
 package io.packetwalk.kernel.netfilter;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * The kernel's check of a table's jumps when rules are committed: every jump or goto names a chain,
  * and no path from a built-in chain takes more than {@link #MAX_JUMPS} jumps (a cycle is an endless
  * path). nf_tables refuses either with EMLINK ("Too many links").
+ *
+ * <p>One pass finds each jump's chain (the one the rule recorded, else by name, which the rule then
+ * records) and clears the marks of the depth walk; the depth walk then visits each chain once,
+ * following the recorded chains, and allocates nothing.
  */
 public final class JumpCheck {
 
@@ -24,11 +25,7 @@ public final class JumpCheck {
     String missing = resolve(table);
     boolean tooDeep = false;
     for (Chain chain : table.unorderedChains()) {
-      chain.depth = -1;
-      chain.onPath = false;
-    }
-    for (Chain chain : table.unorderedChains()) {
-      if (chain.isBuiltin() && deepest(chain) > MAX_JUMPS) {
+      if (chain.isBuiltin() && deepest(table, chain) > MAX_JUMPS) {
         tooDeep = true;
         break;
       }
@@ -36,38 +33,31 @@ public final class JumpCheck {
     return new Result(missing, tooDeep);
   }
 
-  /** Finds each chain's callees once; returns the first target that names no chain. */
+  /** Finds every jump's chain and clears the walk's marks; the first target naming no chain. */
   private static String resolve(Table table) {
     String missing = null;
     for (Chain chain : table.unorderedChains()) {
-      List<Chain> calls = null;
-      for (Rule rule : chain.rules()) {
+      chain.depth = -1;
+      chain.onPath = false;
+      int size = chain.size();
+      for (int i = 0; i < size; i++) {
+        Rule rule = chain.rule(i);
         String name =
             switch (rule.target()) {
               case Target.Jump(String to) -> to;
               case Target.Goto(String to) -> to;
               default -> null;
             };
-        if (name == null) {
-          continue;
+        if (name != null && table.called(rule, name) == null && missing == null) {
+          missing = name;
         }
-        Chain called = table.chain(name).orElse(null);
-        if (called == null) {
-          missing = missing == null ? name : missing;
-          continue;
-        }
-        if (calls == null) {
-          calls = new ArrayList<>();
-        }
-        calls.add(called);
       }
-      chain.calls = calls == null ? List.of() : calls;
     }
     return missing;
   }
 
   /** The most jumps below {@code chain}, stopping past the limit. */
-  private static int deepest(Chain chain) {
+  private static int deepest(Table table, Chain chain) {
     if (chain.depth >= 0) {
       return chain.depth;
     }
@@ -76,10 +66,11 @@ public final class JumpCheck {
     }
     chain.onPath = true;
     int most = 0;
-    for (Chain called : chain.calls) {
-      most = Math.max(most, 1 + deepest(called));
-      if (most > MAX_JUMPS) {
-        break;
+    int size = chain.size();
+    for (int i = 0; i < size && most <= MAX_JUMPS; i++) {
+      Chain called = chain.rule(i).jumpsTo(table);
+      if (called != null) {
+        most = Math.max(most, 1 + deepest(table, called));
       }
     }
     chain.onPath = false;

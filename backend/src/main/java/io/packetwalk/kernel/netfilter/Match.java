@@ -28,6 +28,11 @@ public sealed interface Match {
     listing(out);
   }
 
+  /** Whether the match matches every packet, without effects (a rule need not test it). */
+  default boolean alwaysMatches() {
+    return false;
+  }
+
   /** Whether the match needs conntrack (which it switches on in the namespace). */
   default boolean needsConntrack() {
     return false;
@@ -459,6 +464,11 @@ public sealed interface Match {
 
     @Override
     public boolean test(Evaluation e) {
+      return true;
+    }
+
+    @Override
+    public boolean alwaysMatches() {
       return true;
     }
 

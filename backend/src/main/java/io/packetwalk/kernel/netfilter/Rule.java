@@ -15,11 +15,59 @@ public final class Rule {
   private final Target target;
   private String spec;
   private final Counters counters = new Counters();
+  private Chain jumpsTo;
+
+  /*
+   * The base match's addresses and protocol copied out of the IpMatch (an absent address is mask 0,
+   * never inverted), and the matches a packet can fail: testing a rule then reads this one object
+   * until an address or the protocol decides, without following pointers to the IpMatch, its
+   * prefixes and their addresses (cache misses, when rules are many).
+   */
+  private final int srcBits;
+  private final int srcMask;
+  private final boolean srcInverted;
+  private final int dstBits;
+  private final int dstMask;
+  private final boolean dstInverted;
+  private final boolean interfaces;
+  private final int protocol;
+  private final boolean protocolInverted;
+  private final Match[] tested;
 
   public Rule(IpMatch ip, List<Match> matches, Target target) {
     this.ip = ip;
     this.matches = List.copyOf(matches);
     this.target = target;
+    this.srcBits = ip.src() == null ? 0 : ip.src().address().bits();
+    this.srcMask = ip.src() == null ? 0 : ip.src().mask();
+    this.srcInverted = ip.src() != null && ip.srcInverted();
+    this.dstBits = ip.dst() == null ? 0 : ip.dst().address().bits();
+    this.dstMask = ip.dst() == null ? 0 : ip.dst().mask();
+    this.dstInverted = ip.dst() != null && ip.dstInverted();
+    this.interfaces = ip.in() != null || ip.out() != null;
+    this.protocol = ip.protocol();
+    this.protocolInverted = ip.protocolInverted();
+    this.tested = tested(this.matches);
+  }
+
+  private static final Match[] NONE = new Match[0];
+
+  private static Match[] tested(List<Match> matches) {
+    int count = 0;
+    for (Match match : matches) {
+      count += match.alwaysMatches() ? 0 : 1;
+    }
+    if (count == 0) {
+      return NONE;
+    }
+    Match[] tested = new Match[count];
+    int i = 0;
+    for (Match match : matches) {
+      if (!match.alwaysMatches()) {
+        tested[i++] = match;
+      }
+    }
+    return tested;
   }
 
   /** The save text, built when first asked for (a restore of many rules never needs most). */
@@ -57,6 +105,27 @@ public final class Rule {
     return counters;
   }
 
+  /**
+   * Records the chain this rule's jump or goto names (found when the rule was read, or on first
+   * use), so that the check at COMMIT and the walk need not look it up by name again.
+   */
+  public void jumpsTo(Chain chain) {
+    if (!(target instanceof Target.Jump(String to) && to.equals(chain.name()))
+        && !(target instanceof Target.Goto(String to2) && to2.equals(chain.name()))) {
+      throw new IllegalArgumentException("the rule does not jump to " + chain.name());
+    }
+    jumpsTo = chain;
+  }
+
+  /**
+   * The chain recorded by {@link #jumpsTo(Chain)} while it is still {@code table}'s chain of that
+   * name (chains are never renamed in place), else null.
+   */
+  Chain jumpsTo(Table table) {
+    Chain chain = jumpsTo;
+    return chain != null && chain.table == table ? chain : null;
+  }
+
   /** The rule as iptables-save prints it after {@code -A CHAIN }. */
   public String spec() {
     if (spec == null) {
@@ -78,11 +147,22 @@ public final class Rule {
     return renamed;
   }
 
+  /** Whether the packet matches: {@link IpMatch#test}, then each match in order. */
   public boolean test(Evaluation e) {
-    if (!ip.test(e)) {
+    var packet = e.packet();
+    if ((((packet.src().bits() ^ srcBits) & srcMask) == 0) == srcInverted) {
       return false;
     }
-    for (Match match : matches) {
+    if ((((packet.dst().bits() ^ dstBits) & dstMask) == 0) == dstInverted) {
+      return false;
+    }
+    if (protocol != 0 && (packet.payload().protocolNumber() == protocol) == protocolInverted) {
+      return false;
+    }
+    if (interfaces && !ip.test(e)) {
+      return false;
+    }
+    for (Match match : tested) {
       if (!match.test(e)) {
         return false;
       }

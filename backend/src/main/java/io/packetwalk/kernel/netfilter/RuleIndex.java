@@ -19,17 +19,33 @@ public final class RuleIndex {
   private final int size;
   private final int[] unkeyed;
   private final int keyedCount;
-  private final int[] keys;
-  private final int[][] lists;
+
+  /**
+   * Open addressing, two ints per slot: the key, then 1 + the position of the key's first rule (0:
+   * the slot is empty), so that finding a Service's rule reads one cache line of this array.
+   */
+  private final int[] slots;
+
+  /** Per slot, the positions of the key's further rules in ascending order, or null. */
+  private final int[][] more;
+
   private final int mask;
 
   private RuleIndex(int size, int[] unkeyed, int keyedCount, int[] keys, int[][] lists) {
     this.size = size;
     this.unkeyed = unkeyed;
     this.keyedCount = keyedCount;
-    this.keys = keys;
-    this.lists = lists;
     this.mask = keys.length - 1;
+    this.slots = new int[keys.length * 2];
+    this.more = new int[keys.length][];
+    for (int s = 0; s < keys.length; s++) {
+      int[] list = lists[s];
+      if (list != null) {
+        slots[2 * s] = keys[s];
+        slots[2 * s + 1] = list[0] + 1;
+        more[s] = list.length > 1 ? Arrays.copyOfRange(list, 1, list.length) : null;
+      }
+    }
   }
 
   /** Indexes {@code rules} in their order. */
@@ -101,8 +117,19 @@ public final class RuleIndex {
    * {@code bits()}), or the chain's size when none can.
    */
   public int next(int from, int dst) {
-    int[] list = lists[slot(keys, lists, mask, dst)];
-    int candidate = list == null ? size : atLeast(list, from);
+    int slot = mix(dst) & mask;
+    int first;
+    while ((first = slots[2 * slot + 1]) != 0 && slots[2 * slot] != dst) {
+      slot = (slot + 1) & mask;
+    }
+    int candidate;
+    if (first == 0) {
+      candidate = size;
+    } else if (first - 1 >= from) {
+      candidate = first - 1;
+    } else {
+      candidate = more[slot] == null ? size : atLeast(more[slot], from);
+    }
     return Math.min(candidate, atLeast(unkeyed, from));
   }
 

@@ -15,8 +15,8 @@ public final class Table {
 
   private final TableKind kind;
   private final Map<Hook, Chain> builtins = new LinkedHashMap<>();
-  private final Map<String, Chain> userChains = new HashMap<>();
   private final Map<String, Chain> byName = new HashMap<>();
+  private int userChainCount;
   private List<Chain> sortedUserChains = List.of();
   private boolean sorted = true;
 
@@ -25,6 +25,7 @@ public final class Table {
     for (Hook hook : Hook.values()) {
       if (kind.registers(hook)) {
         Chain chain = Chain.builtin(hook);
+        chain.table = this;
         builtins.put(hook, chain);
         byName.put(chain.name(), chain);
       }
@@ -69,9 +70,30 @@ public final class Table {
     return Optional.ofNullable(byName.get(name));
   }
 
+  /**
+   * The chain {@code rule}'s jump or goto to {@code name} leads to, or null: the one the rule
+   * recorded if it is still this table's, else the chain of that name (which the rule then records,
+   * so that the next packet or check need not look it up again).
+   */
+  public Chain called(Rule rule, String name) {
+    Chain chain = rule.jumpsTo(this);
+    if (chain == null) {
+      chain = byName.get(name);
+      if (chain != null) {
+        rule.jumpsTo(chain);
+      }
+    }
+    return chain;
+  }
+
+  /** Whether {@code chain} is this table's (not removed, not another table's). */
+  public boolean holds(Chain chain) {
+    return chain.table == this;
+  }
+
   /** Every chain as iptables lists them: built-ins in hook order, then user chains by name. */
   public List<Chain> chains() {
-    List<Chain> all = new ArrayList<>(builtins.size() + userChains.size());
+    List<Chain> all = new ArrayList<>(builtins.size() + userChainCount);
     all.addAll(builtins.values());
     all.addAll(userChains());
     return all;
@@ -85,7 +107,12 @@ public final class Table {
   /** The user chains by name (sorted when first asked for after a change). */
   public List<Chain> userChains() {
     if (!sorted) {
-      List<Chain> list = new ArrayList<>(userChains.values());
+      List<Chain> list = new ArrayList<>(userChainCount);
+      for (Chain chain : byName.values()) {
+        if (!chain.isBuiltin()) {
+          list.add(chain);
+        }
+      }
       list.sort(Comparator.comparing(Chain::name));
       sortedUserChains = Collections.unmodifiableList(list);
       sorted = true;
@@ -95,29 +122,41 @@ public final class Table {
 
   public Chain addUserChain(String name) {
     Chain chain = Chain.user(name);
-    userChains.put(name, chain);
+    chain.table = this;
     byName.put(name, chain);
+    userChainCount++;
     sorted = false;
     return chain;
   }
 
+  /** The chain named {@code name}, or a new user chain of that name (one look-up either way). */
+  public Chain chainOrNewUser(String name) {
+    Chain chain = byName.computeIfAbsent(name, Chain::user);
+    if (chain.table == null) {
+      chain.table = this;
+      userChainCount++;
+      sorted = false;
+    }
+    return chain;
+  }
+
   public void removeUserChain(String name) {
-    if (userChains.remove(name) != null) {
+    Chain chain = byName.get(name);
+    if (chain != null && !chain.isBuiltin()) {
       byName.remove(name);
+      chain.table = null;
+      userChainCount--;
       sorted = false;
     }
   }
 
   public void renameUserChain(String from, String to) {
-    Chain old = userChains.remove(from);
-    byName.remove(from);
-    Chain renamed = Chain.user(to);
+    Chain old = byName.get(from);
+    removeUserChain(from);
+    Chain renamed = addUserChain(to);
     for (Rule rule : old.rules()) {
       renamed.append(rule);
     }
-    userChains.put(to, renamed);
-    byName.put(to, renamed);
-    sorted = false;
     for (Chain chain : chains()) {
       for (int i = 0; i < chain.size(); i++) {
         Target target = chain.rule(i).target();

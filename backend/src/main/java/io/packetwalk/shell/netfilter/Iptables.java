@@ -59,40 +59,7 @@ final class Iptables {
     Command command = request.command();
     String name = request.chain();
     switch (command) {
-      case APPEND, INSERT, REPLACE -> {
-        Chain chain = existing(table, name);
-        Rule rule = request.rule();
-        if (checkLoopsEachTime
-            && command != Command.REPLACE
-            && state.ruleCount() >= NetfilterState.MAX_RULES) {
-          throw tooManyRules(program);
-        }
-        checkTarget(request, table, chain, rule);
-        int size = chain.size();
-        if (command == Command.INSERT && request.number() > size + 1) {
-          throw IptablesError.refused(program, "Index of insertion too big.");
-        }
-        if (command == Command.REPLACE && chain.isBuiltin() && !chain.created()) {
-          throw IptablesError.refused(program, "No chain/target/match by that name.");
-        }
-        if (command == Command.REPLACE && request.number() > size) {
-          throw IptablesError.refused(program, "Index of replacement too big.");
-        }
-        switch (command) {
-          case APPEND -> chain.append(rule);
-          case INSERT -> chain.insert(request.number() - 1, rule);
-          default -> chain.replace(request.number() - 1, rule);
-        }
-        if (checkLoopsEachTime && JumpCheck.of(table).tooDeep()) {
-          switch (command) {
-            case APPEND -> chain.remove(chain.size() - 1);
-            case INSERT -> chain.remove(request.number() - 1);
-            default -> {}
-          }
-          throw IptablesError.kernel(
-              program, command.operation(), "Too many links", "rule in chain " + name);
-        }
-      }
+      case APPEND, INSERT, REPLACE -> addRule(request, table, existing(table, name));
       case DELETE -> {
         Chain chain = existing(table, name);
         int index =
@@ -161,6 +128,49 @@ final class Iptables {
     }
     state.changed();
     return "";
+  }
+
+  /**
+   * Runs an append, insert or replace into {@code chain}, which the caller found in {@code table}.
+   */
+  void apply(IptablesRequest request, Table table, Chain chain) {
+    addRule(request, table, chain);
+    state.changed();
+  }
+
+  private void addRule(IptablesRequest request, Table table, Chain chain) {
+    Command command = request.command();
+    Rule rule = request.rule();
+    if (checkLoopsEachTime
+        && command != Command.REPLACE
+        && state.ruleCount() >= NetfilterState.MAX_RULES) {
+      throw tooManyRules(program);
+    }
+    checkTarget(request, table, chain, rule);
+    int size = chain.size();
+    if (command == Command.INSERT && request.number() > size + 1) {
+      throw IptablesError.refused(program, "Index of insertion too big.");
+    }
+    if (command == Command.REPLACE && chain.isBuiltin() && !chain.created()) {
+      throw IptablesError.refused(program, "No chain/target/match by that name.");
+    }
+    if (command == Command.REPLACE && request.number() > size) {
+      throw IptablesError.refused(program, "Index of replacement too big.");
+    }
+    switch (command) {
+      case APPEND -> chain.append(rule);
+      case INSERT -> chain.insert(request.number() - 1, rule);
+      default -> chain.replace(request.number() - 1, rule);
+    }
+    if (checkLoopsEachTime && JumpCheck.of(table).tooDeep()) {
+      switch (command) {
+        case APPEND -> chain.remove(chain.size() - 1);
+        case INSERT -> chain.remove(request.number() - 1);
+        default -> {}
+      }
+      throw IptablesError.kernel(
+          program, command.operation(), "Too many links", "rule in chain " + chain.name());
+    }
   }
 
   private Chain existing(Table table, String name) {

@@ -89,6 +89,7 @@ public final class IptablesRestoreCommand implements Tool {
     private final boolean test;
     private final TableKind only;
     private final Iptables iptables;
+    private final DirectRuleReader reader = new DirectRuleReader();
     private Table working;
     private int workingRules;
     private int otherRules;
@@ -103,25 +104,40 @@ public final class IptablesRestoreCommand implements Tool {
     }
 
     void run(String input) {
-      String[] lines = input.split("\n", -1);
-      int count = lines.length;
-      if (count > 0 && lines[count - 1].isEmpty()) {
-        count--;
-      }
-      for (int i = 0; i < count; i++) {
-        int number = i + 1;
-        String line = lines[i].strip();
-        if (line.isEmpty() || line.startsWith("#")) {
+      int length = input.length();
+      int number = 0;
+      int start = 0;
+      while (start < length) {
+        int newline = input.indexOf('\n', start);
+        int stop = newline < 0 ? length : newline;
+        number++;
+        int from = start;
+        int to = stop;
+        while (from < to && Character.isWhitespace(input.charAt(from))) {
+          from++;
+        }
+        while (to > from && Character.isWhitespace(input.charAt(to - 1))) {
+          to--;
+        }
+        start = newline < 0 ? length : newline + 1;
+        if (from == to || input.charAt(from) == '#') {
           continue;
         }
         try {
-          line(line, number);
+          DirectRuleReader.Append direct =
+              working != null && input.charAt(from) == '-' ? reader.read(input, from, to) : null;
+          if (direct != null) {
+            iptables.apply(direct.request(), working, direct.chain());
+            countRule();
+          } else {
+            line(input.substring(from, to), number);
+          }
         } catch (ToolFailure failure) {
           throw atLine(failure, number);
         }
       }
       if (working != null) {
-        throw new ToolFailure(1, PROGRAM + ": COMMIT expected at line " + (count + 1));
+        throw new ToolFailure(1, PROGRAM + ": COMMIT expected at line " + (number + 1));
       }
     }
 
@@ -139,6 +155,7 @@ public final class IptablesRestoreCommand implements Tool {
                         PROGRAM + ": line " + number + " table name '" + name + "' invalid"));
         Optional<Table> existing = state.existing(kind);
         working = noflush && existing.isPresent() ? existing.get().copy() : new Table(kind);
+        reader.begin(working);
         workingRules = working.ruleCount();
         otherRules = state.ruleCount() - existing.map(Table::ruleCount).orElse(0);
         return;
@@ -170,6 +187,41 @@ public final class IptablesRestoreCommand implements Tool {
 
     /** {@code :NAME POLICY [packets:bytes]}. */
     private void declare(String line) {
+      Chain chain = userChain(line);
+      if (chain == null) {
+        chain = anyChain(line);
+      }
+      if (chain != null) {
+        reader.declared(chain);
+      }
+    }
+
+    /**
+     * A user chain's declaration ({@code :NAME …}, NAME no hook's name and at most 28 characters,
+     * the rest ignored as for any user chain) in one look-up: the chain, new or flushed; null for
+     * any other declaration.
+     */
+    private Chain userChain(String line) {
+      int end = 1;
+      while (end < line.length() && !Character.isWhitespace(line.charAt(end))) {
+        end++;
+      }
+      if (end == 1 || end - 1 > 28) {
+        return null;
+      }
+      String name = line.substring(1, end);
+      for (Hook hook : Hook.values()) {
+        if (hook.name().equals(name)) {
+          return null;
+        }
+      }
+      Chain chain = working.chainOrNewUser(name);
+      chain.flush();
+      return chain;
+    }
+
+    /** Any declaration: a built-in chain's policy and counters, or a user chain's; the chain. */
+    private Chain anyChain(String line) {
       String[] parts = blankSeparated(line.substring(1));
       String name = parts[0];
       String policy = parts.length > 1 ? parts[1] : "-";
@@ -188,7 +240,7 @@ public final class IptablesRestoreCommand implements Tool {
           long[] values = bracketed(parts[2]);
           chain.policyCounters().set(values[0], values[1]);
         }
-        return;
+        return chain;
       }
       for (Hook hook : Hook.values()) {
         if (hook.name().equals(name)) {
@@ -197,12 +249,12 @@ public final class IptablesRestoreCommand implements Tool {
       }
       if (found.isPresent()) {
         found.get().flush();
-      } else {
-        if (name.length() > 28) {
-          throw IptablesError.usage(PROGRAM, "Invalid chain name `" + name + "'");
-        }
-        working.addUserChain(name);
+        return found.get();
       }
+      if (name.length() > 28) {
+        throw IptablesError.usage(PROGRAM, "Invalid chain name `" + name + "'");
+      }
+      return working.addUserChain(name);
     }
 
     /**
@@ -256,7 +308,12 @@ public final class IptablesRestoreCommand implements Tool {
           || request.command() == Command.VERSION) {
         throw IptablesError.usage(PROGRAM, "Unknown command in restore input");
       }
-      iptables.apply(request, table);
+      add(request, preset);
+    }
+
+    /** Carries out a rule line's request on the block's table, with its preset counters. */
+    private void add(IptablesRequest request, long[] preset) {
+      iptables.apply(request, working);
       if (request.command() == Command.APPEND || request.command() == Command.INSERT) {
         countRule();
       }
