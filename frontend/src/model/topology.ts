@@ -1,16 +1,27 @@
 /** Owns the topology types the server sends (hosts, namespaces, devices, links, underlay switches) and the rules for naming and showing them. */
 
 /** The kinds of device this page knows; others (say "vxlan") are kept and drawn as plain devices. */
-export const DEVICE_KINDS = ["loopback", "veth", "bridge", "dummy", "physical", "vxlan"] as const;
+export const DEVICE_KINDS = [
+  "loopback",
+  "veth",
+  "bridge",
+  "dummy",
+  "physical",
+  "vxlan",
+  "macvlan",
+  "vlan",
+  "ipvlan",
+] as const;
 export type KnownDeviceKind = (typeof DEVICE_KINDS)[number];
 /** A known kind, or any other kind a newer server sends. */
 export type DeviceKind = KnownDeviceKind | (string & {});
 
 /**
- * The kinds of link this page draws in their own way; `vxlan-tunnel` joins two VTEPs whose
- * forwarding entries send to each other. Others a newer server sends are drawn as plain lines.
+ * The kinds of link this page draws in their own way: `lower` joins a stacked device (macvlan,
+ * vlan, ipvlan) to the device it sits on; `vxlan-tunnel` joins two VTEPs whose forwarding entries
+ * send to each other. Others a newer server sends are drawn as plain lines.
  */
-export const LINK_KINDS = ["veth", "bridge-port", "vxlan-tunnel"] as const;
+export const LINK_KINDS = ["veth", "bridge-port", "lower", "vxlan-tunnel"] as const;
 export type KnownLinkKind = (typeof LINK_KINDS)[number];
 /** A known kind, or any other kind a newer server sends. */
 export type LinkKind = KnownLinkKind | (string & {});

@@ -320,6 +320,11 @@ final class Bridging {
                 + Texts.name(bridge.netns())
                 + "'s own stack.",
             frame);
+    if (engine.vlans.receive(bridge, frame, up)
+        || engine.macvlans.receive(bridge, frame, up)
+        || engine.ipvlans.receive(bridge, frame, up)) {
+      return;
+    }
     engine.pipeline.deliverUp(bridge, frame, skb, up);
   }
 

@@ -41,6 +41,9 @@ final class Engine {
   final PathMtuCache pathMtus = new PathMtuCache();
   final Links links;
   final Bridging bridging;
+  final Macvlans macvlans;
+  final Vlans vlans;
+  final Ipvlans ipvlans;
   final Pipeline pipeline;
   final InputRouting inputRouting;
   final OutputRouting outputRouting;
@@ -66,6 +69,9 @@ final class Engine {
     this.nowNs = world.now();
     this.links = new Links(this);
     this.bridging = new Bridging(this);
+    this.macvlans = new Macvlans(this);
+    this.vlans = new Vlans(this);
+    this.ipvlans = new Ipvlans(this);
     this.pipeline = new Pipeline(this);
     this.inputRouting = new InputRouting();
     this.outputRouting = new OutputRouting();

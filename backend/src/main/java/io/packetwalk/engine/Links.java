@@ -100,6 +100,10 @@ final class Links {
               Disposition.DEVICE_DISCARD);
       case DeviceKind.Physical nic -> crossUnderlay(dev, nic.cable().plugged(), frame, sent);
       case DeviceKind.Vxlan vxlan -> engine.vxlan.transmit(dev, vxlan.state(), frame, sent);
+      case DeviceKind.Macvlan macvlan ->
+          engine.macvlans.transmit(dev, macvlan.state(), frame, sent);
+      case DeviceKind.Vlan vlan -> engine.vlans.transmit(dev, vlan.state(), frame, sent);
+      case DeviceKind.Ipvlan ipvlan -> engine.ipvlans.transmit(dev, ipvlan.state(), frame, sent);
     }
   }
 

@@ -56,9 +56,13 @@ final class Pipeline {
             StepKind.DEVICE_RX,
             Texts.name(dev) + " receives the frame from " + frame.src() + ".",
             frame);
+    if (engine.vlans.receive(dev, frame, rx)) {
+      return;
+    }
     if (dev.master() != null) {
       engine.bridging.portReceive(dev, frame, rx);
-    } else {
+    } else if (!engine.macvlans.receive(dev, frame, rx)
+        && !engine.ipvlans.receive(dev, frame, rx)) {
       deliverUp(dev, frame, carried, rx);
     }
   }

@@ -17,7 +17,8 @@ public sealed interface DeviceKind
         DeviceKind.Bridge,
         DeviceKind.Dummy,
         DeviceKind.Physical,
-        DeviceKind.Vxlan {
+        DeviceKind.Vxlan,
+        DeviceKind.Stacked {
 
   /** The name iproute2 prints for {@code ip -d link} and {@code type NAME}: veth, bridge, … */
   String typeName();
@@ -173,6 +174,71 @@ public sealed interface DeviceKind
     @Override
     public boolean reportsCarrier(NetDevice dev) {
       return false;
+    }
+  }
+
+  /**
+   * A device stacked on a lower device (macvlan, ipvlan, vlan): it sends through the lower device
+   * and receives what the lower device's receive handler hands it.
+   */
+  sealed interface Stacked extends DeviceKind permits Macvlan, Vlan, Ipvlan {
+
+    /** The device below: the one printed after "@" and the one frames really leave by. */
+    NetDevice lower();
+
+    /**
+     * netif_stacked_transfer_operstate(): the stacked device has carrier exactly while its lower
+     * device is up with carrier, whatever its own admin state. (Linkwatch revisits a device's
+     * uppers whenever it revisits the device.)
+     */
+    @Override
+    default boolean carrier(NetDevice dev) {
+      return lower().isAdminUp() && lower().hasCarrier();
+    }
+
+    /** The lower device's ifindex, looked up in the stacked device's own namespace. */
+    @Override
+    default int iflink(NetDevice dev) {
+      return lower().ifindex();
+    }
+  }
+
+  /** A macvlan: its own MAC on a lower device, with a mode for how siblings meet. */
+  record Macvlan(MacvlanState state) implements Stacked {
+    @Override
+    public String typeName() {
+      return "macvlan";
+    }
+
+    @Override
+    public NetDevice lower() {
+      return state.lower();
+    }
+  }
+
+  /** An 802.1Q VLAN device: untagged above, tagged with its VLAN id on its lower device. */
+  record Vlan(VlanState state) implements Stacked {
+    @Override
+    public String typeName() {
+      return "vlan";
+    }
+
+    @Override
+    public NetDevice lower() {
+      return state.lower();
+    }
+  }
+
+  /** An ipvlan: shares its lower device's MAC; frames reach it by its IP addresses. */
+  record Ipvlan(IpvlanState state) implements Stacked {
+    @Override
+    public String typeName() {
+      return "ipvlan";
+    }
+
+    @Override
+    public NetDevice lower() {
+      return state.lower();
     }
   }
 }

@@ -12,6 +12,7 @@ public enum Errno {
   EINVAL(22, "Invalid argument"),
   ERANGE(34, "Numerical result out of range"),
   ELOOP(40, "Too many levels of symbolic links"),
+  EPROTONOSUPPORT(93, "Protocol not supported"),
   EOPNOTSUPP(95, "Operation not supported"),
   EADDRINUSE(98, "Address already in use"),
   EADDRNOTAVAIL(99, "Cannot assign requested address"),

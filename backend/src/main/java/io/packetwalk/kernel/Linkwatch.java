@@ -95,6 +95,8 @@ final class Linkwatch {
         work.addLast(dev.linkState().master);
       }
       work.addAll(dev.kind().carrierFollowers(dev));
+      // a stacked device's carrier follows its lower device's
+      work.addAll(dev.uppers());
     }
     return affected;
   }

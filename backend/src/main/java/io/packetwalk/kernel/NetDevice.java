@@ -23,6 +23,7 @@ public final class NetDevice {
   private NetDevice master;
   private BridgePortSettings portSettings;
   private final List<InterfaceAddress> addresses = new ArrayList<>();
+  private final List<NetDevice> uppers = new ArrayList<>();
   private final DeviceCounters counters = new DeviceCounters();
   private final LinkState link = new LinkState();
 
@@ -145,9 +146,41 @@ public final class NetDevice {
     return kind instanceof DeviceKind.Veth(VethPair pair) ? pair.peerOf(this) : null;
   }
 
+  /** The device of this one's IFLA_LINK (printed after "@"): a veth's peer, a lower device. */
+  public NetDevice linkDevice() {
+    return switch (kind) {
+      case DeviceKind.Veth(VethPair pair) -> pair.peerOf(this);
+      case DeviceKind.Stacked stacked -> stacked.lower();
+      default -> null;
+    };
+  }
+
+  /** The devices stacked on this one (macvlans, vlans, ipvlans), in the order they were made. */
+  public List<NetDevice> uppers() {
+    return Collections.unmodifiableList(uppers);
+  }
+
+  void addUpper(NetDevice upper) {
+    uppers.add(upper);
+  }
+
+  void removeUpper(NetDevice upper) {
+    uppers.remove(upper);
+  }
+
+  /**
+   * The promiscuity count {@code ip -d link} prints: one as a bridge port, plus what its macvlans
+   * ask of it (see {@link MacvlanRules#lowerPromiscuity}).
+   */
+  public int promiscuity() {
+    return (master != null ? 1 : 0) + MacvlanRules.lowerPromiscuity(this);
+  }
+
   /** Whether the device has no link layer address resolution (loopback). */
   public boolean isNoArp() {
-    return kind instanceof DeviceKind.Loopback || kind instanceof DeviceKind.Dummy;
+    return kind instanceof DeviceKind.Loopback
+        || kind instanceof DeviceKind.Dummy
+        || (kind instanceof DeviceKind.Ipvlan(IpvlanState state) && state.port().mode().noArp());
   }
 
   /** Whether the device has carrier (LOWER_UP): its kind's rule ({@link DeviceKind#carrier}). */

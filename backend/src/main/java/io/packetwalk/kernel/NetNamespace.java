@@ -249,6 +249,145 @@ public final class NetNamespace {
     dev.linkChanged();
   }
 
+  /**
+   * {@code ip link add NAME link LOWER type macvlan …}: a macvlan on LOWER (on LOWER's own lower
+   * device when LOWER is a macvlan) with LOWER's MTU and the given MAC (not checked against its
+   * siblings', as rtnl_create_link sets it directly), else a random one, or LOWER's MAC in passthru
+   * mode; refused as the kernel refuses it (see {@link MacvlanRules#checkNew}).
+   */
+  public NetDevice addMacvlan(
+      String devName, NetDevice lower, MacvlanSettings settings, MacAddress address, Integer mtu) {
+    try (Linkwatch.Hold events = host.linkwatch().hold()) {
+      checkNewName(devName);
+      NetDevice real = MacvlanRules.realLower(lower);
+      MacvlanRules.checkNew(real, settings.mode(), mtu);
+      MacAddress mac =
+          address != null
+              ? address
+              : settings.mode() == MacvlanMode.PASSTHRU ? real.mac() : world().randomMac();
+      NetDevice dev =
+          register(
+              devName,
+              new DeviceKind.Macvlan(new MacvlanState(real, settings)),
+              mac,
+              real.mtu(),
+              0);
+      real.addUpper(dev);
+      return dev;
+    }
+  }
+
+  /**
+   * {@code ip link add link LOWER name NAME type vlan id ID}: a VLAN device on LOWER with LOWER's
+   * MTU and LOWER's MAC (followed while none is set by hand), unless given one. Refused as
+   * vlan_validate() and vlan_newlink() refuse it: an id above 4094, a loopback lower device, an id
+   * LOWER already has, an MTU above LOWER's.
+   */
+  public NetDevice addVlan(
+      String devName, NetDevice lower, int id, MacAddress address, Integer mtu) {
+    try (Linkwatch.Hold events = host.linkwatch().hold()) {
+      if (id < 0 || id > VlanState.MAX_ID) {
+        throw new KernelException(Errno.ERANGE, "8021q: Invalid VLAN id");
+      }
+      checkNewName(devName);
+      if (lower.isLoopback()) {
+        throw new KernelException(Errno.EOPNOTSUPP, "8021q: VLANs not supported on device");
+      }
+      for (NetDevice upper : lower.uppers()) {
+        if (upper.kind() instanceof DeviceKind.Vlan(VlanState other) && other.id() == id) {
+          throw new KernelException(Errno.EEXIST, "8021q: VLAN device already exists");
+        }
+      }
+      if (mtu != null && mtu > lower.mtu()) {
+        throw new KernelException(Errno.EINVAL);
+      }
+      NetDevice dev =
+          register(
+              devName,
+              new DeviceKind.Vlan(new VlanState(lower, id, address == null)),
+              address != null ? address : lower.mac(),
+              lower.mtu(),
+              0);
+      lower.addUpper(dev);
+      return dev;
+    }
+  }
+
+  /**
+   * {@code ip link add NAME link LOWER type ipvlan [mode l2|l3|l3s] [bridge|private|vepa]}: an
+   * ipvlan with LOWER's MAC and MTU (on LOWER's own lower device when LOWER is an ipvlan). The mode
+   * (l3 unless given) and the flag are LOWER's, for all its ipvlans (ipvlan_link_new()). Refused on
+   * lo (EINVAL), on a bridge port or a device with macvlans (EBUSY), above LOWER's MTU (EINVAL).
+   */
+  public NetDevice addIpvlan(
+      String devName, NetDevice lower, IpvlanMode mode, IpvlanIsolation isolation, Integer mtu) {
+    try (Linkwatch.Hold events = host.linkwatch().hold()) {
+      checkNewName(devName);
+      NetDevice real =
+          lower.kind() instanceof DeviceKind.Ipvlan(IpvlanState state) ? state.lower() : lower;
+      IpvlanPort port = StackedDevices.ipvlanPort(real);
+      if (port == null) {
+        if (real.isLoopback()) {
+          throw new KernelException(Errno.EINVAL);
+        }
+        if (real.master() != null || MacvlanRules.carriesMacvlans(real)) {
+          throw new KernelException(Errno.EBUSY);
+        }
+        port = new IpvlanPort(IpvlanMode.L3, IpvlanIsolation.BRIDGE);
+      }
+      if (mtu != null && mtu > real.mtu()) {
+        throw new KernelException(Errno.EINVAL);
+      }
+      NetDevice dev =
+          register(
+              devName,
+              new DeviceKind.Ipvlan(new IpvlanState(real, port)),
+              real.mac(),
+              real.mtu(),
+              0);
+      real.addUpper(dev);
+      setIpvlanPort(dev, mode == null ? IpvlanMode.L3 : mode, isolation);
+      return dev;
+    }
+  }
+
+  /**
+   * {@code ip link set DEV type ipvlan [mode M] [FLAG]}: the lower device's mode (when given) and
+   * flag, for all its ipvlans; the NOARP flag of every one of them follows the mode.
+   */
+  public void setIpvlanPort(NetDevice dev, IpvlanMode mode, IpvlanIsolation isolation) {
+    try (Linkwatch.Hold events = host.linkwatch().hold()) {
+      if (!(dev.kind() instanceof DeviceKind.Ipvlan(IpvlanState state))) {
+        throw new KernelException(Errno.EOPNOTSUPP);
+      }
+      state.port().set(mode == null ? state.port().mode() : mode, isolation);
+      state.lower().uppers().forEach(NetDevice::linkChanged);
+    }
+  }
+
+  /** {@code ip link set DEV type vlan reorder_hdr on|off}. */
+  public void setVlanReorderHeader(NetDevice dev, boolean on) {
+    try (Linkwatch.Hold events = host.linkwatch().hold()) {
+      if (!(dev.kind() instanceof DeviceKind.Vlan(VlanState state))) {
+        throw new KernelException(Errno.EOPNOTSUPP);
+      }
+      state.setReorderHeader(on);
+      dev.linkChanged();
+    }
+  }
+
+  /** {@code ip link set DEV type macvlan mode MODE}: passthru cannot be switched on or off. */
+  public void setMacvlanMode(NetDevice dev, MacvlanMode mode) {
+    try (Linkwatch.Hold events = host.linkwatch().hold()) {
+      if (!(dev.kind() instanceof DeviceKind.Macvlan(MacvlanState state))) {
+        throw new KernelException(Errno.EOPNOTSUPP);
+      }
+      MacvlanRules.checkModeChange(state, mode);
+      state.setMode(mode);
+      dev.linkChanged();
+    }
+  }
+
   /** A physical NIC (created with a host, never by {@code ip link add}). */
   public NetDevice addPhysical(String devName, MacAddress mac) {
     try (Linkwatch.Hold events = host.linkwatch().hold()) {
@@ -275,6 +414,12 @@ public final class NetNamespace {
   }
 
   private void unregister(NetDevice dev) {
+    for (NetDevice upper : List.copyOf(dev.uppers())) {
+      upper.netns().unregister(upper);
+    }
+    if (dev.kind() instanceof DeviceKind.Stacked stacked) {
+      stacked.lower().removeUpper(dev);
+    }
     if (dev.isBridge()) {
       for (NetDevice port : List.copyOf(dev.bridge().ports())) {
         port.netns().releaseFromBridge(port);
@@ -323,6 +468,9 @@ public final class NetNamespace {
       if (dev.isAdminUp() == up) {
         return;
       }
+      if (up) {
+        StackedDevices.checkOpen(dev);
+      }
       dev.setAdminUpValue(up);
       if (up) {
         if (dev.isLoopback()) {
@@ -334,6 +482,7 @@ public final class NetNamespace {
         neighbours.removeIf(e -> e.device() == dev);
         netfilter.conntrack().removeIf(e -> e.masqueradedVia(dev.ifindex()));
       }
+      StackedDevices.lowerAdminChanged(dev, up);
     }
   }
 
@@ -365,7 +514,7 @@ public final class NetNamespace {
   /** {@code ip link set DEV mtu N}, within the device's minimum and maximum. */
   public void setMtu(NetDevice dev, int mtu) {
     try (Linkwatch.Hold events = host.linkwatch().hold()) {
-      int min = 68;
+      int min = StackedDevices.minMtu(dev);
       int max = 65535;
       if (dev.isLoopback() || dev.kind() instanceof DeviceKind.Dummy) {
         min = 0;
@@ -377,6 +526,7 @@ public final class NetNamespace {
       if (mtu > max) {
         throw new KernelException(Errno.EINVAL, "mtu greater than device maximum");
       }
+      StackedDevices.checkMtu(dev, mtu);
       if (dev.kind() instanceof DeviceKind.Vxlan(VxlanState vxlan)
           && vxlan.config().lower() != null
           && mtu > vxlan.config().lower().mtu() - VxlanConfig.OVERHEAD) {
@@ -384,6 +534,7 @@ public final class NetNamespace {
         throw new KernelException(Errno.EINVAL);
       }
       dev.setMtuValue(mtu);
+      StackedDevices.lowerMtuChanged(dev);
       if (dev.isBridge()) {
         dev.bridge().markMtuSetByUser();
       }
@@ -407,7 +558,9 @@ public final class NetNamespace {
       if (mac.isMulticast() || mac.isZero()) {
         throw new KernelException(Errno.EADDRNOTAVAIL);
       }
+      StackedDevices.checkMac(dev, mac);
       dev.setMac(mac);
+      StackedDevices.macSet(dev, mac);
       if (dev.isBridge()) {
         dev.bridge().markMacSetByUser();
       }
@@ -494,7 +647,9 @@ public final class NetNamespace {
       if (port.master() == bridge) {
         return;
       }
-      if (port.master() != null) {
+      if (port.master() != null
+          || MacvlanRules.carriesMacvlans(port)
+          || StackedDevices.carriesIpvlans(port)) {
         throw new KernelException(Errno.EBUSY);
       }
       BridgeState state = bridge.bridge();

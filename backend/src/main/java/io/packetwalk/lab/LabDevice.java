@@ -1,5 +1,7 @@
 package io.packetwalk.lab;
 
+import io.packetwalk.kernel.IpvlanMode;
+import io.packetwalk.kernel.MacvlanMode;
 import io.packetwalk.net.MacAddress;
 import java.util.List;
 
@@ -14,6 +16,8 @@ import java.util.List;
  * @param underlay the underlay switch a physical NIC is plugged into, or null (unplugged, or not a
  *     physical NIC)
  * @param vxlan the VXLAN settings, for a VXLAN device (required then, null otherwise)
+ * @param stacked the lower device and mode or VLAN id, for a macvlan or vlan (required then, null
+ *     otherwise)
  */
 public record LabDevice(
     String name,
@@ -28,7 +32,8 @@ public record LabDevice(
     LabPort port,
     String underlay,
     LabVxlan vxlan,
-    List<LabAddress> addresses) {
+    List<LabAddress> addresses,
+    LabStacked stacked) {
 
   public LabDevice {
     Names.checkDevice("name", name);
@@ -87,6 +92,52 @@ public record LabDevice(
       throw new LabValueException("vxlan", "only a VXLAN device has VXLAN settings");
     }
     addresses = Names.list("addresses", addresses);
+    checkStacked(kind, stacked);
+  }
+
+  private static void checkStacked(LabDeviceKind kind, LabStacked stacked) {
+    if (kind != LabDeviceKind.MACVLAN
+        && kind != LabDeviceKind.VLAN
+        && kind != LabDeviceKind.IPVLAN) {
+      if (stacked != null) {
+        throw new LabValueException(
+            "stacked", "only a macvlan, a vlan or an ipvlan sits on a lower device");
+      }
+      return;
+    }
+    if (stacked == null) {
+      throw new LabValueException("stacked", "a " + kind.word() + " needs its lower device");
+    }
+    if (kind == LabDeviceKind.VLAN) {
+      if (stacked.vlanId() == null || stacked.mode() != null || stacked.flag() != null) {
+        throw new LabValueException("stacked", "a vlan has a vlanId, and no mode or flag");
+      }
+      return;
+    }
+    if (stacked.vlanId() != null) {
+      throw new LabValueException("stacked.vlanId", "only a vlan has a VLAN id");
+    }
+    if (kind == LabDeviceKind.IPVLAN) {
+      if (stacked.mode() == null || IpvlanMode.fromWord(stacked.mode()).isEmpty()) {
+        throw new LabValueException(
+            "stacked.mode", "\"" + stacked.mode() + "\" is not an ipvlan mode (l2, l3, l3s)");
+      }
+      if (stacked.flag() == null
+          || !java.util.Set.of("bridge", "private", "vepa").contains(stacked.flag())) {
+        throw new LabValueException(
+            "stacked.flag",
+            "\"" + stacked.flag() + "\" is not an ipvlan flag (bridge, private, vepa)");
+      }
+      return;
+    }
+    if (stacked.flag() != null) {
+      throw new LabValueException("stacked.flag", "only an ipvlan has a flag");
+    }
+    if (stacked.mode() == null || MacvlanMode.fromWord(stacked.mode()).isEmpty()) {
+      throw new LabValueException(
+          "stacked.mode",
+          "\"" + stacked.mode() + "\" is not a macvlan mode (private, vepa, bridge, passthru)");
+    }
   }
 
   private static void checkMtu(LabDeviceKind kind, int mtu) {

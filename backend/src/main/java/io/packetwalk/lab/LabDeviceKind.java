@@ -19,7 +19,15 @@ public enum LabDeviceKind {
    */
   PHYSICAL("physical"),
   /** A VXLAN tunnel endpoint; its settings are the device's {@code vxlan}. */
-  VXLAN("vxlan");
+  VXLAN("vxlan"),
+  /**
+   * A macvlan: its own MAC on a lower device, named with its mode by the device's {@code stacked}.
+   */
+  MACVLAN("macvlan"),
+  /** An 802.1Q VLAN device on a lower device, with the VLAN id in its {@code stacked}. */
+  VLAN("vlan"),
+  /** An ipvlan on a lower device, with the lower device's mode and flag in its {@code stacked}. */
+  IPVLAN("ipvlan");
 
   private final String word;
 

@@ -335,6 +335,22 @@ public final class LabScript {
 
     private record End(LabNamespace ns, LabDevice dev) {}
 
+    /** The stacked devices to make, each with the device it sits on. */
+    private final Map<End, End> lowers = new HashMap<>();
+
+    /** The devices made so far. */
+    private final Set<End> made = new HashSet<>();
+
+    private End lowerEnd(LabStacked stacked) {
+      LabNamespace lowerNs = host.namespaces().get(nsIndex.get(stacked.lower().netns()));
+      LabDevice lower =
+          lowerNs.devices().stream()
+              .filter(d -> d.name().equals(stacked.lower().device()))
+              .findFirst()
+              .orElseThrow();
+      return new End(lowerNs, lower);
+    }
+
     private void devices() {
       Map<String, List<End>> queues = new LinkedHashMap<>();
       List<Creation> pending = new ArrayList<>();
@@ -359,6 +375,9 @@ public final class LabScript {
           List<End> ends = new ArrayList<>();
           ends.add(new End(ns, dev));
           planned.add(id);
+          if (dev.stacked() != null) {
+            lowers.put(new End(ns, dev), lowerEnd(dev.stacked()));
+          }
           if (dev.peer() != null) {
             LabNamespace peerNs = host.namespaces().get(nsIndex.get(dev.peer().netns()));
             LabDevice peer =
@@ -442,6 +461,10 @@ public final class LabScript {
     /** Every end is the next device its namespace must make (both ends, for a same-ns pair). */
     private boolean isReady(Creation creation, Map<String, List<End>> queues) {
       List<End> ends = creation.ends();
+      End lower = lowers.get(ends.get(0));
+      if (lower != null && !made.contains(lower) && lower.dev().kind() != LabDeviceKind.PHYSICAL) {
+        return false;
+      }
       if (ends.size() == 2 && ends.get(0).ns() == ends.get(1).ns()) {
         List<End> queue = queues.get(ends.get(0).ns().name());
         return queue.size() >= 2
@@ -527,10 +550,12 @@ public final class LabScript {
                 first.ns(),
                 "ip link add " + quote(dev.name()) + " " + dev.vxlan().createArgs());
         case VETH -> veth(ends);
+        case MACVLAN, VLAN, IPVLAN -> stacked(first);
         default -> throw new IllegalStateException(dev.kind() + " is never made by a command");
       }
       for (End end : ends) {
         counters.put(end.ns().name(), end.dev().ifindex() + 1);
+        made.add(end);
       }
     }
 
@@ -583,6 +608,42 @@ public final class LabScript {
               + quote(named(peer.ns().name())));
     }
 
+    /**
+     * {@code ip link add NAME link LOWER [netns NS] type macvlan mode MODE} or {@code … type vlan
+     * id ID}, run where LOWER lives; the device is made straight in its own namespace (the kernel
+     * finds LOWER where the command runs).
+     */
+    private void stacked(End end) {
+      End lower = lowers.get(end);
+      emit(
+          devPath(end.ns(), end.dev()),
+          lower.ns(),
+          "ip link add "
+              + quote(end.dev().name())
+              + " link "
+              + quote(lower.dev().name())
+              + netnsArgument(end.ns(), lower.ns())
+              + stackedType(end.dev()));
+    }
+
+    /** The {@code type …} words that make a stacked device as the document describes it. */
+    private static String stackedType(LabDevice dev) {
+      LabStacked stacked = dev.stacked();
+      return switch (dev.kind()) {
+        case VLAN -> " type vlan id " + stacked.vlanId();
+        case IPVLAN -> " type ipvlan mode " + stacked.mode() + " " + stacked.flag();
+        default -> " type macvlan mode " + stacked.mode();
+      };
+    }
+
+    /** {@code netns NS} when a device is made from another namespace ({@code 1}: the root's). */
+    private static String netnsArgument(LabNamespace target, LabNamespace from) {
+      if (target == from) {
+        return "";
+      }
+      return " netns " + (target.isRoot() ? "1" : quote(target.name()));
+    }
+
     private String freeName(LabNamespace ns, String base) {
       Set<String> taken = new HashSet<>();
       ns.devices().forEach(d -> taken.add(d.name()));
@@ -619,7 +680,8 @@ public final class LabScript {
         }
         boolean madeHere =
             dev.kind() != LabDeviceKind.LOOPBACK && dev.kind() != LabDeviceKind.PHYSICAL;
-        if (madeHere && dev.kind() != LabDeviceKind.BRIDGE) {
+        // an ipvlan has no MAC of its own: it shows its lower device's
+        if (madeHere && dev.kind() != LabDeviceKind.BRIDGE && dev.kind() != LabDeviceKind.IPVLAN) {
           commands.add(
               new String[] {
                 path + ".mac", "ip link set dev " + quote(dev.name()) + " address " + dev.mac()

@@ -163,6 +163,9 @@ public final class LabValidator {
     if (dev.peer() != null) {
       peer(namespaces, ns, dev, path + ".peer");
     }
+    if (dev.stacked() != null) {
+      lower(namespaces, dev.kind(), dev.stacked().lower(), path + ".stacked.lower");
+    }
     if (dev.vxlan() != null && dev.vxlan().dev() != null) {
       LabDevice lower = devices.get(dev.vxlan().dev());
       if (lower == null) {
@@ -203,6 +206,39 @@ public final class LabValidator {
                 + dev.name()
                 + ":\"");
       }
+    }
+  }
+
+  /** A stacked device's lower device: on this host, and one that can carry it. */
+  private void lower(
+      Map<String, LabNamespace> namespaces, LabDeviceKind kind, LabPeer lower, String path) {
+    LabNamespace lowerNs = namespaces.get(lower.netns());
+    if (lowerNs == null) {
+      report(path + ".netns", "no netns \"" + lower.netns() + "\" on this host");
+      return;
+    }
+    Optional<LabDevice> found =
+        lowerNs.devices().stream().filter(x -> x.name().equals(lower.device())).findFirst();
+    if (found.isEmpty()) {
+      report(path + ".device", "no device \"" + lower.device() + "\" in " + lowerNs.displayName());
+    } else if (found.get().kind() == LabDeviceKind.LOOPBACK
+        || (found.get().kind() == kind && kind != LabDeviceKind.VLAN)) {
+      report(
+          path + ".device",
+          "\""
+              + lower.device()
+              + "\" in "
+              + lowerNs.displayName()
+              + " is a "
+              + found.get().kind().word()
+              + ", which cannot carry a stacked device");
+    } else if (found.get().master() != null && kind != LabDeviceKind.VLAN) {
+      report(
+          path + ".device",
+          "\""
+              + lower.device()
+              + "\" is a bridge port: its frames belong to the bridge, so it cannot carry a"
+              + " stacked device (the kernel says: Device or resource busy)");
     }
   }
 

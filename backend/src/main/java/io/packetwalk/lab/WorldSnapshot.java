@@ -6,6 +6,8 @@ import io.packetwalk.kernel.DeviceKind;
 import io.packetwalk.kernel.FdbEntry;
 import io.packetwalk.kernel.Host;
 import io.packetwalk.kernel.InterfaceAddress;
+import io.packetwalk.kernel.IpvlanState;
+import io.packetwalk.kernel.MacvlanState;
 import io.packetwalk.kernel.NeighbourEntry;
 import io.packetwalk.kernel.NeighbourTable;
 import io.packetwalk.kernel.NetDevice;
@@ -14,6 +16,7 @@ import io.packetwalk.kernel.NudState;
 import io.packetwalk.kernel.Route;
 import io.packetwalk.kernel.RouteProtocol;
 import io.packetwalk.kernel.UnderlaySwitch;
+import io.packetwalk.kernel.VlanState;
 import io.packetwalk.kernel.VxlanConfig;
 import io.packetwalk.kernel.VxlanFdbEntry;
 import io.packetwalk.kernel.VxlanRemote;
@@ -87,6 +90,7 @@ public final class WorldSnapshot {
     LabPeer peer = null;
     LabBridge bridge = null;
     String underlay = null;
+    LabStacked stacked = null;
     LabVxlan vxlan = null;
     switch (dev.kind()) {
       case DeviceKind.Loopback l -> kind = LabDeviceKind.LOOPBACK;
@@ -103,6 +107,29 @@ public final class WorldSnapshot {
       case DeviceKind.Physical p -> {
         kind = LabDeviceKind.PHYSICAL;
         underlay = p.cable().isPlugged() ? p.cable().plugged().name() : null;
+      }
+      case DeviceKind.Macvlan(MacvlanState state) -> {
+        kind = LabDeviceKind.MACVLAN;
+        NetDevice lower = state.lower();
+        stacked =
+            new LabStacked(
+                new LabPeer(lower.netns().name(), lower.name()), state.mode().word(), null, null);
+      }
+      case DeviceKind.Vlan(VlanState state) -> {
+        kind = LabDeviceKind.VLAN;
+        NetDevice lower = state.lower();
+        stacked =
+            new LabStacked(new LabPeer(lower.netns().name(), lower.name()), null, state.id(), null);
+      }
+      case DeviceKind.Ipvlan(IpvlanState state) -> {
+        kind = LabDeviceKind.IPVLAN;
+        NetDevice lower = state.lower();
+        stacked =
+            new LabStacked(
+                new LabPeer(lower.netns().name(), lower.name()),
+                state.port().mode().word(),
+                null,
+                state.port().isolation().word());
       }
       case DeviceKind.Vxlan v -> {
         kind = LabDeviceKind.VXLAN;
@@ -128,7 +155,8 @@ public final class WorldSnapshot {
         port,
         underlay,
         vxlan,
-        dev.addresses().stream().map(a -> address(dev, a)).toList());
+        dev.addresses().stream().map(a -> address(dev, a)).toList(),
+        stacked);
   }
 
   private static LabVxlan vxlan(VxlanConfig c) {

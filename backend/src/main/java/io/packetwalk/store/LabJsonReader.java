@@ -18,6 +18,7 @@ import io.packetwalk.lab.LabPort;
 import io.packetwalk.lab.LabPosition;
 import io.packetwalk.lab.LabProblem;
 import io.packetwalk.lab.LabRoute;
+import io.packetwalk.lab.LabStacked;
 import io.packetwalk.lab.LabValueException;
 import io.packetwalk.lab.LabVxlan;
 import io.packetwalk.net.Ipv4Address;
@@ -58,7 +59,9 @@ final class LabJsonReader {
           "port",
           "underlay",
           "vxlan",
-          "addresses");
+          "addresses",
+          "stacked");
+  static final List<String> STACKED_FIELDS = List.of("lower", "mode", "vlanId", "flag");
   static final List<String> VXLAN_FIELDS =
       List.of(
           "vni",
@@ -254,6 +257,7 @@ final class LabJsonReader {
     LabPort port = f.optional("port").map(n -> port(n, f.path("port"))).orElse(null);
     String underlay = f.string("underlay", null);
     LabVxlan vxlan = f.optional("vxlan").map(n -> vxlan(n, f.path("vxlan"))).orElse(null);
+    LabStacked stacked = f.optional("stacked").map(n -> stacked(n, f.path("stacked"))).orElse(null);
     List<LabAddress> addresses =
         each(f, "addresses", false, (n, p) -> address(n, p, name == null ? "" : name));
     return build(
@@ -261,7 +265,21 @@ final class LabJsonReader {
         () ->
             new LabDevice(
                 name, kind, ifindex, mac, mtu, up, master, peer, bridge, port, underlay, vxlan,
-                addresses));
+                addresses, stacked));
+  }
+
+  private LabStacked stacked(JsonNode node, String path) {
+    Optional<JsonFields> found =
+        JsonFields.of(node, path, "a stacked device's lower", STACKED_FIELDS, problems);
+    if (found.isEmpty()) {
+      return null;
+    }
+    JsonFields f = found.get();
+    LabPeer lower = f.optional("lower").map(n -> peer(n, f.path("lower"))).orElse(null);
+    String mode = f.string("mode", null);
+    Integer vlanId = f.optional("vlanId").isPresent() ? f.requiredInteger("vlanId") : null;
+    String flag = f.string("flag", null);
+    return build(f, () -> new LabStacked(lower, mode, vlanId, flag));
   }
 
   private LabPeer peer(JsonNode node, String path) {

@@ -118,6 +118,21 @@ final class LabJsonWriter {
     if (dev.underlay() != null) {
       node.put("underlay", dev.underlay());
     }
+    if (dev.stacked() != null) {
+      ObjectNode stacked = node.putObject("stacked");
+      ObjectNode lower = stacked.putObject("lower");
+      lower.put("netns", dev.stacked().lower().netns());
+      lower.put("device", dev.stacked().lower().device());
+      if (dev.stacked().mode() != null) {
+        stacked.put("mode", dev.stacked().mode());
+      }
+      if (dev.stacked().vlanId() != null) {
+        stacked.put("vlanId", dev.stacked().vlanId());
+      }
+      if (dev.stacked().flag() != null) {
+        stacked.put("flag", dev.stacked().flag());
+      }
+    }
     if (dev.vxlan() != null) {
       node.set("vxlan", vxlan(dev.vxlan()));
     }

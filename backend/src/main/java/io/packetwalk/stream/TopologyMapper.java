@@ -47,6 +47,9 @@ final class TopologyMapper {
           if (dev.master() != null) {
             links.add(new LinkView("bridge-port", ref(dev), ref(dev.master())));
           }
+          if (dev.kind() instanceof DeviceKind.Stacked stacked) {
+            links.add(new LinkView("lower", ref(dev), ref(stacked.lower())));
+          }
         }
         namespaces.add(new NamespaceView(ns.name(), ns.isRoot(), devices));
       }

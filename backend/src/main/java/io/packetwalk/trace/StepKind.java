@@ -30,6 +30,16 @@ public enum StepKind {
   ENCAPSULATE,
   /** A tunnel device takes the outer headers off and receives the inner packet. */
   DECAPSULATE,
+  /**
+   * A stacked device (macvlan, ipvlan, vlan) passes the frame it sends to its lower device, or
+   * straight to a sibling on the same lower device.
+   */
+  STACKED_TX,
+  /**
+   * A lower device's receive handler hands a frame to the stacked device it is for (by MAC, IP
+   * address or VLAN tag).
+   */
+  STACKED_RX,
   /** A bridge learns which port a source MAC lives behind. */
   BRIDGE_LEARN,
   /** A bridge forwards a frame out of the one port its FDB names. */

@@ -31,7 +31,8 @@ class ExportedScriptKernelTest {
         Arguments.of("bridge with gateway", LabScripts.BRIDGE_WITH_GATEWAY),
         Arguments.of("router", LabScripts.ROUTER),
         Arguments.of("static entries", LabScripts.STATIC_ENTRIES),
-        Arguments.of("router with rules", LabScripts.ROUTER_WITH_RULES));
+        Arguments.of("router with rules", LabScripts.ROUTER_WITH_RULES),
+        Arguments.of("macvlans", LabScripts.MACVLANS));
   }
 
   @ParameterizedTest(name = "{0}")

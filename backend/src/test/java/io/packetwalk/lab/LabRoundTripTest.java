@@ -36,6 +36,61 @@ class LabRoundTripTest {
   }
 
   @Test
+  void keepsMacvlansWithTheirLowerDeviceAndModeAcrossNamespaces() {
+    LabDocument lab = roundTrip(LabScripts.MACVLANS);
+    LabDevice mv1 = lab.hosts().get(0).namespaces().get(3).devices().get(1);
+    assertThat(mv1.kind()).isEqualTo(LabDeviceKind.MACVLAN);
+    assertThat(mv1.stacked())
+        .isEqualTo(new LabStacked(new LabPeer("host", "eth0"), "bridge", null, null));
+    assertThat(LabScript.of(lab).text())
+        .contains("ip netns exec host ip link add mv1 link eth0 netns a type macvlan mode bridge")
+        .contains("ip netns exec host ip link add mv3 link eth0 type macvlan mode private");
+  }
+
+  @Test
+  void keepsVlanDevicesWithTheirIdsAndLowerDevices() {
+    LabDocument lab =
+        roundTrip(
+            """
+            ip netns add c
+            ip link add eth0 type veth peer name eth0 netns c
+            ip link set dev eth0 address 02:00:00:00:90:01
+            ip link add link eth0 name eth0.10 type vlan id 10
+            ip link add link eth0 name eth0.20 netns c type vlan id 20
+            ip link set dev eth0.10 address 02:00:00:00:90:10
+            ip addr add 10.90.10.1/24 dev eth0.10
+            ip link set eth0 up
+            ip link set eth0.10 up
+            """);
+    LabDevice vlan10 = lab.hosts().get(0).namespaces().get(0).devices().get(2);
+    assertThat(vlan10.kind()).isEqualTo(LabDeviceKind.VLAN);
+    assertThat(vlan10.stacked()).isEqualTo(new LabStacked(new LabPeer("", "eth0"), null, 10, null));
+    assertThat(LabScript.of(lab).text())
+        .contains("ip link add eth0.10 link eth0 type vlan id 10")
+        .contains("ip link add eth0.20 link eth0 netns c type vlan id 20");
+  }
+
+  @Test
+  void keepsIpvlansWithTheirLowerDevicesModeAndFlag() {
+    LabDocument lab =
+        roundTrip(
+            """
+            ip netns add a
+            ip link add eth0 type veth peer name eth0 netns a
+            ip link set dev eth0 address 02:00:00:00:92:01
+            ip link add ipv1 link eth0 type ipvlan mode l2 private
+            ip link add ipv2 link eth0 netns a type ipvlan mode l2 private
+            ip -n a addr add 10.92.0.12/24 dev ipv2
+            ip link set eth0 up
+            """);
+    LabDevice ipv2 = lab.hosts().get(0).namespaces().get(1).devices().get(2);
+    assertThat(ipv2.stacked())
+        .isEqualTo(new LabStacked(new LabPeer("", "eth0"), "l2", null, "private"));
+    assertThat(LabScript.of(lab).text())
+        .contains("ip link add ipv2 link eth0 netns a type ipvlan mode l2 private");
+  }
+
+  @Test
   void keepsTwoNamespacesOnABridgeWithAGatewayAndDefaultRoutes() {
     LabDocument lab = roundTrip(LabScripts.BRIDGE_WITH_GATEWAY);
     assertThat(lab.hosts().get(0).namespaces().get(1).routes()).hasSize(1);
@@ -153,7 +208,8 @@ class LabRoundTripTest {
             null,
             null,
             null,
-            veth.addresses());
+            veth.addresses(),
+            null);
     LabNamespace broken =
         new LabNamespace(
             a.name(),

@@ -48,7 +48,8 @@ class LabScriptTest {
         null,
         null,
         null,
-        List.of());
+        List.of(),
+        null);
   }
 
   private static LabDevice lo() {
@@ -65,7 +66,8 @@ class LabScriptTest {
         null,
         null,
         null,
-        List.of());
+        List.of(),
+        null);
   }
 
   private static LabNamespace ns(String name, LabDevice... devices) {
@@ -177,7 +179,8 @@ class LabScriptTest {
             null,
             null,
             null,
-            List.of());
+            List.of(),
+            null);
     List<LabProblem> problems = LabScript.of(doc(ns("", lo(), bridge))).problems();
     assertThat(problems)
         .extracting(LabProblem::path)

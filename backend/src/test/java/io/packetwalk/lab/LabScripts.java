@@ -35,6 +35,38 @@ final class LabScripts {
       ip netns exec b ip link set veth-b up
       """;
 
+  /**
+   * Scenario 81: two bridge-mode macvlans on the parent eth0 (made in netns host), moved into a and
+   * b; a private one stays beside the parent.
+   */
+  static final String MACVLANS =
+      """
+      ip netns add host
+      ip netns add ext
+      ip netns add a
+      ip netns add b
+      ip -n host link add eth0 type veth peer name eth0 netns ext
+      ip -n host link set dev eth0 address 02:00:00:00:81:01
+      ip -n ext link set dev eth0 address 02:00:00:00:81:fe
+      ip -n host link add mv1 link eth0 type macvlan mode bridge
+      ip -n host link add mv2 link eth0 type macvlan mode bridge
+      ip -n host link add mv3 link eth0 type macvlan mode private
+      ip -n host link set dev mv1 address 02:00:00:00:81:11
+      ip -n host link set dev mv2 address 02:00:00:00:81:12
+      ip -n host link set dev mv3 address 02:00:00:00:81:13
+      ip -n host link set mv1 netns a
+      ip -n host link set mv2 netns b
+      ip -n host addr add 10.80.0.1/24 dev eth0
+      ip -n ext addr add 10.80.0.254/24 dev eth0
+      ip -n a addr add 10.80.0.11/24 dev mv1
+      ip -n b addr add 10.80.0.12/24 dev mv2
+      ip -n host link set eth0 up
+      ip -n ext link set eth0 up
+      ip -n a link set mv1 up
+      ip -n b link set mv2 up
+      ip -n host link set mv3 up
+      """;
+
   /** Scenario 04: two namespaces on br0, whose address is their default gateway. */
   static final String BRIDGE_WITH_GATEWAY =
       """

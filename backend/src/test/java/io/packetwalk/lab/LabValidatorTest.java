@@ -46,7 +46,8 @@ class LabValidatorTest {
         null,
         d.underlay(),
         null,
-        d.addresses());
+        d.addresses(),
+        null);
   }
 
   @Test
@@ -102,7 +103,8 @@ class LabValidatorTest {
                             null,
                             null,
                             null,
-                            d.addresses())));
+                            d.addresses(),
+                            null)));
     assertThat(LabValidator.validate(doc))
         .extracting(LabProblem::path)
         .containsExactlyInAnyOrder(
@@ -133,7 +135,8 @@ class LabValidatorTest {
                             d.port(),
                             d.underlay(),
                             null,
-                            d.addresses())));
+                            d.addresses(),
+                            null)));
     assertThat(LabValidator.validate(doc))
         .containsExactly(
             new LabProblem(

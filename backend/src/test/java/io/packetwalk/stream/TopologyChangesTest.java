@@ -36,7 +36,9 @@ class TopologyChangesTest {
           "pw nic add h%d e%d switch s%d",
           "pw nic add host1 e%d",
           "pw nic plug host1 e%d s%d",
-          "pw nic unplug h%d e%d");
+          "pw nic unplug h%d e%d",
+          "ip link add m%d link v%d type macvlan mode bridge",
+          "ip link add link w%d name q%d type vlan id 1%d");
 
   @Test
   void applyingEachChangeToTheOldTopologyGivesTheNewOneOverRandomCommandSequences() {
@@ -58,6 +60,26 @@ class TopologyChangesTest {
         before = after;
       }
     }
+  }
+
+  @Test
+  void aStackedDeviceIsLinkedToItsLowerDeviceAcrossNamespaces() {
+    ShellSession shell = new ShellSession(World.withOneHost());
+    NetNamespace root = shell.world().defaultHost().root();
+    shell.execute(root, "ip netns add c", 1);
+    shell.execute(root, "ip link add eth0 type veth peer name peer0", 2);
+    shell.execute(root, "ip link add mv0 link eth0 netns c type macvlan mode bridge", 3);
+
+    TopologyView view = TopologyMapper.snapshot(shell.world());
+
+    assertThat(view.links())
+        .filteredOn(link -> link.kind().equals("lower"))
+        .singleElement()
+        .satisfies(link -> {
+          assertThat(link.a().netns()).isEqualTo("c");
+          assertThat(link.a().device()).isEqualTo("mv0");
+          assertThat(link.b().device()).isEqualTo("eth0");
+        });
   }
 
   @Test

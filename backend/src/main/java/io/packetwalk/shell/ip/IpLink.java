@@ -77,6 +77,9 @@ final class IpLink {
       }
       throw new ToolFailure(2, "Error: Unknown device type.");
     }
+    if (request.link != null && !exists(request.link)) {
+      throw IprouteArgs.nodev(request.link);
+    }
     return linkType.get().add(new LinkCreation(ctx), request);
   }
 
@@ -94,6 +97,9 @@ final class IpLink {
     NetDevice dev = found.orElseThrow(() -> IprouteArgs.nodev(request.dev));
     if (request.unsimulated != null) {
       throw unsimulated("\"" + request.unsimulated + "\"");
+    }
+    if (request.link != null) {
+      throw unsimulated("changing \"link\"");
     }
     NetNamespace target =
         request.netns == null ? null : new LinkCreation(ctx).resolveNetns(request.netns);

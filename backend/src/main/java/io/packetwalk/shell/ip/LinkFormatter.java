@@ -181,7 +181,7 @@ final class LinkFormatter {
 
   private void details(IpPrinter p, NetDevice dev, KindFacts facts, boolean doLink) {
     boolean port = dev.master() != null;
-    p.number(Mode.ANY, "promiscuity", " promiscuity %d ", port ? 1 : 0);
+    p.number(Mode.ANY, "promiscuity", " promiscuity %d ", dev.promiscuity());
     p.number(Mode.ANY, "allmulti", " allmulti %d ", port ? 1 : 0);
     p.number(Mode.ANY, "min_mtu", "minmtu %d ", facts.minMtu());
     p.number(Mode.ANY, "max_mtu", "maxmtu %d ", facts.maxMtu());

@@ -45,7 +45,6 @@ final class LinkRequest {
   /** Abbreviable keywords (matches()) with one value that Packetwalk does not model. */
   private static final List<String> UNSIMULATED_PREFIXES =
       List.of(
-          "link",
           "broadcast",
           "txqueuelen",
           "txqlen",
@@ -86,6 +85,9 @@ final class LinkRequest {
   Integer mtu;
   byte[] address;
   NetnsRef netns;
+
+  /** {@code link DEV}: the lower device of a stacked kind (macvlan, vlan, ipvlan). */
+  String link;
 
   /** The master's name; "" for nomaster. */
   String master;
@@ -131,6 +133,8 @@ final class LinkRequest {
         if (!deviceExists.test(r.master)) {
           throw IprouteArgs.invarg("Device does not exist\n", r.master);
         }
+      } else if (IprouteArgs.matches(word, "link")) {
+        r.link = args.nextValue();
       } else if (IprouteArgs.matches(word, "nomaster")) {
         r.master = "";
       } else if (allowType && IprouteArgs.matches(word, "type")) {

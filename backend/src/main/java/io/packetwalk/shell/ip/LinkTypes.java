@@ -22,18 +22,20 @@ final class LinkTypes {
   private static final LinkType PHYSICAL = new PhysicalLink();
   private static final LinkType VXLAN = new VxlanLink();
 
+  // stacked kinds: a device on a lower device
+  private static final LinkType MACVLAN = new MacvlanLink();
+  private static final LinkType VLAN = new VlanLink();
+  private static final LinkType IPVLAN = new IpvlanLink();
+
   private static final Map<String, LinkType> BY_NAME =
-      List.of(LOOPBACK, VETH, BRIDGE, DUMMY, PHYSICAL, VXLAN).stream()
+      List.of(LOOPBACK, VETH, BRIDGE, DUMMY, PHYSICAL, VXLAN, MACVLAN, VLAN, IPVLAN).stream()
           .filter(LinkType::creatable)
           .collect(Collectors.toUnmodifiableMap(LinkType::name, Function.identity()));
 
   /** Device types the real kernel knows that Packetwalk does not simulate (yet). */
   private static final Set<String> UNSIMULATED =
       Set.of(
-          "vlan",
-          "macvlan",
           "macvtap",
-          "ipvlan",
           "ipvtap",
           "bond",
           "team",
@@ -79,6 +81,9 @@ final class LinkTypes {
       case DeviceKind.Dummy d -> DUMMY;
       case DeviceKind.Physical p -> PHYSICAL;
       case DeviceKind.Vxlan v -> VXLAN;
+      case DeviceKind.Macvlan m -> MACVLAN;
+      case DeviceKind.Vlan v -> VLAN;
+      case DeviceKind.Ipvlan i -> IPVLAN;
     };
   }
 

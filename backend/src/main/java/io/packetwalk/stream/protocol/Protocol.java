@@ -250,7 +250,10 @@ public final class Protocol {
     }
   }
 
-  /** A link: {@code veth} (the two ends) or {@code bridge-port} (a = the port, b = the bridge). */
+  /**
+   * A link: {@code veth} (the two ends), {@code bridge-port} (a = the port, b = the bridge) or
+   * {@code lower} (a = a stacked device such as a macvlan, b = the device it sits on).
+   */
   public record LinkView(String kind, DeviceRef a, DeviceRef b) {}
 
   /** A device by host, namespace and name. */
