@@ -636,12 +636,18 @@ public final class LabScript {
       };
     }
 
-    /** {@code netns NS} when a device is made from another namespace ({@code 1}: the root's). */
-    private static String netnsArgument(LabNamespace target, LabNamespace from) {
+    /**
+     * {@code netns NS} when a device is made from another namespace: the name the namespace has
+     * where the script runs, or {@code 1} for the root of a host that is the machine itself.
+     */
+    private String netnsArgument(LabNamespace target, LabNamespace from) {
       if (target == from) {
         return "";
       }
-      return " netns " + (target.isRoot() ? "1" : quote(target.name()));
+      if (target.isRoot()) {
+        return naming.root().isEmpty() ? " netns 1" : " netns " + quote(naming.root());
+      }
+      return " netns " + quote(named(target.name()));
     }
 
     private String freeName(LabNamespace ns, String base) {

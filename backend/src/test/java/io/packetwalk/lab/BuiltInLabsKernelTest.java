@@ -17,14 +17,19 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The two-host built-in labs run on the real kernel too: the lab is built in the simulator, its
  * world written as one script (each host a namespace, the underlay switch a bridge) and run in
- * private namespaces, where a pod on host1 reaches a pod on host2 as it does in the simulator.
+ * private namespaces, where a container on host1 reaches host2 (a pod there, or host2 itself) as it
+ * does in the simulator.
  */
 class BuiltInLabsKernelTest {
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource({"flannel-vxlan, 10.244.2.2", "flannel-host-gw, 10.244.2.2"})
-  void aPodOnHostOneReachesAPodOnHostTwoOnTheRealKernel(
-      String lab, String target, @TempDir Path scratch) throws Exception {
+  @CsvSource({
+    "flannel-vxlan, pod1, 10.244.2.2",
+    "flannel-host-gw, pod1, 10.244.2.2",
+    "macvlan, c1, 192.168.60.20"
+  })
+  void aContainerOnHostOneReachesHostTwoOnTheRealKernel(
+      String lab, String from, String target, @TempDir Path scratch) throws Exception {
     Optional<String> unavailable = KernelRun.unavailableReason();
     if (unavailable.isPresent()) {
       System.out.println("BuiltInLabsKernelTest skipped: " + unavailable.get());
@@ -34,7 +39,7 @@ class BuiltInLabsKernelTest {
     World world = LabScripts.run(builtIn(lab));
     WorldScript script = WorldScript.of(WorldSnapshot.document(world, lab));
     assertThat(script.problems()).isEmpty();
-    String pod = WorldScript.netnsOf("host1", "pod1");
+    String pod = WorldScript.netnsOf("host1", from);
     List<String> real =
         KernelRun.run(
             script.text(),

@@ -66,6 +66,16 @@ class BuiltInLabsTest {
   }
 
   @Test
+  void macvlanContainersReachTheNetworkAndEachOtherButNotTheirParent() {
+    assertThat(((TraceEnd) ping("macvlan", "host1", "c1", "192.168.60.20").getLast()).exit())
+        .isZero();
+    assertThat(((TraceEnd) ping("macvlan", "host1", "c1", "192.168.60.12").getLast()).exit())
+        .isZero();
+    assertThat(((TraceEnd) ping("macvlan", "host1", "c1", "192.168.60.10").getLast()).exit())
+        .isNotZero();
+  }
+
+  @Test
   void flannelHostGwRoutesAcrossTheUnderlayWithoutWrapping() {
     List<ServerMessage> out = ping("flannel-host-gw", "host1", "pod1", "10.244.2.2");
 
