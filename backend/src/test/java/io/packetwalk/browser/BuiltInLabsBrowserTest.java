@@ -48,6 +48,9 @@ class BuiltInLabsBrowserTest {
     assertThat(count(".vxlan-tunnel")).as("the tunnel between the two VTEPs").isEqualTo(1);
     assertThat(count(".underlay-cable")).isEqualTo(2);
 
+    chromium.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("#ping-from option[value='host1/pod1']")));
     chromium.pingAndAwaitReply("host1/pod1", "10.244.2.2");
     chromium.find(By.cssSelector("#event-list li[data-kind='ENCAPSULATE']")).click();
     chromium.until(driver -> count(".wrapped") == 1);
