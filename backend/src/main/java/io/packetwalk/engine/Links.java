@@ -16,8 +16,9 @@ import java.util.Map;
 
 /**
  * Device transmit and what lies beyond it: the veth wire to the peer, loopback, the bridge's own
- * transmit, a dummy's bit bucket, and the underlay switch between physical NICs. Every crossing
- * takes {@link #WIRE_LATENCY_NS} of virtual time, loopback {@link #LOOPBACK_LATENCY_NS}.
+ * transmit, a dummy's bit bucket, the underlay switch between physical NICs, and the process
+ * reading a TUN/TAP device. Every crossing takes {@link #WIRE_LATENCY_NS} of virtual time, loopback
+ * {@link #LOOPBACK_LATENCY_NS}.
  */
 final class Links {
 
@@ -52,20 +53,22 @@ final class Links {
       engine.drop(
           cause,
           Engine.at(dev),
-          dev.isAdminUp()
-              ? Texts.name(dev)
-                  + " has no carrier (NO-CARRIER"
-                  + (dev.vethPeer() != null ? ": its veth peer is down" : "")
-                  + "), so the frame is dropped and counted as a transmit drop."
-              : Texts.name(dev)
-                  + " is down, so the frame is dropped and counted as a transmit drop.",
+          dev.isAdminUp() && dev.kind() instanceof DeviceKind.Tun
+              ? TunDriver.noReader(dev)
+              : dev.isAdminUp()
+                  ? Texts.name(dev)
+                      + " has no carrier (NO-CARRIER"
+                      + (dev.vethPeer() != null ? ": its veth peer is down" : "")
+                      + "), so the frame is dropped and counted as a transmit drop."
+                  : Texts.name(dev)
+                      + " is down, so the frame is dropped and counted as a transmit drop.",
           frame,
           Disposition.LINK_DOWN);
       return;
     }
     if (!(dev.kind() instanceof DeviceKind.Vxlan)) {
       // a VTEP counts what it wraps itself: the inner packet, once per remote it reaches
-      dev.counters().transmitted(frame.length());
+      dev.counters().transmitted(TunDriver.countedLength(dev, frame));
     }
     if (!dev.isLoopback()) {
       engine.captures.record(engine.now(), dev, Direction.OUT, frame);
@@ -100,6 +103,7 @@ final class Links {
               Disposition.DEVICE_DISCARD);
       case DeviceKind.Physical nic -> crossUnderlay(dev, nic.cable().plugged(), frame, sent);
       case DeviceKind.Vxlan vxlan -> engine.vxlan.transmit(dev, vxlan.state(), frame, sent);
+      case DeviceKind.Tun tun -> engine.tun.transmit(dev, tun.state(), frame, sent);
     }
   }
 

@@ -145,9 +145,11 @@ public final class NetDevice {
     return kind instanceof DeviceKind.Veth(VethPair pair) ? pair.peerOf(this) : null;
   }
 
-  /** Whether the device has no link layer address resolution (loopback). */
+  /** Whether the device has no link layer address resolution (loopback, dummy, a TUN). */
   public boolean isNoArp() {
-    return kind instanceof DeviceKind.Loopback || kind instanceof DeviceKind.Dummy;
+    return kind instanceof DeviceKind.Loopback
+        || kind instanceof DeviceKind.Dummy
+        || (kind instanceof DeviceKind.Tun(TunState tun) && tun.isTun());
   }
 
   /** Whether the device has carrier (LOWER_UP): its kind's rule ({@link DeviceKind#carrier}). */
@@ -173,9 +175,12 @@ public final class NetDevice {
     return adminUp && (state == OperState.UP || state == OperState.UNKNOWN);
   }
 
-  /** The root qdisc's kind: "noop" until first brought up in its namespace, then "noqueue". */
+  /**
+   * The root qdisc's kind: "noop" until first brought up in its namespace, then the kind's ({@link
+   * DeviceKind#qdiscWhenUp}).
+   */
   public String qdisc() {
-    return link.qdiscAttached ? "noqueue" : "noop";
+    return link.qdiscAttached ? kind.qdiscWhenUp() : "noop";
   }
 
   /**

@@ -14,6 +14,7 @@ import java.util.List;
  * @param underlay the underlay switch a physical NIC is plugged into, or null (unplugged, or not a
  *     physical NIC)
  * @param vxlan the VXLAN settings, for a VXLAN device (required then, null otherwise)
+ * @param tun the TUN/TAP settings, for a TUN/TAP device (required then, null otherwise)
  */
 public record LabDevice(
     String name,
@@ -28,6 +29,7 @@ public record LabDevice(
     LabPort port,
     String underlay,
     LabVxlan vxlan,
+    LabTun tun,
     List<LabAddress> addresses) {
 
   public LabDevice {
@@ -48,10 +50,14 @@ public record LabDevice(
       if (!mac.isZero()) {
         throw new LabValueException("mac", "the loopback device's MAC is 00:00:00:00:00:00");
       }
+    } else if (kind == LabDeviceKind.TUN && tun != null && tun.isTun()) {
+      if (!mac.isZero()) {
+        throw new LabValueException("mac", "a TUN device has no MAC: 00:00:00:00:00:00");
+      }
     } else if (mac.isMulticast() || (mac.isZero() && kind != LabDeviceKind.BRIDGE)) {
       throw new LabValueException("mac", mac + " is not a unicast MAC address");
     }
-    checkMtu(kind, mtu);
+    checkMtu(kind, tun, mtu);
     if (master != null) {
       Names.checkDevice("master", master);
       if (kind == LabDeviceKind.LOOPBACK || kind == LabDeviceKind.BRIDGE) {
@@ -86,12 +92,18 @@ public record LabDevice(
     if (kind != LabDeviceKind.VXLAN && vxlan != null) {
       throw new LabValueException("vxlan", "only a VXLAN device has VXLAN settings");
     }
+    if (kind == LabDeviceKind.TUN && tun == null) {
+      throw new LabValueException("tun", "a TUN/TAP device needs its settings (mode, …)");
+    }
+    if (kind != LabDeviceKind.TUN && tun != null) {
+      throw new LabValueException("tun", "only a TUN/TAP device has TUN/TAP settings");
+    }
     addresses = Names.list("addresses", addresses);
   }
 
-  private static void checkMtu(LabDeviceKind kind, int mtu) {
+  private static void checkMtu(LabDeviceKind kind, LabTun tun, int mtu) {
     int min = 68;
-    int max = 65535;
+    int max = tun != null && !tun.isTun() ? 65521 : 65535;
     if (kind == LabDeviceKind.LOOPBACK || kind == LabDeviceKind.DUMMY) {
       min = 0;
       max = Integer.MAX_VALUE;

@@ -19,7 +19,9 @@ public enum LabDeviceKind {
    */
   PHYSICAL("physical"),
   /** A VXLAN tunnel endpoint; its settings are the device's {@code vxlan}. */
-  VXLAN("vxlan");
+  VXLAN("vxlan"),
+  /** A TUN or TAP device; its settings (mode, owner, flags) are the device's {@code tun}. */
+  TUN("tun");
 
   private final String word;
 
@@ -35,7 +37,7 @@ public enum LabDeviceKind {
     return Arrays.stream(values()).filter(k -> k.word.equals(word)).findFirst();
   }
 
-  /** The words, for messages: "loopback, veth, bridge, dummy, physical, vxlan". */
+  /** The words, for messages: "loopback, veth, bridge, dummy, physical, vxlan, tun". */
   public static String words() {
     return Arrays.stream(values()).map(LabDeviceKind::word).collect(Collectors.joining(", "));
   }

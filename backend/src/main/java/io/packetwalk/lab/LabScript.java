@@ -485,6 +485,11 @@ public final class LabScript {
                 path,
                 first.ns(),
                 "ip link add " + quote(dev.name()) + " " + dev.vxlan().createArgs());
+        case TUN ->
+            emit(
+                path,
+                first.ns(),
+                "ip tuntap add dev " + quote(dev.name()) + " " + dev.tun().createArgs());
         case VETH -> veth(ends);
         default -> throw new IllegalStateException(dev.kind() + " is never made by a command");
       }
@@ -578,7 +583,8 @@ public final class LabScript {
         }
         boolean madeHere =
             dev.kind() != LabDeviceKind.LOOPBACK && dev.kind() != LabDeviceKind.PHYSICAL;
-        if (madeHere && dev.kind() != LabDeviceKind.BRIDGE) {
+        boolean hasMac = !(dev.tun() != null && dev.tun().isTun());
+        if (madeHere && hasMac && dev.kind() != LabDeviceKind.BRIDGE) {
           commands.add(
               new String[] {
                 path + ".mac", "ip link set dev " + quote(dev.name()) + " address " + dev.mac()

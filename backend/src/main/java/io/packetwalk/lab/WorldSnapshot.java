@@ -13,6 +13,8 @@ import io.packetwalk.kernel.NetNamespace;
 import io.packetwalk.kernel.NudState;
 import io.packetwalk.kernel.Route;
 import io.packetwalk.kernel.RouteProtocol;
+import io.packetwalk.kernel.TunConfig;
+import io.packetwalk.kernel.TunState;
 import io.packetwalk.kernel.UnderlaySwitch;
 import io.packetwalk.kernel.VxlanConfig;
 import io.packetwalk.kernel.VxlanFdbEntry;
@@ -88,6 +90,7 @@ public final class WorldSnapshot {
     LabBridge bridge = null;
     String underlay = null;
     LabVxlan vxlan = null;
+    LabTun tun = null;
     switch (dev.kind()) {
       case DeviceKind.Loopback l -> kind = LabDeviceKind.LOOPBACK;
       case DeviceKind.Veth v -> {
@@ -107,6 +110,10 @@ public final class WorldSnapshot {
       case DeviceKind.Vxlan v -> {
         kind = LabDeviceKind.VXLAN;
         vxlan = vxlan(v.state().config());
+      }
+      case DeviceKind.Tun(TunState state) -> {
+        kind = LabDeviceKind.TUN;
+        tun = tun(state.config());
       }
     }
     BridgePortSettings settings = dev.portSettings();
@@ -128,7 +135,19 @@ public final class WorldSnapshot {
         port,
         underlay,
         vxlan,
+        tun,
         dev.addresses().stream().map(a -> address(dev, a)).toList());
+  }
+
+  private static LabTun tun(TunConfig c) {
+    return new LabTun(
+        c.mode().word(),
+        c.owner(),
+        c.group(),
+        c.packetInfo(),
+        c.vnetHeader(),
+        c.multiQueue(),
+        c.oneQueue());
   }
 
   private static LabVxlan vxlan(VxlanConfig c) {

@@ -138,6 +138,7 @@ class LabRoundTripTest {
             null,
             null,
             null,
+            null,
             veth.addresses());
     LabNamespace broken =
         new LabNamespace(

@@ -48,6 +48,7 @@ class LabScriptTest {
         null,
         null,
         null,
+        null,
         List.of());
   }
 
@@ -59,6 +60,7 @@ class LabScriptTest {
         MacAddress.ZERO,
         65536,
         false,
+        null,
         null,
         null,
         null,
@@ -171,6 +173,7 @@ class LabScriptTest {
             MacAddress.ZERO,
             1500,
             false,
+            null,
             null,
             null,
             null,

@@ -46,6 +46,7 @@ class LabValidatorTest {
         null,
         d.underlay(),
         null,
+        null,
         d.addresses());
   }
 
@@ -102,6 +103,7 @@ class LabValidatorTest {
                             null,
                             null,
                             null,
+                            null,
                             d.addresses())));
     assertThat(LabValidator.validate(doc))
         .extracting(LabProblem::path)
@@ -132,6 +134,7 @@ class LabValidatorTest {
                             d.bridge(),
                             d.port(),
                             d.underlay(),
+                            null,
                             null,
                             d.addresses())));
     assertThat(LabValidator.validate(doc))

@@ -21,9 +21,10 @@ final class LinkTypes {
   private static final LinkType DUMMY = new DummyLink();
   private static final LinkType PHYSICAL = new PhysicalLink();
   private static final LinkType VXLAN = new VxlanLink();
+  private static final LinkType TUN = new TunLink();
 
   private static final Map<String, LinkType> BY_NAME =
-      List.of(LOOPBACK, VETH, BRIDGE, DUMMY, PHYSICAL, VXLAN).stream()
+      List.of(LOOPBACK, VETH, BRIDGE, DUMMY, PHYSICAL, VXLAN, TUN).stream()
           .filter(LinkType::creatable)
           .collect(Collectors.toUnmodifiableMap(LinkType::name, Function.identity()));
 
@@ -45,8 +46,6 @@ final class LinkTypes {
           "ip6tnl",
           "geneve",
           "wireguard",
-          "tun",
-          "tap",
           "ifb",
           "nlmon",
           "vcan",
@@ -79,6 +78,7 @@ final class LinkTypes {
       case DeviceKind.Dummy d -> DUMMY;
       case DeviceKind.Physical p -> PHYSICAL;
       case DeviceKind.Vxlan v -> VXLAN;
+      case DeviceKind.Tun t -> TUN;
     };
   }
 
