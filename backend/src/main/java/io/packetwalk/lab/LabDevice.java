@@ -37,6 +37,9 @@ public record LabDevice(
     if (kind == null) {
       throw new LabValueException("kind", "is required (one of " + LabDeviceKind.words() + ")");
     }
+    if (kind == LabDeviceKind.TUN && tun == null) {
+      throw new LabValueException("tun", "a TUN/TAP device needs its settings (mode, …)");
+    }
     if (ifindex < 1) {
       throw new LabValueException("ifindex", ifindex + " is not a valid ifindex (1 or more)");
     }
@@ -91,9 +94,6 @@ public record LabDevice(
     }
     if (kind != LabDeviceKind.VXLAN && vxlan != null) {
       throw new LabValueException("vxlan", "only a VXLAN device has VXLAN settings");
-    }
-    if (kind == LabDeviceKind.TUN && tun == null) {
-      throw new LabValueException("tun", "a TUN/TAP device needs its settings (mode, …)");
     }
     if (kind != LabDeviceKind.TUN && tun != null) {
       throw new LabValueException("tun", "only a TUN/TAP device has TUN/TAP settings");
