@@ -328,6 +328,10 @@ public final class NetNamespace {
     }
   }
 
+  private static boolean isTunMode(NetDevice dev) {
+    return dev.kind() instanceof DeviceKind.Tun(TunState tun) && tun.isTun();
+  }
+
   private static TunState tunState(NetDevice dev, TunConfig.Mode mode) {
     if (!(dev.kind() instanceof DeviceKind.Tun(TunState state))
         || (mode != null && state.config().mode() != mode)) {
@@ -484,6 +488,10 @@ public final class NetNamespace {
   /** {@code ip link set DEV address MAC}: unicast addresses only. */
   public void setMac(NetDevice dev, MacAddress mac) {
     try (Linkwatch.Hold events = host.linkwatch().hold()) {
+      if (isTunMode(dev)) {
+        // a TUN's netdev ops have no ndo_set_mac_address
+        throw new KernelException(Errno.EOPNOTSUPP);
+      }
       if (mac.isMulticast() || mac.isZero()) {
         throw new KernelException(Errno.EADDRNOTAVAIL);
       }
@@ -568,7 +576,8 @@ public final class NetNamespace {
       if (port.isBridge()) {
         throw new KernelException(Errno.ELOOP, "Can not enslave a bridge to a bridge");
       }
-      if (port.isLoopback() || port.netns() != bridge.netns()) {
+      if (port.isLoopback() || port.netns() != bridge.netns() || isTunMode(port)) {
+        // br_add_if(): only Ethernet devices; a TUN has no link-layer address at all
         throw new KernelException(Errno.EINVAL);
       }
       if (port.master() == bridge) {
