@@ -81,6 +81,10 @@ public final class FlanneldCommand implements Tool {
   }
 
   private static String startFailure(FlannelConfig config, KernelException e) {
+    if (e.extack() != null) {
+      // configureIface(): the kernel refused the address or the MTU, and said why
+      return "failed to configure flannel0: " + e.extack();
+    }
     return switch (e.errno()) {
       case EADDRINUSE ->
           "failed to start listening on UDP socket: listen udp4 :"
