@@ -161,6 +161,32 @@ class FlanneldUdpTest {
   }
 
   @Test
+  void aTcpSynWithoutPeerGetsANetUnreachableThatTheKernelDropsAsAMartian() {
+    twoNodes();
+    flanneld();
+
+    CommandOutcome nc = run("ip netns exec pod1 nc -z -v -w 1 10.244.7.9 80");
+
+    // flanneld answers from flannel0's own address, so the node's kernel takes the ICMP error
+    // written back into flannel0 for a martian (a source it owns) and nc waits in vain.
+    assertThat(nc.exit()).isEqualTo(1);
+    assertThat(nc.stderr()).contains("timed out");
+    Trace trace = session.takeLastTrace().orElseThrow();
+    assertThat(trace.steps())
+        .anySatisfy(s -> {
+          assertThat(s.kind()).isEqualTo(StepKind.USERSPACE_WRITE);
+          assertThat(s.location().netns()).isEqualTo("h1");
+          assertThat(s.sentence())
+              .contains("IP packet 10.244.1.0 → 10.244.1.2")
+              .contains("TUN device flannel0");
+        })
+        .anySatisfy(s -> {
+          assertThat(s.disposition()).isEqualTo(Disposition.MARTIAN);
+          assertThat(s.sentence()).contains("source 10.244.1.0 is one of h1's own addresses");
+        });
+  }
+
+  @Test
   void withoutFlanneldFlannel0HasNoReaderAndDropsWithThatReason() {
     twoNodes();
     ok("ip netns exec h1 ip tuntap add dev flannel0 mode tun");
