@@ -30,6 +30,7 @@ final class Addrconf {
       if (dev.isLoopback()) {
         link.inet6.add(Inet6Address.LOOPBACK);
       } else if (dev.kind() instanceof DeviceKind.Tun(TunState tun) && tun.isTun()) {
+        link.addrGenRandom = true;
         link.inet6.add(Inet6Address.randomLinkLocal(dev.netns().world().random()));
       } else {
         link.inet6.add(Inet6Address.linkLocal(dev.mac()));

@@ -235,6 +235,14 @@ public final class NetDevice {
     return groups;
   }
 
+  /**
+   * The IPv6 address generation mode {@code ip -d link} prints: eui64, or random once addrconf
+   * configured a device without a MAC (a TUN).
+   */
+  public String addrGenMode() {
+    return link.addrGenRandom ? "random" : "eui64";
+  }
+
   /** What linkwatch keeps about this device's link. */
   LinkState linkState() {
     return link;

@@ -229,6 +229,12 @@ class FlanneldUdpTest {
     assertThat(run("ip netns exec h1 ip link show flannel0").stdout())
         .contains("<NO-CARRIER,POINTOPOINT,MULTICAST,NOARP,UP>")
         .contains("state DOWN");
+    // The random link-local it got with carrier stays, and so does addrgenmode random, also down.
+    assertThat(run("ip netns exec h1 ip -6 addr show dev flannel0").stdout())
+        .contains("/64 scope link stable-privacy \n");
+    ok("ip netns exec h1 ip link set flannel0 down");
+    assertThat(run("ip netns exec h1 ip -d link show flannel0").stdout())
+        .contains("addrgenmode random");
     assertThat(run("kill " + pid).stderr())
         .isEqualTo("bash: kill: (" + pid + ") - No such process\n");
   }

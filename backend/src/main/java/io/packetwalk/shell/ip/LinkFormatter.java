@@ -200,8 +200,7 @@ final class LinkFormatter {
       p.closeObject();
     }
     if (doLink) {
-      p.string(
-          Mode.ANY, "inet6_addr_gen_mode", "addrgenmode %s ", LinkTypes.of(dev).addrGenMode(dev));
+      p.string(Mode.ANY, "inet6_addr_gen_mode", "addrgenmode %s ", dev.addrGenMode());
     }
     p.number(Mode.ANY, "num_tx_queues", "numtxqueues %d ", facts.queues());
     p.number(Mode.ANY, "num_rx_queues", "numrxqueues %d ", facts.queues());

@@ -58,9 +58,4 @@ interface LinkType {
   default boolean hasLinkAddress(NetDevice dev) {
     return true;
   }
-
-  /** The IPv6 address generation mode {@code ip -d link} prints. */
-  default String addrGenMode(NetDevice dev) {
-    return "eui64";
-  }
 }

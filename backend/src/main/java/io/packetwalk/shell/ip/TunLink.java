@@ -58,12 +58,6 @@ final class TunLink implements LinkType {
     return !isTun(dev);
   }
 
-  /** addrconf turns a device without a MAC to random generation once it configures it. */
-  @Override
-  public String addrGenMode(NetDevice dev) {
-    return isTun(dev) && !dev.inet6Addresses().isEmpty() ? "random" : "eui64";
-  }
-
   /**
    * tun_validate() refuses every rtnetlink request that names the kind: TUN/TAP devices come from
    * /dev/net/tun.
