@@ -50,20 +50,7 @@ final class Links {
   void transmit(NetDevice dev, EthernetFrame frame, Skb skb, Cause cause) {
     if (!dev.isRunning()) {
       dev.counters().droppedOnTransmit();
-      engine.drop(
-          cause,
-          Engine.at(dev),
-          dev.isAdminUp() && dev.kind() instanceof DeviceKind.Tun
-              ? TunDriver.noReader(dev)
-              : dev.isAdminUp()
-                  ? Texts.name(dev)
-                      + " has no carrier (NO-CARRIER"
-                      + (dev.vethPeer() != null ? ": its veth peer is down" : "")
-                      + "), so the frame is dropped and counted as a transmit drop."
-                  : Texts.name(dev)
-                      + " is down, so the frame is dropped and counted as a transmit drop.",
-          frame,
-          Disposition.LINK_DOWN);
+      engine.drop(cause, Engine.at(dev), whyNotRunning(dev), frame, Disposition.LINK_DOWN);
       return;
     }
     if (!(dev.kind() instanceof DeviceKind.Vxlan)) {
@@ -105,6 +92,20 @@ final class Links {
       case DeviceKind.Vxlan vxlan -> engine.vxlan.transmit(dev, vxlan.state(), frame, sent);
       case DeviceKind.Tun tun -> engine.tun.transmit(dev, tun.state(), frame, sent);
     }
+  }
+
+  /** The sentence for a frame a device that is not running drops. */
+  private static String whyNotRunning(NetDevice dev) {
+    if (!dev.isAdminUp()) {
+      return Texts.name(dev) + " is down, so the frame is dropped and counted as a transmit drop.";
+    }
+    if (dev.kind() instanceof DeviceKind.Tun) {
+      return TunDriver.noReader(dev);
+    }
+    return Texts.name(dev)
+        + " has no carrier (NO-CARRIER"
+        + (dev.vethPeer() != null ? ": its veth peer is down" : "")
+        + "), so the frame is dropped and counted as a transmit drop.";
   }
 
   private void crossVeth(NetDevice from, NetDevice peer, EthernetFrame frame, Cause cause) {
