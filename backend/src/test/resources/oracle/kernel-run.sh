@@ -31,6 +31,9 @@ if [[ "${1:-}" == "--inner" ]]; then
     mkdir -p /var/run/netns
     mount -t tmpfs -o mode=0755 tmpfs /var/run/netns
   fi
+  # A sysfs of this network namespace, as `ip netns exec` mounts one: /sys/class/net then lists
+  # the script's own devices (ip tuntap show reads each device's tun_flags there).
+  mount -t sysfs sysfs /sys 2>/dev/null || true
   # Files the scripts write (iptables-save > /tmp/rules) stay inside this run; the script itself
   # is opened first, as it may live under /tmp, and an OUTDIR under /tmp (a checkout there) stays
   # reachable through a bind mount on /mnt, which only this run's mount namespace sees.

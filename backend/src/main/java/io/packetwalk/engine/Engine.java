@@ -54,6 +54,7 @@ final class Engine {
   final Tcp tcp;
   final NetfilterHooks netfilter;
   final VxlanTunnel vxlan;
+  final TunDriver tun;
 
   private long nowNs;
   private int events;
@@ -82,6 +83,7 @@ final class Engine {
     this.tcp = new Tcp(this);
     this.netfilter = new NetfilterHooks(this);
     this.vxlan = new VxlanTunnel(this);
+    this.tun = new TunDriver(this);
   }
 
   /** The virtual time of the event being processed (or of the last one). */

@@ -16,8 +16,9 @@ import java.util.Map;
 
 /**
  * Device transmit and what lies beyond it: the veth wire to the peer, loopback, the bridge's own
- * transmit, a dummy's bit bucket, and the underlay switch between physical NICs. Every crossing
- * takes {@link #WIRE_LATENCY_NS} of virtual time, loopback {@link #LOOPBACK_LATENCY_NS}.
+ * transmit, a dummy's bit bucket, the underlay switch between physical NICs, and the process
+ * reading a TUN/TAP device. Every crossing takes {@link #WIRE_LATENCY_NS} of virtual time, loopback
+ * {@link #LOOPBACK_LATENCY_NS}.
  */
 final class Links {
 
@@ -49,23 +50,12 @@ final class Links {
   void transmit(NetDevice dev, EthernetFrame frame, Skb skb, Cause cause) {
     if (!dev.isRunning()) {
       dev.counters().droppedOnTransmit();
-      engine.drop(
-          cause,
-          Engine.at(dev),
-          dev.isAdminUp()
-              ? Texts.name(dev)
-                  + " has no carrier (NO-CARRIER"
-                  + (dev.vethPeer() != null ? ": its veth peer is down" : "")
-                  + "), so the frame is dropped and counted as a transmit drop."
-              : Texts.name(dev)
-                  + " is down, so the frame is dropped and counted as a transmit drop.",
-          frame,
-          Disposition.LINK_DOWN);
+      engine.drop(cause, Engine.at(dev), whyNotRunning(dev), frame, Disposition.LINK_DOWN);
       return;
     }
     if (!(dev.kind() instanceof DeviceKind.Vxlan)) {
       // a VTEP counts what it wraps itself: the inner packet, once per remote it reaches
-      dev.counters().transmitted(frame.length());
+      dev.counters().transmitted(TunDriver.countedLength(dev, frame));
     }
     if (!dev.isLoopback()) {
       engine.captures.record(engine.now(), dev, Direction.OUT, frame);
@@ -104,7 +94,22 @@ final class Links {
           engine.macvlans.transmit(dev, macvlan.state(), frame, sent);
       case DeviceKind.Vlan vlan -> engine.vlans.transmit(dev, vlan.state(), frame, sent);
       case DeviceKind.Ipvlan ipvlan -> engine.ipvlans.transmit(dev, ipvlan.state(), frame, sent);
+      case DeviceKind.Tun tun -> engine.tun.transmit(dev, tun.state(), frame, sent);
     }
+  }
+
+  /** The sentence for a frame a device that is not running drops. */
+  private static String whyNotRunning(NetDevice dev) {
+    if (!dev.isAdminUp()) {
+      return Texts.name(dev) + " is down, so the frame is dropped and counted as a transmit drop.";
+    }
+    if (dev.kind() instanceof DeviceKind.Tun) {
+      return TunDriver.noReader(dev);
+    }
+    return Texts.name(dev)
+        + " has no carrier (NO-CARRIER"
+        + (dev.vethPeer() != null ? ": its veth peer is down" : "")
+        + "), so the frame is dropped and counted as a transmit drop.";
   }
 
   private void crossVeth(NetDevice from, NetDevice peer, EthernetFrame frame, Cause cause) {

@@ -47,7 +47,7 @@ final class Pipeline {
           Disposition.LINK_DOWN);
       return;
     }
-    dev.counters().received(VxlanTunnel.countedLength(dev, frame));
+    dev.counters().received(TunDriver.countedLength(dev, frame));
     engine.captures.record(engine.now(), dev, Direction.IN, frame);
     Cause rx =
         engine.step(

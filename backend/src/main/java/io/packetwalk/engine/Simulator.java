@@ -9,7 +9,9 @@ import io.packetwalk.kernel.NetNamespace;
 import io.packetwalk.kernel.World;
 import io.packetwalk.net.Ipv4Address;
 import io.packetwalk.trace.Trace;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,6 +23,7 @@ import java.util.Optional;
 public final class Simulator {
 
   private final Engine engine;
+  private final Map<Integer, UserProcess> running = new LinkedHashMap<>();
 
   public Simulator(World world) {
     this.engine = new Engine(world);
@@ -98,10 +101,32 @@ public final class Simulator {
       engine.finishRun();
       throw e;
     }
+    running.put(process.pid(), process);
     engine.drainFrames();
     Trace trace = engine.finishRun();
     ageBridges();
     return new ProcessRun(process.pid(), trace);
+  }
+
+  /**
+   * {@code kill PID}: the agent exits and the kernel closes what it had open (its TUN devices lose
+   * their carrier; one it created goes away). False when no agent has that pid.
+   */
+  public boolean kill(int pid) {
+    engine.runBackground(engine.world.now());
+    UserProcess process = running.remove(pid);
+    if (process == null) {
+      return false;
+    }
+    engine.sockets.closeAll(process);
+    return true;
+  }
+
+  /** The running agents' pids and names ("flanneld"), oldest first. */
+  public Map<Integer, String> processes() {
+    Map<Integer, String> names = new LinkedHashMap<>();
+    running.forEach((pid, process) -> names.put(pid, process.name()));
+    return names;
   }
 
   /** Frames that crossed {@code dev} (in {@code ns}) so far, oldest first ({@code tcpdump}). */

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * The simulated processes' sockets: running pings, listening nc, open TCP connections, and the UDP
- * sockets agents bind.
+ * sockets and TUN/TAP descriptors agents open.
  */
 final class Sockets {
 
@@ -19,6 +19,7 @@ final class Sockets {
   private final List<Listener> listeners = new ArrayList<>();
   private final List<TcpConnection> connections = new ArrayList<>();
   private final List<ProcessUdpSocket> udpSockets = new ArrayList<>();
+  private final List<ProcessTunFile> tunFiles = new ArrayList<>();
 
   void addPing(PingProcess ping) {
     pings.add(ping);
@@ -65,9 +66,30 @@ final class Sockets {
     return udpSockets.stream().filter(s -> s.netns() == ns && s.port() == port).findFirst();
   }
 
-  /** Closes every socket {@code process} had open (it exited). */
+  /** Keeps a process's open TUN/TAP descriptor. */
+  void addTunFile(ProcessTunFile file) {
+    tunFiles.add(file);
+  }
+
+  /** The descriptor that reads what {@code dev} transmits (the first, on a multi-queue device). */
+  Optional<ProcessTunFile> tunFile(io.packetwalk.kernel.NetDevice dev) {
+    return tunFiles.stream().filter(f -> f.dev() == dev).findFirst();
+  }
+
+  /**
+   * Closes every socket and descriptor {@code process} had open (it exited): its TUN/TAP devices
+   * lose that queue, and with it their carrier (a device that is not persistent goes away).
+   */
   void closeAll(UserProcess process) {
     udpSockets.removeIf(s -> s.owner() == process);
+    for (ProcessTunFile file : List.copyOf(tunFiles)) {
+      if (file.owner() == process) {
+        tunFiles.remove(file);
+        if (file.dev().netns().device(file.dev().ifindex()).orElse(null) == file.dev()) {
+          file.dev().netns().detachTun(file.dev());
+        }
+      }
+    }
   }
 
   void close(Listener listener) {

@@ -3,10 +3,16 @@ package io.packetwalk.engine;
 import io.packetwalk.engine.process.Agent;
 import io.packetwalk.engine.process.DatagramHandler;
 import io.packetwalk.engine.process.Syscalls;
+import io.packetwalk.engine.process.TunFile;
+import io.packetwalk.engine.process.TunHandler;
 import io.packetwalk.engine.process.UdpSocket;
 import io.packetwalk.kernel.Errno;
 import io.packetwalk.kernel.KernelException;
+import io.packetwalk.kernel.NetDevice;
 import io.packetwalk.kernel.NetNamespace;
+import io.packetwalk.kernel.TunConfig;
+import io.packetwalk.net.packet.Packet;
+import io.packetwalk.trace.Disposition;
 
 /**
  * One running agent as the kernel sees it: its pid, its namespace and its descriptors. Handlers run
@@ -57,8 +63,33 @@ final class UserProcess implements Syscalls {
   }
 
   @Override
+  public TunFile openTun(String name, TunConfig.Mode mode, TunHandler handler) {
+    String named = name.contains("%d") ? null : name;
+    NetDevice dev =
+        named != null && netns.device(named).isPresent()
+            ? netns.device(named).get()
+            : netns.addTun(name, TunConfig.transientDevice(mode));
+    netns.attachTun(dev, mode);
+    ProcessTunFile file = new ProcessTunFile(engine, this, nextFd, dev, mode, handler);
+    engine.sockets.addTunFile(file);
+    nextFd++;
+    return file;
+  }
+
+  @Override
+  public void discard(Packet packet, String reason) {
+    engine.drop(
+        wokenBy, Engine.at(netns), label() + " " + reason, packet, Disposition.PROCESS_DISCARD);
+  }
+
+  @Override
   public void after(long delayNs, Runnable action) {
     engine.timerAfter(delayNs, Engine.at(netns), wokenBy, () -> wake(null, action));
+  }
+
+  /** The program's name: {@code flanneld}. */
+  String name() {
+    return agent.name();
   }
 
   /** "flanneld (pid 1000)": how the trace names the process. */

@@ -232,16 +232,6 @@ final class VxlanTunnel {
   }
 
   /**
-   * The bytes a device's counters add for a frame it receives: a VTEP counts the inner packet
-   * without its Ethernet header (the driver counts after eth_type_trans), other devices the frame.
-   */
-  static int countedLength(NetDevice dev, EthernetFrame frame) {
-    return dev.kind() instanceof DeviceKind.Vxlan
-        ? frame.length() - EthernetFrame.HEADER_LENGTH
-        : frame.length();
-  }
-
-  /**
    * skb_tunnel_check_pmtu(): an inner IPv4 packet with Don't Fragment that would not fit the
    * underlay device once wrapped is refused with "fragmentation needed" for the inner sender.
    */

@@ -2,8 +2,9 @@ package io.packetwalk.kernel;
 
 /**
  * IPv6 address autoconfiguration as linkwatch's events drive it (addrconf_notify()): once a device
- * is up with carrier it gets its EUI-64 link-local address ({@code ::1} on loopback); going down or
- * disabling IPv6 takes its addresses away, and re-enabling IPv6 configures them afresh.
+ * is up with carrier it gets its EUI-64 link-local address ({@code ::1} on loopback, a random one
+ * on a TUN, which has no MAC); going down or disabling IPv6 takes its addresses away, and
+ * re-enabling IPv6 configures them afresh.
  */
 final class Addrconf {
 
@@ -28,6 +29,9 @@ final class Addrconf {
       link.inet6.clear();
       if (dev.isLoopback()) {
         link.inet6.add(Inet6Address.LOOPBACK);
+      } else if (dev.kind() instanceof DeviceKind.Tun(TunState tun) && tun.isTun()) {
+        link.addrGenRandom = true;
+        link.inet6.add(Inet6Address.randomLinkLocal(dev.netns().world().random()));
       } else {
         link.inet6.add(Inet6Address.linkLocal(dev.mac()));
         link.linkLocalMac = dev.mac();

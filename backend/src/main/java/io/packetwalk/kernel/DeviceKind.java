@@ -18,7 +18,8 @@ public sealed interface DeviceKind
         DeviceKind.Dummy,
         DeviceKind.Physical,
         DeviceKind.Vxlan,
-        DeviceKind.Stacked {
+        DeviceKind.Stacked,
+        DeviceKind.Tun {
 
   /** The name iproute2 prints for {@code ip -d link} and {@code type NAME}: veth, bridge, … */
   String typeName();
@@ -52,6 +53,14 @@ public sealed interface DeviceKind
    */
   default List<NetDevice> carrierFollowers(NetDevice dev) {
     return List.of();
+  }
+
+  /**
+   * The root qdisc attach_default_qdiscs() gives the device on its first up: noqueue for a device
+   * without a transmit queue (IFF_NO_QUEUE or tx_queue_len 0), else the default qdisc.
+   */
+  default String qdiscWhenUp() {
+    return "noqueue";
   }
 
   /** The loopback device {@code lo}: every namespace has exactly one, created with it. */
@@ -239,6 +248,32 @@ public sealed interface DeviceKind
     @Override
     public NetDevice lower() {
       return state.lower();
+    }
+  }
+
+  /**
+   * A TUN or TAP device: what the kernel transmits on it goes to the process that has it open, what
+   * the process writes arrives as received on it.
+   */
+  record Tun(TunState state) implements DeviceKind {
+    @Override
+    public String typeName() {
+      return "tun";
+    }
+
+    /**
+     * tun_attach() turns carrier on, the last tun_detach() off: carrier while a process has the
+     * device open, up or down.
+     */
+    @Override
+    public boolean carrier(NetDevice dev) {
+      return state.queues() > 0;
+    }
+
+    /** tun has a real transmit queue (qlen 500, or 1000 for a TAP): net.core.default_qdisc. */
+    @Override
+    public String qdiscWhenUp() {
+      return "pfifo_fast";
     }
   }
 }

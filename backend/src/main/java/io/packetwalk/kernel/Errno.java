@@ -21,6 +21,7 @@ public enum Errno {
   EHOSTUNREACH(113, "No route to host"),
   EACCES(13, "Permission denied"),
   EMSGSIZE(90, "Message too long"),
+  EBADFD(77, "File descriptor in bad state"),
   ETIMEDOUT(110, "Connection timed out"),
   ECONNREFUSED(111, "Connection refused");
 

@@ -6,7 +6,11 @@ import io.packetwalk.net.MacAddress;
  * An IPv6 address the kernel configured by itself (addrconf): the text inet_ntop prints, the prefix
  * length and the scope word {@code ip addr} shows.
  */
-public record Inet6Address(String address, int prefixLength, String scope) {
+public record Inet6Address(String address, int prefixLength, String scope, boolean stablePrivacy) {
+
+  public Inet6Address(String address, int prefixLength, String scope) {
+    this(address, prefixLength, scope, false);
+  }
 
   /** {@code ::1/128 scope host}, on a loopback once it is up. */
   static final Inet6Address LOOPBACK = new Inet6Address("::1", 128, "host");
@@ -24,6 +28,19 @@ public record Inet6Address(String address, int prefixLength, String scope) {
       (mac.octet(4) << 8) | mac.octet(5)
     };
     return new Inet6Address(format(groups), 64, "link");
+  }
+
+  /**
+   * A link-local address with a random interface identifier, as addrconf gives a device without a
+   * MAC (ARPHRD_NONE: a TUN) once its addrgenmode turned to random; flagged stable-privacy.
+   */
+  static Inet6Address randomLinkLocal(java.util.SplittableRandom random) {
+    int[] groups = new int[8];
+    groups[0] = 0xfe80;
+    for (int i = 4; i < 8; i++) {
+      groups[i] = random.nextInt(0x10000);
+    }
+    return new Inet6Address(format(groups), 64, "link", true);
   }
 
   /** inet_ntop: the longest run of two or more zero groups becomes "::". */

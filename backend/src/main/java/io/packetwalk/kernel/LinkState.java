@@ -21,6 +21,12 @@ final class LinkState {
   boolean ipv6Ready;
   boolean ipv6Disabled;
 
+  /**
+   * The device's IPv6 addrgenmode turned random (addrconf does so for a device without a MAC, a
+   * TUN, the first time it configures it); kept until the device leaves the namespace.
+   */
+  boolean addrGenRandom;
+
   /** The MAC the link-local address was made from. */
   MacAddress linkLocalMac;
 

@@ -170,6 +170,7 @@ final class Linkwatch {
     link.qdiscAttached = false;
     link.unicast.clear();
     link.ipv6Ready = false;
+    link.addrGenRandom = false;
     link.inet6.clear();
   }
 

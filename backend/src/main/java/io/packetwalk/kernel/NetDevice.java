@@ -176,11 +176,14 @@ public final class NetDevice {
     return (master != null ? 1 : 0) + MacvlanRules.lowerPromiscuity(this);
   }
 
-  /** Whether the device has no link layer address resolution (loopback). */
+  /**
+   * Whether the device has no link layer address resolution (loopback, dummy, a TUN, l3 ipvlan).
+   */
   public boolean isNoArp() {
     return kind instanceof DeviceKind.Loopback
         || kind instanceof DeviceKind.Dummy
-        || (kind instanceof DeviceKind.Ipvlan(IpvlanState state) && state.port().mode().noArp());
+        || (kind instanceof DeviceKind.Ipvlan(IpvlanState state) && state.port().mode().noArp())
+        || (kind instanceof DeviceKind.Tun(TunState tun) && tun.isTun());
   }
 
   /** Whether the device has carrier (LOWER_UP): its kind's rule ({@link DeviceKind#carrier}). */
@@ -206,9 +209,12 @@ public final class NetDevice {
     return adminUp && (state == OperState.UP || state == OperState.UNKNOWN);
   }
 
-  /** The root qdisc's kind: "noop" until first brought up in its namespace, then "noqueue". */
+  /**
+   * The root qdisc's kind: "noop" until first brought up in its namespace, then the kind's ({@link
+   * DeviceKind#qdiscWhenUp}).
+   */
   public String qdisc() {
-    return link.qdiscAttached ? "noqueue" : "noop";
+    return link.qdiscAttached ? kind.qdiscWhenUp() : "noop";
   }
 
   /**
@@ -261,6 +267,14 @@ public final class NetDevice {
       groups.add(new MacAddress(0x3333_ff00_0000L | low));
     }
     return groups;
+  }
+
+  /**
+   * The IPv6 address generation mode {@code ip -d link} prints: eui64, or random once addrconf
+   * configured a device without a MAC (a TUN).
+   */
+  public String addrGenMode() {
+    return link.addrGenRandom ? "random" : "eui64";
   }
 
   /** What linkwatch keeps about this device's link. */

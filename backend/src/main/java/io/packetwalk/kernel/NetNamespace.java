@@ -388,6 +388,97 @@ public final class NetNamespace {
     }
   }
 
+  /**
+   * TUNSETIFF on a name no device has: a TUN or TAP device (a template such as {@code tun%d} takes
+   * the lowest free number). A TUN has no MAC and MTU 1500; a TAP a random MAC. It starts without
+   * carrier: nobody has it open yet.
+   */
+  public NetDevice addTun(String devName, TunConfig config) {
+    try (Linkwatch.Hold events = host.linkwatch().hold()) {
+      String chosen = devName.contains("%d") ? freeName(devName) : devName;
+      checkNewName(chosen);
+      MacAddress mac = config.mode() == TunConfig.Mode.TAP ? world().randomMac() : MacAddress.ZERO;
+      return register(chosen, new DeviceKind.Tun(new TunState(config)), mac, 1500, 0);
+    }
+  }
+
+  private String freeName(String template) {
+    for (int i = 0; ; i++) {
+      String candidate = template.replace("%d", Integer.toString(i));
+      if (device(candidate).isEmpty()) {
+        return candidate;
+      }
+    }
+  }
+
+  /**
+   * TUNSETIFF on an existing device (tun_set_iff()): attaches one more queue; EINVAL when it is not
+   * a TUN/TAP device or its mode differs, EBUSY when a single-queue device is already open. The
+   * first queue brings carrier.
+   */
+  public void attachTun(NetDevice dev, TunConfig.Mode mode) {
+    try (Linkwatch.Hold events = host.linkwatch().hold()) {
+      TunState state = tunState(dev, mode);
+      if (!state.config().multiQueue() && state.queues() > 0) {
+        throw new KernelException(Errno.EBUSY);
+      }
+      state.attach();
+      dev.linkChanged();
+    }
+  }
+
+  /**
+   * The descriptor is closed (tun_detach()): the last queue takes carrier with it, and a device
+   * that is not persistent goes away.
+   */
+  public void detachTun(NetDevice dev) {
+    try (Linkwatch.Hold events = host.linkwatch().hold()) {
+      TunState state = tunState(dev, null);
+      state.detach();
+      dev.linkChanged();
+      if (state.queues() == 0 && !state.config().persist() && device(dev.ifindex()).isPresent()) {
+        deleteDevice(dev);
+      }
+    }
+  }
+
+  /** TUNSETPERSIST: whether the device outlives its last descriptor. */
+  public void setTunPersist(NetDevice dev, boolean persist) {
+    tunState(dev, null).setPersist(persist);
+  }
+
+  /**
+   * What {@code ip tuntap del} does: attach by name, clear persist, close. A name no device has is
+   * created and destroyed at once (taking an ifindex, as the real one does).
+   */
+  public void deleteTun(String devName, TunConfig.Mode mode) {
+    try (Linkwatch.Hold events = host.linkwatch().hold()) {
+      String name = devName.contains("%d") ? freeName(devName) : devName;
+      Optional<NetDevice> existing = device(name);
+      if (existing.isEmpty()) {
+        checkNameSyntax(name);
+        allocateIfindex();
+        return;
+      }
+      NetDevice dev = existing.get();
+      attachTun(dev, mode);
+      setTunPersist(dev, false);
+      detachTun(dev);
+    }
+  }
+
+  private static boolean isTunMode(NetDevice dev) {
+    return dev.kind() instanceof DeviceKind.Tun(TunState tun) && tun.isTun();
+  }
+
+  private static TunState tunState(NetDevice dev, TunConfig.Mode mode) {
+    if (!(dev.kind() instanceof DeviceKind.Tun(TunState state))
+        || (mode != null && state.config().mode() != mode)) {
+      throw new KernelException(Errno.EINVAL);
+    }
+    return state;
+  }
+
   /** A physical NIC (created with a host, never by {@code ip link add}). */
   public NetDevice addPhysical(String devName, MacAddress mac) {
     try (Linkwatch.Hold events = host.linkwatch().hold()) {
@@ -520,6 +611,9 @@ public final class NetNamespace {
         min = 0;
         max = Integer.MAX_VALUE;
       }
+      if (dev.kind() instanceof DeviceKind.Tun(TunState tun) && !tun.isTun()) {
+        max = 65521; // a TAP leaves room for its Ethernet header: MAX_MTU less ETH_HLEN
+      }
       if (mtu < min) {
         throw new KernelException(Errno.EINVAL, "mtu less than device minimum");
       }
@@ -555,6 +649,10 @@ public final class NetNamespace {
   /** {@code ip link set DEV address MAC}: unicast addresses only. */
   public void setMac(NetDevice dev, MacAddress mac) {
     try (Linkwatch.Hold events = host.linkwatch().hold()) {
+      if (isTunMode(dev)) {
+        // a TUN's netdev ops have no ndo_set_mac_address
+        throw new KernelException(Errno.EOPNOTSUPP);
+      }
       if (mac.isMulticast() || mac.isZero()) {
         throw new KernelException(Errno.EADDRNOTAVAIL);
       }
@@ -641,7 +739,8 @@ public final class NetNamespace {
       if (port.isBridge()) {
         throw new KernelException(Errno.ELOOP, "Can not enslave a bridge to a bridge");
       }
-      if (port.isLoopback() || port.netns() != bridge.netns()) {
+      if (port.isLoopback() || port.netns() != bridge.netns() || isTunMode(port)) {
+        // br_add_if(): only Ethernet devices; a TUN has no link-layer address at all
         throw new KernelException(Errno.EINVAL);
       }
       if (port.master() == bridge) {

@@ -18,6 +18,7 @@ import java.util.List;
  * @param vxlan the VXLAN settings, for a VXLAN device (required then, null otherwise)
  * @param stacked the lower device and mode or VLAN id, for a macvlan or vlan (required then, null
  *     otherwise)
+ * @param tun the TUN/TAP settings, for a TUN/TAP device (required then, null otherwise)
  */
 public record LabDevice(
     String name,
@@ -32,6 +33,7 @@ public record LabDevice(
     LabPort port,
     String underlay,
     LabVxlan vxlan,
+    LabTun tun,
     List<LabAddress> addresses,
     LabStacked stacked) {
 
@@ -39,6 +41,9 @@ public record LabDevice(
     Names.checkDevice("name", name);
     if (kind == null) {
       throw new LabValueException("kind", "is required (one of " + LabDeviceKind.words() + ")");
+    }
+    if (kind == LabDeviceKind.TUN && tun == null) {
+      throw new LabValueException("tun", "a TUN/TAP device needs its settings (mode, …)");
     }
     if (ifindex < 1) {
       throw new LabValueException("ifindex", ifindex + " is not a valid ifindex (1 or more)");
@@ -53,10 +58,14 @@ public record LabDevice(
       if (!mac.isZero()) {
         throw new LabValueException("mac", "the loopback device's MAC is 00:00:00:00:00:00");
       }
+    } else if (kind == LabDeviceKind.TUN && tun != null && tun.isTun()) {
+      if (!mac.isZero()) {
+        throw new LabValueException("mac", "a TUN device has no MAC: 00:00:00:00:00:00");
+      }
     } else if (mac.isMulticast() || (mac.isZero() && kind != LabDeviceKind.BRIDGE)) {
       throw new LabValueException("mac", mac + " is not a unicast MAC address");
     }
-    checkMtu(kind, mtu);
+    checkMtu(kind, tun, mtu);
     if (master != null) {
       Names.checkDevice("master", master);
       if (kind == LabDeviceKind.LOOPBACK || kind == LabDeviceKind.BRIDGE) {
@@ -90,6 +99,9 @@ public record LabDevice(
     }
     if (kind != LabDeviceKind.VXLAN && vxlan != null) {
       throw new LabValueException("vxlan", "only a VXLAN device has VXLAN settings");
+    }
+    if (kind != LabDeviceKind.TUN && tun != null) {
+      throw new LabValueException("tun", "only a TUN/TAP device has TUN/TAP settings");
     }
     addresses = Names.list("addresses", addresses);
     checkStacked(kind, stacked);
@@ -140,9 +152,9 @@ public record LabDevice(
     }
   }
 
-  private static void checkMtu(LabDeviceKind kind, int mtu) {
+  private static void checkMtu(LabDeviceKind kind, LabTun tun, int mtu) {
     int min = 68;
-    int max = 65535;
+    int max = tun != null && !tun.isTun() ? 65521 : 65535;
     if (kind == LabDeviceKind.LOOPBACK || kind == LabDeviceKind.DUMMY) {
       min = 0;
       max = Integer.MAX_VALUE;

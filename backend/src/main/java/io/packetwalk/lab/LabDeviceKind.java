@@ -27,7 +27,9 @@ public enum LabDeviceKind {
   /** An 802.1Q VLAN device on a lower device, with the VLAN id in its {@code stacked}. */
   VLAN("vlan"),
   /** An ipvlan on a lower device, with the lower device's mode and flag in its {@code stacked}. */
-  IPVLAN("ipvlan");
+  IPVLAN("ipvlan"),
+  /** A TUN or TAP device; its settings (mode, owner, flags) are the device's {@code tun}. */
+  TUN("tun");
 
   private final String word;
 
@@ -43,7 +45,7 @@ public enum LabDeviceKind {
     return Arrays.stream(values()).filter(k -> k.word.equals(word)).findFirst();
   }
 
-  /** The words, for messages: "loopback, veth, bridge, dummy, physical, vxlan". */
+  /** The words, for messages: "loopback, veth, bridge, dummy, physical, vxlan, tun". */
   public static String words() {
     return Arrays.stream(values()).map(LabDeviceKind::word).collect(Collectors.joining(", "));
   }

@@ -549,6 +549,11 @@ public final class LabScript {
                 path,
                 first.ns(),
                 "ip link add " + quote(dev.name()) + " " + dev.vxlan().createArgs());
+        case TUN ->
+            emit(
+                path,
+                first.ns(),
+                "ip tuntap add dev " + quote(dev.name()) + " " + dev.tun().createArgs());
         case VETH -> veth(ends);
         case MACVLAN, VLAN, IPVLAN -> stacked(first);
         default -> throw new IllegalStateException(dev.kind() + " is never made by a command");
@@ -686,8 +691,12 @@ public final class LabScript {
         }
         boolean madeHere =
             dev.kind() != LabDeviceKind.LOOPBACK && dev.kind() != LabDeviceKind.PHYSICAL;
+        boolean hasMac = !(dev.tun() != null && dev.tun().isTun());
         // an ipvlan has no MAC of its own: it shows its lower device's
-        if (madeHere && dev.kind() != LabDeviceKind.BRIDGE && dev.kind() != LabDeviceKind.IPVLAN) {
+        if (madeHere
+            && hasMac
+            && dev.kind() != LabDeviceKind.BRIDGE
+            && dev.kind() != LabDeviceKind.IPVLAN) {
           commands.add(
               new String[] {
                 path + ".mac", "ip link set dev " + quote(dev.name()) + " address " + dev.mac()

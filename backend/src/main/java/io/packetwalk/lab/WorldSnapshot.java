@@ -15,6 +15,8 @@ import io.packetwalk.kernel.NetNamespace;
 import io.packetwalk.kernel.NudState;
 import io.packetwalk.kernel.Route;
 import io.packetwalk.kernel.RouteProtocol;
+import io.packetwalk.kernel.TunConfig;
+import io.packetwalk.kernel.TunState;
 import io.packetwalk.kernel.UnderlaySwitch;
 import io.packetwalk.kernel.VlanState;
 import io.packetwalk.kernel.VxlanConfig;
@@ -92,6 +94,7 @@ public final class WorldSnapshot {
     String underlay = null;
     LabStacked stacked = null;
     LabVxlan vxlan = null;
+    LabTun tun = null;
     switch (dev.kind()) {
       case DeviceKind.Loopback l -> kind = LabDeviceKind.LOOPBACK;
       case DeviceKind.Veth v -> {
@@ -135,6 +138,10 @@ public final class WorldSnapshot {
         kind = LabDeviceKind.VXLAN;
         vxlan = vxlan(v.state().config());
       }
+      case DeviceKind.Tun(TunState state) -> {
+        kind = LabDeviceKind.TUN;
+        tun = tun(state.config());
+      }
     }
     BridgePortSettings settings = dev.portSettings();
     LabPort port =
@@ -155,8 +162,20 @@ public final class WorldSnapshot {
         port,
         underlay,
         vxlan,
+        tun,
         dev.addresses().stream().map(a -> address(dev, a)).toList(),
         stacked);
+  }
+
+  private static LabTun tun(TunConfig c) {
+    return new LabTun(
+        c.mode().word(),
+        c.owner(),
+        c.group(),
+        c.packetInfo(),
+        c.vnetHeader(),
+        c.multiQueue(),
+        c.oneQueue());
   }
 
   private static LabVxlan vxlan(VxlanConfig c) {

@@ -17,6 +17,7 @@ final class Tools {
     tools.put("route", new io.packetwalk.shell.tools.RouteCommand());
     tools.put("arp", new io.packetwalk.shell.tools.ArpCommand());
     tools.put("sleep", new SleepCommand());
+    tools.put("kill", new KillCommand());
     tools.put("cat", new CatCommand());
     tools.put("grep", new GrepCommand());
     tools.put("iptables", new io.packetwalk.shell.netfilter.IptablesCommand());
@@ -30,6 +31,7 @@ final class Tools {
     tools.put("netcat", new io.packetwalk.shell.traffic.NcCommand());
     tools.put("tcpdump", new io.packetwalk.shell.traffic.TcpdumpCommand());
     tools.put("pw", new io.packetwalk.shell.hosts.PwCommand());
+    tools.put("flanneld", new io.packetwalk.shell.tools.FlanneldCommand());
     return tools;
   }
 }

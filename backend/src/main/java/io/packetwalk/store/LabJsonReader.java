@@ -19,6 +19,7 @@ import io.packetwalk.lab.LabPosition;
 import io.packetwalk.lab.LabProblem;
 import io.packetwalk.lab.LabRoute;
 import io.packetwalk.lab.LabStacked;
+import io.packetwalk.lab.LabTun;
 import io.packetwalk.lab.LabValueException;
 import io.packetwalk.lab.LabVxlan;
 import io.packetwalk.net.Ipv4Address;
@@ -59,6 +60,7 @@ final class LabJsonReader {
           "port",
           "underlay",
           "vxlan",
+          "tun",
           "addresses",
           "stacked");
   static final List<String> STACKED_FIELDS = List.of("lower", "mode", "vlanId", "flag");
@@ -78,6 +80,8 @@ final class LabJsonReader {
           "srcPortLow",
           "srcPortHigh",
           "ageing");
+  static final List<String> TUN_FIELDS =
+      List.of("mode", "user", "group", "pi", "vnetHdr", "multiQueue", "oneQueue");
   static final List<String> PEER_FIELDS = List.of("netns", "device");
   static final List<String> BRIDGE_FIELDS = List.of("ageingTime", "stp", "nfCallIptables");
   static final List<String> PORT_FIELDS = List.of("hairpin", "learning", "flood", "cost");
@@ -258,13 +262,14 @@ final class LabJsonReader {
     String underlay = f.string("underlay", null);
     LabVxlan vxlan = f.optional("vxlan").map(n -> vxlan(n, f.path("vxlan"))).orElse(null);
     LabStacked stacked = f.optional("stacked").map(n -> stacked(n, f.path("stacked"))).orElse(null);
+    LabTun tun = f.optional("tun").map(n -> tun(n, f.path("tun"))).orElse(null);
     List<LabAddress> addresses =
         each(f, "addresses", false, (n, p) -> address(n, p, name == null ? "" : name));
     return build(
         f,
         () ->
             new LabDevice(
-                name, kind, ifindex, mac, mtu, up, master, peer, bridge, port, underlay, vxlan,
+                name, kind, ifindex, mac, mtu, up, master, peer, bridge, port, underlay, vxlan, tun,
                 addresses, stacked));
   }
 
@@ -334,6 +339,23 @@ final class LabJsonReader {
             new LabVxlan(
                 vni, dstPort, local, remote, group, dev, learning, proxy, l2miss, l3miss, ttl, low,
                 high, ageing));
+  }
+
+  private LabTun tun(JsonNode node, String path) {
+    Optional<JsonFields> found =
+        JsonFields.of(node, path, "TUN/TAP settings", TUN_FIELDS, problems);
+    if (found.isEmpty()) {
+      return null;
+    }
+    JsonFields f = found.get();
+    String mode = f.requiredString("mode");
+    int user = f.integer("user", -1);
+    int group = f.integer("group", -1);
+    boolean pi = f.bool("pi", false);
+    boolean vnetHdr = f.bool("vnetHdr", false);
+    boolean multiQueue = f.bool("multiQueue", false);
+    boolean oneQueue = f.bool("oneQueue", false);
+    return build(f, () -> new LabTun(mode, user, group, pi, vnetHdr, multiQueue, oneQueue));
   }
 
   private LabPort port(JsonNode node, String path) {

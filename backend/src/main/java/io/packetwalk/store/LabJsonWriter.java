@@ -13,6 +13,7 @@ import io.packetwalk.lab.LabNamespace;
 import io.packetwalk.lab.LabNeighbour;
 import io.packetwalk.lab.LabPosition;
 import io.packetwalk.lab.LabRoute;
+import io.packetwalk.lab.LabTun;
 import io.packetwalk.lab.LabVxlan;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -136,6 +137,9 @@ final class LabJsonWriter {
     if (dev.vxlan() != null) {
       node.set("vxlan", vxlan(dev.vxlan()));
     }
+    if (dev.tun() != null) {
+      node.set("tun", tun(dev.tun()));
+    }
     if (!dev.addresses().isEmpty()) {
       ArrayNode addresses = node.putArray("addresses");
       dev.addresses().forEach(a -> addresses.add(address(dev, a)));
@@ -219,6 +223,30 @@ final class LabJsonWriter {
     node.put("dev", entry.device());
     if (entry.dst() != null) {
       node.put("dst", entry.dst().toString());
+    }
+    return node;
+  }
+
+  private static ObjectNode tun(LabTun tun) {
+    ObjectNode node = NODES.objectNode();
+    node.put("mode", tun.mode());
+    if (tun.user() >= 0) {
+      node.put("user", tun.user());
+    }
+    if (tun.group() >= 0) {
+      node.put("group", tun.group());
+    }
+    if (tun.pi()) {
+      node.put("pi", true);
+    }
+    if (tun.vnetHdr()) {
+      node.put("vnetHdr", true);
+    }
+    if (tun.multiQueue()) {
+      node.put("multiQueue", true);
+    }
+    if (tun.oneQueue()) {
+      node.put("oneQueue", true);
     }
     return node;
   }

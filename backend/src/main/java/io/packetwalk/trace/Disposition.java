@@ -51,6 +51,8 @@ public enum Disposition {
   VXLAN_NO_FDB,
   /** A VXLAN packet named a VNI no device in that namespace has, or had no valid VXLAN header. */
   VXLAN_BAD_VNI,
+  /** A user-space program read the packet and threw it away (flanneld knew no peer for it). */
+  PROCESS_DISCARD,
   /** A martian: impossible source or destination address. */
   MARTIAN
 }

@@ -19,10 +19,21 @@ class ArchitectureTest {
     "io.packetwalk.net..",
     "io.packetwalk.kernel..",
     "io.packetwalk.engine..",
+    "io.packetwalk.agent..",
     "io.packetwalk.trace..",
     "io.packetwalk.shell..",
     "io.packetwalk.lab.."
   };
+
+  @ArchTest
+  static final ArchRule engineDoesNotKnowItsAgents =
+      noClasses()
+          .that()
+          .resideInAPackage("io.packetwalk.engine..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("io.packetwalk.agent..")
+          .because("agents are programs on top of the process model, as flanneld is on Linux");
 
   @ArchTest
   static final ArchRule coreDependsOnNoFramework =

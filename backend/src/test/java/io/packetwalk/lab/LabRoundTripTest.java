@@ -208,6 +208,7 @@ class LabRoundTripTest {
             null,
             null,
             null,
+            null,
             veth.addresses(),
             null);
     LabNamespace broken =

@@ -48,6 +48,7 @@ class LabScriptTest {
         null,
         null,
         null,
+        null,
         List.of(),
         null);
   }
@@ -60,6 +61,7 @@ class LabScriptTest {
         MacAddress.ZERO,
         65536,
         false,
+        null,
         null,
         null,
         null,
@@ -173,6 +175,7 @@ class LabScriptTest {
             MacAddress.ZERO,
             1500,
             false,
+            null,
             null,
             null,
             null,

@@ -46,6 +46,7 @@ class LabValidatorTest {
         null,
         d.underlay(),
         null,
+        null,
         d.addresses(),
         null);
   }
@@ -103,6 +104,7 @@ class LabValidatorTest {
                             null,
                             null,
                             null,
+                            null,
                             d.addresses(),
                             null)));
     assertThat(LabValidator.validate(doc))
@@ -134,6 +136,7 @@ class LabValidatorTest {
                             d.bridge(),
                             d.port(),
                             d.underlay(),
+                            null,
                             null,
                             d.addresses(),
                             null)));

@@ -1,6 +1,6 @@
 package io.packetwalk.engine.process;
 
-/** An open file descriptor of a process: a socket, and later a TUN device's. */
+/** An open file descriptor of a process: a socket, or a TUN device's. */
 public interface FileDescriptor {
 
   /** The descriptor's number; a process's first is 3, after stdin, stdout and stderr. */

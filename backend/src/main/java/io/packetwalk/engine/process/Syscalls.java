@@ -2,6 +2,8 @@ package io.packetwalk.engine.process;
 
 import io.packetwalk.kernel.KernelException;
 import io.packetwalk.kernel.NetNamespace;
+import io.packetwalk.kernel.TunConfig;
+import io.packetwalk.net.packet.Packet;
 
 /** What a process may ask of its kernel. The engine implements it, one per process. */
 public interface Syscalls {
@@ -23,6 +25,24 @@ public interface Syscalls {
    *     not in 1..65535
    */
   UdpSocket bindUdp(int port, DatagramHandler handler);
+
+  /**
+   * open("/dev/net/tun") and TUNSETIFF({@code name}, mode, IFF_NO_PI): attaches to the TUN/TAP
+   * device of that name, or creates one (not persistent: it goes when the process closes it) when
+   * no device has the name; a template such as {@code flannel%d} takes the lowest free number.
+   * Attaching gives the device carrier; each packet the kernel transmits on it is read by {@code
+   * handler}.
+   *
+   * @throws KernelException EINVAL when the device is not a TUN/TAP device of that mode, EBUSY when
+   *     a single-queue device is already open
+   */
+  TunFile openTun(String name, TunConfig.Mode mode, TunHandler handler);
+
+  /**
+   * The program throws away {@code packet}, which it read, for {@code reason} (a sentence): the
+   * trace ends the packet there with a step that says why.
+   */
+  void discard(Packet packet, String reason);
 
   /** Runs {@code action} after {@code delayNs} of virtual time (a timer, or a sleep). */
   void after(long delayNs, Runnable action);

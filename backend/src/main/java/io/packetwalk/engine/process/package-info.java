@@ -8,10 +8,14 @@
  * <p>flanneld's UDP backend, for instance: {@code bindUdp(8285, handler)} gives a {@link
  * io.packetwalk.engine.process.UdpSocket}; the handler gets each {@link
  * io.packetwalk.engine.process.ReceivedDatagram} whose payload is a {@code CarriedIpPacket} and
- * writes the inner packet to its TUN descriptor. A TUN descriptor is one more {@link
- * io.packetwalk.engine.process.FileDescriptor}: a new {@code Syscalls} method opens it on a TUN
- * device, the engine queues to it each packet the kernel transmits on the device (the process reads
- * it in its handler), and its write method hands a packet back to the kernel as received on the
- * device — the same read and write steps the UDP socket records.
+ * writes the inner packet to its {@link io.packetwalk.engine.process.TunFile}. {@code
+ * openTun("flannel0", TUN, handler)} attaches to the TUN device (creating it when missing), which
+ * gives the device carrier; the engine queues to it each packet the kernel transmits on the device
+ * (the {@link io.packetwalk.engine.process.TunHandler} reads it), and {@code write} hands a packet
+ * back to the kernel as received on the device — the same read and write steps the UDP socket
+ * records. {@code discard} ends a packet the program read and threw away with a step saying why.
+ * When the process exits ({@code Simulator.kill}) its descriptors close: the device loses carrier,
+ * and one the process created goes away. {@code io.packetwalk.agent.FlanneldUdp} is the first agent
+ * that uses all of this.
  */
 package io.packetwalk.engine.process;

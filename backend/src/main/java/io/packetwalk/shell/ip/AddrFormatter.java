@@ -67,6 +67,9 @@ final class AddrFormatter {
     p.number(Mode.ANY, "prefixlen", "/%d ", a.prefixLength());
     if (!options.brief()) {
       p.string(Mode.ANY, "scope", "scope %s ", a.scope());
+      if (a.stablePrivacy()) {
+        p.onOffFlag("stable-privacy");
+      }
       lifetimes(p);
     }
     p.closeObject();

@@ -155,6 +155,7 @@ public final class IpCommand implements Tool {
       case "neighbor", "neighbour" -> new IpNeigh(ip).run(args);
       case "link" -> new IpLink(ip).run(args);
       case "netns" -> new IpNetns(ip).run(args);
+      case "tuntap", "tap" -> new IpTuntap(ip).run(args);
       case "help" -> throw IpUsage.of(IpUsage.IP);
       default -> throw IpLink.unsimulated("ip " + object);
     };

@@ -151,20 +151,22 @@ final class LinkFormatter {
     if (!inet6Only) {
       p.string(Mode.ANY, "group", "group %s ", "default");
     }
-    p.number(Mode.ANY, "txqlen", "qlen %d", 1000);
+    p.number(Mode.ANY, "txqlen", "qlen %d", LinkTypes.of(dev).txQueueLength(dev));
     KindFacts facts = facts(dev);
     if (options.family() == IpOptions.Family.UNSPEC
         || options.family() == IpOptions.Family.PACKET
         || options.details()) {
       p.newline();
       p.string(Mode.ANY, "link_type", "    link/%s ", facts.linkType());
-      p.string(Mode.ANY, "address", "%s", dev.mac().toString());
-      p.text(" brd ");
-      p.string(
-          Mode.ANY,
-          "broadcast",
-          "%s",
-          dev.isLoopback() ? MacAddress.ZERO.toString() : MacAddress.BROADCAST.toString());
+      if (LinkTypes.of(dev).hasLinkAddress(dev)) {
+        p.string(Mode.ANY, "address", "%s", dev.mac().toString());
+        p.text(" brd ");
+        p.string(
+            Mode.ANY,
+            "broadcast",
+            "%s",
+            dev.isLoopback() ? MacAddress.ZERO.toString() : MacAddress.BROADCAST.toString());
+      }
     }
     if (!inet6Only) {
       linkNetns(p, dev);
@@ -207,7 +209,7 @@ final class LinkFormatter {
       p.closeObject();
     }
     if (doLink) {
-      p.string(Mode.ANY, "inet6_addr_gen_mode", "addrgenmode %s ", "eui64");
+      p.string(Mode.ANY, "inet6_addr_gen_mode", "addrgenmode %s ", dev.addrGenMode());
     }
     p.number(Mode.ANY, "num_tx_queues", "numtxqueues %d ", facts.queues());
     p.number(Mode.ANY, "num_rx_queues", "numrxqueues %d ", facts.queues());
@@ -277,7 +279,9 @@ final class LinkFormatter {
       p.text(String.format("%-14s ", operState(dev)));
     }
     if (linkOnly) {
-      p.string(Mode.ANY, "address", "%s ", dev.mac().toString());
+      if (LinkTypes.of(dev).hasLinkAddress(dev)) {
+        p.string(Mode.ANY, "address", "%s ", dev.mac().toString());
+      }
       flags(p, dev, mDown);
       p.text("\n");
     }

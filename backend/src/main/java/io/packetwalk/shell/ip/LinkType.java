@@ -58,4 +58,14 @@ interface LinkType {
   default boolean hasInfoData(NetDevice dev) {
     return false;
   }
+
+  /** The transmit queue length {@code qlen} prints (dev->tx_queue_len). */
+  default int txQueueLength(NetDevice dev) {
+    return 1000;
+  }
+
+  /** Whether the device has a link-layer address (and broadcast) to print after link/TYPE. */
+  default boolean hasLinkAddress(NetDevice dev) {
+    return true;
+  }
 }

@@ -21,6 +21,7 @@ final class LinkTypes {
   private static final LinkType DUMMY = new DummyLink();
   private static final LinkType PHYSICAL = new PhysicalLink();
   private static final LinkType VXLAN = new VxlanLink();
+  private static final LinkType TUN = new TunLink();
 
   // stacked kinds: a device on a lower device
   private static final LinkType MACVLAN = new MacvlanLink();
@@ -28,7 +29,7 @@ final class LinkTypes {
   private static final LinkType IPVLAN = new IpvlanLink();
 
   private static final Map<String, LinkType> BY_NAME =
-      List.of(LOOPBACK, VETH, BRIDGE, DUMMY, PHYSICAL, VXLAN, MACVLAN, VLAN, IPVLAN).stream()
+      List.of(LOOPBACK, VETH, BRIDGE, DUMMY, PHYSICAL, VXLAN, MACVLAN, VLAN, IPVLAN, TUN).stream()
           .filter(LinkType::creatable)
           .collect(Collectors.toUnmodifiableMap(LinkType::name, Function.identity()));
 
@@ -47,8 +48,6 @@ final class LinkTypes {
           "ip6tnl",
           "geneve",
           "wireguard",
-          "tun",
-          "tap",
           "ifb",
           "nlmon",
           "vcan",
@@ -84,6 +83,7 @@ final class LinkTypes {
       case DeviceKind.Macvlan m -> MACVLAN;
       case DeviceKind.Vlan v -> VLAN;
       case DeviceKind.Ipvlan i -> IPVLAN;
+      case DeviceKind.Tun t -> TUN;
     };
   }
 

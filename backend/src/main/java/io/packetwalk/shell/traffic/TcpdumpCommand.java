@@ -63,15 +63,23 @@ public final class TcpdumpCommand implements Tool {
     }
     Predicate<EthernetFrame> filter = filter(opts.operands());
     boolean verbose = opts.has('v');
+    // A TUN has no link header: its captures are raw IP packets.
+    boolean rawIp =
+        dev.kind() instanceof io.packetwalk.kernel.DeviceKind.Tun(var tun) && tun.isTun();
+    String linkType = rawIp ? "RAW (Raw IP)" : "EN10MB (Ethernet)";
     context.errln(
         verbose
             ? "tcpdump: listening on "
                 + dev.name()
-                + ", link-type EN10MB (Ethernet), snapshot length 262144 bytes"
+                + ", link-type "
+                + linkType
+                + ", snapshot length 262144 bytes"
             : "tcpdump: verbose output suppressed, use -v[v]... for full protocol decode\n"
                 + "listening on "
                 + dev.name()
-                + ", link-type EN10MB (Ethernet), snapshot length 262144 bytes");
+                + ", link-type "
+                + linkType
+                + ", snapshot length 262144 bytes");
     CaptureRead read = context.traffic().unreadFrames(dev);
     int matched = 0;
     int printed = 0;
@@ -81,7 +89,7 @@ public final class TcpdumpCommand implements Tool {
       }
       matched++;
       if (printed < limit) {
-        context.println(line(f, opts.has('e'), opts.has('t')));
+        context.println(line(f, opts.has('e') && !rawIp, opts.has('t')));
         printed++;
       }
     }
