@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -47,6 +48,33 @@ class BuiltInLabsKernelTest {
             scratch);
 
     assertThat(real.getFirst()).contains("2 received").endsWith("exit 0\n");
+  }
+
+  /**
+   * flannel's UDP lab needs its flanneld, which the real machine does not run: its script still
+   * builds on the real kernel, with flannel0 holding the address flanneld gave it (and no carrier,
+   * as nobody reads it there).
+   */
+  @Test
+  void theFlannelUdpLabBuildsOnTheRealKernelWithoutItsDaemon(@TempDir Path scratch)
+      throws Exception {
+    Optional<String> unavailable = KernelRun.unavailableReason();
+    Assumptions.assumeTrue(unavailable.isEmpty(), () -> unavailable.orElse(""));
+
+    World world = LabScripts.run(builtIn("flannel-udp"));
+    WorldScript script = WorldScript.of(WorldSnapshot.document(world, "flannel-udp"));
+    assertThat(script.problems()).isEmpty();
+    String host1 = WorldScript.netnsOf("host1", "");
+    List<String> real =
+        KernelRun.run(
+            script.text(),
+            List.of(
+                "ip netns exec " + host1 + " ip -br addr show flannel0",
+                "ip netns exec " + host1 + " ip route show 10.244.0.0/16"),
+            scratch);
+
+    assertThat(real.get(0)).startsWith("flannel0").contains("10.244.1.0/16");
+    assertThat(real.get(1)).contains("10.244.0.0/16 dev flannel0");
   }
 
   private static String builtIn(String id) throws IOException {

@@ -76,6 +76,16 @@ class BuiltInLabsTest {
   }
 
   @Test
+  void flannelUdpTakesThePacketOutOfTheKernelToFlanneldAndBack() {
+    List<ServerMessage> out = ping("flannel-udp", "host1", "pod1", "10.244.2.2");
+
+    assertThat(((TraceEnd) out.getLast()).exit()).isZero();
+    assertThat(kinds(out))
+        .contains("USERSPACE_READ", "USERSPACE_WRITE")
+        .doesNotContain("ENCAPSULATE");
+  }
+
+  @Test
   void flannelHostGwRoutesAcrossTheUnderlayWithoutWrapping() {
     List<ServerMessage> out = ping("flannel-host-gw", "host1", "pod1", "10.244.2.2");
 
