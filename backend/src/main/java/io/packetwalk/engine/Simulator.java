@@ -1,6 +1,7 @@
 package io.packetwalk.engine;
 
 import io.packetwalk.engine.process.Agent;
+import io.packetwalk.kernel.DeviceKind;
 import io.packetwalk.kernel.Errno;
 import io.packetwalk.kernel.Host;
 import io.packetwalk.kernel.KernelException;
@@ -174,12 +175,8 @@ public final class Simulator {
 
   private void ageBridges() {
     for (Host host : engine.world.hosts()) {
-      for (NetNamespace ns : host.namespaces()) {
-        for (NetDevice dev : ns.devices()) {
-          if (dev.isBridge()) {
-            dev.bridge().age(engine.world.now());
-          }
-        }
+      for (NetDevice bridge : host.devicesOf(DeviceKind.Bridge.class)) {
+        bridge.bridge().age(engine.world.now());
       }
     }
   }

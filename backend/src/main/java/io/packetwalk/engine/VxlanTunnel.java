@@ -429,8 +429,7 @@ final class VxlanTunnel {
 
   /** The VXLAN devices whose socket is UDP {@code port} in {@code ns} (vxlan_find_sock). */
   private static List<NetDevice> listeners(NetNamespace ns, int port) {
-    return ns.host().namespaces().stream()
-        .flatMap(n -> n.devices().stream())
+    return ns.host().devicesOf(DeviceKind.Vxlan.class).stream()
         .filter(dev ->
             dev.kind() instanceof DeviceKind.Vxlan(VxlanState state)
                 && state.underlay() == ns

@@ -2,10 +2,13 @@ package io.packetwalk.kernel;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** One simulated machine (one kernel): a root namespace plus named namespaces. */
 public final class Host {
@@ -17,6 +20,10 @@ public final class Host {
   private final int sequence;
   private int namespacesMade;
   private final KernelLog kernelLog = new KernelLog();
+
+  /** The host's devices by kind, in the order they were made, for work that visits one kind. */
+  private final Map<Class<? extends DeviceKind>, Set<NetDevice>> byKind = new HashMap<>();
+
   private final Linkwatch linkwatch = new Linkwatch();
 
   Host(World world, String name, int sequence) {
@@ -42,6 +49,25 @@ public final class Host {
   /** This kernel's linkwatch, which every link change of its devices goes through. */
   Linkwatch linkwatch() {
     return linkwatch;
+  }
+
+  /**
+   * The host's devices of one kind (bridges to age, VTEPs listening on a port), in the order they
+   * were made, in whichever namespace they live now; the set is live and must not be changed.
+   */
+  public Set<NetDevice> devicesOf(Class<? extends DeviceKind> kind) {
+    return Collections.unmodifiableSet(byKind.getOrDefault(kind, Set.of()));
+  }
+
+  void deviceRegistered(NetDevice dev) {
+    byKind.computeIfAbsent(dev.kind().getClass(), k -> new LinkedHashSet<>()).add(dev);
+  }
+
+  void deviceUnregistered(NetDevice dev) {
+    Set<NetDevice> devices = byKind.get(dev.kind().getClass());
+    if (devices != null) {
+      devices.remove(dev);
+    }
   }
 
   /** Where the world lists this host: 0 for the first host made, then 1, 2, … */

@@ -134,6 +134,7 @@ public final class NetNamespace {
     NetDevice dev = new NetDevice(this, index, devName, kind, mac, mtu);
     devices.put(index, dev);
     devicesByName.put(devName, dev);
+    host.deviceRegistered(dev);
     sysctls.deviceAdded(devName);
     dev.linkChanged();
     return dev;
@@ -505,6 +506,7 @@ public final class NetNamespace {
   }
 
   private void unregister(NetDevice dev) {
+    host.deviceUnregistered(dev);
     for (NetDevice upper : List.copyOf(dev.uppers())) {
       upper.netns().unregister(upper);
     }
