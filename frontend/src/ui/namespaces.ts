@@ -16,14 +16,14 @@ export interface NamespaceOption {
 
 /**
  * Every namespace of the topology, root namespaces included, in the server's order. With several
- * hosts a named namespace is labelled with its host ("host2/pod1"), as names repeat across hosts.
+ * hosts a named namespace is labelled with its host ("pod1 (host2)"), as names repeat across hosts.
  */
 export function namespaceOptions(topology: Topology | null): NamespaceOption[] {
   if (topology === null) return [];
   const severalHosts = topology.hosts.length > 1;
   return allNamespaces(topology).map(({ ref }) => ({
     key: namespaceKey(ref),
-    label: severalHosts && ref.netns !== "" ? `${ref.host}/${ref.netns}` : namespaceLabel(ref),
+    label: severalHosts && ref.netns !== "" ? `${ref.netns} (${ref.host})` : namespaceLabel(ref),
     ref,
   }));
 }
