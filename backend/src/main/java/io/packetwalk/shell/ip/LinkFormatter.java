@@ -40,7 +40,7 @@ final class LinkFormatter {
 
   private static Optional<LinkRef> linkRef(NetDevice dev) {
     LinkType type = LinkTypes.of(dev);
-    NetDevice peer = type.link(dev).orElse(null);
+    NetDevice peer = dev.linkDevice();
     if (peer == null) {
       return type.foreignLinkNetns(dev)
           .filter(ns -> ns != dev.netns())

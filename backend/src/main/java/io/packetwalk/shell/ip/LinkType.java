@@ -28,15 +28,10 @@ interface LinkType {
     return List.of("BROADCAST", "MULTICAST");
   }
 
-  /** The device printed after "@" in {@code NAME@LINK}: a veth's peer, a macvlan's parent. */
-  default Optional<NetDevice> link(NetDevice dev) {
-    return Optional.empty();
-  }
-
   /**
-   * The namespace of a link that is no device of its own: a VXLAN device moved out of the namespace
-   * its socket lives in links to that namespace (shown as {@code @ifN link-netns NS} with its own
-   * index). Empty for every other kind.
+   * The namespace of a link that is no device of its own ({@link NetDevice#linkDevice} names the
+   * ones that are): a VXLAN device moved out of the namespace its socket lives in links to that
+   * namespace (shown as {@code @ifN link-netns NS} with its own index). Empty for every other kind.
    */
   default Optional<NetNamespace> foreignLinkNetns(NetDevice dev) {
     return Optional.empty();

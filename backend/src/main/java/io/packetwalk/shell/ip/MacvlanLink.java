@@ -41,11 +41,6 @@ final class MacvlanLink implements LinkType {
   }
 
   @Override
-  public Optional<NetDevice> link(NetDevice dev) {
-    return Optional.ofNullable(dev.linkDevice());
-  }
-
-  @Override
   public int add(LinkCreation creation, LinkRequest request) {
     Options options = Options.parse(request.typeArgs);
     LinkCreation.checkUnsimulated(request);

@@ -24,11 +24,6 @@ final class VethLink implements LinkType {
   }
 
   @Override
-  public Optional<NetDevice> link(NetDevice dev) {
-    return Optional.ofNullable(dev.vethPeer());
-  }
-
-  @Override
   public int add(LinkCreation creation, LinkRequest request) {
     LinkRequest peer = new LinkRequest();
     List<String> typeArgs = request.typeArgs;

@@ -51,11 +51,6 @@ final class VlanLink implements LinkType {
   }
 
   @Override
-  public Optional<NetDevice> link(NetDevice dev) {
-    return Optional.ofNullable(dev.linkDevice());
-  }
-
-  @Override
   public int add(LinkCreation creation, LinkRequest request) {
     Options options = Options.parse(request.typeArgs);
     LinkCreation.checkUnsimulated(request);
