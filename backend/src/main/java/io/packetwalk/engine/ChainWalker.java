@@ -113,7 +113,7 @@ final class ChainWalker {
       List<StateChange> counted = List.of();
       if (engine.tracer.recording()) {
         String before = rule.counters().toString();
-        rule.counters().count(length);
+        rule.count(length);
         place =
             NetfilterPlace.chain(hook.name(), tableId, chain.name())
                 .rule(index + 1, rule.text(chain.name()));
@@ -125,42 +125,39 @@ final class ChainWalker {
                     before,
                     rule.counters().toString()));
       } else {
-        rule.counters().count(length);
+        rule.count(length);
       }
-      Target target = rule.target();
-      switch (target) {
-        case Target.Jump(String name) -> {
-          Chain called = table.called(rule, name);
-          if (called == null || depth >= MAX_DEPTH) {
-            index++;
-            continue;
-          }
-          now = matched(ns, place, now, e, place == null ? null : "jumps to " + name, counted);
-          returnChains[depth] = chain;
-          returnRules[depth] = index + 1;
-          depth++;
-          chain = called;
-          index = 0;
-          now = enter(ns, hook, tableId, chain, now, e, false);
-        }
-        case Target.Goto(String name) -> {
-          Chain called = table.called(rule, name);
-          if (called == null) {
-            index++;
-            continue;
-          }
+      Chain called = table.called(rule);
+      if (called != null) {
+        if (rule.goesTo()) {
           now =
               matched(
                   ns,
                   place,
                   now,
                   e,
-                  place == null ? null : "goes to " + name + " (no return here)",
+                  place == null ? null : "goes to " + called.name() + " (no return here)",
                   counted);
-          chain = called;
-          index = 0;
-          now = enter(ns, hook, tableId, chain, now, e, false);
+        } else if (depth < MAX_DEPTH) {
+          now =
+              matched(
+                  ns, place, now, e, place == null ? null : "jumps to " + called.name(), counted);
+          returnChains[depth] = chain;
+          returnRules[depth] = index + 1;
+          depth++;
+        } else {
+          index++;
+          continue;
         }
+        chain = called;
+        index = 0;
+        now = enter(ns, hook, tableId, chain, now, e, false);
+        continue;
+      }
+      Target target = rule.target();
+      switch (target) {
+        case Target.Jump j -> index++; // its chain is gone: the rule only counts
+        case Target.Goto g -> index++;
         case Target.Return r -> {
           now = matched(ns, place, now, e, "returns", counted);
           index = chain.size(); // RETURN ends the chain as reaching its end does

@@ -39,6 +39,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *       the packet walks nat OUTPUT → KUBE-SERVICES → KUBE-SVC-… (statistic) → KUBE-SEP-… → DNAT,
  *       NAT binds the connection and rewrites the packet. The entry is never confirmed, so the
  *       conntrack table does not grow.
+ *   <li>{@code firstPacketPrerouting}: the same from a client outside the node ({@code
+ *       198.51.100.7}) arriving on eth0, through the PREROUTING hook, as the issue's figure names
+ *       it: nat PREROUTING → KUBE-SERVICES → … → DNAT.
  *   <li>{@code establishedPacket}: a data segment of a connection that went through the handshake
  *       (SYN out, SYN-ACK in, ACK out) through OUTPUT and POSTROUTING: conntrack finds the entry
  *       and NAT rewrites the destination from it.
@@ -57,21 +60,25 @@ public class KubeProxyPacketBenchmark {
 
   private static final int ENDPOINTS = 5;
   private static final Ipv4Address NODE = Ipv4Address.parse("10.180.0.254");
+  private static final Ipv4Address CLIENT = Ipv4Address.parse("198.51.100.7");
 
   @Param({"10", "10000"})
   public int services;
 
   /**
    * How many different Services the first packets go to, in turn (a power of two up to 1,024): 1
-   * shows the walk's cost with everything it touches in the CPU's caches.
+   * shows the walk's cost with everything it touches in the CPU's caches; 8 compares 10 and 10,000
+   * Services on the same working set; 1,024 spreads the walks over more memory than the caches and
+   * the TLB hold, which only a large ruleset can.
    */
-  @Param("1024")
+  @Param({"8", "1024"})
   public int targets;
 
   private HookDriver hooks;
   private NetNamespace node;
   private NetDevice eth0;
   private Ipv4Packet[] syns;
+  private Ipv4Packet[] received;
   private int next;
   private Ipv4Packet data;
 
@@ -84,11 +91,14 @@ public class KubeProxyPacketBenchmark {
     hooks = new HookDriver(world);
     SplittableRandom random = new SplittableRandom(8);
     syns = new Ipv4Packet[1024];
+    received = new Ipv4Packet[1024];
     for (int i = 0; i < syns.length; i++) {
       Ipv4Address service = Ipv4Address.parse(BenchLabs.kubeServiceIp(random.nextInt(services)));
       syns[i] = tcp(NODE, 40000 + i, service, 80, Set.of(Flag.SYN), 0);
+      received[i] = tcp(CLIENT, 40000 + i, service, 80, Set.of(Flag.SYN), 0);
     }
     requireEndpoint(hooks.output(node, eth0, syns[0]));
+    requireEndpoint(hooks.prerouting(node, eth0, received[0]));
     printFirstPacketTrace();
     data = establish();
   }
@@ -155,6 +165,11 @@ public class KubeProxyPacketBenchmark {
   @Benchmark
   public Ipv4Packet firstPacket() {
     return hooks.output(node, eth0, syns[next++ & (targets - 1)]);
+  }
+
+  @Benchmark
+  public Ipv4Packet firstPacketPrerouting() {
+    return hooks.prerouting(node, eth0, received[next++ & (targets - 1)]);
   }
 
   @Benchmark

@@ -50,6 +50,11 @@ public final class HookDriver {
     return passes(ns, skb, Hook.OUTPUT);
   }
 
+  /** Only the PREROUTING hook for a packet {@code ns} receives on {@code in}. */
+  public Ipv4Packet prerouting(NetNamespace ns, NetDevice in, Ipv4Packet packet) {
+    return passes(ns, Skb.received(packet, in), Hook.PREROUTING);
+  }
+
   /** A packet {@code ns} receives on {@code in} for itself: PREROUTING, then INPUT. */
   public Ipv4Packet receive(NetNamespace ns, NetDevice in, Ipv4Packet packet) {
     return passes(ns, Skb.received(packet, in), Hook.PREROUTING, Hook.INPUT);

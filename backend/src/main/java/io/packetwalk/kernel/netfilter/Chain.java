@@ -189,7 +189,7 @@ public final class Chain {
   public void zero() {
     policyCounters.zero();
     for (int i = 0; i < size; i++) {
-      rules[i].counters().zero();
+      rules[i].zeroCounters();
     }
   }
 }

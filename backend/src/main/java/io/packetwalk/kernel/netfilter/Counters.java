@@ -1,6 +1,9 @@
 package io.packetwalk.kernel.netfilter;
 
-/** A rule's or a policy's packet and byte counters, as {@code iptables -L -v -x} shows them. */
+/**
+ * A policy's packet and byte counters, as {@code iptables -L -v -x} shows them (a rule keeps its
+ * own inline, next to what a packet's walk reads).
+ */
 public final class Counters {
 
   private long packets;
@@ -28,13 +31,17 @@ public final class Counters {
     set(0, 0);
   }
 
+  public Counts counts() {
+    return new Counts(packets, bytes);
+  }
+
   /** The {@code [packets:bytes]} form iptables-save uses. */
   public String bracketed() {
-    return "[" + packets + ":" + bytes + "]";
+    return counts().bracketed();
   }
 
   @Override
   public String toString() {
-    return packets + " packets, " + bytes + " bytes";
+    return counts().toString();
   }
 }

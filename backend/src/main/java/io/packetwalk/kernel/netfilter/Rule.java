@@ -1,12 +1,14 @@
 package io.packetwalk.kernel.netfilter;
 
 import io.packetwalk.net.Ipv4Prefix;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * One rule of a chain: its base match, its {@code -m} matches, its target and its counters. The
- * rule's text in iptables-save form (without {@code -A CHAIN}) follows from those parts (built on
- * first use); two rules with the same text are the same rule to {@code -D} and {@code -C}.
+ * One rule of a chain: its base match, its {@code -m} matches, its target and its counters (kept in
+ * the rule itself, so that counting a matched rule reads no other object). The rule's text in
+ * iptables-save form (without {@code -A CHAIN}) follows from those parts (built on first use); two
+ * rules with the same text are the same rule to {@code -D} and {@code -C}.
  */
 public final class Rule {
 
@@ -14,8 +16,10 @@ public final class Rule {
   private final List<Match> matches;
   private final Target target;
   private String spec;
-  private final Counters counters = new Counters();
+  private long packets;
+  private long bytes;
   private Chain jumpsTo;
+  private final boolean goesTo;
 
   /*
    * The base match's addresses and protocol copied out of the IpMatch (an absent address is mask 0,
@@ -32,12 +36,14 @@ public final class Rule {
   private final boolean interfaces;
   private final int protocol;
   private final boolean protocolInverted;
-  private final Match[] tested;
+  private final Match firstTested;
+  private final Match[] moreTested;
 
   public Rule(IpMatch ip, List<Match> matches, Target target) {
     this.ip = ip;
     this.matches = List.copyOf(matches);
     this.target = target;
+    this.goesTo = target instanceof Target.Goto;
     this.srcBits = ip.src() == null ? 0 : ip.src().address().bits();
     this.srcMask = ip.src() == null ? 0 : ip.src().mask();
     this.srcInverted = ip.src() != null && ip.srcInverted();
@@ -47,27 +53,17 @@ public final class Rule {
     this.interfaces = ip.in() != null || ip.out() != null;
     this.protocol = ip.protocol();
     this.protocolInverted = ip.protocolInverted();
-    this.tested = tested(this.matches);
+    Match[] tested = tested(this.matches);
+    this.firstTested = tested.length == 0 ? null : tested[0];
+    this.moreTested = tested.length < 2 ? null : Arrays.copyOfRange(tested, 1, tested.length);
   }
 
-  private static final Match[] NONE = new Match[0];
-
+  /*
+   * The matches a packet can fail, in order: the first in a field of the rule (most rules have at
+   * most one, a port or a statistic match, and need no array), the rest in an array.
+   */
   private static Match[] tested(List<Match> matches) {
-    int count = 0;
-    for (Match match : matches) {
-      count += match.alwaysMatches() ? 0 : 1;
-    }
-    if (count == 0) {
-      return NONE;
-    }
-    Match[] tested = new Match[count];
-    int i = 0;
-    for (Match match : matches) {
-      if (!match.alwaysMatches()) {
-        tested[i++] = match;
-      }
-    }
-    return tested;
+    return matches.stream().filter(match -> !match.alwaysMatches()).toArray(Match[]::new);
   }
 
   /** The save text, built when first asked for (a restore of many rules never needs most). */
@@ -101,8 +97,25 @@ public final class Rule {
     return target;
   }
 
-  public Counters counters() {
-    return counters;
+  /** The rule's packet and byte counts now. */
+  public Counts counters() {
+    return new Counts(packets, bytes);
+  }
+
+  /** Counts one packet of {@code length} bytes that matched the rule. */
+  public void count(int length) {
+    packets++;
+    bytes += length;
+  }
+
+  /** Sets the counters ({@code -c}, or a restore's {@code [packets:bytes]}). */
+  public void setCounters(long newPackets, long newBytes) {
+    packets = newPackets;
+    bytes = newBytes;
+  }
+
+  public void zeroCounters() {
+    setCounters(0, 0);
   }
 
   /**
@@ -126,6 +139,11 @@ public final class Rule {
     return chain != null && chain.table == table ? chain : null;
   }
 
+  /** Whether the target is a goto ({@code -g}: no return to this chain) rather than a jump. */
+  public boolean goesTo() {
+    return goesTo;
+  }
+
   /** The rule as iptables-save prints it after {@code -A CHAIN }. */
   public String spec() {
     if (spec == null) {
@@ -143,7 +161,7 @@ public final class Rule {
   /** The same rule with another target (a renamed chain), keeping its counters. */
   public Rule withTarget(Target newTarget) {
     Rule renamed = new Rule(ip, matches, newTarget);
-    renamed.counters.set(counters.packets(), counters.bytes());
+    renamed.setCounters(packets, bytes);
     return renamed;
   }
 
@@ -162,9 +180,17 @@ public final class Rule {
     if (interfaces && !ip.test(e)) {
       return false;
     }
-    for (Match match : tested) {
-      if (!match.test(e)) {
-        return false;
+    if (firstTested == null) {
+      return true;
+    }
+    if (!firstTested.test(e)) {
+      return false;
+    }
+    if (moreTested != null) {
+      for (Match match : moreTested) {
+        if (!match.test(e)) {
+          return false;
+        }
       }
     }
     return true;

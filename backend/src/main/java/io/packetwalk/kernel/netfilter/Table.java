@@ -86,6 +86,23 @@ public final class Table {
     return chain;
   }
 
+  /**
+   * The chain {@code rule}'s jump or goto leads to, or null (not a jump or goto, or no such chain).
+   * A rule that recorded its chain answers without its target being read (one object less for a
+   * packet's walk to fetch).
+   */
+  public Chain called(Rule rule) {
+    Chain recorded = rule.jumpsTo(this);
+    if (recorded != null) {
+      return recorded;
+    }
+    return switch (rule.target()) {
+      case Target.Jump(String name) -> called(rule, name);
+      case Target.Goto(String name) -> called(rule, name);
+      default -> null;
+    };
+  }
+
   /** Whether {@code chain} is this table's (not removed, not another table's). */
   public boolean holds(Chain chain) {
     return chain.table == this;

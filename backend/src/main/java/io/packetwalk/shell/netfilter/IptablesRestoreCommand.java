@@ -319,7 +319,7 @@ public final class IptablesRestoreCommand implements Tool {
       }
       Rule added = request.rule();
       if (preset != null && counters && added != null) {
-        added.counters().set(preset[0], preset[1]);
+        added.setCounters(preset[0], preset[1]);
       }
     }
 

@@ -1,7 +1,7 @@
 package io.packetwalk.shell.netfilter;
 
 import io.packetwalk.kernel.netfilter.Chain;
-import io.packetwalk.kernel.netfilter.Counters;
+import io.packetwalk.kernel.netfilter.Counts;
 import io.packetwalk.kernel.netfilter.IpMatch;
 import io.packetwalk.kernel.netfilter.Match;
 import io.packetwalk.kernel.netfilter.Protocols;
@@ -77,7 +77,7 @@ final class RuleListing {
       out.append(String.format("%-4d ", number));
     }
     if (format.verbose()) {
-      Counters counters = rule.counters();
+      Counts counters = rule.counters();
       out.append(count(counters.packets(), format.exact()));
       out.append(count(counters.bytes(), format.exact()));
     }
