@@ -11,7 +11,17 @@ record LabCatalog(List<BuiltInLab> labs) {
 
   /** The built-in labs, by id ({@code labs/ID.sh}). */
   static final List<String> IDS =
-      List.of(BuiltInLab.DEFAULT_ID, "flannel-vxlan", "flannel-udp", "flannel-host-gw", "macvlan");
+      List.of(
+          BuiltInLab.DEFAULT_ID,
+          "bridge-two-containers",
+          "router-namespace",
+          "masquerade",
+          "publish-port",
+          "br-netfilter",
+          "flannel-vxlan",
+          "flannel-udp",
+          "flannel-host-gw",
+          "macvlan");
 
   LabCatalog {
     labs = List.copyOf(labs);

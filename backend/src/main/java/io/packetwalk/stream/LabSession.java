@@ -5,6 +5,8 @@ import io.packetwalk.kernel.NetNamespace;
 import io.packetwalk.kernel.World;
 import io.packetwalk.shell.CommandOutcome;
 import io.packetwalk.shell.RunLimits;
+import io.packetwalk.shell.ScriptLine;
+import io.packetwalk.shell.ScriptParser;
 import io.packetwalk.shell.ShellSession;
 import io.packetwalk.stream.protocol.Protocol.Command;
 import io.packetwalk.stream.protocol.Protocol.CommandResult;
@@ -51,8 +53,9 @@ final class LabSession {
   LabSession(BuiltInLab lab) {
     this.lab = lab;
     this.shell = new ShellSession(World.withOneHost());
-    for (String line : lab.script().lines().toList()) {
-      CommandOutcome outcome = shell.execute(shell.currentHost().root(), line, ++lineNumber);
+    for (ScriptLine line : ScriptParser.parseScript(lab.script())) {
+      lineNumber = line.line();
+      CommandOutcome outcome = shell.execute(shell.currentHost().root(), line.text(), lineNumber);
       if (outcome.exit() != 0) {
         throw new IllegalStateException(
             "The built-in lab \""
@@ -67,6 +70,7 @@ final class LabSession {
                 + outcome.stderr().strip());
       }
     }
+    lineNumber = (int) lab.script().lines().count();
     shown = TopologyMapper.snapshot(shell.world());
     footprint = LabFootprint.of(shell.world());
   }

@@ -25,6 +25,9 @@ class BuiltInLabsKernelTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
+    "bridge-two-containers, c1, 172.17.0.3",
+    "router-namespace, c1, 10.0.2.2",
+    "masquerade, c1, 198.51.100.1",
     "flannel-vxlan, pod1, 10.244.2.2",
     "flannel-host-gw, pod1, 10.244.2.2",
     "macvlan, c1, 192.168.60.20"
@@ -37,9 +40,7 @@ class BuiltInLabsKernelTest {
     }
     Assumptions.assumeTrue(unavailable.isEmpty(), () -> unavailable.orElse(""));
 
-    World world = LabScripts.run(builtIn(lab));
-    WorldScript script = WorldScript.of(WorldSnapshot.document(world, lab));
-    assertThat(script.problems()).isEmpty();
+    WorldScript script = script(lab);
     String pod = WorldScript.netnsOf("host1", from);
     List<String> real =
         KernelRun.run(
@@ -48,6 +49,62 @@ class BuiltInLabsKernelTest {
             scratch);
 
     assertThat(real.getFirst()).contains("2 received").endsWith("exit 0\n");
+  }
+
+  /**
+   * The published port: the container's listener is started on the real machine too (a lab document
+   * keeps no processes), and the internet host connects to host1's port 8080.
+   */
+  @Test
+  void thePublishedPortReachesTheContainerOnTheRealKernel(@TempDir Path scratch) throws Exception {
+    Optional<String> unavailable = KernelRun.unavailableReason();
+    Assumptions.assumeTrue(unavailable.isEmpty(), () -> unavailable.orElse(""));
+
+    WorldScript script = script("publish-port");
+    String container = WorldScript.netnsOf("host1", "c1");
+    String internet = WorldScript.netnsOf("internet", "");
+    List<String> real =
+        KernelRun.run(
+            script.text(),
+            List.of(
+                "ip netns exec " + container + " nc -l -k 80 &\nsleep 0.5",
+                "ip netns exec " + internet + " nc -z -w 2 198.51.100.2 8080; echo \"exit $?\""),
+            scratch);
+
+    assertThat(real.get(1)).endsWith("exit 0\n");
+  }
+
+  /**
+   * br_netfilter's pitfall is the real kernel's: with FORWARD's policy DROP, c1 cannot ping c2 on
+   * the same bridge, and can once bridge-nf-call-iptables is 0 in host1's namespace.
+   */
+  @Test
+  void theBrNetfilterPitfallHappensOnTheRealKernel(@TempDir Path scratch) throws Exception {
+    Optional<String> unavailable = KernelRun.unavailableReason();
+    Assumptions.assumeTrue(unavailable.isEmpty(), () -> unavailable.orElse(""));
+
+    WorldScript script = script("br-netfilter");
+    String c1 = WorldScript.netnsOf("host1", "c1");
+    String host1 = WorldScript.netnsOf("host1", "");
+    String ping = "ip netns exec " + c1 + " ping -c 1 -W 1 172.17.0.3; echo \"exit $?\"";
+    List<String> real =
+        KernelRun.run(
+            script.text(),
+            List.of(
+                ping,
+                "ip netns exec " + host1 + " sysctl -q -w net.bridge.bridge-nf-call-iptables=0",
+                ping),
+            scratch);
+
+    assertThat(real.get(0)).contains("0 received").endsWith("exit 1\n");
+    assertThat(real.get(2)).contains("1 received").endsWith("exit 0\n");
+  }
+
+  private static WorldScript script(String lab) throws IOException {
+    World world = LabScripts.run(builtIn(lab));
+    WorldScript script = WorldScript.of(WorldSnapshot.document(world, lab));
+    assertThat(script.problems()).isEmpty();
+    return script;
   }
 
   /**

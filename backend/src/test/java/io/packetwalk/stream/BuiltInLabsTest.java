@@ -3,6 +3,8 @@ package io.packetwalk.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.packetwalk.shell.RunLimits;
+import io.packetwalk.stream.protocol.Protocol.Command;
+import io.packetwalk.stream.protocol.Protocol.CommandResult;
 import io.packetwalk.stream.protocol.Protocol.NamespaceRef;
 import io.packetwalk.stream.protocol.Protocol.Ping;
 import io.packetwalk.stream.protocol.Protocol.ServerMessage;
@@ -37,6 +39,28 @@ class BuiltInLabsTest {
     return out;
   }
 
+  private List<ServerMessage> command(String lab, String host, String netns, String line) {
+    LabSession session = new LabSession(LabCatalog.load().find(lab).orElseThrow());
+    List<ServerMessage> out = new ArrayList<>();
+    session.command(new Command("c1", new NamespaceRef(host, netns), line), run, out::add);
+    return out;
+  }
+
+  private static int exit(List<ServerMessage> messages) {
+    return messages.stream()
+        .filter(m -> m instanceof CommandResult)
+        .map(m -> ((CommandResult) m).exit())
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static List<String> sentences(List<ServerMessage> messages) {
+    return messages.stream()
+        .filter(m -> m instanceof TraceStep)
+        .map(m -> ((TraceStep) m).step().sentence())
+        .toList();
+  }
+
   private static List<String> kinds(List<ServerMessage> messages) {
     return messages.stream()
         .filter(m -> m instanceof TraceStep)
@@ -52,6 +76,48 @@ class BuiltInLabsTest {
       assertThat(lab.description()).as(lab.id()).isNotBlank();
       new LabSession(lab);
     }
+  }
+
+  @Test
+  void twoContainersOnABridgeAreSwitchedNotRouted() {
+    List<ServerMessage> out = ping("bridge-two-containers", "host1", "c1", "172.17.0.3");
+
+    assertThat(((TraceEnd) out.getLast()).exit()).isZero();
+    assertThat(kinds(out)).contains("BRIDGE_FORWARD").doesNotContain("FORWARD");
+  }
+
+  @Test
+  void theRouterNamespaceForwardsBetweenItsSubnets() {
+    List<ServerMessage> out = ping("router-namespace", "host1", "c1", "10.0.2.2");
+
+    assertThat(((TraceEnd) out.getLast()).exit()).isZero();
+    assertThat(kinds(out)).contains("FORWARD");
+  }
+
+  @Test
+  void aContainersPingToTheInternetIsMasqueraded() {
+    List<ServerMessage> out = ping("masquerade", "host1", "c1", "198.51.100.1");
+
+    assertThat(((TraceEnd) out.getLast()).exit()).isZero();
+    assertThat(kinds(out)).contains("NAT_REWRITE");
+    assertThat(sentences(out)).anyMatch(s -> s.contains("198.51.100.2"));
+  }
+
+  @Test
+  void aPublishedPortIsDnatedToTheContainersListener() {
+    List<ServerMessage> out =
+        command("publish-port", "internet", "", "nc -z -w 1 198.51.100.2 8080");
+
+    assertThat(exit(out)).isZero();
+    assertThat(sentences(out)).anyMatch(s -> s.contains("DNAT to 172.17.0.2:80"));
+  }
+
+  @Test
+  void brNetfilterDropsBridgedTrafficAtTheForwardPolicy() {
+    List<ServerMessage> out = ping("br-netfilter", "host1", "c1", "172.17.0.3");
+
+    assertThat(((TraceEnd) out.getLast()).exit()).isNotZero();
+    assertThat(sentences(out)).anyMatch(s -> s.contains("policy DROP drops the packet"));
   }
 
   @Test
