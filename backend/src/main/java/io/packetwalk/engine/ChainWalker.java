@@ -36,7 +36,7 @@ final class ChainWalker {
   static final int MAX_DEPTH = 64;
 
   /** Chains shorter than this are walked rule by rule: the index would not pay for itself. */
-  static final int INDEXED_FROM = 16;
+  static final int INDEXED_FROM = RuleIndex.WORTH_FROM;
 
   /**
    * How a walk ended: the deciding target (ACCEPT, DROP, REJECT or a NAT target; ACCEPT or DROP for

@@ -16,6 +16,9 @@ import java.util.List;
  */
 public final class RuleIndex {
 
+  /** Chains shorter than this are walked rule by rule: an index would not pay for itself. */
+  public static final int WORTH_FROM = 16;
+
   private final int size;
   private final int[] unkeyed;
   private final int keyedCount;

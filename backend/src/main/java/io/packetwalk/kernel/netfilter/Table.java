@@ -103,6 +103,18 @@ public final class Table {
     };
   }
 
+  /**
+   * Builds the index of every chain of {@link RuleIndex#WORTH_FROM} rules or more now (a restore's
+   * COMMIT), so that the first packet after it does not pay for building it.
+   */
+  public void indexLongChains() {
+    for (Chain chain : unorderedChains()) {
+      if (chain.size() >= RuleIndex.WORTH_FROM) {
+        chain.index();
+      }
+    }
+  }
+
   /** Whether {@code chain} is this table's (not removed, not another table's). */
   public boolean holds(Chain chain) {
     return chain.table == this;
