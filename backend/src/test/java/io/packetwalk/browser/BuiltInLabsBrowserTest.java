@@ -59,6 +59,24 @@ class BuiltInLabsBrowserTest {
     chromium.screenshot("flannel-vxlan-wrapped.png");
   }
 
+  @Test
+  void theMasqueradeLabShowsTheRewrittenSourceOfAContainersPing() throws IOException {
+    chromium.driver().get("http://localhost:" + port + "/?lab=masquerade");
+    chromium.until(
+        ExpectedConditions.attributeToBe(By.id("connection-status"), "data-status", "connected"));
+    chromium.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector(".lab-name"), "Containers reach the internet through MASQUERADE"));
+    chromium.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("#ping-from option[value='host1/c1']")));
+    chromium.pingAndAwaitReply("host1/c1", "198.51.100.1");
+    chromium.find(By.cssSelector("#event-list li[data-kind='NAT_REWRITE']")).click();
+    assertThat(chromium.find(By.id("headers-panel")).getText()).contains("198.51.100.2");
+    assertThat(chromium.findAll(By.cssSelector("#error-banner"))).isEmpty();
+    chromium.screenshot("masquerade-rewritten.png");
+  }
+
   private int count(String selector) {
     return ((Number)
             chromium.execute("return Konva.stages[0].find(arguments[0]).length;", selector))
