@@ -1,7 +1,7 @@
-/** Owns the page header (product name, lab name, built-in lab picker, connection status), the dismissible error banner and the notice banner. */
+/** Owns the page header (product name, lab name and its notes, built-in lab picker, connection status), the dismissible error banner and the notice banner. */
 import { useEffect, useState } from "preact/hooks";
 import type { ConnectionStatus as Status } from "../transport/connection";
-import { fetchTemplates, type LabTemplate } from "./templates";
+import { fetchTemplates, labNotes, type LabTemplate } from "./templates";
 
 const STATUS_TITLES: Readonly<Record<Status, string>> = {
   connecting: "Connecting to the lab server…",
@@ -14,11 +14,14 @@ export function Header(props: {
   connection: Status;
   openLab: (id: string) => void;
 }) {
+  const templates = useTemplates();
+  const notes = labNotes(templates, props.labName);
   return (
     <header class="app-header">
       <h1 class="brand">Packetwalk</h1>
       <span class="lab-name">{props.labName ?? ""}</span>
-      <LabPicker openLab={props.openLab} />
+      {notes === "" ? null : <LabNotes text={notes} />}
+      <LabPicker templates={templates} openLab={props.openLab} />
       <span
         id="connection-status"
         class={`status status-${props.connection}`}
@@ -32,8 +35,8 @@ export function Header(props: {
   );
 }
 
-/** A menu of the server's built-in labs; choosing one opens it fresh. Hidden until they are known. */
-function LabPicker(props: { openLab: (id: string) => void }) {
+/** The server's built-in labs, fetched once; empty until they are known. */
+function useTemplates(): readonly LabTemplate[] {
   const [templates, setTemplates] = useState<readonly LabTemplate[]>([]);
   useEffect(() => {
     let live = true;
@@ -44,6 +47,22 @@ function LabPicker(props: { openLab: (id: string) => void }) {
       live = false;
     };
   }, []);
+  return templates;
+}
+
+/** The open lab's notes: what it is and what to try, shown on request as plain text. */
+function LabNotes(props: { text: string }) {
+  return (
+    <details class="lab-notes">
+      <summary title="What this lab is and what to try">About this lab</summary>
+      <p id="lab-notes-text">{props.text}</p>
+    </details>
+  );
+}
+
+/** A menu of the server's built-in labs; choosing one opens it fresh. Hidden until they are known. */
+function LabPicker(props: { templates: readonly LabTemplate[]; openLab: (id: string) => void }) {
+  const templates = props.templates;
   if (templates.length === 0) return null;
   return (
     <label class="lab-picker">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fetchTemplates, parseTemplates } from "./templates";
+import { fetchTemplates, labNotes, parseTemplates } from "./templates";
 
 describe("lab templates", () => {
   it("keeps well-formed entries and drops the rest", () => {
@@ -25,5 +25,16 @@ describe("lab templates", () => {
     const ok: typeof fetch = () =>
       Promise.resolve(new Response(JSON.stringify([{ id: "a", name: "A", description: "" }])));
     expect(await fetchTemplates(ok)).toEqual([{ id: "a", name: "A", description: "" }]);
+  });
+
+  it("finds the open lab's notes by its name", () => {
+    const templates = [
+      { id: "a", name: "Lab A", description: "Try ping." },
+      { id: "b", name: "Lab B", description: "" },
+    ];
+    expect(labNotes(templates, "Lab A")).toBe("Try ping.");
+    expect(labNotes(templates, "Lab B")).toBe("");
+    expect(labNotes(templates, "a lab document")).toBe("");
+    expect(labNotes(templates, null)).toBe("");
   });
 });

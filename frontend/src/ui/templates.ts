@@ -33,3 +33,9 @@ export async function fetchTemplates(fetcher: typeof fetch = fetch): Promise<Lab
     return [];
   }
 }
+
+/** The notes of the built-in lab named `labName` ("" when it is none of them). */
+export function labNotes(templates: readonly LabTemplate[], labName: string | null): string {
+  if (labName === null) return "";
+  return templates.find((template) => template.name === labName)?.description ?? "";
+}
