@@ -130,13 +130,11 @@ final class BridgeVlanFilter {
   }
 
   /**
-   * How the frame leaves toward {@code out}, for a sentence: " untagged" or " tagged for VLAN N".
+   * How the frame leaves toward {@code out} (a bridge that filters): "untagged" or "with an 802.1Q
+   * tag for VLAN N".
    */
   static String how(NetDevice bridge, NetDevice out, int vid) {
-    if (!filters(bridge)) {
-      return "";
-    }
-    return vlans(bridge, out).untagged(vid) ? " untagged" : " with an 802.1Q tag for VLAN " + vid;
+    return vlans(bridge, out).untagged(vid) ? "untagged" : "with an 802.1Q tag for VLAN " + vid;
   }
 
   /** " in VLAN N" when the bridge filters VLANs, for sentences; empty otherwise. */

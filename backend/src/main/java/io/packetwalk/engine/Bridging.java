@@ -296,7 +296,9 @@ final class Bridging {
                 + out.name()
                 + BridgeVlanFilter.in(bridge, vid)
                 + " and sends the frame there only"
-                + BridgeVlanFilter.how(bridge, out, vid)
+                + (BridgeVlanFilter.filters(bridge)
+                    ? ", " + BridgeVlanFilter.how(bridge, out, vid)
+                    : "")
                 + ".",
             frame);
     EthernetFrame leaving = BridgeVlanFilter.leaving(bridge, out, frame, vid);
@@ -397,7 +399,7 @@ final class Bridging {
     if (!BridgeVlanFilter.filters(bridge)) {
       return port.name();
     }
-    return port.name() + " (" + BridgeVlanFilter.how(bridge, port, vid).strip() + ")";
+    return port.name() + " (" + BridgeVlanFilter.how(bridge, port, vid) + ")";
   }
 
   /**

@@ -4,6 +4,7 @@ import io.packetwalk.kernel.BridgePortSettings;
 import io.packetwalk.kernel.BridgeState;
 import io.packetwalk.kernel.BridgeVlanRules;
 import io.packetwalk.kernel.Errno;
+import io.packetwalk.kernel.Host;
 import io.packetwalk.kernel.KernelException;
 import io.packetwalk.kernel.NetDevice;
 import io.packetwalk.kernel.NetNamespace;
@@ -35,6 +36,7 @@ final class BridgeLink implements LinkType {
     LinkCreation.checkUnsimulated(request);
     BridgeOptions options = BridgeOptions.parse(request.typeArgs);
     NetNamespace home = creation.targetNetns(request);
+    options.checkSimulated(home.host());
     String name = LinkCreation.newName(request, home, "bridge%d");
     Optional<MacAddress> mac = LinkCreation.createMac(request);
     LinkCreation.checkCreateMtu(request.mtu);
@@ -61,6 +63,7 @@ final class BridgeLink implements LinkType {
         throw new KernelException(Errno.EOPNOTSUPP);
       };
     }
+    options.checkSimulated(dev.netns().host());
     return () -> options.applyTo(dev);
   }
 
@@ -173,6 +176,13 @@ final class BridgeLink implements LinkType {
           .orElseThrow(() -> IprouteArgs.invarg("invalid vlan_protocol", value));
     }
 
+    /** Packetwalk carries only 802.1Q tags: 802.1ad on a kernel that would take it is refused. */
+    void checkSimulated(Host host) {
+      if (vlanProtocol != null && vlanProtocol == ETH_P_8021AD && host.bridgeVlanFiltering()) {
+        throw IpLink.unsimulated("vlan_protocol 802.1ad");
+      }
+    }
+
     void applyTo(NetDevice bridge) {
       BridgeState state = bridge.bridge();
       if (ageingTime != null) {
@@ -185,11 +195,8 @@ final class BridgeLink implements LinkType {
         BridgeVlanRules.setFiltering(bridge, vlanFiltering != 0);
       }
       if (vlanProtocol != null && bridge.netns().host().bridgeVlanFiltering()) {
-        // br_vlan_set_proto(): 802.1Q or 802.1ad; Packetwalk carries only 802.1Q tags
-        if (vlanProtocol == ETH_P_8021AD) {
-          throw IpLink.unsimulated("vlan_protocol 802.1ad");
-        }
-        if (vlanProtocol != ETH_P_8021Q) {
+        // br_vlan_set_proto(): 802.1Q or 802.1ad (refused as unsimulated before this point)
+        if (vlanProtocol != ETH_P_8021Q && vlanProtocol != ETH_P_8021AD) {
           throw new KernelException(Errno.EPROTONOSUPPORT);
         }
       }
