@@ -98,7 +98,7 @@ public final class BridgeVlanRules {
   public static void add(NetDevice dev, int vid, boolean pvid, boolean untagged, long now) {
     checkId(vid);
     NetDevice bridge = dev.isBridge() ? dev : dev.master();
-    if (!compiledIn(bridge)) {
+    if (bridge == null || !compiledIn(bridge)) {
       throw new KernelException(Errno.EOPNOTSUPP);
     }
     if (dev.isBridge()) {
@@ -118,6 +118,9 @@ public final class BridgeVlanRules {
       throw new KernelException(Errno.EINVAL);
     }
     NetDevice bridge = dev.isBridge() ? dev : dev.master();
+    if (bridge == null) {
+      throw new KernelException(Errno.EOPNOTSUPP);
+    }
     if (!compiledIn(bridge)) {
       return;
     }
