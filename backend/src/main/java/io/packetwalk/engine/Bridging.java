@@ -96,7 +96,9 @@ final class Bridging {
               skb,
               learned,
               dst.isBroadcast() ? "a broadcast" : "a multicast");
-      passUp(bridge, frame, vid, skb, flooded);
+      if (BridgeVlanFilter.allowed(bridge, bridge, vid)) {
+        passUp(bridge, frame, vid, skb, flooded);
+      }
       return;
     }
     Optional<FdbEntry> entry = state.lookup(dst, vid);
@@ -360,7 +362,8 @@ final class Bridging {
         targets.add(p);
       }
     }
-    boolean up = frame.dst().isMulticast() && ingress != null;
+    boolean toStack = frame.dst().isMulticast() && ingress != null;
+    boolean up = toStack && BridgeVlanFilter.allowed(bridge, bridge, vid);
     boolean filters = BridgeVlanFilter.filters(bridge);
     String sentence =
         bridge.name()
@@ -372,15 +375,31 @@ final class Bridging {
                 ? ", but no other " + (filters ? "member port" : "port") + " is forwarding"
                 : " out of "
                     + String.join(", ", targets.stream().map(t -> target(bridge, t, vid)).toList()))
-            + (up ? ", and passes a copy up to its own stack." : ".");
+            + (up
+                ? ", and passes a copy up to its own stack."
+                : toStack
+                    ? ", but keeps no copy for its own stack: "
+                        + bridge.name()
+                        + " itself is not a member of VLAN "
+                        + vid
+                        + "."
+                    : ".");
     Cause flooded = engine.step(cause, Engine.at(bridge), StepKind.BRIDGE_FLOOD, sentence, frame);
     if (targets.isEmpty() && !up) {
       engine.drop(
           flooded,
           Engine.at(bridge),
-          "Nobody else is on " + bridge.name() + ": the frame ends here.",
+          toStack
+              ? "No other port of "
+                  + bridge.name()
+                  + " is in VLAN "
+                  + vid
+                  + " and "
+                  + bridge.name()
+                  + " itself is not either: the frame ends here."
+              : "Nobody else is on " + bridge.name() + ": the frame ends here.",
           frame,
-          Disposition.NOT_FOR_US);
+          toStack ? Disposition.BRIDGE_VLAN_FILTERED : Disposition.NOT_FOR_US);
     }
     for (NetDevice target : targets) {
       EthernetFrame leaving = BridgeVlanFilter.leaving(bridge, target, frame, vid);
