@@ -29,9 +29,11 @@ import java.util.Optional;
 final class Bridging {
 
   private final Engine engine;
+  private final BridgeVlanFilter vlanFilter;
 
   Bridging(Engine engine) {
     this.engine = engine;
+    this.vlanFilter = new BridgeVlanFilter(engine);
   }
 
   /** A frame arrives on {@code port}, a device enslaved to a bridge. */
@@ -51,7 +53,13 @@ final class Bridging {
           Disposition.LINK_DOWN);
       return;
     }
-    Cause learned = learn(bridge, port, frame, forget(bridge, frame, cause));
+    Optional<BridgeVlanFilter.Admitted> admitted = vlanFilter.ingress(bridge, port, frame, cause);
+    if (admitted.isEmpty()) {
+      return;
+    }
+    frame = admitted.get().frame();
+    int vid = admitted.get().vid();
+    Cause learned = learn(bridge, port, frame, vid, forget(bridge, frame, admitted.get().cause()));
     Skb skb = null;
     if (frame.payload() instanceof Ipv4Packet ip && callsIptables(bridge)) {
       skb = Skb.received(ip, bridge);
@@ -70,7 +78,7 @@ final class Bridging {
       if (!after.dst().equals(ip.dst())) {
         Optional<EthernetFrame> bridged = bridgedDnat(bridge, frame, after);
         if (bridged.isEmpty()) {
-          passUp(bridge, frame.withAddresses(frame.src(), bridge.mac()), skb, learned);
+          passUp(bridge, frame.withAddresses(frame.src(), bridge.mac()), vid, skb, learned);
           return;
         }
         frame = bridged.get();
@@ -81,17 +89,33 @@ final class Bridging {
     if (dst.isMulticast()) {
       Cause flooded =
           flood(
-              bridge, port, frame, skb, learned, dst.isBroadcast() ? "a broadcast" : "a multicast");
-      passUp(bridge, frame, skb, flooded);
+              bridge,
+              port,
+              frame,
+              vid,
+              skb,
+              learned,
+              dst.isBroadcast() ? "a broadcast" : "a multicast");
+      if (BridgeVlanFilter.allowed(bridge, bridge, vid)) {
+        passUp(bridge, frame, vid, skb, flooded);
+      }
       return;
     }
-    Optional<FdbEntry> entry = state.lookup(dst);
-    if (dst.equals(bridge.mac()) || entry.map(e -> e.type() == FdbEntry.Type.LOCAL).orElse(false)) {
-      passUp(bridge, frame, skb, learned);
+    Optional<FdbEntry> entry = state.lookup(dst, vid);
+    if (isOwnMac(bridge, dst, vid)
+        || entry.map(e -> e.type() == FdbEntry.Type.LOCAL).orElse(false)) {
+      passUp(bridge, frame, vid, skb, learned);
       return;
     }
     if (entry.isEmpty()) {
-      flood(bridge, port, frame, skb, learned, "to " + dst + ", a MAC it has not learned");
+      flood(
+          bridge,
+          port,
+          frame,
+          vid,
+          skb,
+          learned,
+          "to " + dst + ", a MAC it has not learned" + BridgeVlanFilter.in(bridge, vid));
       return;
     }
     NetDevice out = entry.get().port();
@@ -110,7 +134,15 @@ final class Bridging {
           Disposition.BRIDGE_HAIRPIN);
       return;
     }
-    forward(bridge, out, frame, skb, learned);
+    forward(bridge, out, frame, vid, skb, learned);
+  }
+
+  /**
+   * The bridge's own MAC has a local FDB entry outside VLANs and, when the bridge filters, in each
+   * of its own VLANs only: in another VLAN a frame to it is an unknown destination.
+   */
+  private static boolean isOwnMac(NetDevice bridge, MacAddress dst, int vid) {
+    return dst.equals(bridge.mac()) && (vid == 0 || bridge.bridge().vlans().has(vid));
   }
 
   /** Whether bridged IPv4 frames of this bridge go through iptables (br_netfilter). */
@@ -147,28 +179,40 @@ final class Bridging {
 
   /** br_dev_xmit: the bridge's own IP stack sends {@code frame} through the bridge. */
   void transmitFromHost(NetDevice bridge, EthernetFrame frame, Cause cause) {
-    Cause now = forget(bridge, frame, cause);
+    Optional<BridgeVlanFilter.Admitted> admitted = vlanFilter.ingress(bridge, bridge, frame, cause);
+    if (admitted.isEmpty()) {
+      return;
+    }
+    frame = admitted.get().frame();
+    int vid = admitted.get().vid();
+    Cause now = forget(bridge, frame, admitted.get().cause());
     MacAddress dst = frame.dst();
-    Optional<FdbEntry> entry = dst.isMulticast() ? Optional.empty() : bridge.bridge().lookup(dst);
+    Optional<FdbEntry> entry =
+        dst.isMulticast() ? Optional.empty() : bridge.bridge().lookup(dst, vid);
     if (entry.isPresent() && entry.get().type() != FdbEntry.Type.LOCAL) {
-      forward(bridge, entry.get().port(), frame, null, now);
+      forward(bridge, entry.get().port(), frame, vid, null, now);
     } else {
       flood(
           bridge,
           null,
           frame,
+          vid,
           null,
           now,
           dst.isBroadcast()
               ? "a broadcast"
-              : "addressed to " + dst + ", which it has not learned,");
+              : "addressed to "
+                  + dst
+                  + ", which it has not learned"
+                  + BridgeVlanFilter.in(bridge, vid)
+                  + ",");
     }
   }
 
-  private Cause learn(NetDevice bridge, NetDevice port, EthernetFrame frame, Cause cause) {
+  private Cause learn(NetDevice bridge, NetDevice port, EthernetFrame frame, int vid, Cause cause) {
     MacAddress src = frame.src();
     BridgeState state = bridge.bridge();
-    Optional<FdbEntry> existing = state.lookup(src);
+    Optional<FdbEntry> existing = state.lookup(src, vid);
     boolean canLearn = port.portSettings().learning() && !src.isMulticast() && !src.isZero();
     // br_fdb_update(): a port's own (local) entry never moves; a learned or static one that is not
     // sticky follows the frame to its new port, and a static one stays static
@@ -177,7 +221,7 @@ final class Bridging {
     }
     boolean moves = existing.isEmpty() || existing.get().port() != port;
     FdbEntry.Type type = existing.map(FdbEntry::type).orElse(FdbEntry.Type.DYNAMIC);
-    FdbEntry learned = new FdbEntry(src, port, type, engine.now());
+    FdbEntry learned = new FdbEntry(src, vid, port, type, engine.now());
     String before = existing.map(e -> Texts.fdbLine(e, bridge)).orElse(null);
     state.put(learned);
     if (!moves) {
@@ -189,10 +233,17 @@ final class Bridging {
                 Engine.at(bridge), src.toString(), before, Texts.fdbLine(learned, bridge)));
     String sentence =
         existing.isEmpty()
-            ? bridge.name() + " learns that " + src + " is reachable through " + port.name() + "."
+            ? bridge.name()
+                + " learns that "
+                + src
+                + " is reachable through "
+                + port.name()
+                + BridgeVlanFilter.in(bridge, vid)
+                + "."
             : bridge.name()
                 + " sees "
                 + src
+                + BridgeVlanFilter.in(bridge, vid)
                 + " arrive on "
                 + port.name()
                 + " instead of "
@@ -203,7 +254,26 @@ final class Bridging {
     return engine.step(cause, Engine.at(bridge), StepKind.BRIDGE_LEARN, sentence, frame, changes);
   }
 
-  private void forward(NetDevice bridge, NetDevice out, EthernetFrame frame, Skb skb, Cause cause) {
+  private void forward(
+      NetDevice bridge, NetDevice out, EthernetFrame frame, int vid, Skb skb, Cause cause) {
+    if (!BridgeVlanFilter.allowed(bridge, out, vid)) {
+      engine.drop(
+          cause,
+          Engine.at(bridge),
+          bridge.name()
+              + " knows "
+              + frame.dst()
+              + " is behind "
+              + out.name()
+              + ", but "
+              + out.name()
+              + " is not a member of VLAN "
+              + vid
+              + ": the frame may not leave there and is dropped.",
+          frame,
+          Disposition.BRIDGE_VLAN_FILTERED);
+      return;
+    }
     if (!out.isForwardingPort()) {
       engine.drop(
           cause,
@@ -226,9 +296,15 @@ final class Bridging {
                 + frame.dst()
                 + " is behind "
                 + out.name()
-                + " and sends the frame there only.",
+                + BridgeVlanFilter.in(bridge, vid)
+                + " and sends the frame there only"
+                + (BridgeVlanFilter.filters(bridge)
+                    ? ", " + BridgeVlanFilter.how(bridge, out, vid)
+                    : "")
+                + ".",
             frame);
-    Optional<BridgedOut> passed = bridgeHooks(bridge, out, frame, skb, forwarded);
+    EthernetFrame leaving = BridgeVlanFilter.leaving(bridge, out, frame, vid);
+    Optional<BridgedOut> passed = bridgeHooks(bridge, out, leaving, skb, forwarded);
     passed.ifPresent(p -> engine.links.transmit(out, p.frame(), p.cause()));
   }
 
@@ -265,49 +341,109 @@ final class Bridging {
     return Optional.of(new BridgedOut(leaving, post.cause()));
   }
 
-  /** Copies the frame to every forwarding port except the ingress one (unless hairpin is on). */
+  /**
+   * Copies the frame to every forwarding port except the ingress one (unless hairpin is on) and,
+   * when the bridge filters VLANs, only to ports that are members of the frame's VLAN.
+   */
   private Cause flood(
-      NetDevice bridge, NetDevice ingress, EthernetFrame frame, Skb skb, Cause cause, String what) {
+      NetDevice bridge,
+      NetDevice ingress,
+      EthernetFrame frame,
+      int vid,
+      Skb skb,
+      Cause cause,
+      String what) {
     List<NetDevice> targets = new ArrayList<>();
     for (NetDevice p : bridge.bridge().ports()) {
       if ((p != ingress || p.portSettings().hairpin())
           && p.isForwardingPort()
-          && (frame.dst().isMulticast() || p.portSettings().flood())) {
+          && (frame.dst().isMulticast() || p.portSettings().flood())
+          && BridgeVlanFilter.allowed(bridge, p, vid)) {
         targets.add(p);
       }
     }
-    boolean up = frame.dst().isMulticast() && ingress != null;
+    boolean toStack = frame.dst().isMulticast() && ingress != null;
+    boolean up = toStack && BridgeVlanFilter.allowed(bridge, bridge, vid);
+    boolean filters = BridgeVlanFilter.filters(bridge);
     String sentence =
         bridge.name()
             + " floods the frame ("
             + what
             + ")"
+            + (filters ? " to the members of VLAN " + vid : "")
             + (targets.isEmpty()
-                ? ", but no other port is forwarding"
-                : " out of " + String.join(", ", targets.stream().map(NetDevice::name).toList()))
-            + (up ? ", and passes a copy up to its own stack." : ".");
+                ? ", but no other " + (filters ? "member port" : "port") + " is forwarding"
+                : " out of "
+                    + String.join(", ", targets.stream().map(t -> target(bridge, t, vid)).toList()))
+            + (up
+                ? ", and passes a copy up to its own stack."
+                : toStack
+                    ? ", but keeps no copy for its own stack: "
+                        + bridge.name()
+                        + " itself is not a member of VLAN "
+                        + vid
+                        + "."
+                    : ".");
     Cause flooded = engine.step(cause, Engine.at(bridge), StepKind.BRIDGE_FLOOD, sentence, frame);
     if (targets.isEmpty() && !up) {
       engine.drop(
           flooded,
           Engine.at(bridge),
-          "Nobody else is on " + bridge.name() + ": the frame ends here.",
+          toStack
+              ? "No other port of "
+                  + bridge.name()
+                  + " is in VLAN "
+                  + vid
+                  + " and "
+                  + bridge.name()
+                  + " itself is not either: the frame ends here."
+              : "Nobody else is on " + bridge.name() + ": the frame ends here.",
           frame,
-          Disposition.NOT_FOR_US);
+          toStack ? Disposition.BRIDGE_VLAN_FILTERED : Disposition.NOT_FOR_US);
     }
     for (NetDevice target : targets) {
+      EthernetFrame leaving = BridgeVlanFilter.leaving(bridge, target, frame, vid);
       if (skb == null || frame.dst().isMulticast()) {
-        engine.links.transmit(target, frame, flooded);
+        engine.links.transmit(target, leaving, flooded);
       } else {
-        bridgeHooks(bridge, target, frame, skb, flooded)
+        bridgeHooks(bridge, target, leaving, skb, flooded)
             .ifPresent(p -> engine.links.transmit(target, p.frame(), p.cause()));
       }
     }
     return flooded;
   }
 
-  /** br_pass_frame_up: the frame goes up to the bridge device's own stack. */
-  private void passUp(NetDevice bridge, EthernetFrame frame, Skb skb, Cause cause) {
+  /** A flood target as the sentence names it: with how the frame leaves when VLANs filter. */
+  private static String target(NetDevice bridge, NetDevice port, int vid) {
+    if (!BridgeVlanFilter.filters(bridge)) {
+      return port.name();
+    }
+    return port.name() + " (" + BridgeVlanFilter.how(bridge, port, vid) + ")";
+  }
+
+  /**
+   * br_pass_frame_up: the frame goes up to the bridge device's own stack; when the bridge filters
+   * VLANs only in its own VLANs, untagged where its VLAN is "Egress Untagged", tagged otherwise (a
+   * VLAN device on the bridge, such as br0.10, takes it then).
+   */
+  private void passUp(NetDevice bridge, EthernetFrame frame, int vid, Skb skb, Cause cause) {
+    if (!BridgeVlanFilter.allowed(bridge, bridge, vid)) {
+      engine.drop(
+          cause,
+          Engine.at(bridge),
+          bridge.name()
+              + " itself is not a member of VLAN "
+              + vid
+              + " (no \"bridge vlan add dev "
+              + bridge.name()
+              + " vid "
+              + vid
+              + " self\"), so the frame does not go up to its own stack.",
+          frame,
+          Disposition.BRIDGE_VLAN_FILTERED);
+      return;
+    }
+    frame = BridgeVlanFilter.leaving(bridge, bridge, frame, vid);
     bridge.counters().received(frame.length());
     engine.captures.record(engine.now(), bridge, Direction.IN, frame);
     Cause up =

@@ -45,7 +45,13 @@ final class Texts {
 
   /** A {@code bridge fdb} line for a learned or static entry. */
   static String fdbLine(FdbEntry entry, NetDevice bridge) {
-    String line = entry.mac() + " dev " + entry.port().name() + " master " + bridge.name();
+    String line =
+        entry.mac()
+            + " dev "
+            + entry.port().name()
+            + (entry.vlan() == 0 ? "" : " vlan " + entry.vlan())
+            + " master "
+            + bridge.name();
     return switch (entry.type()) {
       case DYNAMIC -> line;
       case STATIC -> line + " static";

@@ -8,6 +8,7 @@ public final class BridgePortSettings {
   private boolean learning = true;
   private boolean flood = true;
   private int cost = 2;
+  private final BridgeVlans vlans = new BridgeVlans();
 
   BridgePortSettings(int portNumber) {
     this.portNumber = portNumber;
@@ -40,6 +41,11 @@ public final class BridgePortSettings {
 
   public void setFlood(boolean flood) {
     this.flood = flood;
+  }
+
+  /** The port's VLANs ({@code bridge vlan}); used only while its bridge filters VLANs. */
+  public BridgeVlans vlans() {
+    return vlans;
   }
 
   public int cost() {

@@ -16,6 +16,9 @@ public final class BridgeState {
   /** Ageing time default, in centiseconds as iproute2 prints it (300 s). */
   public static final int DEFAULT_AGEING_TIME_CS = 30000;
 
+  /** The VLAN a new port (and, at creation, the bridge itself) joins untagged as its PVID. */
+  public static final int DEFAULT_PVID = 1;
+
   private final List<NetDevice> ports = new ArrayList<>();
   private final List<FdbEntry> fdb = new ArrayList<>();
   private final BitSet portNumbers = new BitSet();
@@ -25,6 +28,9 @@ public final class BridgeState {
   private boolean mtuSetByUser;
   private boolean nfCallIptables;
   private boolean portsDecideCarrier;
+  private boolean vlanFiltering;
+  private int defaultPvid = DEFAULT_PVID;
+  private final BridgeVlans vlans = new BridgeVlans();
 
   public List<NetDevice> ports() {
     return Collections.unmodifiableList(ports);
@@ -62,19 +68,25 @@ public final class BridgeState {
     return Collections.unmodifiableList(fdb);
   }
 
+  /** The entry outside any VLAN (vid 0) for {@code mac}. */
   public Optional<FdbEntry> lookup(MacAddress mac) {
+    return lookup(mac, 0);
+  }
+
+  /** br_fdb_find(): the entry for {@code mac} in VLAN {@code vid}. */
+  public Optional<FdbEntry> lookup(MacAddress mac, int vid) {
     for (FdbEntry entry : fdb) {
-      if (entry.mac().equals(mac)) {
+      if (entry.is(mac, vid)) {
         return Optional.of(entry);
       }
     }
     return Optional.empty();
   }
 
-  /** Inserts or replaces the entry for the entry's MAC (one entry per MAC, as without VLANs). */
+  /** Inserts or replaces the entry for the entry's MAC and VLAN (one entry per pair). */
   public void put(FdbEntry entry) {
     for (int i = 0; i < fdb.size(); i++) {
-      if (fdb.get(i).mac().equals(entry.mac())) {
+      if (fdb.get(i).is(entry.mac(), entry.vlan())) {
         fdb.set(i, entry);
         return;
       }
@@ -82,8 +94,41 @@ public final class BridgeState {
     fdb.add(entry);
   }
 
+  /** Removes the entry for {@code mac} outside any VLAN. */
   public boolean remove(MacAddress mac) {
-    return fdb.removeIf(entry -> entry.mac().equals(mac));
+    return remove(mac, 0);
+  }
+
+  public boolean remove(MacAddress mac, int vid) {
+    return fdb.removeIf(entry -> entry.is(mac, vid));
+  }
+
+  /** Removes every entry {@code which} selects. */
+  void removeIf(java.util.function.Predicate<FdbEntry> which) {
+    fdb.removeIf(which);
+  }
+
+  /** Whether the bridge filters by VLAN ({@code vlan_filtering 1}). */
+  public boolean vlanFiltering() {
+    return vlanFiltering;
+  }
+
+  void setVlanFiltering(boolean vlanFiltering) {
+    this.vlanFiltering = vlanFiltering;
+  }
+
+  /** {@code vlan_default_pvid}: what a new port joins; 0 means nothing. */
+  public int defaultPvid() {
+    return defaultPvid;
+  }
+
+  void setDefaultPvid(int defaultPvid) {
+    this.defaultPvid = defaultPvid;
+  }
+
+  /** The bridge device's own VLANs ("self"), those it carries up to and down from its stack. */
+  public BridgeVlans vlans() {
+    return vlans;
   }
 
   /** Drops dynamic entries last updated before {@code nowNs - ageing time}. */

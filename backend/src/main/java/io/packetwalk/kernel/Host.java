@@ -26,6 +26,8 @@ public final class Host {
 
   private final Linkwatch linkwatch = new Linkwatch();
 
+  private boolean bridgeVlanFiltering;
+
   Host(World world, String name, int sequence) {
     this.world = world;
     this.name = name;
@@ -44,6 +46,26 @@ public final class Host {
   /** The kernel log {@code dmesg} prints (LOG rules write to it). */
   public KernelLog kernelLog() {
     return kernelLog;
+  }
+
+  /**
+   * Whether this kernel was built with CONFIG_BRIDGE_VLAN_FILTERING, as distribution kernels are.
+   * Off by default, like the kernel the oracle runs on: its bridges have no VLANs at all, refuse
+   * {@code vlan_filtering} and {@code bridge vlan add}, and print no VLAN attributes.
+   */
+  public boolean bridgeVlanFiltering() {
+    return bridgeVlanFiltering;
+  }
+
+  /**
+   * Builds the kernel with or without bridge VLAN filtering; only while no bridge exists, as a
+   * kernel cannot change under running bridges.
+   */
+  public void setBridgeVlanFiltering(boolean on) {
+    if (!devicesOf(DeviceKind.Bridge.class).isEmpty()) {
+      throw new IllegalStateException("host " + name + " has bridges");
+    }
+    this.bridgeVlanFiltering = on;
   }
 
   /** This kernel's linkwatch, which every link change of its devices goes through. */

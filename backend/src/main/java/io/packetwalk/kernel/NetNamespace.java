@@ -188,8 +188,10 @@ public final class NetNamespace {
   public NetDevice addBridge(String devName) {
     try (Linkwatch.Hold events = host.linkwatch().hold()) {
       checkNewName(devName);
-      return register(
-          devName, new DeviceKind.Bridge(new BridgeState()), world().randomMac(), 1500, 0);
+      NetDevice bridge =
+          register(devName, new DeviceKind.Bridge(new BridgeState()), world().randomMac(), 1500, 0);
+      BridgeVlanRules.bridgeRegistered(bridge);
+      return bridge;
     }
   }
 
@@ -665,12 +667,7 @@ public final class NetNamespace {
         dev.bridge().markMacSetByUser();
       }
       if (dev.master() != null) {
-        BridgeState state = dev.master().bridge();
-        state.fdb().stream()
-            .filter(e -> e.port() == dev && e.type() == FdbEntry.Type.LOCAL)
-            .toList()
-            .forEach(e -> state.remove(e.mac()));
-        state.put(new FdbEntry(mac, dev, FdbEntry.Type.LOCAL, world().now()));
+        BridgeVlanRules.portMacChanged(dev, world().now());
         recomputeBridge(dev.master());
       }
     }
@@ -756,6 +753,7 @@ public final class NetNamespace {
       BridgeState state = bridge.bridge();
       port.enslave(bridge, state.addPort(port));
       state.put(new FdbEntry(port.mac(), port, FdbEntry.Type.LOCAL, world().now()));
+      BridgeVlanRules.portAdded(port, world().now());
       recomputeBridge(bridge);
     }
   }

@@ -1,5 +1,6 @@
 package io.packetwalk.lab;
 
+import io.packetwalk.kernel.Host;
 import io.packetwalk.kernel.NetNamespace;
 import io.packetwalk.kernel.UnderlaySwitch;
 import io.packetwalk.kernel.World;
@@ -55,7 +56,9 @@ public final class LabBuilder {
     Map<String, UnderlaySwitch> switches = new HashMap<>();
     document.underlay().forEach(name -> switches.put(name, world.addSwitch(name)));
     for (LabHost host : document.hosts()) {
-      NetNamespace root = world.addHost(host.name()).root();
+      Host made = world.addHost(host.name());
+      made.setBridgeVlanFiltering(host.bridgeVlanFiltering());
+      NetNamespace root = made.root();
       for (LabDevice dev : host.namespaces().get(0).devices()) {
         if (dev.kind() == LabDeviceKind.PHYSICAL) {
           root.addPhysical(dev.name(), dev.mac());

@@ -1,5 +1,6 @@
 package io.packetwalk.lab;
 
+import io.packetwalk.kernel.BridgeVlanRules;
 import io.packetwalk.net.Ipv4Address;
 import io.packetwalk.net.MacAddress;
 
@@ -9,11 +10,19 @@ import io.packetwalk.net.MacAddress;
  * bridge. With {@code dst}: a VXLAN device's entry ({@code bridge fdb append MAC dev VXLAN dst
  * IP}): frames to {@code mac} (all zeros: any unknown destination) are wrapped and sent to the VTEP
  * at {@code dst}. Learned entries age out and the ports' own (local) entries follow from their
- * MACs, so neither is stored.
+ * MACs, so neither is stored. {@code vlan} is the VLAN of a bridge entry (0: none; {@code bridge
+ * fdb add … vlan N}).
  */
-public record LabFdbEntry(MacAddress mac, String device, Ipv4Address dst) {
+public record LabFdbEntry(MacAddress mac, String device, Ipv4Address dst, int vlan) {
 
   public LabFdbEntry {
+    if (vlan != 0 && (dst != null || !BridgeVlanRules.validId(vlan))) {
+      throw new LabValueException(
+          "vlan",
+          dst != null
+              ? "a VXLAN entry has no VLAN"
+              : vlan + " is not a VLAN id (1 … 4094), nor 0 for none");
+    }
     if (mac == null) {
       throw new LabValueException("mac", "is required");
     }
@@ -23,8 +32,13 @@ public record LabFdbEntry(MacAddress mac, String device, Ipv4Address dst) {
     Names.checkDevice("dev", device);
   }
 
-  /** A static bridge entry. */
+  /** A VXLAN entry, or (dst null) a static bridge entry outside VLANs. */
+  public LabFdbEntry(MacAddress mac, String device, Ipv4Address dst) {
+    this(mac, device, dst, 0);
+  }
+
+  /** A static bridge entry outside VLANs. */
   public LabFdbEntry(MacAddress mac, String device) {
-    this(mac, device, null);
+    this(mac, device, null, 0);
   }
 }

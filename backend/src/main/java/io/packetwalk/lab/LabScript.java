@@ -95,7 +95,10 @@ public final class LabScript {
             + "# static FDB entries and changed sysctls. Run it as root in a fresh network\n"
             + "# namespace, so that the machine's own network is left alone, for example:\n"
             + "#   unshare --mount --net --pid --fork --mount-proc bash -c \\\n"
-            + "#     'mkdir -p /run/netns && mount -t tmpfs tmpfs /run/netns && bash -e lab.sh'\n";
+            + "#     'mkdir -p /run/netns && mount -t tmpfs tmpfs /run/netns && bash -e lab.sh'\n"
+            + (host.bridgeVlanFiltering()
+                ? "# Its bridges filter VLANs: the kernel needs CONFIG_BRIDGE_VLAN_FILTERING.\n"
+                : "");
     return new LabScript(header, writer.lines, writer.problems);
   }
 
@@ -575,6 +578,9 @@ public final class LabScript {
       if (bridge.nfCallIptables()) {
         options.append(" nf_call_iptables 1");
       }
+      if (bridge.defaultPvid() != LabBridge.DEFAULTS.defaultPvid()) {
+        options.append(" vlan_default_pvid ").append(bridge.defaultPvid());
+      }
       return options.toString();
     }
 
@@ -724,6 +730,40 @@ public final class LabScript {
           commands.add(
               new String[] {path + ".port", "bridge link set dev " + quote(dev.name()) + options});
         }
+        LabDevice master =
+            ns.devices().stream()
+                .filter(d -> d.name().equals(dev.master()))
+                .findFirst()
+                .orElse(null);
+        if (host.bridgeVlanFiltering() && master != null && master.bridge() != null) {
+          vlanCommands(
+              commands,
+              path + ".port.vlans",
+              dev.name(),
+              "",
+              master.bridge().defaultPvid(),
+              dev.port().vlans());
+        }
+      }
+      for (LabDevice dev : ns.devices()) {
+        if (!host.bridgeVlanFiltering() || dev.bridge() == null) {
+          continue;
+        }
+        String path = devPath(ns, dev);
+        vlanCommands(
+            commands,
+            path + ".bridge.vlans",
+            dev.name(),
+            " self",
+            dev.bridge().defaultPvid(),
+            dev.bridge().vlans());
+        if (dev.bridge().vlanFiltering()) {
+          commands.add(
+              new String[] {
+                path + ".bridge.vlanFiltering",
+                "ip link set dev " + quote(dev.name()) + " type bridge vlan_filtering 1"
+              });
+        }
       }
       for (LabDevice dev : ns.devices()) {
         if (dev.kind() != LabDeviceKind.BRIDGE) {
@@ -762,6 +802,10 @@ public final class LabScript {
       }
       for (int i = 0; i < ns.fdb().size(); i++) {
         LabFdbEntry entry = ns.fdb().get(i);
+        if (entry.dst() == null && host.bridgeVlanFiltering()) {
+          vlanFdb(commands, ns, i);
+          continue;
+        }
         commands.add(
             new String[] {
               nsPath(ns) + ".fdb[" + i + "]",
@@ -782,6 +826,97 @@ public final class LabScript {
       if (!commands.isEmpty()) {
         comment("links of " + ns.displayName() + ": MACs, MTUs, bridge ports, static FDB entries");
         commands.forEach(c -> emit(c[0], ns, c[1]));
+      }
+    }
+
+    /**
+     * {@code bridge vlan add|del} turning the VLANs a port (or, with {@code " self"}, the bridge)
+     * got from the kernel (the default PVID, untagged) into the document's, in ascending order, so
+     * that a PVID moves where the document puts it.
+     */
+    private static void vlanCommands(
+        List<String[]> commands,
+        String path,
+        String dev,
+        String self,
+        int defaultPvid,
+        List<LabVlan> wanted) {
+      LabVlan given = defaultPvid == 0 ? null : new LabVlan(defaultPvid, true, true);
+      for (LabVlan vlan : wanted) {
+        if (vlan.equals(given)) {
+          continue;
+        }
+        commands.add(
+            new String[] {
+              path,
+              "bridge vlan add dev "
+                  + quote(dev)
+                  + " vid "
+                  + vlan.vid()
+                  + (vlan.pvid() ? " pvid" : "")
+                  + (vlan.untagged() ? " untagged" : "")
+                  + self
+            });
+      }
+      if (given != null && wanted.stream().noneMatch(v -> v.vid() == given.vid())) {
+        commands.add(
+            new String[] {
+              path, "bridge vlan del dev " + quote(dev) + " vid " + given.vid() + self
+            });
+      }
+    }
+
+    /**
+     * A static entry on a host whose bridges have VLANs: one with a VLAN is added in it; one
+     * without is added as br_fdb_add() does it, outside VLANs and in each VLAN of the port, and
+     * then taken out of the port's VLANs the document does not list it in. An entry in a VLAN that
+     * the entry without one already made is left to it.
+     */
+    private void vlanFdb(List<String[]> commands, LabNamespace ns, int index) {
+      LabFdbEntry entry = ns.fdb().get(index);
+      String path = nsPath(ns) + ".fdb[" + index + "]";
+      String add =
+          "bridge fdb add " + entry.mac() + " dev " + quote(entry.device()) + " master static";
+      List<Integer> portVlans =
+          ns.devices().stream()
+              .filter(d -> d.name().equals(entry.device()) && d.port() != null)
+              .flatMap(d -> d.port().vlans().stream())
+              .map(LabVlan::vid)
+              .toList();
+      boolean hasPlain =
+          ns.fdb().stream()
+              .anyMatch(e ->
+                  e.dst() == null
+                      && e.vlan() == 0
+                      && e.mac().equals(entry.mac())
+                      && e.device().equals(entry.device()));
+      if (entry.vlan() != 0) {
+        if (!hasPlain || !portVlans.contains(entry.vlan())) {
+          commands.add(new String[] {path, add + " vlan " + entry.vlan()});
+        }
+        return;
+      }
+      commands.add(new String[] {path, add});
+      for (int vid : portVlans) {
+        boolean listed =
+            ns.fdb().stream()
+                .anyMatch(e ->
+                    e.dst() == null
+                        && e.vlan() == vid
+                        && e.mac().equals(entry.mac())
+                        && e.device().equals(entry.device()));
+        if (!listed) {
+          commands.add(
+              new String[] {
+                path,
+                "bridge fdb del "
+                    + entry.mac()
+                    + " dev "
+                    + quote(entry.device())
+                    + " master vlan "
+                    + vid
+              });
+        }
       }
     }
 

@@ -92,6 +92,41 @@ public final class LabValidator {
     for (int n = 0; n < namespaces.size(); n++) {
       namespace(doc, byName, namespaces.get(n), hostPath + ".namespaces[" + n + "]");
     }
+    if (!host.bridgeVlanFiltering()) {
+      noVlans(host, hostPath);
+    }
+  }
+
+  /** A kernel without bridge VLAN filtering has no VLAN settings to rebuild. */
+  private void noVlans(LabHost host, String hostPath) {
+    String why =
+        "host \""
+            + host.name()
+            + "\" has a kernel without bridge VLAN filtering (set the host's"
+            + " bridgeVlanFiltering to have VLANs on bridges)";
+    for (int n = 0; n < host.namespaces().size(); n++) {
+      LabNamespace ns = host.namespaces().get(n);
+      String path = hostPath + ".namespaces[" + n + "]";
+      for (int d = 0; d < ns.devices().size(); d++) {
+        LabDevice dev = ns.devices().get(d);
+        String devPath = path + ".devices[" + d + "]";
+        LabBridge bridge = dev.bridge();
+        if (bridge != null
+            && (bridge.vlanFiltering()
+                || !bridge.vlans().isEmpty()
+                || bridge.defaultPvid() != LabBridge.DEFAULTS.defaultPvid())) {
+          report(devPath + ".bridge", why);
+        }
+        if (dev.port() != null && !dev.port().vlans().isEmpty()) {
+          report(devPath + ".port.vlans", why);
+        }
+      }
+      for (int i = 0; i < ns.fdb().size(); i++) {
+        if (ns.fdb().get(i).vlan() != 0) {
+          report(path + ".fdb[" + i + "].vlan", why);
+        }
+      }
+    }
   }
 
   private void namespace(
@@ -403,10 +438,21 @@ public final class LabValidator {
             "\"" + entry.device() + "\" is not a bridge port; static FDB entries point at ports");
         continue;
       }
-      if (!seen.add(port.master() + " " + entry.mac())) {
+      if (!seen.add(port.master() + " " + entry.mac() + " " + entry.vlan())) {
         report(
             entryPath + ".mac",
-            "bridge \"" + port.master() + "\" already has an entry for " + entry.mac());
+            "bridge \""
+                + port.master()
+                + "\" already has an entry for "
+                + entry.mac()
+                + (entry.vlan() == 0 ? "" : " in VLAN " + entry.vlan()));
+      }
+      int vid = entry.vlan();
+      if (vid != 0
+          && port.port() != null
+          && port.port().vlans().stream().noneMatch(v -> v.vid() == vid)) {
+        report(
+            entryPath + ".vlan", "port \"" + entry.device() + "\" is not a member of VLAN " + vid);
       }
     }
   }

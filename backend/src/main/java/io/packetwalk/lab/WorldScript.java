@@ -105,7 +105,20 @@ public final class WorldScript {
         + "# bridge. Run it as root in a fresh network namespace, so that the machine's own\n"
         + "# network is left alone, for example:\n"
         + "#   unshare --mount --net --pid --fork --mount-proc bash -c \\\n"
-        + "#     'mkdir -p /run/netns && mount -t tmpfs tmpfs /run/netns && bash -e lab.sh'\n";
+        + "#     'mkdir -p /run/netns && mount -t tmpfs tmpfs /run/netns && bash -e lab.sh'\n"
+        + vlanNote(document);
+  }
+
+  /** Which hosts need a kernel with bridge VLAN filtering, when any does. */
+  private static String vlanNote(LabDocument document) {
+    List<String> hosts =
+        document.hosts().stream().filter(LabHost::bridgeVlanFiltering).map(LabHost::name).toList();
+    if (hosts.isEmpty()) {
+      return "";
+    }
+    return "# Bridges of "
+        + String.join(", ", hosts)
+        + " filter VLANs: the machine's kernel needs CONFIG_BRIDGE_VLAN_FILTERING.\n";
   }
 
   /**

@@ -2,6 +2,7 @@ package io.packetwalk.lab;
 
 import io.packetwalk.kernel.BridgePortSettings;
 import io.packetwalk.kernel.BridgeState;
+import io.packetwalk.kernel.BridgeVlans;
 import io.packetwalk.kernel.DeviceKind;
 import io.packetwalk.kernel.FdbEntry;
 import io.packetwalk.kernel.Host;
@@ -59,7 +60,10 @@ public final class WorldSnapshot {
   }
 
   private static LabHost host(Host host) {
-    return new LabHost(host.name(), host.namespaces().stream().map(WorldSnapshot::netns).toList());
+    return new LabHost(
+        host.name(),
+        host.namespaces().stream().map(WorldSnapshot::netns).toList(),
+        host.bridgeVlanFiltering());
   }
 
   private static LabNamespace netns(NetNamespace ns) {
@@ -68,7 +72,7 @@ public final class WorldSnapshot {
       if (dev.isBridge()) {
         dev.bridge().fdb().stream()
             .filter(e -> e.type() == FdbEntry.Type.STATIC)
-            .forEach(e -> fdb.add(new LabFdbEntry(e.mac(), e.port().name())));
+            .forEach(e -> fdb.add(new LabFdbEntry(e.mac(), e.port().name(), null, e.vlan())));
       }
       if (dev.kind() instanceof DeviceKind.Vxlan(VxlanState state)) {
         vxlanFdb(dev, state, fdb);
@@ -85,6 +89,12 @@ public final class WorldSnapshot {
         fdb,
         sysctls(ns.sysctls().all()),
         SaveText.of(ns.netfilter(), false, null));
+  }
+
+  private static List<LabVlan> vlans(BridgeVlans group) {
+    return group.vids().stream()
+        .map(vid -> new LabVlan(vid, vid == group.pvid(), group.untagged(vid)))
+        .toList();
   }
 
   private static LabDevice device(NetDevice dev) {
@@ -104,7 +114,14 @@ public final class WorldSnapshot {
       }
       case DeviceKind.Bridge(BridgeState state) -> {
         kind = LabDeviceKind.BRIDGE;
-        bridge = new LabBridge(state.ageingTimeCs(), state.stp(), state.nfCallIptables());
+        bridge =
+            new LabBridge(
+                state.ageingTimeCs(),
+                state.stp(),
+                state.nfCallIptables(),
+                state.vlanFiltering(),
+                state.defaultPvid(),
+                vlans(state.vlans()));
       }
       case DeviceKind.Dummy d -> kind = LabDeviceKind.DUMMY;
       case DeviceKind.Physical p -> {
@@ -148,7 +165,11 @@ public final class WorldSnapshot {
         settings == null
             ? null
             : new LabPort(
-                settings.hairpin(), settings.learning(), settings.flood(), settings.cost());
+                settings.hairpin(),
+                settings.learning(),
+                settings.flood(),
+                settings.cost(),
+                vlans(settings.vlans()));
     return new LabDevice(
         dev.name(),
         kind,

@@ -21,6 +21,7 @@ import io.packetwalk.lab.LabRoute;
 import io.packetwalk.lab.LabStacked;
 import io.packetwalk.lab.LabTun;
 import io.packetwalk.lab.LabValueException;
+import io.packetwalk.lab.LabVlan;
 import io.packetwalk.lab.LabVxlan;
 import io.packetwalk.net.Ipv4Address;
 import io.packetwalk.net.Ipv4Prefix;
@@ -43,7 +44,7 @@ final class LabJsonReader {
 
   static final List<String> DOCUMENT_FIELDS =
       List.of("schemaVersion", "name", "description", "hosts", "underlay", "layout", "notes");
-  static final List<String> HOST_FIELDS = List.of("name", "namespaces");
+  static final List<String> HOST_FIELDS = List.of("name", "namespaces", "bridgeVlanFiltering");
   static final List<String> NAMESPACE_FIELDS =
       List.of("name", "devices", "routes", "neighbours", "fdb", "sysctls", "iptables");
   static final List<String> DEVICE_FIELDS =
@@ -83,15 +84,17 @@ final class LabJsonReader {
   static final List<String> TUN_FIELDS =
       List.of("mode", "user", "group", "pi", "vnetHdr", "multiQueue", "oneQueue");
   static final List<String> PEER_FIELDS = List.of("netns", "device");
-  static final List<String> BRIDGE_FIELDS = List.of("ageingTime", "stp", "nfCallIptables");
-  static final List<String> PORT_FIELDS = List.of("hairpin", "learning", "flood", "cost");
+  static final List<String> BRIDGE_FIELDS =
+      List.of("ageingTime", "stp", "nfCallIptables", "vlanFiltering", "defaultPvid", "vlans");
+  static final List<String> PORT_FIELDS = List.of("hairpin", "learning", "flood", "cost", "vlans");
+  static final List<String> VLAN_FIELDS = List.of("vid", "pvid", "untagged");
   static final List<String> ADDRESS_FIELDS =
       List.of("prefix", "broadcast", "scope", "label", "metric");
   static final List<String> ROUTE_FIELDS =
       List.of("type", "dst", "via", "dev", "table", "proto", "scope", "src", "metric", "onlink");
   static final List<String> NEIGHBOUR_FIELDS =
       List.of("kind", "address", "dev", "lladdr", "router");
-  static final List<String> FDB_FIELDS = List.of("mac", "dev", "dst");
+  static final List<String> FDB_FIELDS = List.of("mac", "dev", "dst", "vlan");
   static final List<String> POSITION_FIELDS = List.of("host", "netns", "x", "y");
 
   private static final String MAC_FORM = "a MAC address like 02:00:00:00:00:01";
@@ -190,7 +193,8 @@ final class LabJsonReader {
     JsonFields f = found.get();
     String name = f.requiredString("name");
     List<LabNamespace> namespaces = each(f, "namespaces", true, this::namespace);
-    return build(f, () -> new LabHost(name, namespaces));
+    boolean vlanFiltering = f.bool("bridgeVlanFiltering", false);
+    return build(f, () -> new LabHost(name, namespaces, vlanFiltering));
   }
 
   private LabNamespace namespace(JsonNode node, String path) {
@@ -309,7 +313,10 @@ final class LabJsonReader {
     int ageing = f.integer("ageingTime", fresh.ageingTime());
     boolean stp = f.bool("stp", fresh.stp());
     boolean nf = f.bool("nfCallIptables", fresh.nfCallIptables());
-    return build(f, () -> new LabBridge(ageing, stp, nf));
+    boolean vlanFiltering = f.bool("vlanFiltering", fresh.vlanFiltering());
+    int defaultPvid = f.integer("defaultPvid", fresh.defaultPvid());
+    List<LabVlan> vlans = each(f, "vlans", false, this::vlan);
+    return build(f, () -> new LabBridge(ageing, stp, nf, vlanFiltering, defaultPvid, vlans));
   }
 
   private LabVxlan vxlan(JsonNode node, String path) {
@@ -370,7 +377,20 @@ final class LabJsonReader {
     boolean learning = f.bool("learning", fresh.learning());
     boolean flood = f.bool("flood", fresh.flood());
     int cost = f.integer("cost", fresh.cost());
-    return build(f, () -> new LabPort(hairpin, learning, flood, cost));
+    List<LabVlan> vlans = each(f, "vlans", false, this::vlan);
+    return build(f, () -> new LabPort(hairpin, learning, flood, cost, vlans));
+  }
+
+  private LabVlan vlan(JsonNode node, String path) {
+    Optional<JsonFields> found = JsonFields.of(node, path, "a VLAN", VLAN_FIELDS, problems);
+    if (found.isEmpty()) {
+      return null;
+    }
+    JsonFields f = found.get();
+    int vid = f.requiredInteger("vid");
+    boolean pvid = f.bool("pvid", false);
+    boolean untagged = f.bool("untagged", false);
+    return build(f, () -> new LabVlan(vid, pvid, untagged));
   }
 
   private LabAddress address(JsonNode node, String path, String deviceName) {
@@ -495,7 +515,8 @@ final class LabJsonReader {
     MacAddress mac = f.parsed("mac", true, MAC_FORM, MacAddress::tryParse);
     String dev = f.requiredString("dev");
     Ipv4Address dst = f.parsed("dst", false, ADDRESS_FORM, Ipv4Address::tryParse);
-    return build(f, () -> new LabFdbEntry(mac, dev, dst));
+    int vlan = f.integer("vlan", 0);
+    return build(f, () -> new LabFdbEntry(mac, dev, dst, vlan));
   }
 
   private LabPosition position(JsonNode node, String path) {

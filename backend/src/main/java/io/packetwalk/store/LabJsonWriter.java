@@ -5,6 +5,7 @@ import io.packetwalk.kernel.Route;
 import io.packetwalk.kernel.RouteProtocol;
 import io.packetwalk.kernel.RouteType;
 import io.packetwalk.lab.LabAddress;
+import io.packetwalk.lab.LabBridge;
 import io.packetwalk.lab.LabDevice;
 import io.packetwalk.lab.LabDocument;
 import io.packetwalk.lab.LabFdbEntry;
@@ -14,7 +15,9 @@ import io.packetwalk.lab.LabNeighbour;
 import io.packetwalk.lab.LabPosition;
 import io.packetwalk.lab.LabRoute;
 import io.packetwalk.lab.LabTun;
+import io.packetwalk.lab.LabVlan;
 import io.packetwalk.lab.LabVxlan;
+import java.util.List;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -52,11 +55,32 @@ final class LabJsonWriter {
     return root;
   }
 
+  /** A "vlans" array, left out when there are none. */
+  private static void vlans(ObjectNode node, List<LabVlan> vlans) {
+    if (vlans.isEmpty()) {
+      return;
+    }
+    ArrayNode array = node.putArray("vlans");
+    for (LabVlan vlan : vlans) {
+      ObjectNode v = array.addObject();
+      v.put("vid", vlan.vid());
+      if (vlan.pvid()) {
+        v.put("pvid", true);
+      }
+      if (vlan.untagged()) {
+        v.put("untagged", true);
+      }
+    }
+  }
+
   private static ObjectNode host(LabHost host) {
     ObjectNode node = NODES.objectNode();
     node.put("name", host.name());
     ArrayNode namespaces = node.putArray("namespaces");
     host.namespaces().forEach(ns -> namespaces.add(namespace(ns)));
+    if (host.bridgeVlanFiltering()) {
+      node.put("bridgeVlanFiltering", true);
+    }
     return node;
   }
 
@@ -108,6 +132,13 @@ final class LabJsonWriter {
       bridge.put("ageingTime", dev.bridge().ageingTime());
       bridge.put("stp", dev.bridge().stp());
       bridge.put("nfCallIptables", dev.bridge().nfCallIptables());
+      if (dev.bridge().vlanFiltering()) {
+        bridge.put("vlanFiltering", true);
+      }
+      if (dev.bridge().defaultPvid() != LabBridge.DEFAULTS.defaultPvid()) {
+        bridge.put("defaultPvid", dev.bridge().defaultPvid());
+      }
+      vlans(bridge, dev.bridge().vlans());
     }
     if (dev.port() != null) {
       ObjectNode port = node.putObject("port");
@@ -115,6 +146,7 @@ final class LabJsonWriter {
       port.put("learning", dev.port().learning());
       port.put("flood", dev.port().flood());
       port.put("cost", dev.port().cost());
+      vlans(port, dev.port().vlans());
     }
     if (dev.underlay() != null) {
       node.put("underlay", dev.underlay());
@@ -223,6 +255,9 @@ final class LabJsonWriter {
     node.put("dev", entry.device());
     if (entry.dst() != null) {
       node.put("dst", entry.dst().toString());
+    }
+    if (entry.vlan() != 0) {
+      node.put("vlan", entry.vlan());
     }
     return node;
   }

@@ -33,6 +33,11 @@ public enum Disposition {
   NOT_FOR_US,
   /** The bridge would send the frame back out of the port it came in on (hairpin off). */
   BRIDGE_HAIRPIN,
+  /**
+   * A bridge that filters VLANs dropped the frame: its port (or the bridge itself) is not a member
+   * of the frame's VLAN, or an untagged frame arrived on a port without a PVID.
+   */
+  BRIDGE_VLAN_FILTERED,
   /** No socket listens on the destination port: TCP reset or ICMP port unreachable sent. */
   PORT_CLOSED,
   /** An ICMP error or reply nobody was waiting for. */

@@ -48,6 +48,11 @@ public enum StepKind {
   BRIDGE_FLOOD,
   /** A bridge forgets MAC addresses it has not seen for its ageing time (300 s by default). */
   BRIDGE_AGEING,
+  /**
+   * A bridge that filters VLANs placed a frame in a VLAN on the way in (its tag, or the port's
+   * PVID) or tagged or untagged it on the way out, as the port's VLAN settings say.
+   */
+  BRIDGE_VLAN,
   /** A bridge passes a frame up to its own IP stack. */
   BRIDGE_LOCAL_IN,
   /** The destination is local: the packet goes up to the local stack. */

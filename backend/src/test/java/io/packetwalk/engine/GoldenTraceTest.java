@@ -22,6 +22,12 @@ class GoldenTraceTest {
   }
 
   @Test
+  void vlanFilteringBridgePingWalk() {
+    TestLabs.Lab lab = TestLabs.vlanAccessPorts();
+    GoldenTrace.assertMatches("vlan-bridge-ping", lab.ping("h1", "172.16.0.2").trace());
+  }
+
+  @Test
   void forwardedPingWalk() {
     TestLabs.Lab lab = TestLabs.router(true);
     GoldenTrace.assertMatches("router-ping", lab.ping("client", "10.0.2.2").trace());

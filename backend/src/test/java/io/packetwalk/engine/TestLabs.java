@@ -1,6 +1,7 @@
 package io.packetwalk.engine;
 
 import io.packetwalk.kernel.AddressScope;
+import io.packetwalk.kernel.BridgeVlanRules;
 import io.packetwalk.kernel.Host;
 import io.packetwalk.kernel.InterfaceAddress;
 import io.packetwalk.kernel.NetDevice;
@@ -228,5 +229,33 @@ final class TestLabs {
         .enslave("", "veth-h1", "br1")
         .addr("h1", "eth0", "172.16.0.1/24")
         .loUp("h1");
+  }
+
+  /**
+   * On a host whose kernel has bridge VLAN filtering, br0 (02:00:00:00:00:fe, vlan_filtering 1)
+   * with access ports p1, p2 (h1 172.16.0.1, h2 172.16.0.2; VLAN 10) and p3 (h3 172.16.0.3; VLAN
+   * 20), each port's VLAN its PVID and untagged, VLAN 1 taken off the ports.
+   */
+  static Lab vlanAccessPorts() {
+    Lab lab = new Lab();
+    lab.host.setBridgeVlanFiltering(true);
+    lab.bridge("", "br0", "02:00:00:00:00:fe");
+    int[] vids = {10, 10, 20};
+    for (int i = 1; i <= 3; i++) {
+      lab.veth(
+              "",
+              "p" + i,
+              "02:00:00:00:0" + i + ":01",
+              "h" + i,
+              "eth0",
+              "02:00:00:00:0" + i + ":02")
+          .enslave("", "p" + i, "br0")
+          .addr("h" + i, "eth0", "172.16.0." + i + "/24")
+          .loUp("h" + i);
+      BridgeVlanRules.add(lab.dev("", "p" + i), vids[i - 1], true, true, 0);
+      BridgeVlanRules.delete(lab.dev("", "p" + i), 1);
+    }
+    BridgeVlanRules.setFiltering(lab.dev("", "br0"), true);
+    return lab;
   }
 }

@@ -10,6 +10,9 @@ import io.packetwalk.kernel.UnderlaySwitch;
 import io.packetwalk.kernel.World;
 import io.packetwalk.net.Ipv4Prefix;
 import io.packetwalk.net.MacAddress;
+import io.packetwalk.store.LabDocumentCodec;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,6 +71,78 @@ class LabRoundTripTest {
     assertThat(LabScript.of(lab).text())
         .contains("ip link add eth0.10 link eth0 type vlan id 10")
         .contains("ip link add eth0.20 link eth0 netns c type vlan id 20");
+  }
+
+  @Test
+  void keepsBridgeVlanFilteringWithPortAndBridgeVlansAndVlanFdbEntries() {
+    LabDocument lab =
+        roundTrip(
+            """
+            pw host kernel host1 CONFIG_BRIDGE_VLAN_FILTERING=y
+            ip netns add a
+            ip link add br0 type bridge vlan_default_pvid 5
+            ip link set br0 address 02:00:00:00:95:01
+            ip link add p1 type veth peer name eth0 netns a
+            ip link add p2 type veth peer name p2b
+            ip link set dev p1 address 02:00:00:00:95:11
+            ip link set dev p2 address 02:00:00:00:95:12
+            ip link set p1 master br0
+            ip link set p2 master br0
+            bridge vlan add dev p1 vid 10 pvid untagged
+            bridge vlan del dev p1 vid 5
+            bridge vlan add dev p2 vid 10
+            bridge vlan add dev p2 vid 20-22
+            bridge vlan add dev br0 vid 10 self
+            bridge fdb add 02:00:00:00:95:99 dev p2 master static vlan 20
+            bridge fdb add 02:00:00:00:95:98 dev p1 master static
+            bridge fdb del 02:00:00:00:95:98 dev p1 master vlan 10
+            ip link set br0 type bridge vlan_filtering 1
+            """);
+    LabHost host = lab.hosts().get(0);
+    assertThat(host.bridgeVlanFiltering()).isTrue();
+    LabNamespace root = host.namespaces().get(0);
+    LabDevice br0 = root.devices().stream().filter(d -> d.name().equals("br0")).findFirst().get();
+    assertThat(br0.bridge().vlanFiltering()).isTrue();
+    assertThat(br0.bridge().defaultPvid()).isEqualTo(5);
+    assertThat(br0.bridge().vlans())
+        .containsExactly(new LabVlan(5, true, true), new LabVlan(10, false, false));
+    LabDevice p1 = root.devices().stream().filter(d -> d.name().equals("p1")).findFirst().get();
+    assertThat(p1.port().vlans()).containsExactly(new LabVlan(10, true, true));
+    assertThat(root.fdb())
+        .extracting(e -> e.mac() + " " + e.device() + " " + e.vlan())
+        .containsExactlyInAnyOrder("02:00:00:00:95:99 p2 20", "02:00:00:00:95:98 p1 0");
+    assertThat(LabScript.of(lab).text())
+        .contains("ip link add br0 type bridge vlan_default_pvid 5")
+        .contains("bridge vlan add dev p1 vid 10 pvid untagged\nbridge vlan del dev p1 vid 5\n")
+        .contains("bridge vlan add dev br0 vid 10 self")
+        .contains("ip link set dev br0 type bridge vlan_filtering 1")
+        .contains("bridge fdb add 02:00:00:00:95:99 dev p2 master static vlan 20")
+        .contains(
+            "bridge fdb add 02:00:00:00:95:98 dev p1 master static\n"
+                + "bridge fdb del 02:00:00:00:95:98 dev p1 master vlan 10\n")
+        .contains("CONFIG_BRIDGE_VLAN_FILTERING");
+    LabDocumentCodec codec = new LabDocumentCodec();
+    byte[] json = codec.write(lab).getBytes(StandardCharsets.UTF_8);
+    assertThat(codec.read(json).document()).isEqualTo(lab);
+  }
+
+  @Test
+  void refusesVlanSettingsOnAHostWhoseKernelHasNoVlanFiltering() {
+    LabDocument lab =
+        WorldSnapshot.document(
+            LabScripts.run(
+                """
+                pw host kernel host1 CONFIG_BRIDGE_VLAN_FILTERING=y
+                ip link add br0 type bridge
+                ip link set br0 address 02:00:00:00:95:01
+                """),
+            "lab");
+    LabHost host = lab.hosts().get(0);
+    LabDocument without =
+        lab.withWorld(List.of(new LabHost(host.name(), host.namespaces(), false)), lab.underlay());
+    assertThat(LabBuilder.check(without))
+        .extracting(LabProblem::path)
+        .containsExactly("hosts[0].namespaces[0].devices[1].bridge");
   }
 
   @Test

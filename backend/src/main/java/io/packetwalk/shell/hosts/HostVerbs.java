@@ -14,7 +14,12 @@ import java.util.stream.Collectors;
 /** {@code pw host add|del|list}: the machines of the lab. */
 final class HostVerbs {
 
-  static final String USAGE = "pw host add NAME | pw host del NAME | pw host list";
+  static final String USAGE =
+      "pw host add NAME | pw host del NAME | pw host list"
+          + " | pw host kernel HOST CONFIG_BRIDGE_VLAN_FILTERING=y|n";
+
+  /** The one kernel build option a host can be given. */
+  static final String VLAN_FILTERING_OPTION = "CONFIG_BRIDGE_VLAN_FILTERING";
 
   private HostVerbs() {}
 
@@ -27,6 +32,7 @@ final class HostVerbs {
     return switch (verb) {
       case "add" -> add(context.world(), name(verb, rest));
       case "del", "delete" -> delete(context, name(verb, rest));
+      case "kernel" -> kernel(context.world(), rest);
       case "list", "ls", "show" -> {
         if (!rest.isEmpty()) {
           throw PwUsage.wrong("host list takes no arguments", USAGE);
@@ -52,6 +58,35 @@ final class HostVerbs {
       throw Lookup.failure("host \"" + name + "\" already exists");
     }
     world.addHost(name);
+    return 0;
+  }
+
+  /**
+   * {@code pw host kernel HOST CONFIG_BRIDGE_VLAN_FILTERING=y|n}: builds the host's kernel with or
+   * without bridge VLAN filtering; only while it has no bridge.
+   */
+  private static int kernel(World world, List<String> rest) {
+    if (rest.size() != 2) {
+      throw PwUsage.wrong("host kernel takes a host and one OPTION=y|n", USAGE);
+    }
+    Host host = Lookup.host(world, rest.get(0));
+    String setting = rest.get(1);
+    boolean on;
+    if (setting.equals(VLAN_FILTERING_OPTION + "=y")) {
+      on = true;
+    } else if (setting.equals(VLAN_FILTERING_OPTION + "=n")) {
+      on = false;
+    } else {
+      throw PwUsage.wrong(
+          "host kernel: \"" + setting + "\" is not " + VLAN_FILTERING_OPTION + "=y or =n", USAGE);
+    }
+    if (!host.devicesOf(DeviceKind.Bridge.class).isEmpty()) {
+      throw Lookup.failure(
+          "host \""
+              + host.name()
+              + "\" has bridges; its kernel options can change only while it has none");
+    }
+    host.setBridgeVlanFiltering(on);
     return 0;
   }
 

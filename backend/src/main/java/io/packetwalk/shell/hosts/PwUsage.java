@@ -16,6 +16,10 @@ final class PwUsage {
         pw host add NAME                      a new host: a kernel whose root namespace holds lo
         pw host del NAME                      remove a host (it must have no named namespaces)
         pw host list                          the hosts; * marks the session's current host
+        pw host kernel HOST CONFIG_BRIDGE_VLAN_FILTERING=y|n
+                                              build HOST's kernel with or without bridge
+                                              VLAN filtering (off by default; only while
+                                              HOST has no bridge)
         pw hosts                              the same
         pw switch add NAME                    a new underlay switch
         pw switch del NAME                    remove a switch; its cables are left unplugged

@@ -1,6 +1,7 @@
 package io.packetwalk.shell.ip;
 
 import io.packetwalk.kernel.BridgePortSettings;
+import io.packetwalk.kernel.BridgeVlans;
 import io.packetwalk.kernel.DeviceKind;
 import io.packetwalk.kernel.Errno;
 import io.packetwalk.kernel.FdbEntry;
@@ -22,10 +23,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * iproute2's {@code bridge}: {@code fdb} (show, add, append, replace, del) and {@code link} (show,
- * set), and {@code vlan} (no VLAN filtering: the header only). A port's entries are listed newest
- * first, then its own address, then the device's own unicast and multicast addresses ("self"); the
- * bridge lists the address it was given by hand.
+ * iproute2's {@code bridge}: {@code fdb} (show, add, append, replace, del), {@code link} (show,
+ * set) and {@code vlan} ({@link BridgeVlanCommand}). A port's entries are listed newest first, then
+ * its own address, then the device's own unicast and multicast addresses ("self"); the bridge lists
+ * the address it was given by hand.
  */
 public final class BridgeCommand implements Tool {
 
@@ -93,6 +94,7 @@ public final class BridgeCommand implements Tool {
     private NetNamespace netns;
     private IpOptions options;
     private boolean stats;
+    private boolean compressVlans;
 
     Invocation(ToolContext context) {
       this.context = context;
@@ -132,9 +134,10 @@ public final class BridgeCommand implements Tool {
         } else if (IprouteArgs.matches(opt, "-Version")) {
           context.println("bridge utility, 6.1.0");
           return 0;
+        } else if (IprouteArgs.matches(opt, "-compressvlans")) {
+          compressVlans = true;
         } else if (IprouteArgs.matches(opt, "-oneline")
             || IprouteArgs.matches(opt, "-timestamp")
-            || IprouteArgs.matches(opt, "-compressvlans")
             || IprouteArgs.matches(opt, "-color")) {
           continue;
         } else {
@@ -158,11 +161,7 @@ public final class BridgeCommand implements Tool {
         throw IpLink.unsimulated("bridge " + object);
       }
       if (IprouteArgs.matches(object, "vlan")) {
-        if (args.hasNext()) {
-          throw IpLink.unsimulated("bridge vlan " + args.peek());
-        }
-        context.println("port              vlan-id  ");
-        return 0;
+        return new BridgeVlanCommand(context, netns, options, compressVlans, stats).run(args);
       }
       if (IprouteArgs.matches(object, "help")) {
         throw new ToolFailure(255, USAGE);
@@ -231,7 +230,7 @@ public final class BridgeCommand implements Tool {
             if (vlan != 0) {
               throw IprouteArgs.duparg("vlan", value);
             }
-            vlan = atoi(value);
+            vlan = BridgeVlanCommand.atoi(value);
           }
           case "state" -> {
             String value = value(args);
@@ -268,35 +267,36 @@ public final class BridgeCommand implements Tool {
         }
         if (dev.isBridge()) {
           for (MacAddress mac : dev.multicastAddresses()) {
-            entry(p, filter, mac, dev, null, NUD_PERMANENT);
+            entry(p, filter, mac, 0, dev, null, NUD_PERMANENT);
           }
           List<FdbEntry> own =
               new ArrayList<>(dev.bridge().fdb().stream().filter(e -> e.port() == dev).toList());
           if (dev.bridge().macSetByUser() && dev.bridge().lookup(dev.mac()).isEmpty()) {
             own.add(0, new FdbEntry(dev.mac(), dev, FdbEntry.Type.LOCAL, 0));
           }
+          own.addAll(bridgeVlanEntries(dev));
           for (FdbEntry e : own.reversed()) {
-            entry(p, filter, e.mac(), dev, dev, NUD_PERMANENT);
+            entry(p, filter, e.mac(), e.vlan(), dev, dev, NUD_PERMANENT);
           }
         }
         if (dev.master() != null) {
           List<FdbEntry> entries =
               dev.master().bridge().fdb().stream().filter(e -> e.port() == dev).toList();
           for (FdbEntry e : entries.reversed()) {
-            entry(p, filter, e.mac(), dev, dev.master(), nud(e));
+            entry(p, filter, e.mac(), e.vlan(), dev, dev.master(), nud(e));
           }
         }
         if (dev.kind() instanceof DeviceKind.Vxlan(VxlanState vxlan)) {
           VxlanFdbLines.print(
-              p, dev, vxlan, context.world().now(), filter.showDev(), filter::keeps);
+              p, dev, vxlan, context.world().now(), filter.showDev(), nud -> filter.keeps(nud, 0));
           continue;
         }
         for (MacAddress mac : dev.unicastAddresses()) {
-          entry(p, filter, mac, dev, null, NUD_PERMANENT);
+          entry(p, filter, mac, 0, dev, null, NUD_PERMANENT);
         }
         if (!dev.isBridge()) {
           for (MacAddress mac : dev.multicastAddresses()) {
-            entry(p, filter, mac, dev, null, NUD_PERMANENT);
+            entry(p, filter, mac, 0, dev, null, NUD_PERMANENT);
           }
         }
       }
@@ -307,12 +307,35 @@ public final class BridgeCommand implements Tool {
     /** What print_fdb() keeps: {@code showDev} is false when a port was named. */
     private record FdbFilter(boolean showDev, int vlan, int states, boolean dynamic) {
 
-      boolean keeps(int nud) {
-        // no VLAN filtering: every entry has vid 0, so any "vlan N" other than 0 hides them all
+      boolean keeps(int nud, int vid) {
         return (states == 0 || (nud & states) != 0)
-            && vlan == 0
+            && (vlan == 0 || vlan == vid)
             && !(dynamic && (nud & NUD_PERMANENT) != 0);
       }
+    }
+
+    /**
+     * The bridge's own local entries in its VLANs (br_vlan_add() with BRENTRY adds the bridge's MAC
+     * in each), newest first as the kernel lists them; fdb_add_local() leaves out one a port
+     * already has as its own local entry for that MAC and VLAN.
+     */
+    private static List<FdbEntry> bridgeVlanEntries(NetDevice bridge) {
+      List<FdbEntry> out = new ArrayList<>();
+      if (bridge.mac().isZero()) {
+        return out;
+      }
+      for (int vid : bridge.bridge().vlans().vids()) {
+        boolean shadowed =
+            bridge
+                .bridge()
+                .lookup(bridge.mac(), vid)
+                .filter(e -> e.type() == FdbEntry.Type.LOCAL)
+                .isPresent();
+        if (!shadowed) {
+          out.add(new FdbEntry(bridge.mac(), vid, bridge, FdbEntry.Type.LOCAL, 0));
+        }
+      }
+      return out;
     }
 
     /** fdb_to_nud(): local entries are permanent, static ones noarp, learned ones reachable. */
@@ -349,23 +372,6 @@ public final class BridgeCommand implements Tool {
       return Optional.of((int) n.value());
     }
 
-    /** C's atoi(): leading white space, a sign and the digits after it; 0 when there are none. */
-    private static int atoi(String text) {
-      String t = text.stripLeading();
-      int i = 0;
-      boolean negative = false;
-      if (i < t.length() && (t.charAt(i) == '+' || t.charAt(i) == '-')) {
-        negative = t.charAt(i) == '-';
-        i++;
-      }
-      long value = 0;
-      while (i < t.length() && Character.isDigit(t.charAt(i)) && value <= Integer.MAX_VALUE) {
-        value = value * 10 + (t.charAt(i) - '0');
-        i++;
-      }
-      return (int) (negative ? -value : value);
-    }
-
     private static String state(int nud) {
       if ((nud & NUD_PERMANENT) != 0) {
         return "permanent";
@@ -381,14 +387,23 @@ public final class BridgeCommand implements Tool {
 
     /** print_fdb(), after its filters. */
     private void entry(
-        IpPrinter p, FdbFilter filter, MacAddress mac, NetDevice dev, NetDevice master, int nud) {
-      if (!filter.keeps(nud)) {
+        IpPrinter p,
+        FdbFilter filter,
+        MacAddress mac,
+        int vid,
+        NetDevice dev,
+        NetDevice master,
+        int nud) {
+      if (!filter.keeps(nud, vid)) {
         return;
       }
       p.openObject(null);
       p.string(Mode.ANY, "mac", "%s ", mac.toString());
       if (filter.showDev()) {
         p.string(Mode.ANY, "ifname", "dev %s ", dev.name());
+      }
+      if (vid != 0) {
+        p.number(Mode.ANY, "vlan", "vlan %d ", vid);
       }
       if (stats && master != null) {
         p.text("used 0/0 ");
@@ -417,6 +432,7 @@ public final class BridgeCommand implements Tool {
       int port = 0;
       int vni = -1;
       String via = null;
+      int vlan = -1;
       while (args.hasNext()) {
         String word = args.take();
         switch (word) {
@@ -453,7 +469,13 @@ public final class BridgeCommand implements Tool {
                     .orElseThrow(() -> IprouteArgs.invarg("invalid VNI\n", value));
           }
           case "via" -> via = value(args);
-          case "use", "router", "extern_learn", "sticky", "vlan", "src_vni", "nhid" ->
+          case "vlan" -> {
+            if (vlan >= 0) {
+              throw IprouteArgs.duparg2("vlan", word);
+            }
+            vlan = BridgeVlanCommand.atoi(value(args)) & 0xFFFF;
+          }
+          case "use", "router", "extern_learn", "sticky", "src_vni", "nhid" ->
               throw IpLink.unsimulated("\"" + word + "\" in bridge fdb");
           default -> {
             String value = word.equals("to") && args.hasNext() ? args.take() : word;
@@ -470,19 +492,27 @@ public final class BridgeCommand implements Tool {
       if (!self && !master) {
         self = true;
       }
-      if (device.kind() instanceof DeviceKind.Vxlan(VxlanState vxlan) && !master) {
+      if (device.kind() instanceof DeviceKind.Vxlan(VxlanState vxlan) && !master && vlan < 0) {
         NetDevice viaDev = via == null ? null : device(via);
         vxlanEntry(vxlan, mac, dst, port, vni, viaDev, state, delete, how);
         return 0;
+      }
+      if (vlan == 0 || vlan >= 4095) {
+        throw new ToolFailure(255, "Error: invalid vlan id.");
+      }
+      if (device.kind() instanceof DeviceKind.Vxlan && vlan > 0 && !master) {
+        throw IpLink.unsimulated("\"vlan\" on a VXLAN device's own entries");
       }
       if (dst != null || port != 0 || vni >= 0 || via != null) {
         throw IpLink.unsimulated("dst, port, vni or via on a device that is not VXLAN");
       }
       try {
         if (master) {
-          masterEntry(device, mac, delete, replace, state);
+          masterEntry(device, mac, vlan, delete, replace, state);
         } else if (device.isBridge()) {
-          masterEntry(device, mac, delete, replace, state == null ? "permanent" : state);
+          masterEntry(device, mac, vlan, delete, replace, state == null ? "permanent" : state);
+        } else if (vlan > 0) {
+          throw IpLink.unsimulated("\"vlan\" on a device's own address list");
         } else if (delete) {
           if (!device.netns().removeUnicastAddress(device, mac)) {
             throw new KernelException(Errno.ENOENT);
@@ -532,32 +562,67 @@ public final class BridgeCommand implements Tool {
       }
     }
 
-    /** br_fdb_add()/br_fdb_delete() on the bridge a port belongs to. */
+    /**
+     * br_fdb_add()/br_fdb_delete() on the bridge a port belongs to. Without {@code vlan} the entry
+     * is made (or removed) outside any VLAN and, as br_fdb_add() does "to be nice", in every VLAN
+     * of the port; a {@code vlan} the port (or bridge) is not a member of is refused with EINVAL.
+     */
     private void masterEntry(
-        NetDevice dev, MacAddress mac, boolean delete, boolean replace, String state) {
+        NetDevice dev, MacAddress mac, int vlan, boolean delete, boolean replace, String state) {
       NetDevice bridge = dev.isBridge() ? dev : dev.master();
       if (bridge == null || (dev.isBridge() && state == null)) {
         throw new KernelException(Errno.EOPNOTSUPP);
       }
-      var fdb = bridge.bridge();
-      Optional<FdbEntry> existing = fdb.lookup(mac).filter(e -> e.port() == dev);
+      BridgeVlans vlans = dev.isBridge() ? dev.bridge().vlans() : dev.portSettings().vlans();
       if (delete) {
-        if (existing.isEmpty()) {
+        List<Integer> vids = vlan > 0 ? List.of(vlan) : withVlans(vlans);
+        boolean removed = false;
+        for (int vid : vids) {
+          removed |= removeEntry(bridge, dev, mac, vid);
+        }
+        if (!removed) {
           throw new KernelException(Errno.ENOENT);
         }
-        fdb.remove(mac);
         return;
       }
+      if (vlan > 0 && !vlans.has(vlan)) {
+        throw new KernelException(Errno.EINVAL);
+      }
+      for (int vid : vlan > 0 ? List.of(vlan) : withVlans(vlans)) {
+        addEntry(bridge, dev, mac, vid, replace, state);
+      }
+    }
+
+    /** Vid 0, then each VLAN of the group. */
+    private static List<Integer> withVlans(BridgeVlans vlans) {
+      List<Integer> vids = new ArrayList<>();
+      vids.add(0);
+      vids.addAll(vlans.vids());
+      return vids;
+    }
+
+    private static boolean removeEntry(NetDevice bridge, NetDevice dev, MacAddress mac, int vid) {
+      var fdb = bridge.bridge();
+      if (fdb.lookup(mac, vid).filter(e -> e.port() == dev).isEmpty()) {
+        return false;
+      }
+      return fdb.remove(mac, vid);
+    }
+
+    /** __br_fdb_add(): one entry, for one VLAN. */
+    private void addEntry(
+        NetDevice bridge, NetDevice dev, MacAddress mac, int vid, boolean replace, String state) {
+      var fdb = bridge.bridge();
       if ("dynamic".equals(state)) {
         throw new KernelException(Errno.EPERM);
       }
-      if (fdb.lookup(mac).isPresent() && !replace) {
+      if (fdb.lookup(mac, vid).isPresent() && !replace) {
         throw new KernelException(Errno.EEXIST);
       }
       // fdb_add_entry() changes an existing entry in place (port, state), so it keeps its place in
       // the bridge's list (newest first), learned or not; a new one goes to the front
       FdbEntry.Type type = "static".equals(state) ? FdbEntry.Type.STATIC : FdbEntry.Type.LOCAL;
-      fdb.put(new FdbEntry(mac, dev, type, context.world().now()));
+      fdb.put(new FdbEntry(mac, vid, dev, type, context.world().now()));
     }
 
     // ---- link ----

@@ -28,7 +28,11 @@ final class BridgeDetails {
     p.number(Mode.ANY, "ageing_time", "ageing_time %d ", state.ageingTimeCs());
     p.number(Mode.ANY, "stp_state", "stp_state %d ", state.stp() ? 1 : 0);
     p.number(Mode.ANY, "priority", "priority %d ", 32768);
-    p.number(Mode.ANY, "vlan_filtering", "vlan_filtering %d ", 0);
+    boolean vlans = dev.netns().host().bridgeVlanFiltering();
+    p.number(Mode.ANY, "vlan_filtering", "vlan_filtering %d ", state.vlanFiltering() ? 1 : 0);
+    if (vlans) {
+      p.string(Mode.ANY, "vlan_protocol", "vlan_protocol %s ", "802.1Q");
+    }
     p.string(Mode.ANY, "bridge_id", "bridge_id %s ", id);
     p.string(Mode.ANY, "root_id", "designated_root %s ", id);
     p.number(Mode.ANY, "root_port", "root_port %d ", 0);
@@ -39,6 +43,11 @@ final class BridgeDetails {
     timer(p, "tcn_timer");
     timer(p, "topology_change_timer");
     timer(p, "gc_timer");
+    if (vlans) {
+      p.number(Mode.ANY, "vlan_default_pvid", "vlan_default_pvid %d ", state.defaultPvid());
+      p.number(Mode.ANY, "vlan_stats_enabled", "vlan_stats_enabled %d ", 0);
+      p.number(Mode.ANY, "vlan_stats_per_port", "vlan_stats_per_port %d ", 0);
+    }
     p.string(Mode.ANY, "group_fwd_mask", "group_fwd_mask %s ", "0");
     p.string(Mode.ANY, "group_addr", "group_address %s ", "01:80:c2:00:00:00");
     p.number(Mode.ANY, "mcast_snooping", "mcast_snooping %d ", 1);

@@ -36,6 +36,26 @@ class PwCommandTest {
   }
 
   @Test
+  void aHostsKernelGetsBridgeVlanFilteringOnlyOnItsOwnBeforeAnyBridge() {
+    CommandOutcome on =
+        last(
+            "pw host add node2\npw host kernel node2 CONFIG_BRIDGE_VLAN_FILTERING=y\n"
+                + "pw on node2 ip link add br0 type bridge vlan_filtering 1\n"
+                + "ip link add br0 type bridge vlan_filtering 1\n");
+    assertThat(on.exit()).isEqualTo(2);
+    assertThat(on.stderr()).isEqualTo("RTNETLINK answers: Operation not supported\n");
+    CommandOutcome wrong = last("pw host kernel host1 CONFIG_BRIDGE_VLAN_FILTERING=maybe\n");
+    assertThat(wrong.exit()).isEqualTo(2);
+    assertThat(wrong.stderr())
+        .startsWith(
+            "pw: host kernel: \"CONFIG_BRIDGE_VLAN_FILTERING=maybe\" is not"
+                + " CONFIG_BRIDGE_VLAN_FILTERING=y or =n\nusage: ");
+    CommandOutcome missing = last("pw host kernel nohost CONFIG_BRIDGE_VLAN_FILTERING=y\n");
+    assertThat(missing.exit()).isEqualTo(1);
+    assertThat(missing.stderr()).startsWith("pw: no host \"nohost\"");
+  }
+
+  @Test
   void pingsAcrossTheUnderlayFromOneHostToAnother() {
     CommandOutcome ping = last(TWO_HOSTS + "ping -c 1 10.0.0.2\n");
     assertThat(ping.exit()).isZero();
