@@ -29,7 +29,7 @@ public class SharedLabStore {
 
   /** What a secret opens: the lab, the permission, and its newest version's number. */
   public record LabInfo(
-      String labId,
+      String id,
       Permission permission,
       int latestVersion,
       Instant createdAt,

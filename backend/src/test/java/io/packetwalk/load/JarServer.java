@@ -53,6 +53,11 @@ final class JarServer implements AutoCloseable {
     command.add(jar.toString());
     command.add("--server.port=" + port);
     command.add("--server.address=127.0.0.1");
+    if (properties.stream().noneMatch(p -> p.startsWith("packetwalk.db.path="))) {
+      // Saved labs go to a fresh database, never to the one in the user's home.
+      Path db = Files.createTempDirectory("packetwalk-load-db-").resolve("labs");
+      command.add("--packetwalk.db.path=" + db);
+    }
     properties.forEach(p -> command.add("--" + p));
     Process process =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -138,6 +143,12 @@ final class JarServer implements AutoCloseable {
       socket.bind(new InetSocketAddress("127.0.0.1", 0));
       return socket.getLocalPort();
     }
+  }
+
+  /** Ends the server as {@code kill -9} does: no shutdown hooks, no flushing, no goodbye. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(10, TimeUnit.SECONDS);
   }
 
   @Override
