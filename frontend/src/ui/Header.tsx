@@ -1,4 +1,5 @@
 /** Owns the page header (product name, lab name, built-in lab picker, connection status), the dismissible error banner and the notice banner. */
+import type { ComponentChildren } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import type { ConnectionStatus as Status } from "../transport/connection";
 import { fetchTemplates, type LabTemplate } from "./templates";
@@ -13,12 +14,15 @@ export function Header(props: {
   labName: string | null;
   connection: Status;
   openLab: (id: string) => void;
+  /** Further header controls (the saved-lab buttons). */
+  controls?: ComponentChildren;
 }) {
   return (
     <header class="app-header">
       <h1 class="brand">Packetwalk</h1>
       <span class="lab-name">{props.labName ?? ""}</span>
       <LabPicker openLab={props.openLab} />
+      {props.controls}
       <span
         id="connection-status"
         class={`status status-${props.connection}`}
