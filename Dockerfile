@@ -17,7 +17,10 @@ COPY docs docs
 RUN mvn --batch-mode --no-transfer-progress -DskipTests package
 
 FROM eclipse-temurin:21-jre
-RUN useradd --system --uid 10001 --home-dir /app packetwalk
+# Run alone (without compose's PostgreSQL), the jar keeps saved labs in an H2 file under
+# /app/.packetwalk (docs/sharing.md): a directory its user may write.
+RUN useradd --system --uid 10001 --home-dir /app packetwalk \
+ && mkdir -p /app/.packetwalk && chown packetwalk /app/.packetwalk
 WORKDIR /app
 COPY --from=build /src/backend/target/packetwalk.jar /app/packetwalk.jar
 USER packetwalk

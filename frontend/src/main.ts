@@ -11,6 +11,10 @@ import {
   sessionStorageKeeper,
   socketUrl,
 } from "./transport/connection";
+import { ShareApi } from "./share/api";
+import { LabExporter } from "./share/exporter";
+import { opensAnotherLab, OPENED_KEY, sharedFromLocation } from "./share/links";
+import { ShareSession } from "./share/shareSession";
 import { App } from "./ui/App";
 import { Controller } from "./ui/controller";
 import "./styles/app.css";
@@ -27,16 +31,41 @@ if (root === null) throw new Error('Packetwalk needs a <div id="app"> to mount i
 
 const frameStats = createFrameStats();
 
+/** A saved lab's link (`/shared/ID/SECRET`) opens that lab; a reload of the same link resumes it. */
+const shared = sharedFromLocation(window.location);
+if (
+  shared !== null &&
+  opensAnotherLab(window.sessionStorage, window.location.pathname + window.location.search)
+) {
+  sessionStorageKeeper.clear();
+}
+
 const connection = new Connection(
   socketUrl(window.location),
   {
     status: (status) => controller.connection(status),
-    message: (message) => controller.receive(message),
+    message: (message) => {
+      exporter.receive(message);
+      controller.receive(message);
+    },
     invalid: (error) => controller.invalid(error),
     refused: (reason) => controller.refused(reason),
   },
-  { ...browserOptions, lab: labFromAddress(window.location.search) },
+  { ...browserOptions, lab: labFromAddress(window.location.search), shared },
 );
+const exporter = new LabExporter((message) => connection.send(message));
+const share = new ShareSession(new ShareApi((input, init) => fetch(input, init)), exporter, {
+  origin: window.location.origin,
+  open: (path) => {
+    sessionStorageKeeper.clear();
+    window.location.assign(path);
+  },
+  replace: (path) => {
+    window.sessionStorage.setItem(OPENED_KEY, path);
+    window.history.replaceState(null, "", path);
+  },
+  storage: window.localStorage,
+});
 
 /** Opens built-in lab `id` fresh: the tab's current lab is not resumed. */
 function openLab(id: string): void {
@@ -50,5 +79,6 @@ const controller = new Controller(
   timerScheduler,
 );
 
-render(h(App, { controller, stats: frameStats, openLab }), root);
+render(h(App, { controller, stats: frameStats, openLab, share }), root);
 connection.start();
+if (shared !== null) void share.open(shared);

@@ -48,6 +48,8 @@ export const ERROR_REASONS = [
   "SERVER_BUSY",
   /** The lab reached its size limit, or the server its memory budget for labs. */
   "LAB_TOO_LARGE",
+  /** The lab was opened by a saved lab's view link: it can be probed, not changed. */
+  "READ_ONLY",
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 
@@ -72,6 +74,22 @@ export interface HelloMessage {
   readonly resume?: SessionToken;
   /** The built-in lab a new session starts from (an id of GET /api/templates); absent: the default. */
   readonly lab?: string;
+  /** A saved lab a new session starts from (docs/sharing.md); a view link's secret opens it read-only. */
+  readonly shared?: SharedRef;
+}
+
+/** A saved lab: its id, a link's secret, and a version (absent: the newest). */
+export interface SharedRef {
+  readonly id: string;
+  readonly secret: string;
+  readonly version?: number;
+}
+
+/** Asks for the tab's lab as a lab document; answered by `labDocument`. */
+export interface ExportLabMessage {
+  readonly v: 2;
+  readonly type: "exportLab";
+  readonly requestId: string;
 }
 
 export interface PingMessage {
@@ -94,7 +112,7 @@ export interface CommandMessage {
   readonly line: string;
 }
 
-export type ClientMessage = HelloMessage | PingMessage | CommandMessage;
+export type ClientMessage = HelloMessage | PingMessage | CommandMessage | ExportLabMessage;
 
 // ---- Server → client ----
 
@@ -188,7 +206,16 @@ export interface ErrorMessage {
   readonly message: string;
 }
 
+/** The tab's lab as lab document JSON text, answering `exportLab`. */
+export interface LabDocumentMessage {
+  readonly v: 2;
+  readonly type: "labDocument";
+  readonly requestId: string;
+  readonly document: string;
+}
+
 export type ServerMessage =
+  | LabDocumentMessage
   | WelcomeMessage
   | TopologyChangeMessage
   | TraceStartMessage
@@ -288,6 +315,13 @@ export function validateServerMessage(value: unknown): Validated<ServerMessage> 
           reason: message.oneOf("reason", ERROR_REASONS),
           message: message.str("message"),
         };
+      case "labDocument":
+        return {
+          v: 2,
+          type: "labDocument",
+          requestId: message.str("requestId"),
+          document: message.str("document"),
+        };
     }
   });
 }
@@ -299,10 +333,13 @@ export function validateClientMessage(value: unknown): Validated<ClientMessage> 
     switch (message.type) {
       case "hello": {
         const lab = message.has("lab") ? { lab: message.str("lab") } : {};
+        const shared = message.has("shared") ? { shared: sharedRef(message.obj("shared")) } : {};
         return message.has("resume")
-          ? { v: 2, type: "hello", resume: sessionToken(message.obj("resume")), ...lab }
-          : { v: 2, type: "hello", ...lab };
+          ? { v: 2, type: "hello", resume: sessionToken(message.obj("resume")), ...lab, ...shared }
+          : { v: 2, type: "hello", ...lab, ...shared };
       }
+      case "exportLab":
+        return { v: 2, type: "exportLab", requestId: message.str("requestId") };
       case "ping":
         return {
           v: 2,
@@ -331,7 +368,7 @@ export function encodeClientMessage(message: ClientMessage): string {
 
 // ---- Validation internals ----
 
-const CLIENT_TYPES = ["hello", "ping", "command"] as const;
+const CLIENT_TYPES = ["hello", "ping", "command", "exportLab"] as const;
 const SERVER_TYPES = [
   "welcome",
   "topologyChange",
@@ -340,6 +377,7 @@ const SERVER_TYPES = [
   "traceEnd",
   "commandResult",
   "error",
+  "labDocument",
 ] as const;
 
 /** Thrown inside a validator and turned into a `Validated` failure at its edge. */
@@ -575,6 +613,11 @@ function deviceRef(fields: Fields): DeviceRef {
 
 function sessionToken(fields: Fields): SessionToken {
   return { id: fields.str("id"), secret: fields.str("secret") };
+}
+
+function sharedRef(fields: Fields): SharedRef {
+  const version = fields.has("version") ? { version: fields.int("version", 1) } : {};
+  return { id: fields.str("id"), secret: fields.str("secret"), ...version };
 }
 
 function namespaceAdded(fields: Fields): NamespaceAdded {

@@ -102,6 +102,8 @@ export function receive(state: SessionState, message: ServerMessage): SessionSta
       ]);
     case "error":
       return { ...state, error: message.message };
+    case "labDocument":
+      return state;
   }
 }
 

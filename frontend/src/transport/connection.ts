@@ -7,6 +7,7 @@ import {
   type ProtocolError,
   type ServerMessage,
   type SessionToken,
+  type SharedRef,
 } from "../protocol/protocol";
 
 export type ConnectionStatus = "connecting" | "connected" | "disconnected";
@@ -56,6 +57,8 @@ export interface ConnectionOptions {
   readonly sessions: SessionKeeper;
   /** The built-in lab a new session starts from (the page's `?lab=`), or null for the default. */
   readonly lab?: string | null;
+  /** The saved lab a new session starts from (the page's `/shared/ID/SECRET` link), or null. */
+  readonly shared?: SharedRef | null;
 }
 
 /** Close codes the server uses (docs/protocol.md). */
@@ -240,7 +243,8 @@ export class Connection {
   private hello(): ClientMessage {
     const resume = this.options.sessions.load();
     const lab = this.options.lab ?? null;
-    const wanted = lab === null ? {} : { lab };
+    const shared = this.options.shared ?? null;
+    const wanted = { ...(lab === null ? {} : { lab }), ...(shared === null ? {} : { shared }) };
     return resume === null
       ? { v: PROTOCOL_VERSION, type: "hello", ...wanted }
       : { v: PROTOCOL_VERSION, type: "hello", resume, ...wanted };

@@ -14,17 +14,22 @@ import { namespaceOptions } from "./namespaces";
 import { PingToolbar } from "./PingToolbar";
 import { PlaybackControls } from "./PlaybackControls";
 import { useStore } from "./useStore";
+import { LabNotes, ShareControls } from "../share/ShareControls";
+import type { ShareSession } from "../share/shareSession";
 
 export function App({
   controller,
   stats,
   openLab,
+  share,
 }: {
   controller: Controller;
   stats: FrameStats;
   openLab: (id: string) => void;
+  share: ShareSession;
 }) {
   const state = useStore(controller.store);
+  const readOnly = useStore(share.store).lab?.permission === "VIEW";
   const options = useMemo(() => namespaceOptions(state.topology), [state.topology]);
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
@@ -45,9 +50,15 @@ export function App({
   const cause = step === null ? null : causeOf(state.trace?.steps ?? [], step);
   return (
     <div class="app">
-      <Header labName={state.labName} connection={state.connection} openLab={openLab} />
+      <Header
+        labName={state.labName}
+        connection={state.connection}
+        openLab={openLab}
+        controls={<ShareControls share={share} />}
+      />
       <ErrorBanner message={state.error} onDismiss={() => controller.dismissError()} />
       <NoticeBanner message={state.notice} onDismiss={() => controller.dismissNotice()} />
+      <LabNotes share={share} />
       <main class="workspace">
         <section class="stage-column" aria-label="Topology">
           <PingToolbar
@@ -86,11 +97,13 @@ export function App({
           />
           <HeadersPanel step={step} cause={cause} />
         </aside>
-        <ConsolePanel
-          options={options}
-          lines={state.consoleLines}
-          onCommand={(netns, line) => controller.command(netns, line)}
-        />
+        {!readOnly && (
+          <ConsolePanel
+            options={options}
+            lines={state.consoleLines}
+            onCommand={(netns, line) => controller.command(netns, line)}
+          />
+        )}
       </main>
     </div>
   );

@@ -1,4 +1,5 @@
-/** Owns the page header (product name, lab name and its notes, built-in lab picker, connection status), the dismissible error banner and the notice banner. */
+/** Owns the page header (product name, lab name and its notes, built-in lab picker, saved-lab controls, connection status), the dismissible error banner and the notice banner. */
+import type { ComponentChildren } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import type { ConnectionStatus as Status } from "../transport/connection";
 import { fetchTemplates, labNotes, type LabTemplate } from "./templates";
@@ -13,6 +14,8 @@ export function Header(props: {
   labName: string | null;
   connection: Status;
   openLab: (id: string) => void;
+  /** Further header controls (the saved-lab buttons). */
+  controls?: ComponentChildren;
 }) {
   const templates = useTemplates();
   const notes = labNotes(templates, props.labName);
@@ -22,6 +25,7 @@ export function Header(props: {
       <span class="lab-name">{props.labName ?? ""}</span>
       {notes === "" ? null : <LabNotes text={notes} />}
       <LabPicker templates={templates} openLab={props.openLab} />
+      {props.controls}
       <span
         id="connection-status"
         class={`status status-${props.connection}`}

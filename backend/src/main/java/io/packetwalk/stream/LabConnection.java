@@ -1,12 +1,16 @@
 package io.packetwalk.stream;
 
+import io.packetwalk.lab.LabBuilder;
+import io.packetwalk.store.LabDocumentCodec;
 import io.packetwalk.stream.protocol.MessageDecoder;
 import io.packetwalk.stream.protocol.MessageEncoder;
 import io.packetwalk.stream.protocol.Protocol;
 import io.packetwalk.stream.protocol.Protocol.ClientMessage;
 import io.packetwalk.stream.protocol.Protocol.Command;
 import io.packetwalk.stream.protocol.Protocol.ErrorReason;
+import io.packetwalk.stream.protocol.Protocol.ExportLab;
 import io.packetwalk.stream.protocol.Protocol.Hello;
+import io.packetwalk.stream.protocol.Protocol.LabDocumentReply;
 import io.packetwalk.stream.protocol.Protocol.Ping;
 import io.packetwalk.stream.protocol.Protocol.ServerMessage;
 import io.packetwalk.stream.protocol.Protocol.Welcome;
@@ -42,6 +46,8 @@ final class LabConnection {
   private static final MessageDecoder DECODER = new MessageDecoder();
 
   private static final MessageEncoder ENCODER = new MessageEncoder();
+
+  private static final LabDocumentCodec CODEC = new LabDocumentCodec();
 
   private final StringBuilder fragments = new StringBuilder();
   private long incomingLength;
@@ -152,6 +158,7 @@ final class LabConnection {
         case Hello hello -> welcome(hello);
         case Ping ping -> labSession().ping(ping, run(), this::send);
         case Command command -> command(command);
+        case ExportLab export -> exportLab(export);
       }
     } catch (ProtocolException e) {
       send(e.error());
@@ -190,6 +197,26 @@ final class LabConnection {
                 + " copy of the built-in lab.";
       }
     }
+    if (lab == null && hello.shared() != null) {
+      switch (server
+          .savedLabs()
+          .open(hello.shared().id(), hello.shared().secret(), hello.shared().version())) {
+        case SavedLabs.Found found -> {
+          LabBuilder.Result built = LabBuilder.build(found.document());
+          if (built.world() == null) {
+            notice =
+                "The saved lab cannot be built ("
+                    + built.problems().getFirst().message()
+                    + "); this is the default lab.";
+          } else {
+            lab =
+                registry.open(
+                    new LabSession(found.document(), built.world(), found.readOnly()), this);
+          }
+        }
+        case SavedLabs.Refused refused -> notice = refused.reason() + " This is the default lab.";
+      }
+    }
     if (lab == null) {
       String wanted = hello.lab();
       if (wanted != null && server.catalog().find(wanted).isEmpty()) {
@@ -209,9 +236,23 @@ final class LabConnection {
 
   private void command(Command command) {
     LabSession session = labSession();
+    if (session.readOnly()) {
+      send(
+          new Protocol.Error(
+              command.requestId(),
+              ErrorReason.READ_ONLY,
+              "This lab was opened by a view link, so it is read-only: commands cannot change it."
+                  + " Fork it to get your own copy to change."));
+      return;
+    }
     server.checkRoom(lab, command.requestId());
     session.command(command, run(), this::send);
     server.registry().resized(lab);
+  }
+
+  /** The tab's lab as a lab document, for the page to save. */
+  private void exportLab(ExportLab export) {
+    send(new LabDocumentReply(export.requestId(), CODEC.write(labSession().document())));
   }
 
   /** The connection's lab; a client that sends work before hello gets a fresh one. */

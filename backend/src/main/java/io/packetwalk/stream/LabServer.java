@@ -37,6 +37,7 @@ final class LabServer implements AutoCloseable {
   private static final long SWEEP_SECONDS = 5;
 
   private final LabCatalog catalog;
+  private final SavedLabs savedLabs;
   private final SimulationSlots slots;
   private final RunLimits limits;
   private final StreamProperties properties;
@@ -49,7 +50,17 @@ final class LabServer implements AutoCloseable {
 
   LabServer(
       LabCatalog catalog, SimulationSlots slots, RunLimits limits, StreamProperties properties) {
+    this(catalog, SavedLabs.NONE, slots, limits, properties);
+  }
+
+  LabServer(
+      LabCatalog catalog,
+      SavedLabs savedLabs,
+      SimulationSlots slots,
+      RunLimits limits,
+      StreamProperties properties) {
     this.catalog = catalog;
+    this.savedLabs = savedLabs;
     this.slots = slots;
     this.limits = limits;
     this.properties = properties;
@@ -80,6 +91,10 @@ final class LabServer implements AutoCloseable {
 
   LabCatalog catalog() {
     return catalog;
+  }
+
+  SavedLabs savedLabs() {
+    return savedLabs;
   }
 
   /** A fresh copy of the built-in lab {@code id}, or of the default one when id is null. */

@@ -3,6 +3,8 @@ package io.packetwalk.stream;
 import io.packetwalk.kernel.Host;
 import io.packetwalk.kernel.NetNamespace;
 import io.packetwalk.kernel.World;
+import io.packetwalk.lab.LabDocument;
+import io.packetwalk.lab.WorldSnapshot;
 import io.packetwalk.shell.CommandOutcome;
 import io.packetwalk.shell.RunLimits;
 import io.packetwalk.shell.ScriptLine;
@@ -43,7 +45,9 @@ final class LabSession {
 
   private static final Logger log = LoggerFactory.getLogger(LabSession.class);
 
-  private final BuiltInLab lab;
+  private final String name;
+  private final LabDocument saved;
+  private final boolean readOnly;
   private final ShellSession shell;
   private TopologyView shown;
   private long footprint;
@@ -51,7 +55,9 @@ final class LabSession {
 
   /** Builds the lab's world; fails when a line of the lab script fails. */
   LabSession(BuiltInLab lab) {
-    this.lab = lab;
+    this.name = lab.name();
+    this.saved = null;
+    this.readOnly = false;
     this.shell = new ShellSession(World.withOneHost());
     for (ScriptLine line : ScriptParser.parseScript(lab.script())) {
       lineNumber = line.line();
@@ -59,7 +65,7 @@ final class LabSession {
       if (outcome.exit() != 0) {
         throw new IllegalStateException(
             "The built-in lab \""
-                + lab.name()
+                + name
                 + "\" failed at line "
                 + lineNumber
                 + " ("
@@ -75,6 +81,30 @@ final class LabSession {
     footprint = LabFootprint.of(shell.world());
   }
 
+  /**
+   * A saved lab: {@code world} was built from {@code document}, whose name, notes and layout the
+   * lab keeps; a read-only lab (opened by a view link) refuses commands.
+   */
+  LabSession(LabDocument document, World world, boolean readOnly) {
+    this.name = document.name();
+    this.saved = document;
+    this.readOnly = readOnly;
+    this.shell = new ShellSession(world);
+    shown = TopologyMapper.snapshot(world);
+    footprint = LabFootprint.of(world);
+  }
+
+  boolean readOnly() {
+    return readOnly;
+  }
+
+  /** The lab as it is now, as a lab document (a saved lab keeps its notes and layout). */
+  synchronized LabDocument document() {
+    return saved == null
+        ? WorldSnapshot.document(shell.world(), name)
+        : WorldSnapshot.refresh(saved, shell.world());
+  }
+
   World world() {
     return shell.world();
   }
@@ -85,7 +115,7 @@ final class LabSession {
   }
 
   String name() {
-    return lab.name();
+    return name;
   }
 
   /** The topology as the browser was last told it. */

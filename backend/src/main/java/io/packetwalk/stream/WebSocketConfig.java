@@ -2,6 +2,7 @@ package io.packetwalk.stream;
 
 import io.packetwalk.system.LimitsProperties;
 import io.packetwalk.system.SimulationSlots;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
@@ -27,8 +28,16 @@ class WebSocketConfig implements WebSocketConfigurer {
 
   @Bean(destroyMethod = "close")
   static LabServer labServer(
-      SimulationSlots slots, LimitsProperties limits, StreamProperties properties) {
-    return new LabServer(LabCatalog.load(), slots, limits.runLimits(), properties);
+      SimulationSlots slots,
+      LimitsProperties limits,
+      StreamProperties properties,
+      ObjectProvider<SavedLabs> savedLabs) {
+    return new LabServer(
+        LabCatalog.load(),
+        savedLabs.getIfAvailable(() -> SavedLabs.NONE),
+        slots,
+        limits.runLimits(),
+        properties);
   }
 
   /**

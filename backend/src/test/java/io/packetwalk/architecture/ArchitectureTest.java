@@ -66,6 +66,16 @@ class ArchitectureTest {
           .resideInAPackage("io.packetwalk.web..");
 
   @ArchTest
+  static final ArchRule streamDoesNotKnowTheSavedLabs =
+      noClasses()
+          .that()
+          .resideInAPackage("io.packetwalk.stream..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("io.packetwalk.share..")
+          .because("saved labs plug into the lab protocol through stream's SavedLabs interface");
+
+  @ArchTest
   static final ArchRule webDoesNotUseStream =
       noClasses()
           .that()

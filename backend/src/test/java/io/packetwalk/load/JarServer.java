@@ -12,10 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The packaged jar as its own process on a free loopback port, with its log in a file, and what the
@@ -29,12 +31,14 @@ final class JarServer implements AutoCloseable {
   private final int port;
   private final Path log;
   private final Path jcmd;
+  private final Path database;
 
-  private JarServer(Process process, int port, Path log, Path jcmd) {
+  private JarServer(Process process, int port, Path log, Path jcmd, Path database) {
     this.process = process;
     this.port = port;
     this.log = log;
     this.jcmd = jcmd;
+    this.database = database;
   }
 
   /**
@@ -53,10 +57,16 @@ final class JarServer implements AutoCloseable {
     command.add(jar.toString());
     command.add("--server.port=" + port);
     command.add("--server.address=127.0.0.1");
+    Path database = null;
+    if (properties.stream().noneMatch(p -> p.startsWith("packetwalk.db.path="))) {
+      // Saved labs go to a fresh database, deleted by close(), never to the one in the home.
+      database = Files.createTempDirectory("packetwalk-load-db-");
+      command.add("--packetwalk.db.path=" + database.resolve("labs"));
+    }
     properties.forEach(p -> command.add("--" + p));
     Process process =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    JarServer server = new JarServer(process, port, log, jcmd);
+    JarServer server = new JarServer(process, port, log, jcmd, database);
     server.awaitUp(Duration.ofSeconds(60));
     return server;
   }
@@ -140,11 +150,24 @@ final class JarServer implements AutoCloseable {
     }
   }
 
+  /** Ends the server as {@code kill -9} does: no shutdown hooks, no flushing, no goodbye. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(10, TimeUnit.SECONDS);
+  }
+
   @Override
   public void close() throws InterruptedException {
     process.destroy();
     if (!process.waitFor(20, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+    if (database != null) {
+      try (Stream<Path> files = Files.walk(database)) {
+        files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      } catch (IOException e) {
+        System.err.println("JarServer: could not delete " + database + ": " + e);
+      }
     }
   }
 }

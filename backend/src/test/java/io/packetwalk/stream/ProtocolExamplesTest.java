@@ -10,6 +10,7 @@ import io.packetwalk.kernel.NetDevice;
 import io.packetwalk.kernel.NetNamespace;
 import io.packetwalk.kernel.UnderlaySwitch;
 import io.packetwalk.kernel.World;
+import io.packetwalk.lab.WorldSnapshot;
 import io.packetwalk.net.Ipv4Address;
 import io.packetwalk.net.Ipv4Prefix;
 import io.packetwalk.net.MacAddress;
@@ -20,6 +21,7 @@ import io.packetwalk.net.packet.Ipv4Packet;
 import io.packetwalk.net.packet.UdpDatagram;
 import io.packetwalk.net.packet.VlanTag;
 import io.packetwalk.net.packet.VxlanPayload;
+import io.packetwalk.store.LabDocumentCodec;
 import io.packetwalk.stream.protocol.MessageDecoder;
 import io.packetwalk.stream.protocol.MessageEncoder;
 import io.packetwalk.stream.protocol.Protocol;
@@ -27,11 +29,14 @@ import io.packetwalk.stream.protocol.Protocol.ClientMessage;
 import io.packetwalk.stream.protocol.Protocol.Command;
 import io.packetwalk.stream.protocol.Protocol.CommandResult;
 import io.packetwalk.stream.protocol.Protocol.ErrorReason;
+import io.packetwalk.stream.protocol.Protocol.ExportLab;
 import io.packetwalk.stream.protocol.Protocol.Hello;
+import io.packetwalk.stream.protocol.Protocol.LabDocumentReply;
 import io.packetwalk.stream.protocol.Protocol.NamespaceRef;
 import io.packetwalk.stream.protocol.Protocol.Ping;
 import io.packetwalk.stream.protocol.Protocol.ServerMessage;
 import io.packetwalk.stream.protocol.Protocol.SessionToken;
+import io.packetwalk.stream.protocol.Protocol.SharedRef;
 import io.packetwalk.stream.protocol.Protocol.TopologyChange;
 import io.packetwalk.stream.protocol.Protocol.TopologyView;
 import io.packetwalk.stream.protocol.Protocol.TraceEnd;
@@ -83,7 +88,13 @@ class ProtocolExamplesTest {
             "client-hello-resume.json", new Hello(new SessionToken(ID, SECRET)),
             "client-ping.json", new Ping("r1", new NamespaceRef("host1", "ns1"), "10.0.0.2", 1),
             "client-command.json",
-                new Command("r2", new NamespaceRef("host1", "ns1"), "ip -br addr"));
+                new Command("r2", new NamespaceRef("host1", "ns1"), "ip -br addr"),
+            "client-hello-shared.json",
+                new Hello(
+                    null,
+                    null,
+                    new SharedRef("GrhuhWHplLt5XQlf", "nDycwtBFuyD2PHzklusN3XzfSRPWQ-6C", 3)),
+            "client-export-lab.json", new ExportLab("r3"));
     assertThat(examples("client-")).containsExactlyInAnyOrderElementsOf(expected.keySet());
     for (var entry : expected.entrySet()) {
       assertThat(decoder.decode(read(entry.getKey())))
@@ -143,6 +154,18 @@ class ProtocolExamplesTest {
     produced.put(
         "server-error-unknown-type.json", refusal("{\"v\": 2, \"type\": \"teleport\"}").error());
     produced.put("server-error-version.json", refusal("{\"v\": 7, \"type\": \"hello\"}").error());
+    produced.put(
+        "server-error-read-only.json",
+        new Protocol.Error(
+            "r4",
+            ErrorReason.READ_ONLY,
+            "This lab was opened by a view link, so it is read-only: commands cannot change it."
+                + " Fork it to get your own copy to change."));
+    produced.put(
+        "server-lab-document.json",
+        new LabDocumentReply(
+            "r3",
+            new LabDocumentCodec().write(WorldSnapshot.document(World.withOneHost(), "One host"))));
 
     assertThat(examples("server-")).containsExactlyInAnyOrderElementsOf(produced.keySet());
     for (var entry : produced.entrySet()) {

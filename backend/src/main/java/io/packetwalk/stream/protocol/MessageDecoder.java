@@ -4,10 +4,12 @@ import io.packetwalk.net.Ipv4Address;
 import io.packetwalk.stream.protocol.Protocol.ClientMessage;
 import io.packetwalk.stream.protocol.Protocol.Command;
 import io.packetwalk.stream.protocol.Protocol.ErrorReason;
+import io.packetwalk.stream.protocol.Protocol.ExportLab;
 import io.packetwalk.stream.protocol.Protocol.Hello;
 import io.packetwalk.stream.protocol.Protocol.NamespaceRef;
 import io.packetwalk.stream.protocol.Protocol.Ping;
 import io.packetwalk.stream.protocol.Protocol.SessionToken;
+import io.packetwalk.stream.protocol.Protocol.SharedRef;
 import java.util.Locale;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
@@ -81,6 +83,7 @@ public final class MessageDecoder {
       case "hello" -> hello(root);
       case "ping" -> ping(root);
       case "command" -> command(root);
+      case "exportLab" -> new ExportLab(requestId(root, "exportLab"));
       default ->
           throw new ProtocolException(
               requestId,
@@ -132,9 +135,10 @@ public final class MessageDecoder {
 
   private static Hello hello(JsonNode root) {
     String lab = labId(root.get("lab"));
+    SharedRef shared = shared(root.get("shared"));
     JsonNode resume = root.get("resume");
     if (resume == null || resume.isNull()) {
-      return new Hello(null, lab);
+      return new Hello(null, lab, shared);
     }
     if (!resume.isObject()) {
       throw invalid(
@@ -149,7 +153,39 @@ public final class MessageDecoder {
     if (id.length() > MAX_TOKEN_CHARS || secret.length() > MAX_TOKEN_CHARS) {
       throw invalid(null, "\"resume\" holds an id or secret longer than the server ever gives.");
     }
-    return new Hello(new SessionToken(id, secret), lab);
+    return new Hello(new SessionToken(id, secret), lab, shared);
+  }
+
+  /** {@code hello.shared}: absent or null, or {@code {"id", "secret", "version"?}}. */
+  private static SharedRef shared(JsonNode shared) {
+    if (shared == null || shared.isNull()) {
+      return null;
+    }
+    if (!shared.isObject()) {
+      throw invalid(
+          null,
+          "\"shared\" in the hello message must be a saved lab, {\"id\": …, \"secret\": …},"
+              + " not "
+              + describe(shared)
+              + ".");
+    }
+    String id = requiredString(shared, "id", null, "shared object", "the saved lab's id");
+    String secret = requiredString(shared, "secret", null, "shared object", "the link's secret");
+    if (id.length() > MAX_TOKEN_CHARS || secret.length() > MAX_TOKEN_CHARS) {
+      throw invalid(null, "\"shared\" holds an id or secret longer than any link has.");
+    }
+    JsonNode version = shared.get("version");
+    if (version == null || version.isNull()) {
+      return new SharedRef(id, secret, null);
+    }
+    if (!version.isIntegralNumber() || !version.canConvertToInt() || version.intValue() < 1) {
+      throw invalid(
+          null,
+          "\"version\" in \"shared\" must be a version number (1, 2, …), not "
+              + describe(version)
+              + ".");
+    }
+    return new SharedRef(id, secret, version.intValue());
   }
 
   /** {@code hello.lab}: absent or null, or a built-in lab's id (lower case, digits, dashes). */

@@ -10,6 +10,7 @@ import io.packetwalk.stream.protocol.Protocol.Header;
 import io.packetwalk.stream.protocol.Protocol.HostView;
 import io.packetwalk.stream.protocol.Protocol.IcmpHeader;
 import io.packetwalk.stream.protocol.Protocol.Ipv4Header;
+import io.packetwalk.stream.protocol.Protocol.LabDocumentReply;
 import io.packetwalk.stream.protocol.Protocol.LinkView;
 import io.packetwalk.stream.protocol.Protocol.LocationView;
 import io.packetwalk.stream.protocol.Protocol.NamespaceAdded;
@@ -87,6 +88,10 @@ public final class MessageEncoder {
         node.put("requestId", e.requestId());
         node.put("reason", e.reason().name());
         node.put("message", e.message());
+      }
+      case LabDocumentReply d -> {
+        node.put("requestId", d.requestId());
+        node.put("document", d.document());
       }
     }
     return mapper.writeValueAsString(node);

@@ -29,25 +29,37 @@ public final class Protocol {
         case Hello h -> "hello";
         case Ping p -> "ping";
         case Command c -> "command";
+        case ExportLab e -> "exportLab";
       };
     }
   }
 
   /**
-   * The first message: the server answers with {@link Welcome}. {@code resume} (null on a first
-   * visit) names the tab's lab to reattach after a reconnect.
+   * The first message: the session to resume after a reconnect (or null), and what a new session
+   * starts from: a saved lab ({@code shared}, docs/sharing.md), else the built-in lab {@code lab}
+   * (an id of {@code GET /api/templates}; null: the default).
    */
-  /**
-   * The first message: the session to resume after a reconnect (or null), and the built-in lab a
-   * new session starts from ({@code lab}, an id of {@code GET /api/templates}; null: the default).
-   */
-  public record Hello(SessionToken resume, String lab) implements ClientMessage {
+  public record Hello(SessionToken resume, String lab, SharedRef shared) implements ClientMessage {
+
+    /** A hello that names no saved lab. */
+    public Hello(SessionToken resume, String lab) {
+      this(resume, lab, null);
+    }
 
     /** A hello that names no lab. */
     public Hello(SessionToken resume) {
-      this(resume, null);
+      this(resume, null, null);
     }
   }
+
+  /**
+   * A saved lab to open: its id, a link secret (a view link opens it read-only), and a version
+   * (null: the newest).
+   */
+  public record SharedRef(String id, String secret, Integer version) {}
+
+  /** Asks for the tab's lab as a lab document (answered by {@link LabDocumentReply}). */
+  public record ExportLab(String requestId) implements ClientMessage {}
 
   /** A lab's session: its id and the secret that proves the tab owns it. */
   public record SessionToken(String id, String secret) {}
@@ -66,7 +78,7 @@ public final class Protocol {
       implements ClientMessage {}
 
   /** The message types a client may send, in the order error messages list them. */
-  public static final List<String> CLIENT_TYPES = List.of("hello", "ping", "command");
+  public static final List<String> CLIENT_TYPES = List.of("hello", "ping", "command", "exportLab");
 
   // ---- server → client ----
 
@@ -83,6 +95,7 @@ public final class Protocol {
         case TraceEnd e -> "traceEnd";
         case CommandResult r -> "commandResult";
         case Error e -> "error";
+        case LabDocumentReply d -> "labDocument";
       };
     }
   }
@@ -171,6 +184,9 @@ public final class Protocol {
   public record Error(String requestId, ErrorReason reason, String message)
       implements ServerMessage {}
 
+  /** The tab's lab as lab document JSON text (docs/lab-format.md), answering {@link ExportLab}. */
+  public record LabDocumentReply(String requestId, String document) implements ServerMessage {}
+
   /** Why a request failed. The connection stays open after every one of them. */
   public enum ErrorReason {
     /** The message is not one JSON object. */
@@ -192,7 +208,9 @@ public final class Protocol {
     /** Every simulation slot of the server is taken; try again in a few seconds. */
     SERVER_BUSY,
     /** The lab reached its size limit, or the server its memory budget for labs. */
-    LAB_TOO_LARGE
+    LAB_TOO_LARGE,
+    /** The lab was opened by a saved lab's view link: it can be probed, not changed. */
+    READ_ONLY
   }
 
   // ---- topology ----
