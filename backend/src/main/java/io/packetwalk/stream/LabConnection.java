@@ -5,9 +5,11 @@ import io.packetwalk.stream.protocol.MessageEncoder;
 import io.packetwalk.stream.protocol.Protocol;
 import io.packetwalk.stream.protocol.Protocol.ClientMessage;
 import io.packetwalk.stream.protocol.Protocol.Command;
+import io.packetwalk.stream.protocol.Protocol.Edit;
 import io.packetwalk.stream.protocol.Protocol.ErrorReason;
 import io.packetwalk.stream.protocol.Protocol.Hello;
 import io.packetwalk.stream.protocol.Protocol.Ping;
+import io.packetwalk.stream.protocol.Protocol.Place;
 import io.packetwalk.stream.protocol.Protocol.ServerMessage;
 import io.packetwalk.stream.protocol.Protocol.Welcome;
 import io.packetwalk.stream.protocol.ProtocolException;
@@ -152,6 +154,8 @@ final class LabConnection {
         case Hello hello -> welcome(hello);
         case Ping ping -> labSession().ping(ping, run(), this::send);
         case Command command -> command(command);
+        case Edit edit -> edit(edit);
+        case Place place -> labSession().place(place);
       }
     } catch (ProtocolException e) {
       send(e.error());
@@ -204,13 +208,26 @@ final class LabConnection {
     LabSession session = lab.lab();
     send(
         new Welcome(
-            Protocol.VERSION, session.name(), session.topology(), lab.token(), resumed, notice));
+            Protocol.VERSION,
+            session.name(),
+            session.topology(),
+            lab.token(),
+            resumed,
+            notice,
+            session.layout()));
   }
 
   private void command(Command command) {
     LabSession session = labSession();
     server.checkRoom(lab, command.requestId());
     session.command(command, run(), this::send);
+    server.registry().resized(lab);
+  }
+
+  private void edit(Edit edit) {
+    LabSession session = labSession();
+    server.checkRoom(lab, edit.requestId());
+    session.edit(edit, run(), this::send);
     server.registry().resized(lab);
   }
 

@@ -5,12 +5,16 @@ import io.packetwalk.kernel.NetNamespace;
 import io.packetwalk.kernel.World;
 import io.packetwalk.shell.CommandOutcome;
 import io.packetwalk.shell.RunLimits;
+import io.packetwalk.shell.ShellRun;
 import io.packetwalk.shell.ShellSession;
 import io.packetwalk.stream.protocol.Protocol.Command;
 import io.packetwalk.stream.protocol.Protocol.CommandResult;
+import io.packetwalk.stream.protocol.Protocol.Edit;
 import io.packetwalk.stream.protocol.Protocol.ErrorReason;
 import io.packetwalk.stream.protocol.Protocol.NamespaceRef;
 import io.packetwalk.stream.protocol.Protocol.Ping;
+import io.packetwalk.stream.protocol.Protocol.Place;
+import io.packetwalk.stream.protocol.Protocol.Position;
 import io.packetwalk.stream.protocol.Protocol.ServerMessage;
 import io.packetwalk.stream.protocol.Protocol.TopologyChange;
 import io.packetwalk.stream.protocol.Protocol.TopologyView;
@@ -21,7 +25,10 @@ import io.packetwalk.stream.protocol.ProtocolException;
 import io.packetwalk.system.ServerBusyException;
 import io.packetwalk.system.SimulationSlots;
 import io.packetwalk.trace.Trace;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -42,7 +49,11 @@ final class LabSession {
   private static final Logger log = LoggerFactory.getLogger(LabSession.class);
 
   private final BuiltInLab lab;
-  private final ShellSession shell;
+
+  /** Replaced by a rebuilt one when an edit's batch has to be rolled back. */
+  private volatile ShellSession shell;
+
+  private final Map<String, Position> layout = new LinkedHashMap<>();
   private TopologyView shown;
   private long footprint;
   private int lineNumber;
@@ -144,6 +155,56 @@ final class LabSession {
                 traceOutcome(outcome, "The command"),
                 outcome,
                 out));
+  }
+
+  /**
+   * Carries out a canvas edit as one batch ({@link EditBatch}): answers with its result and, when
+   * it was applied and changed the topology, what changed.
+   */
+  synchronized void edit(Edit edit, Run run, Consumer<ServerMessage> out) {
+    EditBatch.Done done;
+    try {
+      done =
+          run.slots()
+              .run(() -> {
+                int first = lineNumber + 1;
+                lineNumber += edit.commands().size();
+                return new EditBatch(edit, new ShellRun(run.limits(), run.cancelled()))
+                    .apply(shell, lab.name(), first);
+              });
+    } catch (ServerBusyException e) {
+      throw new ProtocolException(edit.requestId(), ErrorReason.SERVER_BUSY, e.getMessage());
+    }
+    shell = done.shell();
+    out.accept(done.result());
+    TopologyView now = TopologyMapper.snapshot(shell.world());
+    TopologyChange change = TopologyChanges.between(shown, now);
+    shown = now;
+    footprint = LabFootprint.of(shell.world());
+    if (!change.isEmpty()) {
+      out.accept(change);
+    }
+  }
+
+  /** Keeps where the person put namespace boxes; refuses more than a lab may hold. */
+  synchronized void place(Place place) {
+    Map<String, Position> next = new LinkedHashMap<>(layout);
+    for (Position position : place.positions()) {
+      next.put(position.host() + "/" + position.netns(), position);
+    }
+    if (next.size() > Place.MAX_POSITIONS) {
+      throw new ProtocolException(
+          null,
+          ErrorReason.LAB_TOO_LARGE,
+          "A lab keeps at most " + Place.MAX_POSITIONS + " box positions; these were not kept.");
+    }
+    layout.clear();
+    layout.putAll(next);
+  }
+
+  /** Where the person put namespace boxes, in the order first placed. */
+  synchronized List<Position> layout() {
+    return new ArrayList<>(layout.values());
   }
 
   /** Streams a trace: its start, each kept step, its end. */

@@ -1,0 +1,178 @@
+package io.packetwalk.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.packetwalk.lab.WorldSnapshot;
+import io.packetwalk.shell.RunLimits;
+import io.packetwalk.stream.protocol.Protocol.Edit;
+import io.packetwalk.stream.protocol.Protocol.EditCommand;
+import io.packetwalk.stream.protocol.Protocol.EditResult;
+import io.packetwalk.stream.protocol.Protocol.NamespaceRef;
+import io.packetwalk.stream.protocol.Protocol.Ping;
+import io.packetwalk.stream.protocol.Protocol.Place;
+import io.packetwalk.stream.protocol.Protocol.Position;
+import io.packetwalk.stream.protocol.Protocol.ServerMessage;
+import io.packetwalk.stream.protocol.Protocol.TopologyChange;
+import io.packetwalk.stream.protocol.Protocol.TraceEnd;
+import io.packetwalk.system.SimulationSlots;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Canvas edits on the built-in lab: batches applied whole or not at all, their undo, positions. */
+class LabSessionEditTest {
+
+  private static final NamespaceRef ROOT = new NamespaceRef("host1", "");
+  private static final NamespaceRef NS1 = new NamespaceRef("host1", "ns1");
+
+  private final LabSession lab = new LabSession(BuiltInLab.load(BuiltInLab.DEFAULT_RESOURCE));
+  private final SimulationSlots slots =
+      new SimulationSlots(
+          new SimulationSlots.LaneSize(1, 4),
+          new SimulationSlots.LaneSize(1, 4),
+          Duration.ofSeconds(5));
+  private final LabSession.Run run = new LabSession.Run(slots, RunLimits.DEFAULTS, () -> false);
+
+  @AfterEach
+  void closeSlots() {
+    slots.close();
+  }
+
+  @Test
+  void aBatchWhoseLastLineFailsLeavesTheWorldAsItWas() {
+    String before = worldText();
+    List<ServerMessage> out =
+        edit(
+            "renamed veth1",
+            new EditCommand(ROOT, "ip netns add ns3"),
+            new EditCommand(NS1, "ip link set dev veth1 down"),
+            new EditCommand(NS1, "ip link set dev veth1 name averyveryverylongname"));
+    assertThat(out).hasSize(1);
+    EditResult result = (EditResult) out.getFirst();
+    assertThat(result.applied()).isFalse();
+    assertThat(result.commands()).hasSize(3);
+    assertThat(result.commands().getLast().exit()).isNotZero();
+    assertThat(result.error()).contains("not a valid ifname");
+    assertThat(result.undo()).isEmpty();
+    assertThat(worldText()).isEqualTo(before);
+    assertThat(pingFromNs1()).isEqualTo("1 packets transmitted, 1 received, 0% packet loss");
+  }
+
+  @Test
+  void aDuplicateNameIsRefusedWithTheKernelsError() {
+    String before = worldText();
+    lab.command(
+        new io.packetwalk.stream.protocol.Protocol.Command(
+            "c1", NS1, "ip link add br0 type bridge"),
+        run,
+        m -> {});
+    String withBridge = worldText();
+    EditResult result =
+        (EditResult)
+            edit("renamed br0 to veth1", new EditCommand(NS1, "ip link set dev br0 name veth1"))
+                .getFirst();
+    assertThat(result.applied()).isFalse();
+    assertThat(result.error()).isEqualTo("RTNETLINK answers: File exists");
+    assertThat(worldText()).isEqualTo(withBridge).isNotEqualTo(before);
+  }
+
+  @Test
+  void deletingANamespaceIsOneTopologyChangeAndItsUndoBringsItAllBack() {
+    String before = worldText();
+    List<ServerMessage> out = edit("deleted ns2", new EditCommand(ROOT, "ip netns del ns2"));
+    EditResult result = (EditResult) out.getFirst();
+    assertThat(result.applied()).isTrue();
+    assertThat(out).hasSize(2);
+    TopologyChange change = (TopologyChange) out.get(1);
+    assertThat(change.namespacesRemoved()).containsExactly(new NamespaceRef("host1", "ns2"));
+    assertThat(result.undo())
+        .extracting(EditCommand::line)
+        .contains("ip netns add ns2")
+        .anyMatch(line -> line.contains("veth"));
+
+    EditResult undone =
+        (EditResult)
+            edit("undo: deleted ns2", result.undo().toArray(EditCommand[]::new)).getFirst();
+    assertThat(undone.applied()).as(undone.error()).isTrue();
+    assertThat(worldText()).isEqualTo(before);
+    assertThat(pingFromNs1()).isEqualTo("1 packets transmitted, 1 received, 0% packet loss");
+
+    EditResult redone =
+        (EditResult)
+            edit("redo: deleted ns2", undone.undo().toArray(EditCommand[]::new)).getFirst();
+    assertThat(redone.applied()).isTrue();
+    assertThat(lab.world().defaultHost().netns("ns2")).isEmpty();
+  }
+
+  @Test
+  void aRenameIsUndoneByRenamingBack() {
+    String before = worldText();
+    EditResult result =
+        (EditResult)
+            edit(
+                    "renamed veth1 to eth0 in ns1",
+                    new EditCommand(NS1, "ip link set dev veth1 down"),
+                    new EditCommand(NS1, "ip link set dev veth1 name eth0"),
+                    new EditCommand(NS1, "ip link set dev eth0 up"))
+                .getFirst();
+    assertThat(result.applied()).isTrue();
+    assertThat(result.undo())
+        .extracting(EditCommand::line)
+        .containsSubsequence(
+            "ip netns exec ns1 ip link set dev eth0 down",
+            "ip netns exec ns1 ip link set dev eth0 name veth1",
+            "ip netns exec ns1 ip link set dev veth1 up");
+    EditResult undone =
+        (EditResult) edit("undo", result.undo().toArray(EditCommand[]::new)).getFirst();
+    assertThat(undone.applied()).as(undone.error()).isTrue();
+    assertThat(worldText()).isEqualTo(before);
+  }
+
+  @Test
+  void aNewVethPairIsUndoneByDeletingOneEnd() {
+    String before = worldText();
+    EditResult result =
+        (EditResult)
+            edit(
+                    "connected ns1 to ns2",
+                    new EditCommand(ROOT, "ip link add veth3 type veth peer name veth4"),
+                    new EditCommand(ROOT, "ip link set veth3 netns ns1"),
+                    new EditCommand(ROOT, "ip link set veth4 netns ns2"),
+                    new EditCommand(ROOT, "ip netns exec ns1 ip link set veth3 up"),
+                    new EditCommand(ROOT, "ip netns exec ns2 ip link set veth4 up"))
+                .getFirst();
+    assertThat(result.applied()).isTrue();
+    assertThat(result.undo()).hasSize(1);
+    edit("undo", result.undo().toArray(EditCommand[]::new));
+    assertThat(worldText()).isEqualTo(before);
+  }
+
+  @Test
+  void placedPositionsAreKeptAndReplacedByKey() {
+    lab.place(new Place(List.of(new Position("host1", "ns1", 10, 20))));
+    lab.place(
+        new Place(
+            List.of(new Position("host1", "ns2", 30, 40), new Position("host1", "ns1", 50, 60))));
+    assertThat(lab.layout())
+        .containsExactly(
+            new Position("host1", "ns1", 50, 60), new Position("host1", "ns2", 30, 40));
+  }
+
+  private List<ServerMessage> edit(String label, EditCommand... commands) {
+    List<ServerMessage> out = new ArrayList<>();
+    lab.edit(new Edit("e1", label, List.of(commands)), run, out::add);
+    return out;
+  }
+
+  private String worldText() {
+    return WorldSnapshot.document(lab.world(), "x").hosts().toString();
+  }
+
+  private String pingFromNs1() {
+    List<ServerMessage> out = new ArrayList<>();
+    lab.ping(new Ping("p", NS1, "10.0.0.2", 1), run, out::add);
+    return ((TraceEnd) out.getLast()).outcome();
+  }
+}
