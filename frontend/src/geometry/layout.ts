@@ -144,12 +144,22 @@ const EMPTY_HOST: Arrangement = {
   hubs: new Set(),
 };
 
+const NO_POSITIONS: ReadonlyMap<string, Point> = new Map();
+
 /**
  * Lays out every visible namespace and device of the topology for a canvas of the given size.
  * Namespaces are arranged to suit the canvas's proportions; when they fit it (at the view's
  * "Fit" scale), gaps and boxes stretch to fill it, else the scene is larger than the canvas.
+ * A namespace with a place in `positions` (its box's centre, by namespace key) is centred there
+ * instead (boxes then keep their natural size), and a box without one goes where the arrangement puts it
+ * unless that overlaps a placed box, else right of the placed boxes: new things never move old
+ * ones. Host frames then wrap their boxes.
  */
-export function layoutTopology(topology: Topology, canvas: Size): Scene {
+export function layoutTopology(
+  topology: Topology,
+  canvas: Size,
+  positions: ReadonlyMap<string, Point> = NO_POSITIONS,
+): Scene {
   const switchList = underlaySwitches(topology);
   // Several hosts, or an underlay, and every host is drawn, even one that shows nothing yet.
   const groups = groupByHost(
@@ -207,9 +217,11 @@ export function layoutTopology(topology: Topology, canvas: Size): Scene {
     { width: content.width + fixed.width, height: content.height + fixed.height },
     canvas,
   );
-  const sx = Math.max(1, (canvas.width / scale - fixed.width) / content.width);
-  const sy = Math.max(1, (canvas.height / scale - fixed.height) / content.height);
-  const width = content.width * sx + fixed.width;
+  // Placed boxes keep their natural size, so that a box does not change size when others come.
+  const stretch = positions.size === 0;
+  const sx = stretch ? Math.max(1, (canvas.width / scale - fixed.width) / content.width) : 1;
+  const sy = stretch ? Math.max(1, (canvas.height / scale - fixed.height) / content.height) : 1;
+  let width = content.width * sx + fixed.width;
 
   const hosts: HostFrame[] = [];
   const boxes = new Map<string, NamespaceBox>();
@@ -253,6 +265,12 @@ export function layoutTopology(topology: Topology, canvas: Size): Scene {
     arrangement.sides.forEach((side, port) => sides.set(port, side));
     top += height + hostChrome + HOST_GAP;
   });
+  if (positions.size > 0) {
+    placeBoxes(boxes, positions);
+    wrapHosts(hosts, groups, boxes, gutter);
+    width = Math.max(width, ...hosts.map((host) => host.rect.x + host.rect.width + MARGIN + lane));
+    top = Math.max(top, ...hosts.map((host) => host.rect.y + host.rect.height + HOST_GAP));
+  }
   for (const port of cabled.keys()) sides.set(port, "right");
 
   const ports = placePorts(nodes, boxes, ends, sides);
@@ -269,6 +287,88 @@ export function layoutTopology(topology: Topology, canvas: Size): Scene {
     wires: placeWires(topology, ports),
     ...underlay,
   };
+}
+
+/** The closest any box may come to the scene's top-left corner: its host's frame stays in the scene. */
+const BOX_MIN_X = HOST_PADDING;
+const BOX_MIN_Y = HOST_LABEL_HEIGHT + HOST_PADDING + TAB_HEIGHT;
+/** Room kept between a newly placed box and a placed one. */
+const PLACE_GAP = 40;
+
+/** Centres placed boxes on their places; moves a new box that would overlap one clear of them. */
+function placeBoxes(boxes: Map<string, NamespaceBox>, positions: ReadonlyMap<string, Point>): void {
+  const placed: Rect[] = [];
+  for (const [key, box] of boxes) {
+    const at = positions.get(key);
+    if (at === undefined) continue;
+    const moved = centredAt(box, at);
+    boxes.set(key, moved);
+    placed.push(outline(moved));
+  }
+  for (const [key, box] of boxes) {
+    if (positions.has(key)) continue;
+    const blocked = placed.some((rect) => overlapsWithGap(outline(box), rect));
+    const free = blocked
+      ? centredAt(box, {
+          x:
+            Math.max(...placed.map((rect) => rect.x + rect.width)) + PLACE_GAP + box.rect.width / 2,
+          y: box.rect.y + box.rect.height / 2,
+        })
+      : box;
+    boxes.set(key, free);
+    placed.push(outline(free));
+  }
+}
+
+/** The box moved so that its rectangle's centre is `at` (kept clear of the scene's corner). */
+function centredAt(box: NamespaceBox, at: Point): NamespaceBox {
+  const x = Math.max(at.x - box.rect.width / 2, BOX_MIN_X);
+  const y = Math.max(at.y - box.rect.height / 2, BOX_MIN_Y);
+  return {
+    ...box,
+    rect: { ...box.rect, x, y },
+    tab: { ...box.tab, x, y: y - TAB_HEIGHT },
+  };
+}
+
+/** A box with its name tab. */
+function outline(box: NamespaceBox): Rect {
+  return { ...box.rect, y: box.tab.y, height: box.rect.height + box.tab.height };
+}
+
+function overlapsWithGap(a: Rect, b: Rect): boolean {
+  const gap = PLACE_GAP / 2;
+  return (
+    a.x < b.x + b.width + gap &&
+    b.x < a.x + a.width + gap &&
+    a.y < b.y + b.height + gap &&
+    b.y < a.y + a.height + gap
+  );
+}
+
+/** Each host's frame made to wrap its boxes (a host without boxes keeps its frame). */
+function wrapHosts(
+  hosts: HostFrame[],
+  groups: readonly HostGroup[],
+  boxes: ReadonlyMap<string, NamespaceBox>,
+  gutter: number,
+): void {
+  groups.forEach((group, index) => {
+    const frame = hosts[index];
+    const rects = group.nodes.flatMap((node) => {
+      const box = boxes.get(node.key);
+      return box === undefined ? [] : [outline(box)];
+    });
+    if (frame === undefined || rects.length === 0) return;
+    const left = Math.min(...rects.map((rect) => rect.x)) - HOST_PADDING;
+    const top = Math.min(...rects.map((rect) => rect.y)) - HOST_PADDING - HOST_LABEL_HEIGHT;
+    const right = Math.max(...rects.map((rect) => rect.x + rect.width)) + HOST_PADDING;
+    const bottom = Math.max(...rects.map((rect) => rect.y + rect.height)) + HOST_PADDING + gutter;
+    hosts[index] = {
+      name: frame.name,
+      rect: { x: left, y: top, width: right - left, height: bottom - top },
+    };
+  });
 }
 
 interface CabledNic {

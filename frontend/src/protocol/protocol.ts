@@ -94,7 +94,40 @@ export interface CommandMessage {
   readonly line: string;
 }
 
-export type ClientMessage = HelloMessage | PingMessage | CommandMessage;
+/** One line of an edit, and the namespace it runs in. */
+export interface EditCommand {
+  readonly netns: NamespaceRef;
+  readonly line: string;
+}
+
+/** A canvas edit as the shell lines that carry it out, run as one batch: all or none. */
+export interface EditMessage {
+  readonly v: 2;
+  readonly type: "edit";
+  readonly requestId: string;
+  /** What the person did, e.g. "deleted ns2". */
+  readonly label: string;
+  /** 1 to 64 lines. */
+  readonly commands: readonly EditCommand[];
+}
+
+/** A namespace box's centre on the canvas, in scene coordinates. */
+export interface Position {
+  readonly host: string;
+  readonly netns: string;
+  readonly x: number;
+  readonly y: number;
+}
+
+/** Where the person put namespace boxes; the lab keeps them. No answer. */
+export interface PlaceMessage {
+  readonly v: 2;
+  readonly type: "place";
+  readonly positions: readonly Position[];
+}
+
+export type ClientMessage =
+  HelloMessage | PingMessage | CommandMessage | EditMessage | PlaceMessage;
 
 // ---- Server → client ----
 
@@ -110,6 +143,8 @@ export interface WelcomeMessage {
   readonly resumed: boolean;
   /** Why a resume did not happen, or null. */
   readonly notice: string | null;
+  /** Where the person put namespace boxes; absent from a server that predates it (read as none). */
+  readonly layout?: readonly Position[];
 }
 
 /** A namespace added to a host (its devices come as upserts). */
@@ -180,6 +215,30 @@ export interface CommandResultMessage {
   readonly stopped: string | null;
 }
 
+/** One line of an edit and what it printed and returned. */
+export interface EditOutcome {
+  readonly netns: NamespaceRef;
+  readonly line: string;
+  readonly exit: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** What became of an edit: applied whole (a topologyChange follows), or refused and nothing changed. */
+export interface EditResultMessage {
+  readonly v: 2;
+  readonly type: "editResult";
+  readonly requestId: string;
+  readonly label: string;
+  readonly applied: boolean;
+  /** The lines run, up to the refused one. */
+  readonly commands: readonly EditOutcome[];
+  /** The lines that reverse an applied edit; empty for a refused one. */
+  readonly undo: readonly EditCommand[];
+  /** The refusing line's error, or null. */
+  readonly error: string | null;
+}
+
 export interface ErrorMessage {
   readonly v: 2;
   readonly type: "error";
@@ -195,6 +254,7 @@ export type ServerMessage =
   | TraceStepMessage
   | TraceEndMessage
   | CommandResultMessage
+  | EditResultMessage
   | ErrorMessage;
 
 // ---- Results ----
@@ -230,6 +290,7 @@ export function validateServerMessage(value: unknown): Validated<ServerMessage> 
           session: sessionToken(message.obj("session")),
           resumed: message.bool("resumed"),
           notice: message.nullableStr("notice"),
+          ...(message.has("layout") && { layout: message.list("layout", position) }),
         };
       case "topologyChange":
         return {
@@ -280,6 +341,17 @@ export function validateServerMessage(value: unknown): Validated<ServerMessage> 
           stderr: message.str("stderr"),
           stopped: message.nullableStr("stopped"),
         };
+      case "editResult":
+        return {
+          v: 2,
+          type: "editResult",
+          requestId: message.str("requestId"),
+          label: message.str("label"),
+          applied: message.bool("applied"),
+          commands: message.list("commands", editOutcome),
+          undo: message.list("undo", editCommand),
+          error: message.nullableStr("error"),
+        };
       case "error":
         return {
           v: 2,
@@ -320,6 +392,16 @@ export function validateClientMessage(value: unknown): Validated<ClientMessage> 
           netns: namespaceRef(message.obj("netns")),
           line: message.str("line"),
         };
+      case "edit":
+        return {
+          v: 2,
+          type: "edit",
+          requestId: message.str("requestId"),
+          label: message.str("label"),
+          commands: message.list("commands", editCommand),
+        };
+      case "place":
+        return { v: 2, type: "place", positions: message.list("positions", position) };
     }
   });
 }
@@ -331,13 +413,14 @@ export function encodeClientMessage(message: ClientMessage): string {
 
 // ---- Validation internals ----
 
-const CLIENT_TYPES = ["hello", "ping", "command"] as const;
+const CLIENT_TYPES = ["hello", "ping", "command", "edit", "place"] as const;
 const SERVER_TYPES = [
   "welcome",
   "topologyChange",
   "traceStart",
   "traceStep",
   "traceEnd",
+  "editResult",
   "commandResult",
   "error",
 ] as const;
@@ -475,6 +558,14 @@ class Fields {
     return this.wrong(key, range, value);
   }
 
+  /** A finite number. */
+  num(key: string): number {
+    const value = this.get(key);
+    return typeof value === "number" && Number.isFinite(value)
+      ? value
+      : this.wrong(key, "a finite number", value);
+  }
+
   nullableInt(key: string): number | null {
     return this.get(key) === null ? null : this.int(key);
   }
@@ -567,6 +658,29 @@ function envelope<const T extends string>(
 
 function namespaceRef(fields: Fields): NamespaceRef {
   return { host: fields.str("host"), netns: fields.str("netns") };
+}
+
+function editCommand(fields: Fields): EditCommand {
+  return { netns: namespaceRef(fields.obj("netns")), line: fields.str("line") };
+}
+
+function editOutcome(fields: Fields): EditOutcome {
+  return {
+    netns: namespaceRef(fields.obj("netns")),
+    line: fields.str("line"),
+    exit: fields.int("exit"),
+    stdout: fields.str("stdout"),
+    stderr: fields.str("stderr"),
+  };
+}
+
+function position(fields: Fields): Position {
+  return {
+    host: fields.str("host"),
+    netns: fields.str("netns"),
+    x: fields.num("x"),
+    y: fields.num("y"),
+  };
 }
 
 function deviceRef(fields: Fields): DeviceRef {
