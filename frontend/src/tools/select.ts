@@ -9,7 +9,7 @@
 import type { Hit } from "../geometry/hitTest";
 import type { Point, Rect } from "../geometry/path";
 import { bandBetween } from "../geometry/hitTest";
-import type { ViewAction } from "./panZoom";
+import { onPointer, type PanState, type ViewAction } from "./panZoom";
 
 /** How far, in canvas pixels, a press must travel before it is a drag rather than a click. */
 export const DRAG_THRESHOLD = 4;
@@ -45,7 +45,7 @@ export type SelectState =
       readonly from: Hit;
       readonly startScene: Point;
     }
-  | { readonly kind: "panning"; readonly pointerId: number; readonly last: Point };
+  | { readonly kind: "panning"; readonly pointerId: number; readonly pan: PanState };
 
 export const SELECT_IDLE: SelectState = { kind: "idle" };
 
@@ -144,16 +144,8 @@ export function onToolPointer(state: SelectState, input: ToolInput): ToolStep {
         };
       if (input.type === "cancel") return { state: SELECT_IDLE, actions: [{ kind: "clear" }] };
       return still(state);
-    case "panning": {
-      if (input.type === "up" || input.type === "cancel") return still(SELECT_IDLE);
-      if (input.type !== "move") return still(state);
-      const dx = input.point.x - state.last.x;
-      const dy = input.point.y - state.last.y;
-      const next: SelectState = { ...state, last: input.point };
-      return dx === 0 && dy === 0
-        ? still(next)
-        : { state: next, actions: [{ kind: "view", action: { kind: "pan", dx, dy } }] };
-    }
+    case "panning":
+      return panned(state.pointerId, state.pan, input);
   }
 }
 
@@ -195,14 +187,21 @@ function pressed(state: Extract<SelectState, { kind: "pressed" }>, input: ToolIn
       actions: [{ kind: "band", rect: bandBetween(state.startScene, input.scene) }],
     };
   }
-  const pan: ViewAction = {
-    kind: "pan",
-    dx: input.point.x - state.start.x,
-    dy: input.point.y - state.start.y,
-  };
+  return panned(
+    state.pointerId,
+    { kind: "dragging", pointerId: state.pointerId, last: state.start },
+    input,
+  );
+}
+
+/** Dragging the background is the pan/zoom tool's pan. */
+function panned(pointerId: number, pan: PanState, input: ToolInput): ToolStep {
+  const step = onPointer(pan, input);
+  const actions: ToolAction[] = step.action === null ? [] : [{ kind: "view", action: step.action }];
   return {
-    state: { kind: "panning", pointerId: state.pointerId, last: input.point },
-    actions: [{ kind: "view", action: pan }],
+    state:
+      step.state.kind === "idle" ? SELECT_IDLE : { kind: "panning", pointerId, pan: step.state },
+    actions,
   };
 }
 
