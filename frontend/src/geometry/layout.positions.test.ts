@@ -31,14 +31,43 @@ describe("layoutTopology with positions", () => {
   it("keeps every old box where it was when a namespace is added", () => {
     const before = layoutTopology(chainLab(3), CANVAS);
     const places = new Map([...before.boxes.keys()].map((key) => [key, centreOf(before, key)]));
-    const after = layoutTopology(chainLab(4), CANVAS, places);
-    for (const [key, at] of places) expect(centreOf(after, key)).toEqual(at);
+    const after = layoutTopology(chainLab(4), CANVAS, places, before.stretch);
+    for (const [key, at] of places) {
+      expect(centreOf(after, key).x).toBeCloseTo(at.x, 6);
+      expect(centreOf(after, key).y).toBeCloseTo(at.y, 6);
+    }
     const added = after.boxes.get("host1/ns4");
     if (added === undefined) throw new Error("ns4 not drawn");
     for (const key of places.keys()) {
       const old = after.boxes.get(key);
       if (old !== undefined) expect(overlaps(added.rect, old.rect)).toBe(false);
     }
+  });
+
+  it("keeps each box's size when given the earlier scene's stretch", () => {
+    const before = layoutTopology(chainLab(3), CANVAS);
+    const places = new Map([...before.boxes.keys()].map((key) => [key, centreOf(before, key)]));
+    const after = layoutTopology(chainLab(4), CANVAS, places, before.stretch);
+    expect(after.boxes.get("host1/ns1")?.rect.width).toBe(
+      before.boxes.get("host1/ns1")?.rect.width,
+    );
+  });
+
+  it("puts new boxes in rows within the canvas instead of one long row", () => {
+    let scene = layoutTopology(chainLab(2), CANVAS);
+    for (let count = 3; count <= 12; count++) {
+      const places = new Map([...scene.boxes.keys()].map((key) => [key, centreOf(scene, key)]));
+      scene = layoutTopology(chainLab(count), CANVAS, places, scene.stretch);
+    }
+    for (const box of scene.boxes.values()) {
+      expect(box.rect.x + box.rect.width).toBeLessThanOrEqual(CANVAS.width + 1);
+    }
+    const boxes = [...scene.boxes.values()];
+    boxes.forEach((a, i) =>
+      boxes
+        .slice(i + 1)
+        .forEach((b) => expect(overlaps(a.rect, b.rect), `${a.key} ${b.key}`).toBe(false)),
+    );
   });
 
   it("wraps the host frame around moved boxes and grows the scene to hold them", () => {

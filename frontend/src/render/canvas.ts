@@ -14,7 +14,7 @@ import { Layer } from "konva/lib/Layer";
 import { Stage } from "konva/lib/Stage";
 import { Group as KonvaGroup } from "konva/lib/Group";
 import { hitTest, type Hit } from "../geometry/hitTest";
-import { layoutTopology, wirePath, type Scene, type Size } from "../geometry/layout";
+import { layoutTopology, wirePath, type Scene, type Size, type Stretch } from "../geometry/layout";
 import { center, pointAlong, type Point, type Rect } from "../geometry/path";
 import {
   fitView,
@@ -141,6 +141,10 @@ export class TopologyCanvas {
   private positions: ReadonlyMap<string, Point> = new Map();
   /** Where boxes already drawn are, so a topology change does not move them. */
   private pinned = new Map<string, Point>();
+  /** The stretch boxes were first drawn with, kept while boxes have places so they keep their sizes. */
+  private stretch: Stretch | null = null;
+  /** Whether this lab has been drawn since it was opened (places then keep the view where it is). */
+  private arranged = false;
   private marks: Marks = NO_MARKS;
   private lifted: Lifted | null = null;
   private interactionFrame = 0;
@@ -167,17 +171,15 @@ export class TopologyCanvas {
 
   setTopology(topology: Topology | null): void {
     if (topology === this.topology) return;
-    // Boxes drawn so far keep their places.
-    if (this.scene !== null && topology !== null && this.topology !== null) {
-      for (const box of this.scene.boxes.values()) this.pinned.set(box.key, center(box.rect));
-    }
     this.topology = topology;
-    this.relayout();
+    this.relayoutKeepingView();
   }
 
   /** Forgets where boxes were drawn (a new lab): the next layout arranges afresh. */
   forgetPlaces(): void {
     this.pinned.clear();
+    this.stretch = null;
+    this.arranged = false;
     this.fitted = true;
   }
 
@@ -185,7 +187,21 @@ export class TopologyCanvas {
   setPositions(positions: ReadonlyMap<string, Point>): void {
     if (positions === this.positions) return;
     this.positions = positions;
-    if (this.topology !== null) this.relayout();
+    if (this.topology !== null) this.relayoutKeepingView();
+  }
+
+  /**
+   * Lays out again for a change of the lab or of places. Once the person has placed boxes, the
+   * view stays where it is (it is no longer kept fitted), so that nothing moves on screen.
+   */
+  private relayoutKeepingView(): void {
+    // Boxes drawn so far keep their places.
+    if (this.arranged && this.scene !== null && this.topology !== null) {
+      for (const box of this.scene.boxes.values()) this.pinned.set(box.key, center(box.rect));
+    }
+    if (this.arranged && this.positions.size > 0) this.fitted = false;
+    this.relayout();
+    this.arranged = this.topology !== null;
   }
 
   /**
@@ -194,6 +210,7 @@ export class TopologyCanvas {
    */
   tidy(): Map<string, Point> {
     this.pinned.clear();
+    this.stretch = null;
     this.positions = new Map();
     this.fitted = true;
     this.relayout();
@@ -387,7 +404,12 @@ export class TopologyCanvas {
   private relayout(before: Size = this.size()): void {
     const size = this.size();
     const places = new Map([...this.pinned, ...this.positions]);
-    this.scene = this.topology === null ? null : layoutTopology(this.topology, size, places);
+    if (places.size === 0) this.stretch = null;
+    this.scene =
+      this.topology === null
+        ? null
+        : layoutTopology(this.topology, size, places, this.stretch, this.visibleScene());
+    if (this.scene !== null && places.size > 0) this.stretch ??= this.scene.stretch;
     this.lifted = null;
     this.interactionLayer.destroyChildren();
     this.interactionLayer.add(this.marksGroup);
@@ -405,6 +427,15 @@ export class TopologyCanvas {
     this.applyView();
     this.timed(this.staticLayer, "static");
     this.paintStep(false);
+  }
+
+  /** The part of the scene on screen below the controls, once the lab has been drawn; else null. */
+  private visibleScene(): Rect | null {
+    if (!this.arranged || this.fitted) return null;
+    const size = this.size();
+    const top = toScene(this.view, { x: 0, y: Math.min(this.coveredTop, size.height / 2) });
+    const bottom = toScene(this.view, { x: size.width, y: size.height });
+    return { x: top.x, y: top.y, width: bottom.x - top.x, height: bottom.y - top.y };
   }
 
   /** Takes a new view: both layers get its transform and are redrawn on the next frame. */

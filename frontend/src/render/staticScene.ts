@@ -153,11 +153,12 @@ export function wireShape(wire: Wire): Line {
   });
 }
 
-function portShape(port: PortBox): Group {
+/** A device's port or bridge bar; named "device-port" with its key, for tests that find it. */
+export function portShape(port: PortBox): Group {
   const bridge = port.device.kind === "bridge";
   const up = port.device.up;
   const { x, y, width, height } = port.rect;
-  const group = new Group({ listening: false });
+  const group = new Group({ name: "device-port", listening: false, deviceKey: port.key });
   group.add(
     new Rect({
       x,

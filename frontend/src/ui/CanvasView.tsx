@@ -197,7 +197,7 @@ export function CanvasView({ store, stats, waiting, editing }: CanvasViewProps) 
     switch (item) {
       case "namespace": {
         const where =
-          hit === null
+          hit === null || hit.kind === "link"
             ? (selected?.split("/")[0] ?? firstHost)
             : hit.kind === "host"
               ? hit.name
