@@ -260,9 +260,7 @@ export function CanvasView({ store, stats, waiting, editing }: CanvasViewProps) 
   const refusalAt = refusal === null ? null : screenRect(refusal.target);
   const renameAt = renaming === null ? null : screenRect(renaming.id);
   return (
-    <div class="canvas-host" ref={host}>
-      <div class={`canvas-stage tool-${mode}`} ref={stage} aria-hidden="true" />
-      {waiting !== null && <p class="canvas-empty">{waiting}</p>}
+    <div class="canvas-area">
       <Palette
         mode={mode}
         onMode={setMode}
@@ -276,63 +274,67 @@ export function CanvasView({ store, stats, waiting, editing }: CanvasViewProps) 
           if (canvas !== null) editing.replacePlaces(canvas.tidy());
         }}
       />
-      <ZoomControls view={view} onAction={act} onToggleFollowing={toggleFollowing} />
-      {grab !== null && (
-        <div
-          class="palette-ghost"
-          style={{ left: `${grab.x}px`, top: `${grab.y}px` }}
-          aria-hidden="true"
-        >
-          {grab.item}
-        </div>
-      )}
-      {renaming !== null && renameAt !== null && (
-        <input
-          id="rename-field"
-          class="rename-field"
-          aria-label={`New name for ${renaming.original}`}
-          value={renaming.value}
-          onInput={(event) => setRenaming({ ...renaming, value: event.currentTarget.value })}
-          style={{
-            left: `${renameAt.x}px`,
-            top: `${renameAt.y}px`,
-            width: `${Math.max(renameAt.width, 120)}px`,
-          }}
-          ref={(element) => {
-            if (element !== null && document.activeElement !== element) element.focus();
-          }}
-          onKeyDown={(event) => {
-            if (event.key === "Enter") {
-              editing.rename(renaming.id, event.currentTarget.value);
-              setRenaming(null);
-            } else if (event.key === "Escape") {
-              setRenaming(null);
-            }
-          }}
-          onBlur={() => setRenaming(null)}
-        />
-      )}
-      {refusal !== null && (
-        <div
-          id="edit-refusal"
-          class="edit-refusal"
-          role="alert"
-          style={
-            refusalAt === null
-              ? { left: "12px", top: "52px" }
-              : { left: `${refusalAt.x}px`, top: `${refusalAt.y + refusalAt.height + 6}px` }
-          }
-        >
-          <span>{refusal.message}</span>
-          <button
-            type="button"
-            aria-label="Dismiss the error"
-            onClick={() => editing.dismissRefusal()}
+      <div class="canvas-host" ref={host}>
+        <div class={`canvas-stage tool-${mode}`} ref={stage} aria-hidden="true" />
+        {waiting !== null && <p class="canvas-empty">{waiting}</p>}
+        <ZoomControls view={view} onAction={act} onToggleFollowing={toggleFollowing} />
+        {grab !== null && (
+          <div
+            class="palette-ghost"
+            style={{ left: `${grab.x}px`, top: `${grab.y}px` }}
+            aria-hidden="true"
           >
-            ×
-          </button>
-        </div>
-      )}
+            {grab.item}
+          </div>
+        )}
+        {renaming !== null && renameAt !== null && (
+          <input
+            id="rename-field"
+            class="rename-field"
+            aria-label={`New name for ${renaming.original}`}
+            value={renaming.value}
+            onInput={(event) => setRenaming({ ...renaming, value: event.currentTarget.value })}
+            style={{
+              left: `${renameAt.x}px`,
+              top: `${renameAt.y}px`,
+              width: `${Math.max(renameAt.width, 120)}px`,
+            }}
+            ref={(element) => {
+              if (element !== null && document.activeElement !== element) element.focus();
+            }}
+            onKeyDown={(event) => {
+              if (event.key === "Enter") {
+                editing.rename(renaming.id, event.currentTarget.value);
+                setRenaming(null);
+              } else if (event.key === "Escape") {
+                setRenaming(null);
+              }
+            }}
+            onBlur={() => setRenaming(null)}
+          />
+        )}
+        {refusal !== null && (
+          <div
+            id="edit-refusal"
+            class="edit-refusal"
+            role="alert"
+            style={
+              refusalAt === null
+                ? { left: "12px", top: "12px" }
+                : { left: `${refusalAt.x}px`, top: `${refusalAt.y + refusalAt.height + 6}px` }
+            }
+          >
+            <span>{refusal.message}</span>
+            <button
+              type="button"
+              aria-label="Dismiss the error"
+              onClick={() => editing.dismissRefusal()}
+            >
+              ×
+            </button>
+          </div>
+        )}
+      </div>
     </div>
   );
 }
