@@ -10,6 +10,7 @@ import io.packetwalk.stream.protocol.Protocol.ErrorReason;
 import io.packetwalk.stream.protocol.Protocol.Hello;
 import io.packetwalk.stream.protocol.Protocol.Ping;
 import io.packetwalk.stream.protocol.Protocol.Place;
+import io.packetwalk.stream.protocol.Protocol.Position;
 import io.packetwalk.stream.protocol.Protocol.ServerMessage;
 import io.packetwalk.stream.protocol.Protocol.Welcome;
 import io.packetwalk.stream.protocol.ProtocolException;
@@ -214,7 +215,9 @@ final class LabConnection {
             lab.token(),
             resumed,
             notice,
-            session.layout()));
+            session.layout().stream()
+                .map(p -> new Position(p.host(), p.netns(), p.x(), p.y()))
+                .toList()));
   }
 
   private void command(Command command) {

@@ -3,6 +3,8 @@ package io.packetwalk.stream;
 import io.packetwalk.kernel.Host;
 import io.packetwalk.kernel.NetNamespace;
 import io.packetwalk.kernel.World;
+import io.packetwalk.lab.LabPosition;
+import io.packetwalk.lab.LabValueException;
 import io.packetwalk.shell.CommandOutcome;
 import io.packetwalk.shell.RunLimits;
 import io.packetwalk.shell.ShellRun;
@@ -53,7 +55,9 @@ final class LabSession {
   /** Replaced by a rebuilt one when an edit's batch has to be rolled back. */
   private volatile ShellSession shell;
 
-  private final Map<String, Position> layout = new LinkedHashMap<>();
+  /** Where the person put namespace boxes, as the lab document keeps them, by "host/netns". */
+  private final Map<String, LabPosition> layout = new LinkedHashMap<>();
+
   private TopologyView shown;
   private long footprint;
   private int lineNumber;
@@ -186,11 +190,21 @@ final class LabSession {
     }
   }
 
-  /** Keeps where the person put namespace boxes; refuses more than a lab may hold. */
+  /**
+   * Keeps where the person put namespace boxes; refuses a position with a name no namespace can
+   * have, and more positions than a lab may hold.
+   */
   synchronized void place(Place place) {
-    Map<String, Position> next = new LinkedHashMap<>(layout);
+    Map<String, LabPosition> next = new LinkedHashMap<>(layout);
     for (Position position : place.positions()) {
-      next.put(position.host() + "/" + position.netns(), position);
+      try {
+        LabPosition kept =
+            new LabPosition(position.host(), position.netns(), position.x(), position.y());
+        next.put(position.host() + "/" + position.netns(), kept);
+      } catch (LabValueException e) {
+        throw new ProtocolException(
+            null, ErrorReason.INVALID_FIELD, "A position was refused: " + e.getMessage() + ".");
+      }
     }
     if (next.size() > Place.MAX_POSITIONS) {
       throw new ProtocolException(
@@ -202,8 +216,10 @@ final class LabSession {
     layout.putAll(next);
   }
 
-  /** Where the person put namespace boxes, in the order first placed. */
-  synchronized List<Position> layout() {
+  /**
+   * Where the person put namespace boxes, in the order first placed (the lab document's layout).
+   */
+  synchronized List<LabPosition> layout() {
     return new ArrayList<>(layout.values());
   }
 

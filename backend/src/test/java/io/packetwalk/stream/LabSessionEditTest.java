@@ -1,12 +1,15 @@
 package io.packetwalk.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.packetwalk.lab.LabPosition;
 import io.packetwalk.lab.WorldSnapshot;
 import io.packetwalk.shell.RunLimits;
 import io.packetwalk.stream.protocol.Protocol.Edit;
 import io.packetwalk.stream.protocol.Protocol.EditCommand;
 import io.packetwalk.stream.protocol.Protocol.EditResult;
+import io.packetwalk.stream.protocol.Protocol.ErrorReason;
 import io.packetwalk.stream.protocol.Protocol.NamespaceRef;
 import io.packetwalk.stream.protocol.Protocol.Ping;
 import io.packetwalk.stream.protocol.Protocol.Place;
@@ -14,6 +17,7 @@ import io.packetwalk.stream.protocol.Protocol.Position;
 import io.packetwalk.stream.protocol.Protocol.ServerMessage;
 import io.packetwalk.stream.protocol.Protocol.TopologyChange;
 import io.packetwalk.stream.protocol.Protocol.TraceEnd;
+import io.packetwalk.stream.protocol.ProtocolException;
 import io.packetwalk.system.SimulationSlots;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -157,7 +161,17 @@ class LabSessionEditTest {
             List.of(new Position("host1", "ns2", 30, 40), new Position("host1", "ns1", 50, 60))));
     assertThat(lab.layout())
         .containsExactly(
-            new Position("host1", "ns1", 50, 60), new Position("host1", "ns2", 30, 40));
+            new LabPosition("host1", "ns1", 50, 60), new LabPosition("host1", "ns2", 30, 40));
+  }
+
+  @Test
+  void aPositionWithANameNoNamespaceCanHaveIsRefused() {
+    ProtocolException refused =
+        catchThrowableOfType(
+            ProtocolException.class,
+            () -> lab.place(new Place(List.of(new Position("host1", "a/b", 1, 2)))));
+    assertThat(refused.error().reason()).isEqualTo(ErrorReason.INVALID_FIELD);
+    assertThat(lab.layout()).isEmpty();
   }
 
   private List<ServerMessage> edit(String label, EditCommand... commands) {
