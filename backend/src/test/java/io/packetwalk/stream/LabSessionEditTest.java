@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.packetwalk.lab.LabPosition;
 import io.packetwalk.lab.WorldSnapshot;
 import io.packetwalk.shell.RunLimits;
+import io.packetwalk.stream.protocol.Protocol.Command;
 import io.packetwalk.stream.protocol.Protocol.Edit;
 import io.packetwalk.stream.protocol.Protocol.EditCommand;
 import io.packetwalk.stream.protocol.Protocol.EditResult;
@@ -22,6 +23,7 @@ import io.packetwalk.system.SimulationSlots;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -67,11 +69,7 @@ class LabSessionEditTest {
   @Test
   void aDuplicateNameIsRefusedWithTheKernelsError() {
     String before = worldText();
-    lab.command(
-        new io.packetwalk.stream.protocol.Protocol.Command(
-            "c1", NS1, "ip link add br0 type bridge"),
-        run,
-        m -> {});
+    lab.command(new Command("c1", NS1, "ip link add br0 type bridge"), run, m -> {});
     String withBridge = worldText();
     EditResult result =
         (EditResult)
@@ -151,6 +149,42 @@ class LabSessionEditTest {
     assertThat(result.undo()).hasSize(1);
     edit("undo", result.undo().toArray(EditCommand[]::new));
     assertThat(worldText()).isEqualTo(before);
+  }
+
+  @Test
+  void deletingABridgeIsUndoneWithItsPortsAndAddressBack() {
+    for (String line :
+        List.of(
+            "ip link set dev veth1 down",
+            "ip link add br0 type bridge",
+            "ip link set dev veth1 master br0",
+            "ip addr add 10.0.0.1/24 dev br0",
+            "ip link set br0 up",
+            "ip link set dev veth1 up")) {
+      lab.command(new Command("c", NS1, line), run, m -> {});
+    }
+    List<String> before = devicesAndRoutes();
+    EditResult deleted =
+        (EditResult) edit("deleted br0", new EditCommand(NS1, "ip link del dev br0")).getFirst();
+    assertThat(deleted.applied()).isTrue();
+    EditResult undone =
+        (EditResult) edit("undo", deleted.undo().toArray(EditCommand[]::new)).getFirst();
+    assertThat(undone.applied()).as(undone.error()).isTrue();
+    // A device made again gets a new ifindex, as in the kernel; all else is as it was.
+    assertThat(devicesAndRoutes()).isEqualTo(before);
+  }
+
+  /** Every device (without its ifindex) and route of the world, sorted. */
+  private List<String> devicesAndRoutes() {
+    return WorldSnapshot.document(lab.world(), "x").hosts().stream()
+        .flatMap(host -> host.namespaces().stream())
+        .flatMap(ns ->
+            Stream.concat(
+                ns.devices().stream()
+                    .map(dev -> ns.name() + " " + dev.toString().replaceAll("ifindex=\\d+", "")),
+                ns.routes().stream().map(route -> ns.name() + " " + route)))
+        .sorted()
+        .toList();
   }
 
   @Test
