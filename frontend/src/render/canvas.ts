@@ -89,6 +89,8 @@ export interface ViewState extends View {
   readonly following: boolean;
   /** Where the current step's marker rests, in canvas pixels; null with no marker. */
   readonly marker: Point | null;
+  /** Namespaces the last change of the lab added out of sight (the view was kept), by label. */
+  readonly outOfView?: readonly string[];
 }
 
 const EMPTY_VIEW: StepView = { step: null, previous: null, tweenMs: 0 };
@@ -148,6 +150,7 @@ export class TopologyCanvas {
   private marks: Marks = NO_MARKS;
   private lifted: Lifted | null = null;
   private interactionFrame = 0;
+  private outOfView: readonly string[] = [];
   private step: StepView = EMPTY_VIEW;
   private tween = 0;
   private view: View = IDENTITY_VIEW;
@@ -200,8 +203,17 @@ export class TopologyCanvas {
       for (const box of this.scene.boxes.values()) this.pinned.set(box.key, center(box.rect));
     }
     if (this.arranged && this.positions.size > 0) this.fitted = false;
+    const drawn = new Set(this.scene?.boxes.keys() ?? []);
     this.relayout();
     this.arranged = this.topology !== null;
+    const visible = this.fitted ? null : this.visibleScene();
+    this.outOfView =
+      visible === null || this.scene === null
+        ? []
+        : [...this.scene.boxes.values()]
+            .filter((box) => !drawn.has(box.key) && !within(box.rect, visible))
+            .map((box) => box.label);
+    if (this.outOfView.length > 0) this.notifyView();
   }
 
   /**
@@ -441,6 +453,7 @@ export class TopologyCanvas {
   /** Takes a new view: both layers get its transform and are redrawn on the next frame. */
   private changeView(view: View, fitted: boolean): void {
     const same = view.scale === this.view.scale && view.x === this.view.x && view.y === this.view.y;
+    if (!same) this.outOfView = [];
     const refit = fitted !== this.fitted;
     this.view = view;
     this.fitted = fitted;
@@ -480,6 +493,7 @@ export class TopologyCanvas {
       canZoomOut: this.view.scale > least + 1e-9,
       following: this.following,
       marker: marker === null ? null : toScreen(this.view, marker),
+      outOfView: this.outOfView,
     });
   }
 
@@ -552,6 +566,16 @@ export class TopologyCanvas {
     layer.draw();
     recordDraw(this.stats, which, performance.now() - started);
   }
+}
+
+/** Whether `inner` lies wholly inside `outer`. */
+function within(inner: Rect, outer: Rect): boolean {
+  return (
+    inner.x >= outer.x &&
+    inner.y >= outer.y &&
+    inner.x + inner.width <= outer.x + outer.width &&
+    inner.y + inner.height <= outer.y + outer.height
+  );
 }
 
 function easeInOut(t: number): number {

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { center } from "../geometry/path";
 import { fakeAnimationFrames, fakeLayerDraws } from "../testing/konva";
 import { chainLab, twoNamespaces } from "../testing/labs";
-import { createFrameStats, TopologyCanvas } from "./canvas";
+import { createFrameStats, TopologyCanvas, type ViewState } from "./canvas";
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -60,6 +60,26 @@ describe("dragging boxes", () => {
     expect(centreOf(canvas, "host1/ns1")).toEqual({ x: 700, y: 300 });
     expect(centreOf(canvas, "host1/ns2")).toEqual(ns2);
     expect(canvas.currentScene()?.boxes.has("host1/ns3")).toBe(true);
+    canvas.destroy();
+  });
+
+  it("tells which new boxes landed out of sight while the view was kept, until the view moves", () => {
+    fakeLayerDraws();
+    fakeAnimationFrames();
+    const views: ViewState[] = [];
+    const canvas = new TopologyCanvas(
+      document.createElement("div"),
+      { width: 900, height: 500 },
+      createFrameStats(),
+      (view) => views.push(view),
+    );
+    canvas.setTopology(chainLab(2));
+    canvas.setPositions(new Map([["host1/ns1", { x: 200, y: 200 }]]));
+    canvas.zoomBy(3, { x: 0, y: 0 });
+    canvas.setTopology(chainLab(3));
+    expect(views.at(-1)?.outOfView).toEqual(["ns3"]);
+    canvas.panBy(10, 0);
+    expect(views.at(-1)?.outOfView).toEqual([]);
     canvas.destroy();
   });
 

@@ -254,6 +254,7 @@ export function CanvasView({ store, stats, waiting, editing }: CanvasViewProps) 
 
   const canvas = canvasRef.current;
   const refusal = state.edits.refusal;
+  const outOfView = view?.outOfView ?? [];
   // The view is a dependency: the bubble and the field follow pans and zooms.
   const screenRect = (id: string) =>
     view === null || canvas === null ? null : canvas.screenRectOf(id);
@@ -278,6 +279,15 @@ export function CanvasView({ store, stats, waiting, editing }: CanvasViewProps) 
         <div class={`canvas-stage tool-${mode}`} ref={stage} aria-hidden="true" />
         {waiting !== null && <p class="canvas-empty">{waiting}</p>}
         <ZoomControls view={view} onAction={act} onToggleFollowing={toggleFollowing} />
+        {outOfView.length > 0 && (
+          <p id="out-of-view" class="canvas-hint" role="status">
+            {outOfView.join(", ")} {outOfView.length === 1 ? "was" : "were"} added out of view;{" "}
+            <button type="button" onClick={() => act({ kind: "fit" })}>
+              Fit
+            </button>{" "}
+            shows {outOfView.length === 1 ? "it" : "them"}.
+          </p>
+        )}
         {grab !== null && (
           <div
             class="palette-ghost"

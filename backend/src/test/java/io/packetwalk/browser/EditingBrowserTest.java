@@ -64,6 +64,9 @@ class EditingBrowserTest {
     boxAppears("host1/ns3");
     assertThat(screenBox("host1/ns2")).as("ns2 did not move").isEqualTo(dropped);
     assertThat(screenBox("host1/ns1")).as("ns1 did not move").isEqualTo(ns1);
+    assertThat(chromium.find(By.id("out-of-view")).getText())
+        .as("the new box went where there was room, out of this view")
+        .startsWith("ns3 was added out of view");
     chromium.screenshot("edit-dragged-then-console.png");
 
     chromium.driver().navigate().refresh();
