@@ -117,6 +117,13 @@ export interface Scene {
   readonly wires: readonly Wire[];
   readonly switches: readonly SwitchBox[];
   readonly cables: readonly Cable[];
+  /** How much boxes and gaps were stretched to fill the canvas (1 when not). */
+  readonly stretch: Stretch;
+}
+
+export interface Stretch {
+  readonly x: number;
+  readonly y: number;
 }
 
 const MARGIN = 16;
@@ -144,12 +151,26 @@ const EMPTY_HOST: Arrangement = {
   hubs: new Set(),
 };
 
+const NO_POSITIONS: ReadonlyMap<string, Point> = new Map();
+
 /**
  * Lays out every visible namespace and device of the topology for a canvas of the given size.
  * Namespaces are arranged to suit the canvas's proportions; when they fit it (at the view's
  * "Fit" scale), gaps and boxes stretch to fill it, else the scene is larger than the canvas.
+ * A namespace with a place in `positions` (its box's centre, by namespace key) is centred there
+ * instead, and a box without one goes where the arrangement puts it
+ * unless that overlaps a placed box, else right of the placed boxes: new things never move old
+ * ones. Host frames then wrap their boxes. A given `stretch` (an earlier scene's) is used instead
+ * of the one that fills the canvas, so that boxes keep their sizes from one layout to the next.
+ * With `visible` (the part of the scene on screen), a new box goes to free room there first.
  */
-export function layoutTopology(topology: Topology, canvas: Size): Scene {
+export function layoutTopology(
+  topology: Topology,
+  canvas: Size,
+  positions: ReadonlyMap<string, Point> = NO_POSITIONS,
+  stretch: Stretch | null = null,
+  visible: Rect | null = null,
+): Scene {
   const switchList = underlaySwitches(topology);
   // Several hosts, or an underlay, and every host is drawn, even one that shows nothing yet.
   const groups = groupByHost(
@@ -168,6 +189,7 @@ export function layoutTopology(topology: Topology, canvas: Size): Scene {
       wires: [],
       switches: [],
       cables: [],
+      stretch: { x: 1, y: 1 },
     };
   const drawn = new Set(nodes.map((node) => node.key));
   const ends = vethEnds(topology, drawn);
@@ -207,9 +229,9 @@ export function layoutTopology(topology: Topology, canvas: Size): Scene {
     { width: content.width + fixed.width, height: content.height + fixed.height },
     canvas,
   );
-  const sx = Math.max(1, (canvas.width / scale - fixed.width) / content.width);
-  const sy = Math.max(1, (canvas.height / scale - fixed.height) / content.height);
-  const width = content.width * sx + fixed.width;
+  const sx = stretch?.x ?? Math.max(1, (canvas.width / scale - fixed.width) / content.width);
+  const sy = stretch?.y ?? Math.max(1, (canvas.height / scale - fixed.height) / content.height);
+  let width = content.width * sx + fixed.width;
 
   const hosts: HostFrame[] = [];
   const boxes = new Map<string, NamespaceBox>();
@@ -253,6 +275,14 @@ export function layoutTopology(topology: Topology, canvas: Size): Scene {
     arrangement.sides.forEach((side, port) => sides.set(port, side));
     top += height + hostChrome + HOST_GAP;
   });
+  if (positions.size > 0) {
+    // Rows of new boxes keep within the canvas, or within the placed boxes if they reach further.
+    const wrap = Math.max(canvas.width - MARGIN, ...[...positions.values()].map((at) => at.x));
+    placeBoxes(boxes, positions, wrap, visible);
+    wrapHosts(hosts, groups, boxes, gutter);
+    width = Math.max(width, ...hosts.map((host) => host.rect.x + host.rect.width + MARGIN + lane));
+    top = Math.max(top, ...hosts.map((host) => host.rect.y + host.rect.height + HOST_GAP));
+  }
   for (const port of cabled.keys()) sides.set(port, "right");
 
   const ports = placePorts(nodes, boxes, ends, sides);
@@ -268,7 +298,158 @@ export function layoutTopology(topology: Topology, canvas: Size): Scene {
     ports,
     wires: placeWires(topology, ports),
     ...underlay,
+    stretch: { x: sx, y: sy },
   };
+}
+
+/** The closest any box may come to the scene's top-left corner: its host's frame stays in the scene. */
+const BOX_MIN_X = HOST_PADDING;
+const BOX_MIN_Y = HOST_LABEL_HEIGHT + HOST_PADDING + TAB_HEIGHT;
+/** Room kept between a newly placed box and a placed one. */
+const PLACE_GAP = 40;
+
+/**
+ * Centres placed boxes on their places. A box without one keeps the arrangement's place when that
+ * is free and within `wrap`, else goes right of the last row of its host's boxes, or starts a row below them when
+ * that row would pass `wrap` (the right edge, in scene units, that rows keep within).
+ */
+function placeBoxes(
+  boxes: Map<string, NamespaceBox>,
+  positions: ReadonlyMap<string, Point>,
+  wrap: number,
+  visible: Rect | null,
+): void {
+  const placed: { host: string; rect: Rect }[] = [];
+  for (const [key, box] of boxes) {
+    const at = positions.get(key);
+    if (at === undefined) continue;
+    const moved = centredAt(box, at);
+    boxes.set(key, moved);
+    placed.push({ host: moved.ref.host, rect: outline(moved) });
+  }
+  for (const [key, box] of boxes) {
+    if (positions.has(key)) continue;
+    const blocked =
+      box.rect.x + box.rect.width > wrap ||
+      placed.some(({ rect }) => overlapsWithGap(outline(box), rect));
+    const free = blocked
+      ? (freeRoomIn(
+          box,
+          visible,
+          placed.map(({ rect }) => rect),
+        ) ??
+        nextInRow(
+          box,
+          placed.filter(({ host }) => host === box.ref.host).map(({ rect }) => rect),
+          wrap,
+        ))
+      : box;
+    boxes.set(key, free);
+    placed.push({ host: free.ref.host, rect: outline(free) });
+  }
+}
+
+/** How finely free room is looked for in the visible part of the scene. */
+const ROOM_STEP = 24;
+
+/** The box moved to the first free room (top to bottom, left to right) in `visible`, if any. */
+function freeRoomIn(
+  box: NamespaceBox,
+  visible: Rect | null,
+  others: readonly Rect[],
+): NamespaceBox | null {
+  if (visible === null) return null;
+  const width = box.rect.width;
+  const height = box.rect.height + TAB_HEIGHT;
+  for (
+    let y = visible.y + PLACE_GAP / 2;
+    y + height <= visible.y + visible.height;
+    y += ROOM_STEP
+  ) {
+    for (
+      let x = visible.x + PLACE_GAP / 2;
+      x + width <= visible.x + visible.width;
+      x += ROOM_STEP
+    ) {
+      const room = { x, y, width, height };
+      if (!others.some((rect) => overlapsWithGap(room, rect))) {
+        return centredAt(box, { x: x + width / 2, y: y + TAB_HEIGHT + box.rect.height / 2 });
+      }
+    }
+  }
+  return null;
+}
+
+/** The box placed right of the lowest row of `others`, or at the start of a new row below them. */
+function nextInRow(box: NamespaceBox, others: readonly Rect[], wrap: number): NamespaceBox {
+  const lowest = others.reduce<Rect | null>(
+    (low, rect) => (low === null || rect.y + rect.height > low.y + low.height ? rect : low),
+    null,
+  );
+  if (lowest === null) return box;
+  const row = others.filter(
+    (rect) => rect.y < lowest.y + lowest.height && lowest.y < rect.y + rect.height,
+  );
+  const right = Math.max(...row.map((rect) => rect.x + rect.width)) + PLACE_GAP;
+  const width = box.rect.width;
+  const height = box.rect.height + TAB_HEIGHT;
+  const top =
+    right + width <= wrap
+      ? Math.min(...row.map((rect) => rect.y))
+      : lowest.y + lowest.height + PLACE_GAP;
+  const left = right + width <= wrap ? right : Math.min(...others.map((rect) => rect.x));
+  return centredAt(box, { x: left + width / 2, y: top + TAB_HEIGHT + (height - TAB_HEIGHT) / 2 });
+}
+
+/** The box moved so that its rectangle's centre is `at` (kept clear of the scene's corner). */
+function centredAt(box: NamespaceBox, at: Point): NamespaceBox {
+  const x = Math.max(at.x - box.rect.width / 2, BOX_MIN_X);
+  const y = Math.max(at.y - box.rect.height / 2, BOX_MIN_Y);
+  return {
+    ...box,
+    rect: { ...box.rect, x, y },
+    tab: { ...box.tab, x, y: y - TAB_HEIGHT },
+  };
+}
+
+/** A box with its name tab. */
+function outline(box: NamespaceBox): Rect {
+  return { ...box.rect, y: box.tab.y, height: box.rect.height + box.tab.height };
+}
+
+function overlapsWithGap(a: Rect, b: Rect): boolean {
+  const gap = PLACE_GAP / 2;
+  return (
+    a.x < b.x + b.width + gap &&
+    b.x < a.x + a.width + gap &&
+    a.y < b.y + b.height + gap &&
+    b.y < a.y + a.height + gap
+  );
+}
+
+/** Each host's frame made to wrap its boxes (a host without boxes keeps its frame). */
+function wrapHosts(
+  hosts: HostFrame[],
+  groups: readonly HostGroup[],
+  boxes: ReadonlyMap<string, NamespaceBox>,
+  gutter: number,
+): void {
+  groups.forEach((group, index) => {
+    const frame = hosts[index];
+    const rects = group.nodes.flatMap((node) => {
+      const box = boxes.get(node.key);
+      return box === undefined ? [] : [outline(box)];
+    });
+    if (frame === undefined || rects.length === 0) return;
+    const left = Math.min(...rects.map((rect) => rect.x)) - HOST_PADDING;
+    const top = Math.min(...rects.map((rect) => rect.y)) - HOST_PADDING - HOST_LABEL_HEIGHT;
+    const right = Math.max(...rects.map((rect) => rect.x + rect.width)) + HOST_PADDING;
+    const bottom = Math.max(...rects.map((rect) => rect.y + rect.height)) + HOST_PADDING + gutter;
+    hosts[index] = {
+      name: frame.name,
+      rect: { x: left, y: top, width: right - left, height: bottom - top },
+    };
+  });
 }
 
 interface CabledNic {

@@ -112,7 +112,40 @@ export interface CommandMessage {
   readonly line: string;
 }
 
-export type ClientMessage = HelloMessage | PingMessage | CommandMessage | ExportLabMessage;
+/** One line of an edit, and the namespace it runs in. */
+export interface EditCommand {
+  readonly netns: NamespaceRef;
+  readonly line: string;
+}
+
+/** A canvas edit as the shell lines that carry it out, run as one batch: all or none. */
+export interface EditMessage {
+  readonly v: 2;
+  readonly type: "edit";
+  readonly requestId: string;
+  /** What the person did, e.g. "deleted ns2". */
+  readonly label: string;
+  /** 1 to 64 lines. */
+  readonly commands: readonly EditCommand[];
+}
+
+/** A namespace box's centre on the canvas, in scene coordinates. */
+export interface Position {
+  readonly host: string;
+  readonly netns: string;
+  readonly x: number;
+  readonly y: number;
+}
+
+/** Where the person put namespace boxes; the lab keeps them. No answer. */
+export interface PlaceMessage {
+  readonly v: 2;
+  readonly type: "place";
+  readonly positions: readonly Position[];
+}
+
+export type ClientMessage =
+  HelloMessage | PingMessage | CommandMessage | ExportLabMessage | EditMessage | PlaceMessage;
 
 // ---- Server → client ----
 
@@ -128,6 +161,8 @@ export interface WelcomeMessage {
   readonly resumed: boolean;
   /** Why a resume did not happen, or null. */
   readonly notice: string | null;
+  /** Where the person put namespace boxes; absent from a server that predates it (read as none). */
+  readonly layout?: readonly Position[];
 }
 
 /** A namespace added to a host (its devices come as upserts). */
@@ -198,6 +233,30 @@ export interface CommandResultMessage {
   readonly stopped: string | null;
 }
 
+/** One line of an edit and what it printed and returned. */
+export interface EditOutcome {
+  readonly netns: NamespaceRef;
+  readonly line: string;
+  readonly exit: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** What became of an edit: applied whole (a topologyChange follows), or refused and nothing changed. */
+export interface EditResultMessage {
+  readonly v: 2;
+  readonly type: "editResult";
+  readonly requestId: string;
+  readonly label: string;
+  readonly applied: boolean;
+  /** The lines run, up to the refused one. */
+  readonly commands: readonly EditOutcome[];
+  /** The lines that reverse an applied edit; empty for a refused one. */
+  readonly undo: readonly EditCommand[];
+  /** The refusing line's error, or null. */
+  readonly error: string | null;
+}
+
 export interface ErrorMessage {
   readonly v: 2;
   readonly type: "error";
@@ -222,6 +281,7 @@ export type ServerMessage =
   | TraceStepMessage
   | TraceEndMessage
   | CommandResultMessage
+  | EditResultMessage
   | ErrorMessage;
 
 // ---- Results ----
@@ -257,6 +317,7 @@ export function validateServerMessage(value: unknown): Validated<ServerMessage> 
           session: sessionToken(message.obj("session")),
           resumed: message.bool("resumed"),
           notice: message.nullableStr("notice"),
+          ...(message.has("layout") && { layout: message.list("layout", position) }),
         };
       case "topologyChange":
         return {
@@ -306,6 +367,17 @@ export function validateServerMessage(value: unknown): Validated<ServerMessage> 
           stdout: message.str("stdout"),
           stderr: message.str("stderr"),
           stopped: message.nullableStr("stopped"),
+        };
+      case "editResult":
+        return {
+          v: 2,
+          type: "editResult",
+          requestId: message.str("requestId"),
+          label: message.str("label"),
+          applied: message.bool("applied"),
+          commands: message.list("commands", editOutcome),
+          undo: message.list("undo", editCommand),
+          error: message.nullableStr("error"),
         };
       case "error":
         return {
@@ -357,6 +429,16 @@ export function validateClientMessage(value: unknown): Validated<ClientMessage> 
           netns: namespaceRef(message.obj("netns")),
           line: message.str("line"),
         };
+      case "edit":
+        return {
+          v: 2,
+          type: "edit",
+          requestId: message.str("requestId"),
+          label: message.str("label"),
+          commands: message.list("commands", editCommand),
+        };
+      case "place":
+        return { v: 2, type: "place", positions: message.list("positions", position) };
     }
   });
 }
@@ -368,13 +450,14 @@ export function encodeClientMessage(message: ClientMessage): string {
 
 // ---- Validation internals ----
 
-const CLIENT_TYPES = ["hello", "ping", "command", "exportLab"] as const;
+const CLIENT_TYPES = ["hello", "ping", "command", "exportLab", "edit", "place"] as const;
 const SERVER_TYPES = [
   "welcome",
   "topologyChange",
   "traceStart",
   "traceStep",
   "traceEnd",
+  "editResult",
   "commandResult",
   "error",
   "labDocument",
@@ -513,6 +596,14 @@ class Fields {
     return this.wrong(key, range, value);
   }
 
+  /** A finite number. */
+  num(key: string): number {
+    const value = this.get(key);
+    return typeof value === "number" && Number.isFinite(value)
+      ? value
+      : this.wrong(key, "a finite number", value);
+  }
+
   nullableInt(key: string): number | null {
     return this.get(key) === null ? null : this.int(key);
   }
@@ -605,6 +696,29 @@ function envelope<const T extends string>(
 
 function namespaceRef(fields: Fields): NamespaceRef {
   return { host: fields.str("host"), netns: fields.str("netns") };
+}
+
+function editCommand(fields: Fields): EditCommand {
+  return { netns: namespaceRef(fields.obj("netns")), line: fields.str("line") };
+}
+
+function editOutcome(fields: Fields): EditOutcome {
+  return {
+    netns: namespaceRef(fields.obj("netns")),
+    line: fields.str("line"),
+    exit: fields.int("exit"),
+    stdout: fields.str("stdout"),
+    stderr: fields.str("stderr"),
+  };
+}
+
+function position(fields: Fields): Position {
+  return {
+    host: fields.str("host"),
+    netns: fields.str("netns"),
+    x: fields.num("x"),
+    y: fields.num("y"),
+  };
 }
 
 function deviceRef(fields: Fields): DeviceRef {

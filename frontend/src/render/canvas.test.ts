@@ -51,6 +51,7 @@ describe("recordDraw", () => {
       staticMaxDrawMs: 5,
       overlayTotalDrawMs: 3,
       overlayMaxDrawMs: 2,
+      interactionDraws: 0,
     });
   });
 });

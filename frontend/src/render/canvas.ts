@@ -3,14 +3,19 @@
  * overlay layer repainted per step, the marker's tween along a wire, the view (pan and zoom,
  * applied to both layers as one transform, so a view change redraws them without repainting
  * their shapes), following the packet marker (panning just enough to bring it back into view
- * when a step puts it out of sight), and frame statistics.
+ * when a step puts it out of sight), and frame statistics. A third layer shows interaction: the
+ * selection, the selection band, a link being drawn, and boxes being dragged (lifted off the
+ * static layer, so a drag repaints only this layer each frame). Boxes keep their places: a
+ * topology change never moves a box already drawn, and places the person chose win.
  */
 import Konva from "konva/lib/Core";
 import type { Group } from "konva/lib/Group";
 import { Layer } from "konva/lib/Layer";
 import { Stage } from "konva/lib/Stage";
-import { layoutTopology, wirePath, type Scene, type Size } from "../geometry/layout";
-import { pointAlong, type Point } from "../geometry/path";
+import { Group as KonvaGroup } from "konva/lib/Group";
+import { hitTest, type Hit } from "../geometry/hitTest";
+import { layoutTopology, wirePath, type Scene, type Size, type Stretch } from "../geometry/layout";
+import { center, pointAlong, type Point, type Rect } from "../geometry/path";
 import {
   fitView,
   followView,
@@ -19,6 +24,7 @@ import {
   minScale,
   panView,
   resizeView,
+  toScene,
   toScreen,
   zoomAround,
   type View,
@@ -26,7 +32,16 @@ import {
 import { deviceKey, type Topology } from "../model/topology";
 import type { TraceStep } from "../model/trace";
 import { paintOverlay, stepPosition } from "./overlayScene";
-import { paintStatic } from "./staticScene";
+import {
+  lift,
+  linkStart,
+  moveLifted,
+  NO_MARKS,
+  paintMarks,
+  type Lifted,
+  type Marks,
+} from "./interactionScene";
+import { paintStatic, type StaticIndex } from "./staticScene";
 import { MARKER_RADIUS } from "./theme";
 
 /** Draw counts and times, read by the browser frame-time benchmark. */
@@ -49,6 +64,8 @@ export interface FrameStats {
   /** Draw time of the overlay layer, and its longest draw. */
   overlayTotalDrawMs: number;
   overlayMaxDrawMs: number;
+  /** Draws of the interaction layer (selection, band, link, dragged boxes). */
+  interactionDraws: number;
 }
 
 /** Which of the two canvas layers a draw was of. */
@@ -72,6 +89,8 @@ export interface ViewState extends View {
   readonly following: boolean;
   /** Where the current step's marker rests, in canvas pixels; null with no marker. */
   readonly marker: Point | null;
+  /** Namespaces the last change of the lab added out of sight (the view was kept), by label. */
+  readonly outOfView?: readonly string[];
 }
 
 const EMPTY_VIEW: StepView = { step: null, previous: null, tweenMs: 0 };
@@ -92,6 +111,7 @@ export function createFrameStats(): FrameStats {
     staticMaxDrawMs: 0,
     overlayTotalDrawMs: 0,
     overlayMaxDrawMs: 0,
+    interactionDraws: 0,
   };
 }
 
@@ -114,8 +134,23 @@ export class TopologyCanvas {
   private readonly stage: Stage;
   private readonly staticLayer = new Layer({ listening: false });
   private readonly overlayLayer = new Layer({ listening: false });
+  private readonly interactionLayer = new Layer({ listening: false });
+  private readonly marksGroup = new KonvaGroup({ listening: false });
   private topology: Topology | null = null;
   private scene: Scene | null = null;
+  private index: StaticIndex | null = null;
+  /** The places the person chose (box centres by namespace key). */
+  private positions: ReadonlyMap<string, Point> = new Map();
+  /** Where boxes already drawn are, so a topology change does not move them. */
+  private pinned = new Map<string, Point>();
+  /** The stretch boxes were first drawn with, kept while boxes have places so they keep their sizes. */
+  private stretch: Stretch | null = null;
+  /** Whether this lab has been drawn since it was opened (places then keep the view where it is). */
+  private arranged = false;
+  private marks: Marks = NO_MARKS;
+  private lifted: Lifted | null = null;
+  private interactionFrame = 0;
+  private outOfView: readonly string[] = [];
   private step: StepView = EMPTY_VIEW;
   private tween = 0;
   private view: View = IDENTITY_VIEW;
@@ -133,13 +168,165 @@ export class TopologyCanvas {
     private readonly onView: (state: ViewState) => void = () => undefined,
   ) {
     this.stage = new Stage({ container, width: size.width, height: size.height });
-    this.stage.add(this.staticLayer, this.overlayLayer);
+    this.stage.add(this.staticLayer, this.overlayLayer, this.interactionLayer);
+    this.interactionLayer.add(this.marksGroup);
   }
 
   setTopology(topology: Topology | null): void {
     if (topology === this.topology) return;
     this.topology = topology;
+    this.relayoutKeepingView();
+  }
+
+  /** Forgets where boxes were drawn (a new lab): the next layout arranges afresh. */
+  forgetPlaces(): void {
+    this.pinned.clear();
+    this.stretch = null;
+    this.arranged = false;
+    this.fitted = true;
+  }
+
+  /** Takes the places the person chose; boxes move there at once. */
+  setPositions(positions: ReadonlyMap<string, Point>): void {
+    if (positions === this.positions) return;
+    this.positions = positions;
+    if (this.topology !== null) this.relayoutKeepingView();
+  }
+
+  /**
+   * Lays out again for a change of the lab or of places. Once the person has placed boxes, the
+   * view stays where it is (it is no longer kept fitted), so that nothing moves on screen.
+   */
+  private relayoutKeepingView(): void {
+    // Boxes drawn so far keep their places.
+    if (this.arranged && this.scene !== null && this.topology !== null) {
+      for (const box of this.scene.boxes.values()) this.pinned.set(box.key, center(box.rect));
+    }
+    if (this.arranged && this.positions.size > 0) this.fitted = false;
+    const drawn = new Set(this.scene?.boxes.keys() ?? []);
     this.relayout();
+    this.arranged = this.topology !== null;
+    const visible = this.fitted ? null : this.visibleScene();
+    this.outOfView =
+      visible === null || this.scene === null
+        ? []
+        : [...this.scene.boxes.values()]
+            .filter((box) => !drawn.has(box.key) && !within(box.rect, visible))
+            .map((box) => box.label);
+    if (this.outOfView.length > 0) this.notifyView();
+  }
+
+  /**
+   * Arranges every box afresh, ignoring places ("Tidy"); returns the new centres by namespace key
+   * (for the lab to keep as the person's places).
+   */
+  tidy(): Map<string, Point> {
+    this.pinned.clear();
+    this.stretch = null;
+    this.positions = new Map();
+    this.fitted = true;
+    this.relayout();
+    return new Map(
+      [...(this.scene?.boxes.values() ?? [])].map((box) => [box.key, center(box.rect)]),
+    );
+  }
+
+  /** A canvas point in scene coordinates. */
+  sceneAt(point: Point): Point {
+    return toScene(this.view, point);
+  }
+
+  /** What is under a canvas point. */
+  hitAt(point: Point): Hit | null {
+    return this.scene === null ? null : hitTest(this.scene, this.sceneAt(point));
+  }
+
+  /** The scene as laid out now, or null before there is a topology. */
+  currentScene(): Scene | null {
+    return this.scene;
+  }
+
+  /** Where a box, device or link is on the canvas, in canvas pixels, or null when it is not drawn. */
+  screenRectOf(id: string): Rect | null {
+    const scene = this.scene;
+    if (scene === null) return null;
+    const box = scene.boxes.get(id);
+    const port = scene.ports.get(id);
+    const wire = scene.wires.find((candidate) => candidate.key === id);
+    const rect: Rect | null =
+      box !== undefined
+        ? { ...box.rect, y: box.tab.y, height: box.rect.height + box.tab.height }
+        : port !== undefined
+          ? port.rect
+          : wire !== undefined
+            ? {
+                x: Math.min(wire.from.x, wire.to.x),
+                y: Math.min(wire.from.y, wire.to.y),
+                width: Math.abs(wire.to.x - wire.from.x),
+                height: Math.abs(wire.to.y - wire.from.y),
+              }
+            : null;
+    if (rect === null) return null;
+    const topLeft = toScreen(this.view, rect);
+    return {
+      ...topLeft,
+      width: rect.width * this.view.scale,
+      height: rect.height * this.view.scale,
+    };
+  }
+
+  /** Shows the selection outlines. */
+  setSelection(selection: readonly string[]): void {
+    if (selection === this.marks.selection) return;
+    this.marks = { ...this.marks, selection };
+    this.repaintMarks();
+  }
+
+  /** Shows (or, with null, hides) the selection band, in scene coordinates. */
+  showBand(band: Rect | null): void {
+    this.marks = { ...this.marks, band };
+    this.repaintMarks();
+  }
+
+  /** Shows a link being drawn from a device or box to a scene point (null hides it). */
+  showLink(fromKey: string | null, to: Point | null): void {
+    const from = this.scene === null || fromKey === null ? null : linkStart(this.scene, fromKey);
+    this.marks = { ...this.marks, link: from === null || to === null ? null : { from, to } };
+    this.repaintMarks();
+  }
+
+  /**
+   * Drags boxes by (dx, dy) scene units from where they are drawn: the first call lifts them onto
+   * the interaction layer (one static repaint to hide them); later calls move only the lifted copies.
+   */
+  dragBoxes(keys: readonly string[], dx: number, dy: number): void {
+    if (this.scene === null || this.index === null) return;
+    if (this.lifted === null) {
+      this.lifted = lift(this.interactionLayer, this.scene, this.index, keys);
+      this.timed(this.staticLayer, "static");
+    }
+    moveLifted(this.lifted, dx, dy);
+    this.drawInteraction();
+  }
+
+  /** Ends a drag: the lifted copies go; the next layout draws the boxes where they were dropped. */
+  endDrag(): void {
+    const lifted = this.lifted;
+    if (lifted === null) return;
+    this.lifted = null;
+    lifted.group.destroy();
+    for (const { line } of lifted.wires) line.destroy();
+    for (const shape of lifted.hidden) shape.visible(true);
+    this.fitted = false;
+    this.drawInteraction();
+  }
+
+  /** Where a box's centre would be after moving it by (dx, dy), or null when it is not drawn. */
+  movedCentre(key: string, dx: number, dy: number): Point | null {
+    const box = this.scene?.boxes.get(key);
+    if (box === undefined) return null;
+    const middle = center(box.rect);
+    return { x: middle.x + dx, y: middle.y + dy };
   }
 
   resize(size: Size): void {
@@ -193,6 +380,7 @@ export class TopologyCanvas {
   destroy(): void {
     cancelAnimationFrame(this.tween);
     cancelAnimationFrame(this.viewFrame);
+    cancelAnimationFrame(this.interactionFrame);
     this.stage.destroy();
   }
 
@@ -227,9 +415,24 @@ export class TopologyCanvas {
   /** Lays the topology out again for a canvas that was `before` (the same size unless it was resized). */
   private relayout(before: Size = this.size()): void {
     const size = this.size();
-    this.scene = this.topology === null ? null : layoutTopology(this.topology, size);
-    if (this.scene === null) this.staticLayer.destroyChildren();
-    else paintStatic(this.staticLayer, this.scene);
+    const places = new Map([...this.pinned, ...this.positions]);
+    if (places.size === 0) this.stretch = null;
+    this.scene =
+      this.topology === null
+        ? null
+        : layoutTopology(this.topology, size, places, this.stretch, this.visibleScene());
+    if (this.scene !== null && places.size > 0) this.stretch ??= this.scene.stretch;
+    this.lifted = null;
+    this.interactionLayer.destroyChildren();
+    this.interactionLayer.add(this.marksGroup);
+    if (this.scene === null) {
+      this.staticLayer.destroyChildren();
+      this.index = null;
+    } else {
+      this.index = paintStatic(this.staticLayer, this.scene);
+    }
+    if (this.scene !== null) paintMarks(this.marksGroup, this.scene, this.marks);
+    this.drawInteraction();
     this.view = this.fitted
       ? fitView(this.sceneSize(), size)
       : resizeView(this.view, before, size, this.sceneSize());
@@ -238,9 +441,19 @@ export class TopologyCanvas {
     this.paintStep(false);
   }
 
+  /** The part of the scene on screen below the controls, once the lab has been drawn; else null. */
+  private visibleScene(): Rect | null {
+    if (!this.arranged || this.fitted) return null;
+    const size = this.size();
+    const top = toScene(this.view, { x: 0, y: Math.min(this.coveredTop, size.height / 2) });
+    const bottom = toScene(this.view, { x: size.width, y: size.height });
+    return { x: top.x, y: top.y, width: bottom.x - top.x, height: bottom.y - top.y };
+  }
+
   /** Takes a new view: both layers get its transform and are redrawn on the next frame. */
   private changeView(view: View, fitted: boolean): void {
     const same = view.scale === this.view.scale && view.x === this.view.x && view.y === this.view.y;
+    if (!same) this.outOfView = [];
     const refit = fitted !== this.fitted;
     this.view = view;
     this.fitted = fitted;
@@ -254,6 +467,8 @@ export class TopologyCanvas {
       this.viewFrame = 0;
       this.timed(this.staticLayer, "static");
       this.stats.viewportDraws += 1;
+      this.interactionLayer.draw();
+      this.stats.interactionDraws += 1;
       // A running tween draws the overlay on this frame anyway.
       if (this.tween === 0) this.drawOverlay();
     });
@@ -261,7 +476,7 @@ export class TopologyCanvas {
 
   private applyView(): void {
     const { scale, x, y } = this.view;
-    for (const layer of [this.staticLayer, this.overlayLayer]) {
+    for (const layer of [this.staticLayer, this.overlayLayer, this.interactionLayer]) {
       layer.scale({ x: scale, y: scale });
       layer.position({ x, y });
     }
@@ -278,6 +493,7 @@ export class TopologyCanvas {
       canZoomOut: this.view.scale > least + 1e-9,
       following: this.following,
       marker: marker === null ? null : toScreen(this.view, marker),
+      outOfView: this.outOfView,
     });
   }
 
@@ -325,6 +541,22 @@ export class TopologyCanvas {
     this.tween = requestAnimationFrame(frame);
   }
 
+  private repaintMarks(): void {
+    if (this.scene === null) return;
+    paintMarks(this.marksGroup, this.scene, this.marks);
+    this.drawInteraction();
+  }
+
+  /** Draws the interaction layer on the next frame (once, however many changes come before it). */
+  private drawInteraction(): void {
+    if (this.interactionFrame !== 0) return;
+    this.interactionFrame = requestAnimationFrame(() => {
+      this.interactionFrame = 0;
+      this.interactionLayer.draw();
+      this.stats.interactionDraws += 1;
+    });
+  }
+
   private drawOverlay(): void {
     this.timed(this.overlayLayer, "overlay");
   }
@@ -334,6 +566,16 @@ export class TopologyCanvas {
     layer.draw();
     recordDraw(this.stats, which, performance.now() - started);
   }
+}
+
+/** Whether `inner` lies wholly inside `outer`. */
+function within(inner: Rect, outer: Rect): boolean {
+  return (
+    inner.x >= outer.x &&
+    inner.y >= outer.y &&
+    inner.x + inner.width <= outer.x + outer.width &&
+    inner.y + inner.height <= outer.y + outer.height
+  );
 }
 
 function easeInOut(t: number): number {

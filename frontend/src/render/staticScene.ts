@@ -10,8 +10,20 @@ import { COLOURS, FONT_FAMILY, MONO_FAMILY } from "./theme";
 /** Bars wider than this are bridges with many ports. */
 const LONG_BAR = 240;
 
-export function paintStatic(layer: Layer, scene: Scene): void {
+/** The painted shapes of a scene by key, so a drag can lift a box, its ports and its wires. */
+export interface StaticIndex {
+  readonly boxes: ReadonlyMap<string, Group>;
+  readonly ports: ReadonlyMap<string, Group>;
+  readonly wires: ReadonlyMap<string, Line>;
+  readonly cables: ReadonlyMap<string, Line>;
+}
+
+export function paintStatic(layer: Layer, scene: Scene): StaticIndex {
   layer.destroyChildren();
+  const boxes = new Map<string, Group>();
+  const ports = new Map<string, Group>();
+  const wires = new Map<string, Line>();
+  const cables = new Map<string, Line>();
   for (const host of scene.hosts) {
     layer.add(
       new Rect({
@@ -35,11 +47,14 @@ export function paintStatic(layer: Layer, scene: Scene): void {
       }),
     );
   }
-  for (const box of scene.boxes.values()) layer.add(namespaceShape(box));
-  for (const wire of scene.wires) layer.add(wireShape(wire));
-  for (const cable of scene.cables) layer.add(cableShape(cable));
+  for (const box of scene.boxes.values()) boxes.set(box.key, namespaceShape(box));
+  for (const wire of scene.wires) wires.set(wire.key, wireShape(wire));
+  for (const cable of scene.cables) cables.set(cable.nic, cableShape(cable));
+  for (const port of scene.ports.values()) ports.set(port.key, portShape(port));
+  for (const shape of [...boxes.values(), ...wires.values(), ...cables.values()]) layer.add(shape);
   for (const sw of scene.switches) layer.add(switchShape(sw));
-  for (const port of scene.ports.values()) layer.add(portShape(port));
+  for (const shape of ports.values()) layer.add(shape);
+  return { boxes, ports, wires, cables };
 }
 
 function cableShape(cable: Cable): Line {
@@ -81,8 +96,9 @@ function switchShape(sw: SwitchBox): Group {
   return group;
 }
 
-function namespaceShape(box: NamespaceBox): Group {
-  const group = new Group({ listening: false });
+/** A namespace box with its name tab; named "namespace-box" with its key, for tests that find it. */
+export function namespaceShape(box: NamespaceBox): Group {
+  const group = new Group({ name: "namespace-box", listening: false, nsKey: box.key });
   group.add(
     new Rect({
       ...box.tab,
@@ -126,7 +142,7 @@ const WIRE_STYLES: Readonly<
 
 const OTHER_WIRE = { stroke: "#94a3b8", strokeWidth: 1.5, dash: [2, 3] };
 
-function wireShape(wire: Wire): Line {
+export function wireShape(wire: Wire): Line {
   const style = WIRE_STYLES[wire.kind] ?? OTHER_WIRE;
   return new Line({
     points: [wire.from.x, wire.from.y, wire.to.x, wire.to.y],
@@ -137,11 +153,12 @@ function wireShape(wire: Wire): Line {
   });
 }
 
-function portShape(port: PortBox): Group {
+/** A device's port or bridge bar; named "device-port" with its key, for tests that find it. */
+export function portShape(port: PortBox): Group {
   const bridge = port.device.kind === "bridge";
   const up = port.device.up;
   const { x, y, width, height } = port.rect;
-  const group = new Group({ listening: false });
+  const group = new Group({ name: "device-port", listening: false, deviceKey: port.key });
   group.add(
     new Rect({
       x,

@@ -1,5 +1,7 @@
 /** Owns the session state (connection, lab, topology, current trace and cursor, console, error banner) and the pure transitions that change it. */
-import type { Topology } from "../model/topology";
+import { NO_EDITS, editAnswered, type EditState } from "../edit/editState";
+import type { Point } from "../geometry/path";
+import { allNamespaces, namespaceKey, type Topology } from "../model/topology";
 import type { TraceStep } from "../model/trace";
 import type { ServerMessage } from "../protocol/protocol";
 import type { ConnectionStatus } from "../transport/connection";
@@ -38,6 +40,12 @@ export interface SessionState {
   readonly error: string | null;
   /** What the server said about this tab's lab (e.g. a resume that came too late), or null. */
   readonly notice: string | null;
+  /** The selected namespaces, devices and links, by id ("host1/ns1", "host1/ns1/veth1", a wire key). */
+  readonly selection: readonly string[];
+  /** Where the person put namespace boxes (box centres by namespace key), as the lab keeps them. */
+  readonly positions: ReadonlyMap<string, Point>;
+  /** The command log, undo and redo, and a refused edit's error. */
+  readonly edits: EditState;
 }
 
 export function initialSession(speed: number): SessionState {
@@ -52,6 +60,9 @@ export function initialSession(speed: number): SessionState {
     consoleLines: [],
     error: null,
     notice: null,
+    selection: [],
+    positions: new Map(),
+    edits: NO_EDITS,
   };
 }
 
@@ -64,11 +75,19 @@ export function receive(state: SessionState, message: ServerMessage): SessionSta
         labName: message.labName,
         topology: message.topology,
         notice: message.notice ?? state.notice,
+        selection: [],
+        positions: new Map(
+          (message.layout ?? []).map((p) => [namespaceKey(p), { x: p.x, y: p.y }] as const),
+        ),
+        edits: NO_EDITS,
       };
-    case "topologyChange":
-      return state.topology === null
-        ? state
-        : { ...state, topology: applyTopologyChange(state.topology, message) };
+    case "topologyChange": {
+      if (state.topology === null) return state;
+      const topology = applyTopologyChange(state.topology, message);
+      return { ...state, topology, selection: stillThere(topology, state.selection) };
+    }
+    case "editResult":
+      return { ...state, edits: editAnswered(state.edits, message) };
     case "traceStart":
       return {
         ...state,
@@ -105,6 +124,22 @@ export function receive(state: SessionState, message: ServerMessage): SessionSta
     case "labDocument":
       return state;
   }
+}
+
+/** The selection without the ids of namespaces, devices and links that are gone. */
+export function stillThere(topology: Topology, selection: readonly string[]): readonly string[] {
+  if (selection.length === 0) return selection;
+  const ids = new Set<string>();
+  for (const { ref, namespace } of allNamespaces(topology)) {
+    ids.add(namespaceKey(ref));
+    for (const device of namespace.devices) ids.add(`${namespaceKey(ref)}/${device.name}`);
+  }
+  const kept = selection.filter((id) => {
+    if (!id.includes(":")) return ids.has(id);
+    const [, a = "", b = ""] = id.split(":");
+    return ids.has(a) && ids.has(b);
+  });
+  return kept.length === selection.length ? selection : kept;
 }
 
 /** The outcome sentence, with the run limit that stopped it and the steps not kept, if any. */

@@ -4,6 +4,7 @@ import type { FrameStats } from "../render/canvas";
 import { causeOf } from "../model/trace";
 import { currentStep } from "../store/session";
 import { CanvasView } from "./CanvasView";
+import { CommandLog } from "./CommandLog";
 import { ConsolePanel } from "./ConsolePanel";
 import type { Controller } from "./controller";
 import { TracePanel } from "./EventList";
@@ -69,6 +70,7 @@ export function App({
           <CanvasView
             store={controller.store}
             stats={stats}
+            editing={controller.editing}
             waiting={
               state.topology !== null
                 ? null
@@ -88,6 +90,7 @@ export function App({
             onTogglePlay={() => controller.togglePlay()}
             onSpeed={(speed) => controller.setSpeed(speed)}
           />
+          <CommandLog entries={state.edits.log} />
         </section>
         <aside class="trace-column">
           <TracePanel

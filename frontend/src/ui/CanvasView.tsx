@@ -1,10 +1,18 @@
-/** Owns the canvas area: creates the Konva canvas, feeds it the topology and the current step, keeps it sized to its box, turns drags, wheel turns, zoom keys and the zoom buttons into view changes, and the follow toggle into following on or off. */
+/** Owns the canvas area: creates the Konva canvas, feeds it the topology, the places of boxes, the selection and the current step, keeps it sized to its box, turns gestures, wheel turns and keys into view changes, selections, moves and edits, and shows the editing palette, the rename field and a refused edit's error next to its thing. */
 import { useEffect, useRef, useState } from "preact/hooks";
+import type { EditController } from "../edit/editController";
+import type { Hit } from "../geometry/hitTest";
+import type { Point } from "../geometry/path";
 import { TopologyCanvas, type FrameStats, type ViewState } from "../render/canvas";
 import { currentStep, previousStep, type SessionState } from "../store/session";
 import type { Store } from "../store/store";
+import type { EditKeyAction } from "../tools/editKeys";
 import type { ViewAction } from "../tools/panZoom";
+import { DRAG_THRESHOLD, isNamespaceId, type ToolMode } from "../tools/select";
 import { applyViewAction, attachGestures } from "./canvasGestures";
+import { findDevice } from "../edit/commands";
+import { Palette, type PaletteItem } from "./Palette";
+import { useStore } from "./useStore";
 import { ZoomControls } from "./ZoomControls";
 
 /** The longest time a marker takes to cross a wire. */
@@ -17,13 +25,72 @@ export interface CanvasViewProps {
   readonly stats: FrameStats;
   /** Shown over the canvas while there is no topology to draw; null once there is one. */
   readonly waiting: string | null;
+  readonly editing: EditController;
 }
 
-export function CanvasView({ store, stats, waiting }: CanvasViewProps) {
+interface Renaming {
+  readonly id: string;
+  /** The device's name now. */
+  readonly original: string;
+  /** What the field holds. */
+  readonly value: string;
+}
+
+/** A palette item being dragged, where the pointer is (page pixels). */
+interface Grab {
+  readonly item: PaletteItem;
+  readonly x: number;
+  readonly y: number;
+}
+
+export function CanvasView({ store, stats, waiting, editing }: CanvasViewProps) {
+  const state = useStore(store);
   const host = useRef<HTMLDivElement>(null);
   const stage = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<TopologyCanvas | null>(null);
   const [view, setView] = useState<ViewState | null>(null);
+  const [mode, setMode] = useState<ToolMode>("select");
+  const modeRef = useRef<ToolMode>(mode);
+  modeRef.current = mode;
+  const [renaming, setRenaming] = useState<Renaming | null>(null);
+  const [grab, setGrab] = useState<Grab | null>(null);
+
+  const startRename = (id: string): void => {
+    const topology = store.get().topology;
+    const found = topology === null ? null : findDevice(topology, id);
+    if (found !== null) setRenaming({ id, original: found.device.name, value: found.device.name });
+  };
+
+  const onKey = (action: EditKeyAction): void => {
+    switch (action) {
+      case "delete":
+        editing.deleteSelection();
+        return;
+      case "undo":
+        editing.undo();
+        return;
+      case "redo":
+        editing.redo();
+        return;
+      case "rename": {
+        const device = store.get().selection.find((id) => id.split("/").length === 3);
+        if (device !== undefined) startRename(device);
+        return;
+      }
+      case "escape":
+        editing.select([], false);
+        editing.dismissRefusal();
+        return;
+      case "select-tool":
+        setMode("select");
+        return;
+      case "connect-tool":
+        setMode("connect");
+        return;
+    }
+  };
+  const onKeyRef = useRef(onKey);
+  onKeyRef.current = onKey;
 
   useEffect(() => {
     const hostElement = host.current;
@@ -33,33 +100,41 @@ export function CanvasView({ store, stats, waiting }: CanvasViewProps) {
       width: Math.max(Math.floor(hostElement.clientWidth), 1),
       height: Math.max(Math.floor(hostElement.clientHeight), 1),
     });
-    const canvas = new TopologyCanvas(stageElement, size(), stats, (state) => {
+    const canvas = new TopologyCanvas(stageElement, size(), stats, (viewState) => {
       // The dot grid moves and scales with the scene.
-      hostElement.style.backgroundPosition = `${state.x}px ${state.y}px`;
-      hostElement.style.backgroundSize = `${GRID_PX * state.scale}px ${GRID_PX * state.scale}px`;
+      hostElement.style.backgroundPosition = `${viewState.x}px ${viewState.y}px`;
+      hostElement.style.backgroundSize = `${GRID_PX * viewState.scale}px ${GRID_PX * viewState.scale}px`;
       // Where the marker rests, for browser tests.
-      if (state.marker === null) {
+      if (viewState.marker === null) {
         delete stageElement.dataset["markerX"];
         delete stageElement.dataset["markerY"];
       } else {
-        stageElement.dataset["markerX"] = state.marker.x.toFixed(1);
-        stageElement.dataset["markerY"] = state.marker.y.toFixed(1);
+        stageElement.dataset["markerX"] = viewState.marker.x.toFixed(1);
+        stageElement.dataset["markerY"] = viewState.marker.y.toFixed(1);
       }
-      setView(state);
+      setView(viewState);
     });
     canvasRef.current = canvas;
-    const show = (state: SessionState, previous: SessionState | null): void => {
-      canvas.setTopology(state.topology);
-      const step = currentStep(state);
+    const show = (next: SessionState, previous: SessionState | null): void => {
+      // Only a welcome (a lab opened or resumed) replaces the topology and the places at once.
+      const welcome =
+        previous !== null &&
+        next.topology !== previous.topology &&
+        next.positions !== previous.positions;
+      if (welcome) canvas.forgetPlaces();
+      canvas.setPositions(next.positions);
+      canvas.setTopology(next.topology);
+      canvas.setSelection(next.selection);
+      const step = currentStep(next);
       if (previous !== null && step === currentStep(previous)) return;
       const advancedByOne =
         previous !== null &&
-        state.trace?.requestId === previous.trace?.requestId &&
-        state.cursor === previous.cursor + 1;
+        next.trace?.requestId === previous.trace?.requestId &&
+        next.cursor === previous.cursor + 1;
       canvas.showStep({
         step,
-        previous: advancedByOne ? previousStep(state) : null,
-        tweenMs: Math.min(MAX_TWEEN_MS, 800 / state.speed),
+        previous: advancedByOne ? previousStep(next) : null,
+        tweenMs: Math.min(MAX_TWEEN_MS, 800 / next.speed),
       });
     };
     show(store.get(), null);
@@ -75,7 +150,15 @@ export function CanvasView({ store, stats, waiting }: CanvasViewProps) {
       canvas.resize(size());
     });
     observer.observe(hostElement);
-    const stopGestures = attachGestures(stageElement, canvas, () => store.get().playing);
+    const stopGestures = attachGestures(stageElement, canvas, () => store.get().playing, {
+      selection: () => store.get().selection,
+      mode: () => modeRef.current,
+      select: (ids, toggle) => editing.select(ids, toggle),
+      moved: (places) => editing.place(places),
+      connect: (from, to) => editing.connect(from, to),
+      rename: (id) => startRename(id),
+      key: (action) => onKeyRef.current(action),
+    });
     return () => {
       stopGestures();
       observer.disconnect();
@@ -83,7 +166,7 @@ export function CanvasView({ store, stats, waiting }: CanvasViewProps) {
       canvas.destroy();
       canvasRef.current = null;
     };
-  }, [store, stats]);
+  }, [store, stats, editing]);
 
   const act = (action: ViewAction) => {
     const canvas = canvasRef.current;
@@ -93,11 +176,175 @@ export function CanvasView({ store, stats, waiting }: CanvasViewProps) {
     const canvas = canvasRef.current;
     if (canvas !== null) canvas.setFollowing(!canvas.isFollowing());
   };
+
+  /** Drops a palette item at a page point: over the canvas, where it lands; else (a click) where it fits. */
+  const drop = (item: PaletteItem, page: Point | null): void => {
+    const canvas = canvasRef.current;
+    const stageElement = stage.current;
+    const topology = store.get().topology;
+    if (canvas === null || stageElement === null || topology === null) return;
+    let hit: Hit | null = null;
+    let scene: Point | null = null;
+    if (page !== null) {
+      const bounds = stageElement.getBoundingClientRect();
+      const point = { x: page.x - bounds.left, y: page.y - bounds.top };
+      if (point.x < 0 || point.y < 0 || point.x > bounds.width || point.y > bounds.height) return;
+      hit = canvas.hitAt(point);
+      scene = canvas.sceneAt(point);
+    }
+    const selected = store.get().selection[0] ?? null;
+    const firstHost = topology.hosts[0]?.name ?? "host1";
+    switch (item) {
+      case "namespace": {
+        const where =
+          hit === null || hit.kind === "link"
+            ? (selected?.split("/")[0] ?? firstHost)
+            : hit.kind === "host"
+              ? hit.name
+              : hit.key.split("/")[0];
+        editing.addNamespace(where ?? firstHost, scene);
+        return;
+      }
+      case "bridge": {
+        const target =
+          hit === null
+            ? selected === null
+              ? null
+              : selected.split("/").slice(0, 2).join("/")
+            : hit.kind === "namespace"
+              ? hit.key
+              : hit.kind === "device"
+                ? hit.namespaceKey
+                : null;
+        if (target === null || !isNamespaceId(target)) {
+          editing.refuse(
+            "",
+            "A bridge lives in a namespace: drop it on a namespace box, or select one and click Bridge.",
+          );
+          return;
+        }
+        editing.addBridge(target);
+        return;
+      }
+      case "host":
+        editing.addHost();
+        return;
+    }
+  };
+
+  const onGrab = (item: PaletteItem, event: PointerEvent): void => {
+    if (event.button !== 0) return;
+    event.preventDefault();
+    const start = { x: event.clientX, y: event.clientY };
+    let dragged = false;
+    const move = (moved: PointerEvent): void => {
+      if (Math.hypot(moved.clientX - start.x, moved.clientY - start.y) >= DRAG_THRESHOLD)
+        dragged = true;
+      if (dragged) setGrab({ item, x: moved.clientX, y: moved.clientY });
+    };
+    const up = (released: PointerEvent): void => {
+      document.removeEventListener("pointermove", move);
+      document.removeEventListener("pointerup", up);
+      setGrab(null);
+      drop(item, dragged ? { x: released.clientX, y: released.clientY } : null);
+    };
+    document.addEventListener("pointermove", move);
+    document.addEventListener("pointerup", up);
+  };
+
+  const canvas = canvasRef.current;
+  const refusal = state.edits.refusal;
+  const outOfView = view?.outOfView ?? [];
+  // The view is a dependency: the bubble and the field follow pans and zooms.
+  const screenRect = (id: string) =>
+    view === null || canvas === null ? null : canvas.screenRectOf(id);
+  const refusalAt = refusal === null ? null : screenRect(refusal.target);
+  const renameAt = renaming === null ? null : screenRect(renaming.id);
   return (
-    <div class="canvas-host" ref={host}>
-      <div class="canvas-stage" ref={stage} aria-hidden="true" />
-      {waiting !== null && <p class="canvas-empty">{waiting}</p>}
-      <ZoomControls view={view} onAction={act} onToggleFollowing={toggleFollowing} />
+    <div class="canvas-area">
+      <Palette
+        mode={mode}
+        onMode={setMode}
+        onGrab={onGrab}
+        showHost={(state.topology?.hosts.length ?? 0) > 1}
+        canUndo={state.edits.undo.length > 0}
+        canRedo={state.edits.redo.length > 0}
+        onUndo={() => editing.undo()}
+        onRedo={() => editing.redo()}
+        onTidy={() => {
+          if (canvas !== null) editing.replacePlaces(canvas.tidy());
+        }}
+      />
+      <div class="canvas-host" ref={host}>
+        <div class={`canvas-stage tool-${mode}`} ref={stage} aria-hidden="true" />
+        {waiting !== null && <p class="canvas-empty">{waiting}</p>}
+        <ZoomControls view={view} onAction={act} onToggleFollowing={toggleFollowing} />
+        {outOfView.length > 0 && (
+          <p id="out-of-view" class="canvas-hint" role="status">
+            {outOfView.join(", ")} {outOfView.length === 1 ? "was" : "were"} added out of view;{" "}
+            <button type="button" onClick={() => act({ kind: "fit" })}>
+              Fit
+            </button>{" "}
+            shows {outOfView.length === 1 ? "it" : "them"}.
+          </p>
+        )}
+        {grab !== null && (
+          <div
+            class="palette-ghost"
+            style={{ left: `${grab.x}px`, top: `${grab.y}px` }}
+            aria-hidden="true"
+          >
+            {grab.item}
+          </div>
+        )}
+        {renaming !== null && renameAt !== null && (
+          <input
+            id="rename-field"
+            class="rename-field"
+            aria-label={`New name for ${renaming.original}`}
+            value={renaming.value}
+            onInput={(event) => setRenaming({ ...renaming, value: event.currentTarget.value })}
+            style={{
+              left: `${renameAt.x}px`,
+              top: `${renameAt.y}px`,
+              width: `${Math.max(renameAt.width, 120)}px`,
+            }}
+            ref={(element) => {
+              if (element !== null && document.activeElement !== element) element.focus();
+            }}
+            onKeyDown={(event) => {
+              if (event.key === "Enter") {
+                editing.rename(renaming.id, event.currentTarget.value);
+                setRenaming(null);
+              } else if (event.key === "Escape") {
+                setRenaming(null);
+              }
+            }}
+            onBlur={() => setRenaming(null)}
+          />
+        )}
+        {refusal !== null && (
+          <div
+            id="edit-refusal"
+            class="edit-refusal"
+            role="alert"
+            style={
+              refusalAt === null
+                ? { left: "12px", top: "12px" }
+                : { left: `${refusalAt.x}px`, top: `${refusalAt.y + refusalAt.height + 6}px` }
+            }
+          >
+            <span>{refusal.message}</span>
+            <button
+              type="button"
+              aria-label="Dismiss the error"
+              onClick={() => editing.dismissRefusal()}
+            >
+              ×
+            </button>
+          </div>
+        )}
+      </div>
     </div>
   );
 }

@@ -1,15 +1,31 @@
-/** Owns the canvas's input wiring: pointer drags and wheel turns on the stage and the zoom keys on the page, fed through the pan/zoom tool to the canvas, and the follow rule for the user's view changes. */
+/** Owns the canvas's input wiring: pointer presses, drags and double clicks on the stage fed through the select tool, wheel turns and the zoom keys through the pan/zoom tool, the editing keys, and the follow rule for the user's view changes. */
+import { boxesWithin, type Hit } from "../geometry/hitTest";
+import type { Point } from "../geometry/path";
 import type { TopologyCanvas } from "../render/canvas";
+import { editKey, type EditKeyAction } from "../tools/editKeys";
 import { followingAfter } from "../tools/follow";
+import { keyAction, wheelAction, type ViewAction } from "../tools/panZoom";
 import {
-  IDLE,
-  keyAction,
-  onPointer,
-  wheelAction,
-  type PanState,
-  type PointerInput,
-  type ViewAction,
-} from "../tools/panZoom";
+  onToolPointer,
+  SELECT_IDLE,
+  type SelectState,
+  type ToolAction,
+  type ToolInput,
+  type ToolMode,
+} from "../tools/select";
+
+/** What the select tool's actions reach beyond the canvas: the selection, places and edits. */
+export interface EditHost {
+  selection(): readonly string[];
+  mode(): ToolMode;
+  select(ids: readonly string[], toggle: boolean): void;
+  /** Boxes dropped at new centres (scene coordinates, by namespace key). */
+  moved(places: ReadonlyMap<string, Point>): void;
+  connect(from: Hit, to: Hit | null): void;
+  /** A double click on a device asks to rename it. */
+  rename(id: string): void;
+  key(action: EditKeyAction): void;
+}
 
 /**
  * Applies a gesture's or a button's view action to the canvas; a pan or zoom made while a trace
@@ -34,51 +50,122 @@ export function applyViewAction(
   }
 }
 
-/** Wires pointer drags and the wheel on the stage, and the zoom keys on the page, to the canvas; returns the undo. */
+/** Carries out one of the select tool's actions on the canvas and the host. */
+function applyToolAction(
+  canvas: TopologyCanvas,
+  host: EditHost,
+  action: ToolAction,
+  playing: boolean,
+): void {
+  switch (action.kind) {
+    case "select":
+      host.select(action.ids, action.toggle);
+      return;
+    case "view":
+      applyViewAction(canvas, action.action, playing);
+      return;
+    case "drag":
+      canvas.dragBoxes(action.keys, action.dx, action.dy);
+      return;
+    case "drop": {
+      const places = new Map<string, Point>();
+      for (const key of action.keys) {
+        const at = canvas.movedCentre(key, action.dx, action.dy);
+        if (at !== null) places.set(key, at);
+      }
+      canvas.endDrag();
+      if (action.dx !== 0 || action.dy !== 0) host.moved(places);
+      return;
+    }
+    case "band":
+      canvas.showBand(action.rect);
+      return;
+    case "bandEnd": {
+      canvas.showBand(null);
+      const scene = canvas.currentScene();
+      if (scene !== null) host.select(boxesWithin(scene, action.rect), action.add);
+      return;
+    }
+    case "link":
+      canvas.showLink(action.from.kind === "host" ? null : action.from.key, action.to);
+      return;
+    case "connect":
+      host.connect(action.from, action.to);
+      return;
+    case "clear":
+      canvas.showBand(null);
+      canvas.showLink(null, null);
+      canvas.endDrag();
+      return;
+  }
+}
+
+/** Wires pointer gestures, double clicks and the wheel on the stage, and the zoom and editing keys on the page, to the canvas and the host; returns the undo. */
 export function attachGestures(
   stage: HTMLDivElement,
   canvas: TopologyCanvas,
   isPlaying: () => boolean,
+  host: EditHost,
 ): () => void {
-  let state: PanState = IDLE;
+  let state: SelectState = SELECT_IDLE;
+  const at = (event: MouseEvent): Point => {
+    const bounds = stage.getBoundingClientRect();
+    return { x: event.clientX - bounds.left, y: event.clientY - bounds.top };
+  };
   const pointer =
-    (type: PointerInput["type"]) =>
+    (type: ToolInput["type"]) =>
     (event: PointerEvent): void => {
-      const bounds = stage.getBoundingClientRect();
-      const step = onPointer(state, {
+      const point = at(event);
+      const step = onToolPointer(state, {
         type,
         pointerId: event.pointerId,
         button: event.button,
-        point: { x: event.clientX - bounds.left, y: event.clientY - bounds.top },
+        shift: event.shiftKey,
+        point,
+        scene: canvas.sceneAt(point),
+        hit:
+          type === "move" && state.kind !== "pressed" && state.kind !== "connecting"
+            ? null
+            : canvas.hitAt(point),
+        selection: host.selection(),
+        mode: host.mode(),
       });
-      if (step.state.kind === "dragging" && state.kind === "idle") {
+      if (state.kind === "idle" && step.state.kind !== "idle")
         stage.setPointerCapture(event.pointerId);
-        stage.classList.add("panning");
-      } else if (step.state.kind === "idle" && state.kind === "dragging") {
-        stage.classList.remove("panning");
-      }
+      stage.classList.toggle("panning", step.state.kind === "panning");
+      stage.classList.toggle("moving", step.state.kind === "moving");
       state = step.state;
-      if (step.action !== null) applyViewAction(canvas, step.action, isPlaying());
+      for (const action of step.actions) applyToolAction(canvas, host, action, isPlaying());
     };
   const down = pointer("down");
   const move = pointer("move");
   const up = pointer("up");
   const cancel = pointer("cancel");
+  const doubleClick = (event: MouseEvent): void => {
+    const hit = canvas.hitAt(at(event));
+    if (hit?.kind === "device") host.rename(hit.key);
+  };
   const wheel = (event: WheelEvent): void => {
     event.preventDefault();
-    const bounds = stage.getBoundingClientRect();
-    const point = { x: event.clientX - bounds.left, y: event.clientY - bounds.top };
-    applyViewAction(canvas, wheelAction(event.deltaY, event.deltaMode, point), isPlaying());
+    applyViewAction(canvas, wheelAction(event.deltaY, event.deltaMode, at(event)), isPlaying());
   };
   const key = (event: KeyboardEvent): void => {
     const targetTag = event.target instanceof Element ? event.target.tagName : "BODY";
-    const action = keyAction({
+    const press = {
       key: event.key,
       altKey: event.altKey,
       ctrlKey: event.ctrlKey,
       metaKey: event.metaKey,
+      shiftKey: event.shiftKey,
       targetTag,
-    });
+    };
+    const edit = editKey(press);
+    if (edit !== null) {
+      event.preventDefault();
+      host.key(edit);
+      return;
+    }
+    const action = keyAction(press);
     if (action === null) return;
     event.preventDefault();
     applyViewAction(canvas, action, isPlaying());
@@ -87,6 +174,7 @@ export function attachGestures(
   stage.addEventListener("pointermove", move);
   stage.addEventListener("pointerup", up);
   stage.addEventListener("pointercancel", cancel);
+  stage.addEventListener("dblclick", doubleClick);
   stage.addEventListener("wheel", wheel, { passive: false });
   document.addEventListener("keydown", key);
   return () => {
@@ -94,6 +182,7 @@ export function attachGestures(
     stage.removeEventListener("pointermove", move);
     stage.removeEventListener("pointerup", up);
     stage.removeEventListener("pointercancel", cancel);
+    stage.removeEventListener("dblclick", doubleClick);
     stage.removeEventListener("wheel", wheel);
     document.removeEventListener("keydown", key);
   };

@@ -1,4 +1,5 @@
 /** Owns what the panels can do: it turns clicks and keys into store updates, player moves and protocol messages, and feeds server messages to the store. */
+import { EditController } from "../edit/editController";
 import type { NamespaceRef } from "../model/topology";
 import { back, seek, step, type Cursor } from "../playback/cursor";
 import { Player, type Scheduler } from "../playback/player";
@@ -14,6 +15,8 @@ export type Send = (message: ClientMessage) => boolean;
 export class Controller {
   private readonly player: Player;
   private requests = 0;
+  /** Canvas editing: selection, places, edit batches, undo and redo. */
+  readonly editing: EditController;
 
   constructor(
     readonly store: Store<SessionState>,
@@ -30,6 +33,7 @@ export class Controller {
       schedule,
     );
     this.player.setSpeed(store.get().speed);
+    this.editing = new EditController(store, send);
   }
 
   // ---- From the server ----

@@ -65,6 +65,11 @@ public record LabDocument(
     return new LabDocument(SCHEMA_VERSION, name, "", hosts, underlay, List.of(), "");
   }
 
+  /** The same lab with the canvas positions {@code newLayout}. */
+  public LabDocument withLayout(List<LabPosition> newLayout) {
+    return new LabDocument(schemaVersion, name, description, hosts, underlay, newLayout, notes);
+  }
+
   /** The same lab (name, description, layout, notes) with another world part. */
   public LabDocument withWorld(List<LabHost> newHosts, List<String> newUnderlay) {
     return new LabDocument(schemaVersion, name, description, newHosts, newUnderlay, layout, notes);

@@ -7,11 +7,14 @@ import io.packetwalk.stream.protocol.MessageEncoder;
 import io.packetwalk.stream.protocol.Protocol;
 import io.packetwalk.stream.protocol.Protocol.ClientMessage;
 import io.packetwalk.stream.protocol.Protocol.Command;
+import io.packetwalk.stream.protocol.Protocol.Edit;
 import io.packetwalk.stream.protocol.Protocol.ErrorReason;
 import io.packetwalk.stream.protocol.Protocol.ExportLab;
 import io.packetwalk.stream.protocol.Protocol.Hello;
 import io.packetwalk.stream.protocol.Protocol.LabDocumentReply;
 import io.packetwalk.stream.protocol.Protocol.Ping;
+import io.packetwalk.stream.protocol.Protocol.Place;
+import io.packetwalk.stream.protocol.Protocol.Position;
 import io.packetwalk.stream.protocol.Protocol.ServerMessage;
 import io.packetwalk.stream.protocol.Protocol.Welcome;
 import io.packetwalk.stream.protocol.ProtocolException;
@@ -159,6 +162,8 @@ final class LabConnection {
         case Ping ping -> labSession().ping(ping, run(), this::send);
         case Command command -> command(command);
         case ExportLab export -> exportLab(export);
+        case Edit edit -> edit(edit);
+        case Place place -> place(place);
       }
     } catch (ProtocolException e) {
       send(e.error());
@@ -231,18 +236,20 @@ final class LabConnection {
     LabSession session = lab.lab();
     send(
         new Welcome(
-            Protocol.VERSION, session.name(), session.topology(), lab.token(), resumed, notice));
+            Protocol.VERSION,
+            session.name(),
+            session.topology(),
+            lab.token(),
+            resumed,
+            notice,
+            session.layout().stream()
+                .map(p -> new Position(p.host(), p.netns(), p.x(), p.y()))
+                .toList()));
   }
 
   private void command(Command command) {
     LabSession session = labSession();
-    if (session.readOnly()) {
-      send(
-          new Protocol.Error(
-              command.requestId(),
-              ErrorReason.READ_ONLY,
-              "This lab was opened by a view link, so it is read-only: commands cannot change it."
-                  + " Fork it to get your own copy to change."));
+    if (refusedReadOnly(session, command.requestId(), "commands")) {
       return;
     }
     server.checkRoom(lab, command.requestId());
@@ -253,6 +260,38 @@ final class LabConnection {
   /** The tab's lab as a lab document, for the page to save. */
   private void exportLab(ExportLab export) {
     send(new LabDocumentReply(export.requestId(), CODEC.write(labSession().document())));
+  }
+
+  private void edit(Edit edit) {
+    LabSession session = labSession();
+    if (refusedReadOnly(session, edit.requestId(), "edits")) {
+      return;
+    }
+    server.checkRoom(lab, edit.requestId());
+    session.edit(edit, run(), this::send);
+    server.registry().resized(lab);
+  }
+
+  private void place(Place place) {
+    LabSession session = labSession();
+    if (!refusedReadOnly(session, null, "moving boxes")) {
+      session.place(place);
+    }
+  }
+
+  /** Answers READ_ONLY when the lab was opened by a view link: {@code what} cannot change it. */
+  private boolean refusedReadOnly(LabSession session, String requestId, String what) {
+    if (!session.readOnly()) {
+      return false;
+    }
+    send(
+        new Protocol.Error(
+            requestId,
+            ErrorReason.READ_ONLY,
+            "This lab was opened by a view link, so it is read-only: "
+                + what
+                + " cannot change it. Fork it to get your own copy to change."));
+    return true;
   }
 
   /** The connection's lab; a client that sends work before hello gets a fresh one. */

@@ -4,17 +4,23 @@ import io.packetwalk.kernel.Host;
 import io.packetwalk.kernel.NetNamespace;
 import io.packetwalk.kernel.World;
 import io.packetwalk.lab.LabDocument;
+import io.packetwalk.lab.LabPosition;
+import io.packetwalk.lab.LabValueException;
 import io.packetwalk.lab.WorldSnapshot;
 import io.packetwalk.shell.CommandOutcome;
 import io.packetwalk.shell.RunLimits;
 import io.packetwalk.shell.ScriptLine;
 import io.packetwalk.shell.ScriptParser;
+import io.packetwalk.shell.ShellRun;
 import io.packetwalk.shell.ShellSession;
 import io.packetwalk.stream.protocol.Protocol.Command;
 import io.packetwalk.stream.protocol.Protocol.CommandResult;
+import io.packetwalk.stream.protocol.Protocol.Edit;
 import io.packetwalk.stream.protocol.Protocol.ErrorReason;
 import io.packetwalk.stream.protocol.Protocol.NamespaceRef;
 import io.packetwalk.stream.protocol.Protocol.Ping;
+import io.packetwalk.stream.protocol.Protocol.Place;
+import io.packetwalk.stream.protocol.Protocol.Position;
 import io.packetwalk.stream.protocol.Protocol.ServerMessage;
 import io.packetwalk.stream.protocol.Protocol.TopologyChange;
 import io.packetwalk.stream.protocol.Protocol.TopologyView;
@@ -25,7 +31,10 @@ import io.packetwalk.stream.protocol.ProtocolException;
 import io.packetwalk.system.ServerBusyException;
 import io.packetwalk.system.SimulationSlots;
 import io.packetwalk.trace.Trace;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -48,7 +57,13 @@ final class LabSession {
   private final String name;
   private final LabDocument saved;
   private final boolean readOnly;
-  private final ShellSession shell;
+
+  /** Replaced by a rebuilt one when an edit's batch has to be rolled back. */
+  private volatile ShellSession shell;
+
+  /** Where the person put namespace boxes, as the lab document keeps them, by "host/netns". */
+  private final Map<String, LabPosition> layout = new LinkedHashMap<>();
+
   private TopologyView shown;
   private long footprint;
   private int lineNumber;
@@ -90,6 +105,9 @@ final class LabSession {
     this.saved = document;
     this.readOnly = readOnly;
     this.shell = new ShellSession(world);
+    for (LabPosition position : document.layout()) {
+      layout.put(position.host() + "/" + position.netns(), position);
+    }
     shown = TopologyMapper.snapshot(world);
     footprint = LabFootprint.of(world);
   }
@@ -98,11 +116,28 @@ final class LabSession {
     return readOnly;
   }
 
-  /** The lab as it is now, as a lab document (a saved lab keeps its notes and layout). */
+  /**
+   * The lab as it is now, as a lab document: a saved lab keeps its description and notes, and the
+   * layout holds the boxes the person placed whose namespaces still exist.
+   */
   synchronized LabDocument document() {
-    return saved == null
-        ? WorldSnapshot.document(shell.world(), name)
-        : WorldSnapshot.refresh(saved, shell.world());
+    LabDocument now =
+        saved == null
+            ? WorldSnapshot.document(shell.world(), name)
+            : WorldSnapshot.refresh(saved, shell.world());
+    List<LabPosition> placed = new ArrayList<>();
+    for (LabPosition position : layout.values()) {
+      boolean exists =
+          shell
+              .world()
+              .host(position.host())
+              .flatMap(host -> host.netns(position.netns()))
+              .isPresent();
+      if (exists) {
+        placed.add(position);
+      }
+    }
+    return now.withLayout(placed);
   }
 
   World world() {
@@ -178,6 +213,68 @@ final class LabSession {
                 traceOutcome(outcome, "The command"),
                 outcome,
                 out));
+  }
+
+  /**
+   * Carries out a canvas edit as one batch ({@link EditBatch}): answers with its result and, when
+   * it was applied and changed the topology, what changed.
+   */
+  synchronized void edit(Edit edit, Run run, Consumer<ServerMessage> out) {
+    EditBatch.Done done;
+    try {
+      done =
+          run.slots()
+              .run(() -> {
+                int first = lineNumber + 1;
+                lineNumber += edit.commands().size();
+                return new EditBatch(edit, new ShellRun(run.limits(), run.cancelled()))
+                    .apply(shell, name, first);
+              });
+    } catch (ServerBusyException e) {
+      throw new ProtocolException(edit.requestId(), ErrorReason.SERVER_BUSY, e.getMessage());
+    }
+    shell = done.shell();
+    out.accept(done.result());
+    TopologyView now = TopologyMapper.snapshot(shell.world());
+    TopologyChange change = TopologyChanges.between(shown, now);
+    shown = now;
+    footprint = LabFootprint.of(shell.world());
+    if (!change.isEmpty()) {
+      out.accept(change);
+    }
+  }
+
+  /**
+   * Keeps where the person put namespace boxes; refuses a position with a name no namespace can
+   * have, and more positions than a lab may hold.
+   */
+  synchronized void place(Place place) {
+    Map<String, LabPosition> next = new LinkedHashMap<>(layout);
+    for (Position position : place.positions()) {
+      try {
+        LabPosition kept =
+            new LabPosition(position.host(), position.netns(), position.x(), position.y());
+        next.put(position.host() + "/" + position.netns(), kept);
+      } catch (LabValueException e) {
+        throw new ProtocolException(
+            null, ErrorReason.INVALID_FIELD, "A position was refused: " + e.getMessage() + ".");
+      }
+    }
+    if (next.size() > Place.MAX_POSITIONS) {
+      throw new ProtocolException(
+          null,
+          ErrorReason.LAB_TOO_LARGE,
+          "A lab keeps at most " + Place.MAX_POSITIONS + " box positions; these were not kept.");
+    }
+    layout.clear();
+    layout.putAll(next);
+  }
+
+  /**
+   * Where the person put namespace boxes, in the order first placed (the lab document's layout).
+   */
+  synchronized List<LabPosition> layout() {
+    return new ArrayList<>(layout.values());
   }
 
   /** Streams a trace: its start, each kept step, its end. */

@@ -3,6 +3,8 @@ package io.packetwalk.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.packetwalk.lab.LabDocument;
+import io.packetwalk.lab.LabPosition;
 import io.packetwalk.shell.CommandOutcome;
 import io.packetwalk.shell.RunLimits;
 import io.packetwalk.stream.protocol.Protocol.Command;
@@ -10,6 +12,8 @@ import io.packetwalk.stream.protocol.Protocol.CommandResult;
 import io.packetwalk.stream.protocol.Protocol.ErrorReason;
 import io.packetwalk.stream.protocol.Protocol.NamespaceRef;
 import io.packetwalk.stream.protocol.Protocol.Ping;
+import io.packetwalk.stream.protocol.Protocol.Place;
+import io.packetwalk.stream.protocol.Protocol.Position;
 import io.packetwalk.stream.protocol.Protocol.ServerMessage;
 import io.packetwalk.stream.protocol.Protocol.TraceEnd;
 import io.packetwalk.stream.protocol.Protocol.TraceStart;
@@ -36,6 +40,24 @@ class LabSessionTest {
   @AfterEach
   void closeSlots() {
     slots.close();
+  }
+
+  @Test
+  void boxPositionsGoIntoTheLabDocumentAndComeBackWhenItOpens() {
+    lab.place(
+        new Place(
+            List.of(
+                new Position("host1", "ns1", 120, 80.5),
+                new Position("host1", "gone", 10, 10),
+                new Position("host1", "", 400, 300))));
+
+    LabDocument document = lab.document();
+    assertThat(document.layout())
+        .containsExactly(
+            new LabPosition("host1", "ns1", 120, 80.5), new LabPosition("host1", "", 400, 300));
+
+    LabSession reopened = new LabSession(document, lab.world(), true);
+    assertThat(reopened.layout()).isEqualTo(document.layout());
   }
 
   @Test

@@ -28,12 +28,18 @@ import io.packetwalk.stream.protocol.Protocol;
 import io.packetwalk.stream.protocol.Protocol.ClientMessage;
 import io.packetwalk.stream.protocol.Protocol.Command;
 import io.packetwalk.stream.protocol.Protocol.CommandResult;
+import io.packetwalk.stream.protocol.Protocol.Edit;
+import io.packetwalk.stream.protocol.Protocol.EditCommand;
+import io.packetwalk.stream.protocol.Protocol.EditOutcome;
+import io.packetwalk.stream.protocol.Protocol.EditResult;
 import io.packetwalk.stream.protocol.Protocol.ErrorReason;
 import io.packetwalk.stream.protocol.Protocol.ExportLab;
 import io.packetwalk.stream.protocol.Protocol.Hello;
 import io.packetwalk.stream.protocol.Protocol.LabDocumentReply;
 import io.packetwalk.stream.protocol.Protocol.NamespaceRef;
 import io.packetwalk.stream.protocol.Protocol.Ping;
+import io.packetwalk.stream.protocol.Protocol.Place;
+import io.packetwalk.stream.protocol.Protocol.Position;
 import io.packetwalk.stream.protocol.Protocol.ServerMessage;
 import io.packetwalk.stream.protocol.Protocol.SessionToken;
 import io.packetwalk.stream.protocol.Protocol.SharedRef;
@@ -94,7 +100,19 @@ class ProtocolExamplesTest {
                     null,
                     null,
                     new SharedRef("GrhuhWHplLt5XQlf", "nDycwtBFuyD2PHzklusN3XzfSRPWQ-6C", 3)),
-            "client-export-lab.json", new ExportLab("r3"));
+            "client-export-lab.json", new ExportLab("r3"),
+            "client-edit.json",
+                new Edit(
+                    "r3",
+                    "renamed veth1 to eth0 in ns1",
+                    List.of(
+                        new EditCommand(
+                            new NamespaceRef("host1", "ns1"), "ip link set dev veth1 down"),
+                        new EditCommand(
+                            new NamespaceRef("host1", "ns1"), "ip link set dev veth1 name eth0"),
+                        new EditCommand(
+                            new NamespaceRef("host1", "ns1"), "ip link set dev eth0 up"))),
+            "client-place.json", new Place(List.of(new Position("host1", "ns2", 420, 96.5))));
     assertThat(examples("client-")).containsExactlyInAnyOrderElementsOf(expected.keySet());
     for (var entry : expected.entrySet()) {
       assertThat(decoder.decode(read(entry.getKey())))
@@ -141,6 +159,35 @@ class ProtocolExamplesTest {
             "The server is running its limit of 2 simulations with 256 more waiting; try again"
                 + " in a few seconds (packetwalk.limits.concurrent-runs)."));
     produced.put("server-welcome-resumed-notice.json", welcomeWithANotice());
+    NamespaceRef root = new NamespaceRef("host1", "");
+    produced.put(
+        "server-edit-result.json",
+        new EditResult(
+            "r4",
+            "deleted ns2",
+            true,
+            List.of(new EditOutcome(root, "ip netns del ns2", 0, "", "")),
+            List.of(
+                new EditCommand(root, "ip netns add ns2"),
+                new EditCommand(root, "ip netns exec ns2 ip link set dev lo up")),
+            null));
+    produced.put(
+        "server-edit-result-refused.json",
+        new EditResult(
+            "r5",
+            "renamed veth1 to veth2 in ns1",
+            false,
+            List.of(
+                new EditOutcome(
+                    new NamespaceRef("host1", "ns1"), "ip link set dev veth1 down", 0, "", ""),
+                new EditOutcome(
+                    new NamespaceRef("host1", "ns1"),
+                    "ip link set dev veth1 name veth2",
+                    2,
+                    "",
+                    "RTNETLINK answers: File exists\n")),
+            List.of(),
+            "RTNETLINK answers: File exists"));
     produced.put("server-topology-change.json", vethMovedToANewNamespace());
     produced.put("server-topology-change-underlay.json", aSecondHostOnASwitch());
     produced.put(
@@ -188,7 +235,8 @@ class ProtocolExamplesTest {
         TopologyMapper.snapshot(world),
         new SessionToken(ID, SECRET),
         false,
-        null);
+        null,
+        List.of(new Position("host1", "ns1", 180.5, 120)));
   }
 
   /** A resume that came too late: a fresh lab (here a bare host) and the notice why. */
@@ -201,7 +249,8 @@ class ProtocolExamplesTest {
         false,
         "The lab this tab had is no longer kept (a lab waits 10 minutes after its tab"
             + " disconnects, and not across server restarts); this is a fresh copy of the"
-            + " built-in lab.");
+            + " built-in lab.",
+        List.of());
   }
 
   /** The change after veth2 moves from ns2 into a new namespace ns3. */

@@ -3,13 +3,19 @@ package io.packetwalk.stream.protocol;
 import io.packetwalk.net.Ipv4Address;
 import io.packetwalk.stream.protocol.Protocol.ClientMessage;
 import io.packetwalk.stream.protocol.Protocol.Command;
+import io.packetwalk.stream.protocol.Protocol.Edit;
+import io.packetwalk.stream.protocol.Protocol.EditCommand;
 import io.packetwalk.stream.protocol.Protocol.ErrorReason;
 import io.packetwalk.stream.protocol.Protocol.ExportLab;
 import io.packetwalk.stream.protocol.Protocol.Hello;
 import io.packetwalk.stream.protocol.Protocol.NamespaceRef;
 import io.packetwalk.stream.protocol.Protocol.Ping;
+import io.packetwalk.stream.protocol.Protocol.Place;
+import io.packetwalk.stream.protocol.Protocol.Position;
 import io.packetwalk.stream.protocol.Protocol.SessionToken;
 import io.packetwalk.stream.protocol.Protocol.SharedRef;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
@@ -84,6 +90,8 @@ public final class MessageDecoder {
       case "ping" -> ping(root);
       case "command" -> command(root);
       case "exportLab" -> new ExportLab(requestId(root, "exportLab"));
+      case "edit" -> edit(root);
+      case "place" -> place(root);
       default ->
           throw new ProtocolException(
               requestId,
@@ -310,6 +318,96 @@ public final class MessageDecoder {
           "\"line\" must not contain carriage returns; join a here-document's lines with \\n.");
     }
     return new Command(requestId, netns, line);
+  }
+
+  private static Edit edit(JsonNode root) {
+    String requestId = requestId(root, "edit");
+    String label =
+        requiredString(root, "label", requestId, "edit message", "what the person did, in words");
+    if (label.length() > Edit.MAX_LABEL_CHARS) {
+      throw invalid(
+          requestId,
+          "\"label\" is "
+              + label.length()
+              + " characters long; the limit is "
+              + Edit.MAX_LABEL_CHARS
+              + ".");
+    }
+    JsonNode list = root.get("commands");
+    if (list == null || list.isNull()) {
+      throw new ProtocolException(
+          requestId,
+          ErrorReason.MISSING_FIELD,
+          "The edit message has no \"commands\" field: the lines that carry the edit out.");
+    }
+    if (!list.isArray() || list.isEmpty() || list.size() > Edit.MAX_COMMANDS) {
+      throw invalid(
+          requestId,
+          "\"commands\" must be an array of 1 to "
+              + Edit.MAX_COMMANDS
+              + " {\"netns\": …, \"line\": …} objects, not "
+              + describe(list)
+              + ".");
+    }
+    List<EditCommand> commands = new ArrayList<>();
+    for (JsonNode item : list) {
+      if (!item.isObject()) {
+        throw invalid(
+            requestId,
+            "each of \"commands\" must be an object {\"netns\": …, \"line\": …}, not "
+                + describe(item)
+                + ".");
+      }
+      NamespaceRef netns =
+          namespaceRef(
+              item, "netns", requestId, "edit command", "the namespace to run the line in");
+      String line =
+          requiredString(item, "line", requestId, "edit command", "the shell line to run");
+      if (line.indexOf('\n') >= 0 || line.indexOf('\r') >= 0) {
+        throw invalid(requestId, "an edit's line must be one line, without line breaks.");
+      }
+      commands.add(new EditCommand(netns, line));
+    }
+    return new Edit(requestId, label, commands);
+  }
+
+  private static Place place(JsonNode root) {
+    JsonNode list = root.get("positions");
+    if (list == null || list.isNull()) {
+      throw new ProtocolException(
+          null,
+          ErrorReason.MISSING_FIELD,
+          "The place message has no \"positions\" field: where the namespace boxes are.");
+    }
+    if (!list.isArray() || list.size() > Place.MAX_POSITIONS) {
+      throw invalid(
+          null,
+          "\"positions\" must be an array of at most "
+              + Place.MAX_POSITIONS
+              + " {\"host\", \"netns\", \"x\", \"y\"} objects, not "
+              + describe(list)
+              + ".");
+    }
+    List<Position> positions = new ArrayList<>();
+    for (JsonNode item : list) {
+      if (!item.isObject()) {
+        throw invalid(null, "each position must be an object, not " + describe(item) + ".");
+      }
+      String host = requiredString(item, "host", null, "position", "the host's name");
+      String netns = requiredString(item, "netns", null, "position", "the namespace's name");
+      positions.add(new Position(host, netns, coordinate(item, "x"), coordinate(item, "y")));
+    }
+    return new Place(positions);
+  }
+
+  private static double coordinate(JsonNode item, String field) {
+    JsonNode value = item.get(field);
+    if (value == null || !value.isNumber() || !Double.isFinite(value.doubleValue())) {
+      throw invalid(
+          null,
+          "\"" + field + "\" of a position must be a finite number, not " + describe(value) + ".");
+    }
+    return value.doubleValue();
   }
 
   private static String requestId(JsonNode root, String type) {

@@ -5,6 +5,7 @@ import io.packetwalk.stream.protocol.Protocol.CommandResult;
 import io.packetwalk.stream.protocol.Protocol.DeviceRef;
 import io.packetwalk.stream.protocol.Protocol.DeviceUpsert;
 import io.packetwalk.stream.protocol.Protocol.DeviceView;
+import io.packetwalk.stream.protocol.Protocol.EditResult;
 import io.packetwalk.stream.protocol.Protocol.EthernetHeader;
 import io.packetwalk.stream.protocol.Protocol.Header;
 import io.packetwalk.stream.protocol.Protocol.HostView;
@@ -59,6 +60,14 @@ public final class MessageEncoder {
         session.put("secret", w.session().secret());
         node.put("resumed", w.resumed());
         node.put("notice", w.notice());
+        ArrayNode layout = node.putArray("layout");
+        for (Protocol.Position p : w.layout()) {
+          ObjectNode position = layout.addObject();
+          position.put("host", p.host());
+          position.put("netns", p.netns());
+          position.put("x", p.x());
+          position.put("y", p.y());
+        }
       }
       case TopologyChange c -> topologyChange(node, c);
       case TraceStart s -> {
@@ -84,6 +93,7 @@ public final class MessageEncoder {
         node.put("stderr", r.stderr());
         node.put("stopped", r.stopped());
       }
+      case EditResult r -> editResult(node, r);
       case Protocol.Error e -> {
         node.put("requestId", e.requestId());
         node.put("reason", e.reason().name());
@@ -95,6 +105,35 @@ public final class MessageEncoder {
       }
     }
     return mapper.writeValueAsString(node);
+  }
+
+  private void editResult(ObjectNode node, EditResult result) {
+    node.put("requestId", result.requestId());
+    node.put("label", result.label());
+    node.put("applied", result.applied());
+    ArrayNode commands = node.putArray("commands");
+    for (Protocol.EditOutcome outcome : result.commands()) {
+      ObjectNode command = commands.addObject();
+      command.set("netns", netns(outcome.netns()));
+      command.put("line", outcome.line());
+      command.put("exit", outcome.exit());
+      command.put("stdout", outcome.stdout());
+      command.put("stderr", outcome.stderr());
+    }
+    ArrayNode undo = node.putArray("undo");
+    for (Protocol.EditCommand command : result.undo()) {
+      ObjectNode line = undo.addObject();
+      line.set("netns", netns(command.netns()));
+      line.put("line", command.line());
+    }
+    node.put("error", result.error());
+  }
+
+  private ObjectNode netns(Protocol.NamespaceRef ref) {
+    ObjectNode node = mapper.createObjectNode();
+    node.put("host", ref.host());
+    node.put("netns", ref.netns());
+    return node;
   }
 
   private void topologyChange(ObjectNode node, TopologyChange change) {

@@ -30,6 +30,8 @@ public final class Protocol {
         case Ping p -> "ping";
         case Command c -> "command";
         case ExportLab e -> "exportLab";
+        case Edit e -> "edit";
+        case Place p -> "place";
       };
     }
   }
@@ -77,8 +79,48 @@ public final class Protocol {
   public record Command(String requestId, NamespaceRef netns, String line)
       implements ClientMessage {}
 
+  /**
+   * An edit made on the canvas, as the shell lines that carry it out, run in order as one batch:
+   * all of them or none ({@link EditResult}). {@code label} says what the person did ({@code
+   * deleted ns2}); the command log shows it above the lines.
+   */
+  public record Edit(String requestId, String label, List<EditCommand> commands)
+      implements ClientMessage {
+
+    /** The most lines one edit may hold. */
+    public static final int MAX_COMMANDS = 64;
+
+    /** The longest label, in characters. */
+    public static final int MAX_LABEL_CHARS = 200;
+
+    public Edit {
+      commands = List.copyOf(commands);
+    }
+  }
+
+  /** One line of an edit, and the namespace it runs in. */
+  public record EditCommand(NamespaceRef netns, String line) {}
+
+  /**
+   * Where the person put namespace boxes on the canvas (canvas coordinates of each box's centre);
+   * the lab keeps them, a later {@link Welcome} carries them back. No answer.
+   */
+  public record Place(List<Position> positions) implements ClientMessage {
+
+    /** The most positions one message, and one lab, may hold. */
+    public static final int MAX_POSITIONS = 5_000;
+
+    public Place {
+      positions = List.copyOf(positions);
+    }
+  }
+
+  /** A namespace box's centre on the canvas. */
+  public record Position(String host, String netns, double x, double y) {}
+
   /** The message types a client may send, in the order error messages list them. */
-  public static final List<String> CLIENT_TYPES = List.of("hello", "ping", "command", "exportLab");
+  public static final List<String> CLIENT_TYPES =
+      List.of("hello", "ping", "command", "exportLab", "edit", "place");
 
   // ---- server → client ----
 
@@ -94,6 +136,7 @@ public final class Protocol {
         case TraceStep s -> "traceStep";
         case TraceEnd e -> "traceEnd";
         case CommandResult r -> "commandResult";
+        case EditResult r -> "editResult";
         case Error e -> "error";
         case LabDocumentReply d -> "labDocument";
       };
@@ -110,8 +153,13 @@ public final class Protocol {
       TopologyView topology,
       SessionToken session,
       boolean resumed,
-      String notice)
-      implements ServerMessage {}
+      String notice,
+      List<Position> layout)
+      implements ServerMessage {
+    public Welcome {
+      layout = List.copyOf(layout);
+    }
+  }
 
   /**
    * What a command changed in the topology: removals, then additions and device updates, applied in
@@ -179,6 +227,30 @@ public final class Protocol {
   public record CommandResult(
       String requestId, int exit, String stdout, String stderr, String stopped)
       implements ServerMessage {}
+
+  /**
+   * What became of an {@link Edit}: {@code applied} when every line succeeded (a {@link
+   * TopologyChange} follows), else the world is as it was before the edit and {@code error} is the
+   * refusing line's error text. {@code commands} are the lines run, up to the one refused; {@code
+   * undo} the lines that reverse an applied edit (empty for a refused one).
+   */
+  public record EditResult(
+      String requestId,
+      String label,
+      boolean applied,
+      List<EditOutcome> commands,
+      List<EditCommand> undo,
+      String error)
+      implements ServerMessage {
+    public EditResult {
+      commands = List.copyOf(commands);
+      undo = List.copyOf(undo);
+    }
+  }
+
+  /** One line of an edit and what it printed and returned. */
+  public record EditOutcome(
+      NamespaceRef netns, String line, int exit, String stdout, String stderr) {}
 
   /** A request could not be served; {@code requestId} is null when it could not be read. */
   public record Error(String requestId, ErrorReason reason, String message)

@@ -1,0 +1,159 @@
+/**
+ * Owns what the canvas's editing can do: it keeps the selection and the places of boxes in the
+ * store, sends the places to the lab, and turns deletes, renames, new things, links, undo and redo
+ * into edit batches for the server, noting each in the edit state until its answer comes.
+ */
+import type { Hit } from "../geometry/hitTest";
+import type { Point } from "../geometry/path";
+import { namespaceKey } from "../model/topology";
+import type { ClientMessage, EditCommand } from "../protocol/protocol";
+import type { SessionState } from "../store/session";
+import type { Store } from "../store/store";
+import { nextSelection } from "../tools/select";
+import {
+  connectPlan,
+  deletePlan,
+  namespaceRefOf,
+  newBridgePlan,
+  newHostPlan,
+  newNamespacePlan,
+  renamePlan,
+  type EditPlan,
+} from "./commands";
+import { dismissRefusal, editSent, stackOf, type EditMode, type Reversal } from "./editState";
+
+export class EditController {
+  private requests = 0;
+
+  constructor(
+    private readonly store: Store<SessionState>,
+    private readonly send: (message: ClientMessage) => boolean,
+  ) {}
+
+  select(ids: readonly string[], toggle: boolean): void {
+    this.store.update((state) => {
+      const selection = nextSelection(state.selection, ids, toggle);
+      const same =
+        selection.length === state.selection.length &&
+        selection.every((id, index) => id === state.selection[index]);
+      return same ? state : { ...state, selection };
+    });
+  }
+
+  /** Keeps boxes at new centres (by namespace key) and tells the lab. */
+  place(places: ReadonlyMap<string, Point>): void {
+    if (places.size === 0) return;
+    this.store.update((state) => ({
+      ...state,
+      positions: new Map([...state.positions, ...places]),
+    }));
+    this.sendPlaces(places);
+  }
+
+  /** Makes `places` the only places (after Tidy) and tells the lab. */
+  replacePlaces(places: ReadonlyMap<string, Point>): void {
+    this.store.update((state) => ({ ...state, positions: new Map(places) }));
+    this.sendPlaces(places);
+  }
+
+  deleteSelection(): void {
+    const { topology, selection } = this.store.get();
+    if (topology === null) return;
+    const plan = deletePlan(topology, selection);
+    if (plan !== null) this.run(plan, "do", null);
+  }
+
+  rename(id: string, name: string): void {
+    const topology = this.store.get().topology;
+    const plan = topology === null ? null : renamePlan(topology, id, name);
+    if (plan !== null) this.run(plan, "do", null);
+  }
+
+  connect(from: Hit, to: Hit | null): void {
+    const topology = this.store.get().topology;
+    const plan = topology === null ? null : connectPlan(topology, from, to);
+    if (plan !== null) this.run(plan, "do", null);
+  }
+
+  /** A new namespace on `host`, its box centred at `at` (scene coordinates). */
+  addNamespace(host: string, at: Point | null): void {
+    const topology = this.store.get().topology;
+    if (topology === null) return;
+    const plan = newNamespacePlan(topology, host);
+    if (at !== null) this.place(new Map([[namespaceKey({ host, netns: plan.name }), at]]));
+    this.run(plan, "do", null);
+  }
+
+  /** A new bridge in the namespace with this id. */
+  addBridge(namespaceId: string): void {
+    const topology = this.store.get().topology;
+    if (topology !== null)
+      this.run(newBridgePlan(topology, namespaceRefOf(namespaceId)), "do", null);
+  }
+
+  addHost(): void {
+    const topology = this.store.get().topology;
+    if (topology !== null) this.run(newHostPlan(topology), "do", null);
+  }
+
+  undo(): void {
+    this.reverse("undo");
+  }
+
+  redo(): void {
+    this.reverse("redo");
+  }
+
+  /** Shows an error next to a thing, as a refused edit's is (e.g. a drop where nothing can go). */
+  refuse(target: string, message: string): void {
+    this.store.update((state) => ({
+      ...state,
+      edits: { ...state.edits, refusal: { target, message } },
+    }));
+  }
+
+  dismissRefusal(): void {
+    this.store.update((state) => {
+      const edits = dismissRefusal(state.edits);
+      return edits === state.edits ? state : { ...state, edits };
+    });
+  }
+
+  private reverse(mode: "undo" | "redo"): void {
+    const reversal = stackOf(this.store.get().edits, mode).at(-1);
+    if (reversal === undefined) return;
+    this.run(
+      { label: `${mode}: ${reversal.label}`, commands: reversal.commands, target: "" },
+      mode,
+      reversal,
+    );
+  }
+
+  private run(plan: EditPlan, mode: EditMode, reversal: Reversal | null): void {
+    const requestId = `e${++this.requests}`;
+    const commands: EditCommand[] = [...plan.commands];
+    const sent = this.send({ v: 2, type: "edit", requestId, label: plan.label, commands });
+    if (!sent) {
+      this.refuse(plan.target, "Not connected to the server, so the edit was not made.");
+      return;
+    }
+    this.store.update((state) => ({
+      ...state,
+      edits: editSent(state.edits, requestId, {
+        mode,
+        label: plan.label,
+        target: plan.target,
+        reversal,
+      }),
+    }));
+  }
+
+  private sendPlaces(places: ReadonlyMap<string, Point>): void {
+    const positions = [...places].map(([key, at]) => ({
+      ...namespaceRefOf(key),
+      x: at.x,
+      y: at.y,
+    }));
+    this.send({ v: 2, type: "place", positions });
+  }
+}
