@@ -9,7 +9,7 @@ import type { Controller } from "./controller";
 import { TracePanel } from "./EventList";
 import { ErrorBanner, Header, NoticeBanner } from "./Header";
 import { HeadersPanel } from "./HeadersPanel";
-import { playbackKey } from "./keyboard";
+import { playbackKey, type PlaybackKey } from "./keyboard";
 import { namespaceOptions } from "./namespaces";
 import { PingToolbar } from "./PingToolbar";
 import { PlaybackControls } from "./PlaybackControls";
@@ -32,9 +32,7 @@ export function App({
       const action = playbackKey({ ...modifiers(event), key: event.key, targetTag: target });
       if (action === null) return;
       event.preventDefault();
-      if (action === "forward") controller.stepForward();
-      else if (action === "back") controller.stepBack();
-      else controller.togglePlay();
+      PLAYBACK_ACTIONS[action](controller);
     };
     document.addEventListener("keydown", onKeyDown);
     return () => document.removeEventListener("keydown", onKeyDown);
@@ -76,6 +74,8 @@ export function App({
             onForward={() => controller.stepForward()}
             onTogglePlay={() => controller.togglePlay()}
             onSpeed={(speed) => controller.setSpeed(speed)}
+            onStart={() => controller.jumpToStart()}
+            onEnd={() => controller.jumpToEnd()}
           />
         </section>
         <aside class="trace-column">
@@ -95,6 +95,17 @@ export function App({
     </div>
   );
 }
+
+/** What each playback shortcut does. */
+const PLAYBACK_ACTIONS: Readonly<Record<PlaybackKey, (controller: Controller) => void>> = {
+  forward: (controller) => controller.stepForward(),
+  back: (controller) => controller.stepBack(),
+  toggle: (controller) => controller.togglePlay(),
+  start: (controller) => controller.jumpToStart(),
+  end: (controller) => controller.jumpToEnd(),
+  slower: (controller) => controller.slower(),
+  faster: (controller) => controller.faster(),
+};
 
 function modifiers(event: KeyboardEvent) {
   return {

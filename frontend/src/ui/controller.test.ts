@@ -213,3 +213,19 @@ describe("controller", () => {
     expect(store.get().speed).toBe(20);
   });
 });
+
+describe("controller playback jumps and speed", () => {
+  it("jumps to before the first step and to the last one, and steps the speed", () => {
+    const { store, controller, receive, start, stepMessage, end } = setUp();
+    receive(start, stepMessage(0), stepMessage(1), stepMessage(2), end);
+    controller.jumpToEnd();
+    expect(store.get().cursor).toBe(2);
+    controller.jumpToStart();
+    expect(store.get().cursor).toBe(-1);
+    controller.faster();
+    expect(store.get().speed).toBe(3);
+    controller.slower();
+    controller.slower();
+    expect(store.get().speed).toBe(1);
+  });
+});

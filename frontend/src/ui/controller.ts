@@ -1,7 +1,7 @@
 /** Owns what the panels can do: it turns clicks and keys into store updates, player moves and protocol messages, and feeds server messages to the store. */
 import type { NamespaceRef } from "../model/topology";
 import { back, seek, step, type Cursor } from "../playback/cursor";
-import { Player, type Scheduler } from "../playback/player";
+import { fasterSpeed, Player, slowerSpeed, type Scheduler } from "../playback/player";
 import type { ClientMessage, ProtocolError, ServerMessage } from "../protocol/protocol";
 import { abandonTrace, appendConsole, receive, type SessionState } from "../store/session";
 import type { Store } from "../store/store";
@@ -109,6 +109,24 @@ export class Controller {
   seek(index: number): void {
     this.player.pause();
     this.moveTo(seek(this.cursor(), index));
+  }
+
+  /** Goes to before the first step: every state table as it was before the trace. */
+  jumpToStart(): void {
+    this.seek(-1);
+  }
+
+  /** Goes to the last step the trace has so far. */
+  jumpToEnd(): void {
+    this.seek(this.cursor().length - 1);
+  }
+
+  faster(): void {
+    this.setSpeed(fasterSpeed(this.player.speed()));
+  }
+
+  slower(): void {
+    this.setSpeed(slowerSpeed(this.player.speed()));
   }
 
   togglePlay(): void {
