@@ -94,7 +94,15 @@ export interface CommandMessage {
   readonly line: string;
 }
 
-export type ClientMessage = HelloMessage | PingMessage | CommandMessage;
+/** Asks for a namespace's state tables as they are now; answered with `namespaceState`. */
+export interface InspectMessage {
+  readonly v: 2;
+  readonly type: "inspect";
+  readonly requestId: string;
+  readonly netns: NamespaceRef;
+}
+
+export type ClientMessage = HelloMessage | PingMessage | CommandMessage | InspectMessage;
 
 // ---- Server → client ----
 
@@ -180,6 +188,33 @@ export interface CommandResultMessage {
   readonly stopped: string | null;
 }
 
+/**
+ * One entry of a state table: `key` and `text` are what a state change of its kind names as key
+ * and before/after; `device` is the bridge of an FDB entry, else null.
+ */
+export interface StateEntry {
+  readonly device: string | null;
+  readonly key: string;
+  readonly text: string;
+}
+
+/** A namespace's state tables as they are now (the answer to `inspect`). */
+export interface NamespaceStateMessage {
+  readonly v: 2;
+  readonly type: "namespaceState";
+  readonly requestId: string;
+  readonly netns: NamespaceRef;
+  /** `ip route` lines of every table but local. */
+  readonly routes: readonly string[];
+  readonly neighbours: readonly StateEntry[];
+  readonly fdb: readonly StateEntry[];
+  readonly conntrack: readonly StateEntry[];
+  /** Rule and policy counters, keyed "filter INPUT 1" / "filter INPUT policy". */
+  readonly counters: readonly StateEntry[];
+  /** The namespace's rules in iptables-save form (without counters). */
+  readonly iptablesSave: string;
+}
+
 export interface ErrorMessage {
   readonly v: 2;
   readonly type: "error";
@@ -195,6 +230,7 @@ export type ServerMessage =
   | TraceStepMessage
   | TraceEndMessage
   | CommandResultMessage
+  | NamespaceStateMessage
   | ErrorMessage;
 
 // ---- Results ----
@@ -280,6 +316,19 @@ export function validateServerMessage(value: unknown): Validated<ServerMessage> 
           stderr: message.str("stderr"),
           stopped: message.nullableStr("stopped"),
         };
+      case "namespaceState":
+        return {
+          v: 2,
+          type: "namespaceState",
+          requestId: message.str("requestId"),
+          netns: namespaceRef(message.obj("netns")),
+          routes: message.strList("routes"),
+          neighbours: message.list("neighbours", stateEntry),
+          fdb: message.list("fdb", stateEntry),
+          conntrack: message.list("conntrack", stateEntry),
+          counters: message.list("counters", stateEntry),
+          iptablesSave: message.str("iptablesSave"),
+        };
       case "error":
         return {
           v: 2,
@@ -320,6 +369,13 @@ export function validateClientMessage(value: unknown): Validated<ClientMessage> 
           netns: namespaceRef(message.obj("netns")),
           line: message.str("line"),
         };
+      case "inspect":
+        return {
+          v: 2,
+          type: "inspect",
+          requestId: message.str("requestId"),
+          netns: namespaceRef(message.obj("netns")),
+        };
     }
   });
 }
@@ -331,7 +387,7 @@ export function encodeClientMessage(message: ClientMessage): string {
 
 // ---- Validation internals ----
 
-const CLIENT_TYPES = ["hello", "ping", "command"] as const;
+const CLIENT_TYPES = ["hello", "ping", "command", "inspect"] as const;
 const SERVER_TYPES = [
   "welcome",
   "topologyChange",
@@ -339,6 +395,7 @@ const SERVER_TYPES = [
   "traceStep",
   "traceEnd",
   "commandResult",
+  "namespaceState",
   "error",
 ] as const;
 
@@ -571,6 +628,10 @@ function namespaceRef(fields: Fields): NamespaceRef {
 
 function deviceRef(fields: Fields): DeviceRef {
   return { host: fields.str("host"), netns: fields.str("netns"), device: fields.str("device") };
+}
+
+function stateEntry(fields: Fields): StateEntry {
+  return { device: fields.nullableStr("device"), key: fields.str("key"), text: fields.str("text") };
 }
 
 function sessionToken(fields: Fields): SessionToken {

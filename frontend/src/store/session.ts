@@ -1,7 +1,7 @@
 /** Owns the session state (connection, lab, topology, current trace and cursor, console, error banner) and the pure transitions that change it. */
-import type { Topology } from "../model/topology";
+import type { NamespaceRef, Topology } from "../model/topology";
 import type { TraceStep } from "../model/trace";
-import type { ServerMessage } from "../protocol/protocol";
+import type { NamespaceStateMessage, ServerMessage } from "../protocol/protocol";
 import type { ConnectionStatus } from "../transport/connection";
 import { applyTopologyChange } from "./topologyChange";
 
@@ -23,6 +23,13 @@ export interface ConsoleLine {
   readonly text: string;
 }
 
+/** A namespace's state tables as the server last sent them, for the inspector. */
+export interface InspectedState {
+  readonly tables: NamespaceStateMessage;
+  /** True when a command ran after the current trace ended and before the tables were read. */
+  readonly afterCommand: boolean;
+}
+
 export interface SessionState {
   readonly connection: ConnectionStatus;
   readonly labName: string | null;
@@ -38,6 +45,12 @@ export interface SessionState {
   readonly error: string | null;
   /** What the server said about this tab's lab (e.g. a resume that came too late), or null. */
   readonly notice: string | null;
+  /** The namespace the inspector shows, or null before one is chosen. */
+  readonly inspecting: NamespaceRef | null;
+  /** The inspected namespace's tables, read after the current trace; null until they come. */
+  readonly inspected: InspectedState | null;
+  /** Whether a command ran since the current trace started (its tables may differ from the trace's end). */
+  readonly commandSinceTrace: boolean;
 }
 
 export function initialSession(speed: number): SessionState {
@@ -52,6 +65,9 @@ export function initialSession(speed: number): SessionState {
     consoleLines: [],
     error: null,
     notice: null,
+    inspecting: null,
+    inspected: null,
+    commandSinceTrace: false,
   };
 }
 
@@ -81,6 +97,8 @@ export function receive(state: SessionState, message: ServerMessage): SessionSta
           complete: false,
         },
         cursor: -1,
+        inspected: null,
+        commandSinceTrace: false,
       };
     case "traceStep":
       return updateTrace(state, message.requestId, (trace) => ({
@@ -94,8 +112,13 @@ export function receive(state: SessionState, message: ServerMessage): SessionSta
         exit: message.exit,
         complete: true,
       }));
+    case "namespaceState":
+      return {
+        ...state,
+        inspected: { tables: message, afterCommand: state.commandSinceTrace },
+      };
     case "commandResult":
-      return appendConsole(state, [
+      return appendConsole({ ...state, commandSinceTrace: true }, [
         { kind: "stdout", text: message.stdout },
         { kind: "stderr", text: message.stderr },
         { kind: "exit", text: message.exit === 0 ? "" : `exit ${message.exit}` },

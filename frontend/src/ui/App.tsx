@@ -9,8 +9,9 @@ import type { Controller } from "./controller";
 import { TracePanel } from "./EventList";
 import { ErrorBanner, Header, NoticeBanner } from "./Header";
 import { HeadersPanel } from "./HeadersPanel";
+import { InspectorPanel } from "./inspector/InspectorPanel";
 import { playbackKey, type PlaybackKey } from "./keyboard";
-import { namespaceOptions } from "./namespaces";
+import { chooseNamespace, namespaceOptions } from "./namespaces";
 import { PingToolbar } from "./PingToolbar";
 import { PlaybackControls } from "./PlaybackControls";
 import { useStore } from "./useStore";
@@ -37,6 +38,14 @@ export function App({
     document.addEventListener("keydown", onKeyDown);
     return () => document.removeEventListener("keydown", onKeyDown);
   }, [controller]);
+
+  // The inspector starts on the namespace the other choosers start on.
+  const firstChoice = chooseNamespace(options, null);
+  useEffect(() => {
+    if (state.inspecting !== null || state.connection !== "connected") return;
+    const option = options.find((candidate) => candidate.key === firstChoice);
+    if (option !== undefined) controller.inspect(option.ref);
+  }, [controller, options, firstChoice, state.inspecting, state.connection]);
 
   const steps = state.trace?.steps.length ?? 0;
   const step = currentStep(state);
@@ -86,6 +95,14 @@ export function App({
           />
           <HeadersPanel step={step} cause={cause} />
         </aside>
+        <InspectorPanel
+          options={options}
+          inspecting={state.inspecting}
+          inspected={state.inspected}
+          trace={state.trace}
+          cursor={state.cursor}
+          onInspect={(ref) => controller.inspect(ref)}
+        />
         <ConsolePanel
           options={options}
           lines={state.consoleLines}

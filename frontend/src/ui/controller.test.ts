@@ -229,3 +229,57 @@ describe("controller playback jumps and speed", () => {
     expect(store.get().speed).toBe(1);
   });
 });
+
+describe("controller inspector", () => {
+  it("asks for the inspected namespace's tables when chosen, after a trace and after a command", () => {
+    const { store, controller, sent, receive, start, stepMessage, end } = setUp();
+    controller.inspect({ host: "host1", netns: "ns2" });
+    expect(store.get().inspecting).toEqual({ host: "host1", netns: "ns2" });
+    receive(start, stepMessage(0), end);
+    receive({
+      v: 2,
+      type: "commandResult",
+      requestId: "r9",
+      exit: 0,
+      stdout: "",
+      stderr: "",
+      stopped: null,
+    });
+    const inspects = sent.filter((message) => message.type === "inspect");
+    expect(inspects).toHaveLength(3);
+    expect(inspects.every((m) => m.type === "inspect" && m.netns.netns === "ns2")).toBe(true);
+  });
+
+  it("keeps the tables the server sends, noting a command ran after the trace", () => {
+    const { store, receive, start, end } = setUp();
+    const tables = {
+      v: 2 as const,
+      type: "namespaceState" as const,
+      requestId: "r2",
+      netns: { host: "host1", netns: "ns2" },
+      routes: [],
+      neighbours: [],
+      fdb: [],
+      conntrack: [],
+      counters: [],
+      iptablesSave: "",
+    };
+    receive(start, end, tables);
+    expect(store.get().inspected).toEqual({ tables, afterCommand: false });
+    receive(
+      {
+        v: 2,
+        type: "commandResult",
+        requestId: "r3",
+        exit: 0,
+        stdout: "",
+        stderr: "",
+        stopped: null,
+      },
+      tables,
+    );
+    expect(store.get().inspected?.afterCommand).toBe(true);
+    receive(start);
+    expect(store.get().inspected).toBeNull();
+  });
+});

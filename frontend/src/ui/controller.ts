@@ -39,6 +39,14 @@ export class Controller {
     if (message.type === "traceStart") this.player.pause();
     this.store.update((state) => receive(state, message));
     if (message.type === "traceStep" || message.type === "traceEnd") this.player.traceGrew();
+    // The inspected namespace's tables are read again after anything that may have changed them.
+    if (
+      message.type === "welcome" ||
+      message.type === "traceEnd" ||
+      message.type === "commandResult"
+    ) {
+      this.refreshInspected();
+    }
   }
 
   /** Tracks the connection; a trace still streaming when it drops is ended. */
@@ -94,6 +102,18 @@ export class Controller {
         { kind: "command", text: `${placeLabel(netns)}$ ${line.split("\n").join("\n> ")}` },
       ]),
     );
+  }
+
+  /** Shows the namespace in the inspector and asks the server for its tables. */
+  inspect(ref: NamespaceRef): void {
+    this.store.update((state) => ({ ...state, inspecting: ref }));
+    this.refreshInspected();
+  }
+
+  private refreshInspected(): void {
+    const netns = this.store.get().inspecting;
+    if (netns === null) return;
+    this.send({ v: 2, type: "inspect", requestId: this.nextRequestId(), netns });
   }
 
   stepForward(): void {

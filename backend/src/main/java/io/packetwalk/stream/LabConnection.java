@@ -7,6 +7,7 @@ import io.packetwalk.stream.protocol.Protocol.ClientMessage;
 import io.packetwalk.stream.protocol.Protocol.Command;
 import io.packetwalk.stream.protocol.Protocol.ErrorReason;
 import io.packetwalk.stream.protocol.Protocol.Hello;
+import io.packetwalk.stream.protocol.Protocol.Inspect;
 import io.packetwalk.stream.protocol.Protocol.Ping;
 import io.packetwalk.stream.protocol.Protocol.ServerMessage;
 import io.packetwalk.stream.protocol.Protocol.Welcome;
@@ -152,6 +153,7 @@ final class LabConnection {
         case Hello hello -> welcome(hello);
         case Ping ping -> labSession().ping(ping, run(), this::send);
         case Command command -> command(command);
+        case Inspect inspect -> send(labSession().inspect(inspect));
       }
     } catch (ProtocolException e) {
       send(e.error());

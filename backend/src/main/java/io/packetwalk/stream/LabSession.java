@@ -9,7 +9,9 @@ import io.packetwalk.shell.ShellSession;
 import io.packetwalk.stream.protocol.Protocol.Command;
 import io.packetwalk.stream.protocol.Protocol.CommandResult;
 import io.packetwalk.stream.protocol.Protocol.ErrorReason;
+import io.packetwalk.stream.protocol.Protocol.Inspect;
 import io.packetwalk.stream.protocol.Protocol.NamespaceRef;
+import io.packetwalk.stream.protocol.Protocol.NamespaceState;
 import io.packetwalk.stream.protocol.Protocol.Ping;
 import io.packetwalk.stream.protocol.Protocol.ServerMessage;
 import io.packetwalk.stream.protocol.Protocol.TopologyChange;
@@ -144,6 +146,11 @@ final class LabSession {
                 traceOutcome(outcome, "The command"),
                 outcome,
                 out));
+  }
+
+  /** The namespace's state tables as they are now (a read: nothing changes, no slot is needed). */
+  synchronized NamespaceState inspect(Inspect inspect) {
+    return NamespaceStates.of(inspect.requestId(), resolve(inspect.requestId(), inspect.netns()));
   }
 
   /** Streams a trace: its start, each kept step, its end. */

@@ -5,6 +5,7 @@ import io.packetwalk.stream.protocol.Protocol.ClientMessage;
 import io.packetwalk.stream.protocol.Protocol.Command;
 import io.packetwalk.stream.protocol.Protocol.ErrorReason;
 import io.packetwalk.stream.protocol.Protocol.Hello;
+import io.packetwalk.stream.protocol.Protocol.Inspect;
 import io.packetwalk.stream.protocol.Protocol.NamespaceRef;
 import io.packetwalk.stream.protocol.Protocol.Ping;
 import io.packetwalk.stream.protocol.Protocol.SessionToken;
@@ -81,6 +82,7 @@ public final class MessageDecoder {
       case "hello" -> hello(root);
       case "ping" -> ping(root);
       case "command" -> command(root);
+      case "inspect" -> inspect(root);
       default ->
           throw new ProtocolException(
               requestId,
@@ -274,6 +276,13 @@ public final class MessageDecoder {
           "\"line\" must not contain carriage returns; join a here-document's lines with \\n.");
     }
     return new Command(requestId, netns, line);
+  }
+
+  private static Inspect inspect(JsonNode root) {
+    String requestId = requestId(root, "inspect");
+    return new Inspect(
+        requestId,
+        namespaceRef(root, "netns", requestId, "inspect", "the namespace whose state to read"));
   }
 
   private static String requestId(JsonNode root, String type) {

@@ -29,6 +29,7 @@ public final class Protocol {
         case Hello h -> "hello";
         case Ping p -> "ping";
         case Command c -> "command";
+        case Inspect i -> "inspect";
       };
     }
   }
@@ -65,8 +66,11 @@ public final class Protocol {
   public record Command(String requestId, NamespaceRef netns, String line)
       implements ClientMessage {}
 
+  /** Ask for a namespace's state tables as they are now (answered with {@link NamespaceState}). */
+  public record Inspect(String requestId, NamespaceRef netns) implements ClientMessage {}
+
   /** The message types a client may send, in the order error messages list them. */
-  public static final List<String> CLIENT_TYPES = List.of("hello", "ping", "command");
+  public static final List<String> CLIENT_TYPES = List.of("hello", "ping", "command", "inspect");
 
   // ---- server → client ----
 
@@ -82,6 +86,7 @@ public final class Protocol {
         case TraceStep s -> "traceStep";
         case TraceEnd e -> "traceEnd";
         case CommandResult r -> "commandResult";
+        case NamespaceState n -> "namespaceState";
         case Error e -> "error";
       };
     }
@@ -166,6 +171,36 @@ public final class Protocol {
   public record CommandResult(
       String requestId, int exit, String stdout, String stderr, String stopped)
       implements ServerMessage {}
+
+  /**
+   * A namespace's state tables as they are now, the answer to {@link Inspect}: its routes ({@code
+   * ip route} lines, without the local table), neighbour, FDB and conntrack entries and rule
+   * counters keyed as trace state changes key them, and its rules in {@code iptables-save} form.
+   */
+  public record NamespaceState(
+      String requestId,
+      NamespaceRef netns,
+      List<String> routes,
+      List<StateEntry> neighbours,
+      List<StateEntry> fdb,
+      List<StateEntry> conntrack,
+      List<StateEntry> counters,
+      String iptablesSave)
+      implements ServerMessage {
+    public NamespaceState {
+      routes = List.copyOf(routes);
+      neighbours = List.copyOf(neighbours);
+      fdb = List.copyOf(fdb);
+      conntrack = List.copyOf(conntrack);
+      counters = List.copyOf(counters);
+    }
+  }
+
+  /**
+   * One entry of a state table: {@code key} and {@code text} are what a state change of its kind
+   * names as key and before/after; {@code device} is the bridge of an FDB entry, else null.
+   */
+  public record StateEntry(String device, String key, String text) {}
 
   /** A request could not be served; {@code requestId} is null when it could not be read. */
   public record Error(String requestId, ErrorReason reason, String message)
