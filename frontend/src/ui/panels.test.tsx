@@ -346,10 +346,24 @@ describe("step panel", () => {
     const cell = changed[0]?.querySelector("td");
     expect(cell?.querySelector("del")?.textContent).toBe("10.0.1.2");
     expect(cell?.querySelector("ins")?.textContent).toBe("198.51.100.1");
-    expect(cell?.textContent).toBe("changed from 10.0.1.2 →  to 198.51.100.1");
+    expect(cell?.textContent).toBe("changed from 10.0.1.2 →  to 198.51.100.1 ✎ changed");
     expect(element(".headers-legend", HTMLElement).textContent).toBe(
       "1 field changed since step 11 (Netfilter chain).",
     );
+  });
+
+  it("shows the headers before the step on request, with what the step will change", () => {
+    mount(<HeadersPanel step={rewrite} cause={before} />);
+    const radio = element("input[name='header-view'][value='before']", HTMLInputElement);
+    act(() => radio.click());
+    const changed = [...root.querySelectorAll("#headers-panel tr.changed")];
+    expect(changed.map((row) => row.querySelector("td")?.textContent)).toEqual([
+      "10.0.1.2 — becomes 198.51.100.1 at this step ✎ changed",
+    ]);
+    expect(element(".headers-legend", HTMLElement).textContent).toBe(
+      "1 field changes at this step.",
+    );
+    expect(root.querySelector("table.layer-geneve")).toBeNull();
   });
 
   it("shows a layer it does not know as key/value rows", () => {

@@ -186,7 +186,8 @@ class LabWebSocketTest {
     JsonNode unknown = client.next("error");
     assertError(unknown, "UNKNOWN_TYPE", null);
     assertThat(unknown.get("message").stringValue())
-        .isEqualTo("Unknown message type \"teleport\"; expected one of: hello, ping, command, inspect.");
+        .isEqualTo(
+            "Unknown message type \"teleport\"; expected one of: hello, ping, command, inspect.");
 
     client.send("{\"v\":7,\"type\":\"hello\"}");
     JsonNode version = client.next("error");
