@@ -95,7 +95,7 @@ describe("event list with 10,000 steps", () => {
     });
     expect(rows().every((seq) => Number(seq) % KINDS.length === 4)).toBe(true);
     expect(root.querySelector("#event-filter-summary")?.textContent).toBe(
-      "2000 of 10000 steps shown",
+      "(2000 of 10000 steps shown)",
     );
     const select = root.querySelector<HTMLSelectElement>("#event-namespace");
     if (select === null) throw new Error("no namespace select");

@@ -59,45 +59,50 @@ function EventFilters({ steps, filter, onChange }: EventFiltersProps) {
   const namespaces = traceNamespaces(steps);
   const severalHosts = new Set(steps.map((step) => step.location.host)).size > 1;
   const shown = shownSteps(steps, filter).length;
+  const summary =
+    shown === steps.length
+      ? `all ${steps.length} steps`
+      : `${shown} of ${steps.length} steps shown`;
   return (
-    <fieldset class="event-filters" aria-describedby="event-filter-summary">
-      <legend>Show steps</legend>
-      {KIND_GROUPS.map((group) => (
-        <label key={group} class={`event-filter group-${group}`}>
-          <input
-            type="checkbox"
-            name="event-group"
-            value={group}
-            checked={filter.groups.has(group)}
-            onChange={() => onChange((now) => toggleGroup(now, group))}
-          />
-          {kindGroupLabel(group)} <span class="event-filter-count">({counts.get(group) ?? 0})</span>
+    <details class="event-filters-box">
+      <summary>
+        Filter steps <span id="event-filter-summary">({summary})</span>
+      </summary>
+      <fieldset class="event-filters">
+        <legend class="sr-only">Show steps of these kinds</legend>
+        {KIND_GROUPS.map((group) => (
+          <label key={group} class={`event-filter group-${group}`}>
+            <input
+              type="checkbox"
+              name="event-group"
+              value={group}
+              checked={filter.groups.has(group)}
+              onChange={() => onChange((now) => toggleGroup(now, group))}
+            />
+            {kindGroupLabel(group)}{" "}
+            <span class="event-filter-count">({counts.get(group) ?? 0})</span>
+          </label>
+        ))}
+        <label class="event-filter-namespace" for="event-namespace">
+          in
+          <select
+            id="event-namespace"
+            value={filter.namespace ?? ""}
+            onChange={(event) => {
+              const value = event.currentTarget.value;
+              onChange((now) => ({ ...now, namespace: value === "" ? null : value }));
+            }}
+          >
+            <option value="">every namespace</option>
+            {namespaces.map((key) => (
+              <option key={key} value={key}>
+                {namespaceName(key, severalHosts)}
+              </option>
+            ))}
+          </select>
         </label>
-      ))}
-      <label class="event-filter-namespace" for="event-namespace">
-        in
-        <select
-          id="event-namespace"
-          value={filter.namespace ?? ""}
-          onChange={(event) => {
-            const value = event.currentTarget.value;
-            onChange((now) => ({ ...now, namespace: value === "" ? null : value }));
-          }}
-        >
-          <option value="">every namespace</option>
-          {namespaces.map((key) => (
-            <option key={key} value={key}>
-              {namespaceName(key, severalHosts)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <span id="event-filter-summary" class="event-filter-summary">
-        {shown === steps.length
-          ? `${steps.length} steps`
-          : `${shown} of ${steps.length} steps shown`}
-      </span>
-    </fieldset>
+      </fieldset>
+    </details>
   );
 }
 

@@ -43,7 +43,7 @@ export function PlaybackControls(props: PlaybackControlsProps) {
         onClick={props.onStart}
         {...shortcut("start", "Jump to before the first step")}
       >
-        ⏮ Start
+        « Start
       </button>
       <button
         id="step-back"
@@ -81,7 +81,7 @@ export function PlaybackControls(props: PlaybackControlsProps) {
         onClick={props.onEnd}
         {...shortcut("end", "Jump to the last step")}
       >
-        End ⏭
+        End »
       </button>
       <span class="position" aria-live="polite">
         {position}
