@@ -2,6 +2,7 @@
 import type { NamespaceRef, Topology } from "../model/topology";
 import type { TraceStep } from "../model/trace";
 import type { NamespaceStateMessage, ServerMessage } from "../protocol/protocol";
+import type { Probe } from "../playback/probes";
 import type { ConnectionStatus } from "../transport/connection";
 import { applyTopologyChange } from "./topologyChange";
 
@@ -49,6 +50,8 @@ export interface SessionState {
   readonly inspecting: NamespaceRef | null;
   /** The inspected namespace's tables, read after the current trace; null until they come. */
   readonly inspected: InspectedState | null;
+  /** The lab's saved probes, in the order they were made. */
+  readonly probes: readonly Probe[];
   /** Whether a command ran since the current trace started (its tables may differ from the trace's end). */
   readonly commandSinceTrace: boolean;
 }
@@ -67,6 +70,7 @@ export function initialSession(speed: number): SessionState {
     notice: null,
     inspecting: null,
     inspected: null,
+    probes: [],
     commandSinceTrace: false,
   };
 }

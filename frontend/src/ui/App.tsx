@@ -14,6 +14,7 @@ import { playbackKey, type PlaybackKey } from "./keyboard";
 import { chooseNamespace, namespaceOptions } from "./namespaces";
 import { PingToolbar } from "./PingToolbar";
 import { PlaybackControls } from "./PlaybackControls";
+import { ProbesPanel } from "./probes/ProbesPanel";
 import { useStore } from "./useStore";
 
 export function App({
@@ -61,6 +62,12 @@ export function App({
             options={options}
             connected={state.connection === "connected"}
             onPing={(from, to) => controller.ping(from, to)}
+            onProbe={(from, line) => controller.probe(from, line)}
+          />
+          <ProbesPanel
+            probes={state.probes}
+            connected={state.connection === "connected"}
+            onRun={(probe) => controller.runProbe(probe)}
           />
           <CanvasView
             store={controller.store}

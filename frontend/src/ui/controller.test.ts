@@ -283,3 +283,47 @@ describe("controller inspector", () => {
     expect(store.get().inspected).toBeNull();
   });
 });
+
+describe("controller probes", () => {
+  it("keeps a ping as a probe, its trace as a run, and a re-run as another run", () => {
+    const { store, controller, sent, receive, stepMessage } = setUp();
+    controller.ping({ host: "host1", netns: "ns1" }, "10.0.0.2");
+    const first = sent[sent.length - 1];
+    if (first?.type !== "ping") throw new Error("no ping sent");
+    const run = (requestId: string): void =>
+      receive(
+        { v: 2, type: "traceStart", requestId, title: "ping" },
+        { ...stepMessage(0), requestId } as ServerMessage,
+        {
+          v: 2,
+          type: "traceEnd",
+          requestId,
+          stepCount: 1,
+          omittedSteps: 0,
+          outcome: "done",
+          exit: 0,
+          stopped: null,
+        },
+      );
+    run(first.requestId);
+    const probe = store.get().probes[0];
+    expect(store.get().probes).toHaveLength(1);
+    expect(probe?.label).toBe("ping 10.0.0.2 from ns1");
+    expect(probe?.runs.map((r) => r.requestId)).toEqual([first.requestId]);
+    if (probe === undefined) throw new Error("no probe");
+    controller.runProbe(probe);
+    const second = sent[sent.length - 1];
+    if (second?.type !== "ping") throw new Error("no second ping");
+    run(second.requestId);
+    expect(store.get().probes).toHaveLength(1);
+    expect(store.get().probes[0]?.runs).toHaveLength(2);
+  });
+
+  it("makes a probe of a typed nc line and of a TCP probe from the toolbar, once each", () => {
+    const { store, controller } = setUp();
+    controller.command({ host: "host1", netns: "ns1" }, "nc -z -v -w 1 10.0.0.2 80");
+    controller.probe({ host: "host1", netns: "ns1" }, "nc -z -v -w 1 10.0.0.2 80");
+    controller.command({ host: "host1", netns: "ns1" }, "ip route");
+    expect(store.get().probes.map((p) => p.label)).toEqual(["nc -z -v -w 1 10.0.0.2 80 in ns1"]);
+  });
+});

@@ -2,6 +2,14 @@
 import type { NamespaceRef } from "../model/topology";
 import { back, seek, step, type Cursor } from "../playback/cursor";
 import { fasterSpeed, Player, slowerSpeed, type Scheduler } from "../playback/player";
+import {
+  findProbe,
+  isProbeLine,
+  probeLabel,
+  withRun,
+  type Probe,
+  type ProbeRequest,
+} from "../playback/probes";
 import type { ClientMessage, ProtocolError, ServerMessage } from "../protocol/protocol";
 import { abandonTrace, appendConsole, receive, type SessionState } from "../store/session";
 import type { Store } from "../store/store";
@@ -14,6 +22,9 @@ export type Send = (message: ClientMessage) => boolean;
 export class Controller {
   private readonly player: Player;
   private requests = 0;
+  private probes = 0;
+  /** The probe each request still streaming its trace was a run of. */
+  private readonly probeRuns = new Map<string, string>();
 
   constructor(
     readonly store: Store<SessionState>,
@@ -39,6 +50,7 @@ export class Controller {
     if (message.type === "traceStart") this.player.pause();
     this.store.update((state) => receive(state, message));
     if (message.type === "traceStep" || message.type === "traceEnd") this.player.traceGrew();
+    if (message.type === "traceEnd") this.recordProbeRun(message.requestId);
     // The inspected namespace's tables are read again after anything that may have changed them.
     if (
       message.type === "welcome" ||
@@ -77,25 +89,77 @@ export class Controller {
 
   // ---- From the panels ----
 
-  /** Asks the server to ping `to` once from the namespace. */
+  /** Asks the server to ping `to` once from the namespace; the ping is kept as a probe. */
   ping(from: NamespaceRef, to: string): void {
-    const sent = this.send({
-      v: 2,
-      type: "ping",
-      requestId: this.nextRequestId(),
+    this.runProbe(this.probeFor(from, { kind: "ping", to }));
+  }
+
+  /** Runs a TCP or UDP probe (nc) from the namespace; it is kept as a probe. */
+  probe(from: NamespaceRef, line: string): void {
+    this.runProbe(this.probeFor(from, { kind: "command", line }));
+  }
+
+  /** Runs a saved probe again; its trace becomes the probe's newest run. */
+  runProbe(probe: Probe): void {
+    if (probe.request.kind === "ping") {
+      const requestId = this.nextRequestId();
+      const sent = this.send({
+        v: 2,
+        type: "ping",
+        requestId,
+        from: probe.from,
+        to: probe.request.to,
+        count: 1,
+      });
+      if (!sent) this.showError("Not connected to the server, so the ping was not sent.");
+      else this.probeRuns.set(requestId, probe.id);
+    } else {
+      this.command(probe.from, probe.request.line);
+    }
+  }
+
+  /** The saved probe with this namespace and request, saved now if there was none. */
+  private probeFor(from: NamespaceRef, request: ProbeRequest): Probe {
+    const saved = findProbe(this.store.get().probes, from, request);
+    if (saved !== undefined) return saved;
+    this.probes += 1;
+    const probe: Probe = {
+      id: `p${this.probes}`,
       from,
-      to,
-      count: 1,
+      request,
+      label: probeLabel(from, request),
+      runs: [],
+    };
+    this.store.update((state) => ({ ...state, probes: [...state.probes, probe] }));
+    return probe;
+  }
+
+  private recordProbeRun(requestId: string): void {
+    const probeId = this.probeRuns.get(requestId);
+    if (probeId === undefined) return;
+    this.probeRuns.delete(requestId);
+    this.store.update((state) => {
+      const trace = state.trace;
+      if (trace === null || trace.requestId !== requestId) return state;
+      const run = { requestId, steps: trace.steps, outcome: trace.outcome, exit: trace.exit };
+      return { ...state, probes: withRun(state.probes, probeId, run) };
     });
-    if (!sent) this.showError("Not connected to the server, so the ping was not sent.");
   }
 
   /** Runs one shell command (one line, or several with a here-document) in the namespace and echoes it to the console, continuation lines after "> ". */
   command(netns: NamespaceRef, line: string): void {
-    const sent = this.send({ v: 2, type: "command", requestId: this.nextRequestId(), netns, line });
+    const requestId = this.nextRequestId();
+    const sent = this.send({ v: 2, type: "command", requestId, netns, line });
     if (!sent) {
       this.showError("Not connected to the server, so the command was not run.");
       return;
+    }
+    // A typed ping or nc becomes a probe (or a run of the saved one it repeats).
+    if (isProbeLine(line)) {
+      this.probeRuns.set(
+        requestId,
+        this.probeFor(netns, { kind: "command", line: line.trim() }).id,
+      );
     }
     this.store.update((state) =>
       appendConsole(state, [

@@ -13,6 +13,7 @@ import { HeadersPanel } from "./HeadersPanel";
 import { namespaceOptions } from "./namespaces";
 import { PingToolbar } from "./PingToolbar";
 import { PlaybackControls } from "./PlaybackControls";
+import { ProbesPanel } from "./probes/ProbesPanel";
 import { ZoomControls } from "./ZoomControls";
 
 let root: HTMLElement;
@@ -560,5 +561,48 @@ describe("view controls", () => {
       <ZoomControls view={null} onAction={() => undefined} onToggleFollowing={() => undefined} />,
     );
     expect(element("#follow-packet", HTMLButtonElement).getAttribute("aria-pressed")).toBe("true");
+  });
+});
+
+describe("probes panel", () => {
+  const from = { host: "host1", netns: "ns1" };
+  const run = (requestId: string, last: TraceStep) => ({
+    requestId,
+    steps: [steps[0], steps[1], last].filter((s): s is TraceStep => s !== undefined),
+    outcome: requestId,
+    exit: 0,
+  });
+  const delivered = steps[2];
+  if (delivered === undefined) throw new Error("no step");
+  const dropped: TraceStep = { ...delivered, kind: "DROP", disposition: "NF_DROP" };
+  const probe = {
+    id: "p1",
+    from,
+    request: { kind: "ping" as const, to: "10.0.0.2" },
+    label: "ping 10.0.0.2 from ns1",
+    runs: [run("first", delivered), run("second", dropped)],
+  };
+
+  it("runs a probe again and compares its last two runs, marking the first difference", () => {
+    const runs: string[] = [];
+    mount(<ProbesPanel probes={[probe]} connected onRun={(p) => runs.push(p.id)} />);
+    act(() => element(".probe-run", HTMLButtonElement).click());
+    expect(runs).toEqual(["p1"]);
+    act(() => element(".probe-compare", HTMLButtonElement).click());
+    expect(element("#probe-difference", HTMLElement).textContent).toBe("The runs part at step 3.");
+    const marked = element("tr.first-difference", HTMLTableRowElement);
+    expect(marked.getAttribute("data-index")).toBe("2");
+    expect(marked.textContent).toContain("first difference");
+  });
+
+  it("cannot compare a probe run once", () => {
+    mount(
+      <ProbesPanel
+        probes={[{ ...probe, runs: probe.runs.slice(0, 1) }]}
+        connected
+        onRun={() => undefined}
+      />,
+    );
+    expect(element(".probe-compare", HTMLButtonElement).disabled).toBe(true);
   });
 });

@@ -127,6 +127,51 @@ class PlayerBrowserTest {
     assertThat(chromium.findAll(By.cssSelector("#error-banner"))).isEmpty();
   }
 
+  @Test
+  void aSavedProbeReRunAfterAnEditShowsBothRunsSideBySideWithTheFirstDifferenceMarked()
+      throws IOException {
+    chromium.openLabPage(port);
+    chromium.pingAndAwaitReply("host1/ns1", "10.0.0.2");
+    chromium.typeCommand("ip netns exec ns2 iptables -A INPUT -p icmp -j DROP");
+    chromium.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("#probes .probe-count"), "(1)"));
+
+    click(chromium.find(By.cssSelector("#probes > summary")));
+    WebElement probe = chromium.find(By.cssSelector("#probes li.probe"));
+    assertThat(probe.findElement(By.cssSelector(".probe-label")).getText())
+        .isEqualTo("ping 10.0.0.2 from ns1");
+    click(probe.findElement(By.cssSelector(".probe-run")));
+    chromium.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("trace-outcome"), "0 received"));
+    chromium.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("#probes li.probe .probe-runs"), "2 runs"));
+
+    click(chromium.find(By.cssSelector("#probes li.probe .probe-compare")));
+    String difference = chromium.find(By.id("probe-difference")).getText();
+    assertThat(difference).startsWith("The runs part at step ");
+    WebElement marked = chromium.find(By.cssSelector("#probe-comparison tr.first-difference"));
+    assertThat(marked.getText()).contains("first difference");
+    assertThat(marked.findElements(By.tagName("td"))).hasSize(2);
+    new Actions(chromium.driver()).scrollToElement(marked).perform();
+    chromium.screenshot("player-probe-comparison.png");
+
+    // A TCP probe from the toolbar: nc in ns1, kept as a second probe.
+    new org.openqa.selenium.support.ui.Select(chromium.find(By.id("probe-kind")))
+        .selectByValue("tcp");
+    WebElement port = chromium.find(By.id("probe-port"));
+    port.clear();
+    port.sendKeys("5000");
+    click(chromium.find(By.id("ping-button")));
+    chromium.until(
+        ExpectedConditions.textToBe(By.id("trace-title"), "nc -z -v -w 1 10.0.0.2 5000 in ns1"));
+    chromium.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("#probes .probe-count"), "(2)"));
+    assertThat(chromium.findAll(By.cssSelector("#error-banner"))).isEmpty();
+  }
+
   private List<WebElement> rows() {
     return chromium.findAll(By.cssSelector("#event-list li.event"));
   }
