@@ -59,6 +59,7 @@ describe("event list with 10,000 steps", () => {
     expect(shown[0]).toBe("0");
     const spacer = root.querySelector<HTMLElement>("#event-list > li.event-spacer");
     expect(spacer?.style.height).toMatch(/^\d+px$/);
+    expect(list().getAttribute("data-steps")).toBe("10000");
   });
 
   it("moves the window to the current step when the cursor jumps to the end", () => {

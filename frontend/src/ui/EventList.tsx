@@ -231,6 +231,7 @@ export function EventList({
       <ol
         id="event-list"
         ref={list}
+        data-steps={steps.length}
         role="listbox"
         tabIndex={0}
         aria-label="Trace steps: Up and Down arrows move between steps, Home and End go to the first and last, Enter shows a step's details"

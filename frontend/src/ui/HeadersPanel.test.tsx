@@ -83,6 +83,7 @@ describe("headers panel on a tunnelled packet", () => {
       ...wrapped,
       seq: 21,
       causeSeq: wrapped.seq,
+      kind: "DECAPSULATE",
       headers: inner.map((header) => ({ ...header, depth: 0 })),
     };
     act(() => render(<HeadersPanel step={unwrapped} cause={wrapped} />, root));
@@ -94,6 +95,19 @@ describe("headers panel on a tunnelled packet", () => {
       "VXLAN",
     ]);
     expect(removed?.querySelector("h3")?.textContent).toBe("Removed at this step");
+  });
+
+  it("lists no removed layers for a new packet its cause step made", () => {
+    const inner = wrapped.headers.filter((header) => header.depth === 1);
+    const reply: TraceStep = {
+      ...wrapped,
+      seq: 22,
+      causeSeq: wrapped.seq,
+      kind: "ARP_REQUEST_SENT",
+      headers: inner.slice(0, 1).map((header) => ({ ...header, depth: 0 })),
+    };
+    act(() => render(<HeadersPanel step={reply} cause={wrapped} />, root));
+    expect(root.querySelector("section.removed-layers")).toBeNull();
   });
 
   it("shows an 802.1Q tag as its own layer on the wire", () => {

@@ -123,7 +123,12 @@ function Headers({ step, cause }: { step: TraceStep; cause: TraceStep | null }) 
     shown === "after" || cause === null
       ? compareHeaders(step.headers, cause?.headers ?? null)
       : compareHeaders(cause.headers, step.headers);
-  const removed = shown === "after" ? removedLayers(step.headers, cause?.headers ?? null) : [];
+  // Only a decapsulation takes layers off the same packet; other steps whose cause carried
+  // other layers (an ARP request caused by a queued ICMP packet) made a new packet instead.
+  const removed =
+    shown === "after" && step.kind === "DECAPSULATE"
+      ? removedLayers(step.headers, cause?.headers ?? null)
+      : [];
   const changed = changedFieldCount(tables);
   const tree = layerTree(tables);
   return (
