@@ -1,7 +1,7 @@
 /** Tests play/pause timing with a fake scheduler. */
 import { describe, expect, it } from "vitest";
 import { startOf, withLength, type Cursor } from "./cursor";
-import { Player, type PlaySource, type Scheduler } from "./player";
+import { fasterSpeed, Player, slowerSpeed, type PlaySource, type Scheduler } from "./player";
 
 /** A scheduler whose time moves only when the test says so. */
 class FakeClock {
@@ -152,5 +152,16 @@ describe("player", () => {
     expect(player.speed()).toBe(20);
     player.setSpeed(0);
     expect(player.speed()).toBe(0.5);
+  });
+});
+
+describe("speed ladder", () => {
+  it("steps up and down through the ladder, also from a speed between two rungs", () => {
+    expect(fasterSpeed(2)).toBe(3);
+    expect(fasterSpeed(2.5)).toBe(3);
+    expect(fasterSpeed(20)).toBe(20);
+    expect(slowerSpeed(2)).toBe(1);
+    expect(slowerSpeed(2.5)).toBe(2);
+    expect(slowerSpeed(0.5)).toBe(0.5);
   });
 });

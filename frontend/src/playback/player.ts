@@ -24,6 +24,19 @@ export const MIN_SPEED = 0.5;
 export const MAX_SPEED = 20;
 export const DEFAULT_SPEED = 2;
 
+/** The speeds the faster and slower shortcuts step through, in steps per second. */
+export const SPEED_LADDER: readonly number[] = [0.5, 1, 2, 3, 5, 8, 12, 20];
+
+/** The next speed of the ladder above `speed` (the fastest stays). */
+export function fasterSpeed(speed: number): number {
+  return SPEED_LADDER.find((candidate) => candidate > speed) ?? MAX_SPEED;
+}
+
+/** The next speed of the ladder below `speed` (the slowest stays). */
+export function slowerSpeed(speed: number): number {
+  return [...SPEED_LADDER].reverse().find((candidate) => candidate < speed) ?? MIN_SPEED;
+}
+
 export class Player {
   private playing = false;
   private stepsPerSecond = DEFAULT_SPEED;

@@ -144,8 +144,22 @@ export interface PlaceMessage {
   readonly positions: readonly Position[];
 }
 
+/** Asks for a namespace's state tables as they are now; answered with `namespaceState`. */
+export interface InspectMessage {
+  readonly v: 2;
+  readonly type: "inspect";
+  readonly requestId: string;
+  readonly netns: NamespaceRef;
+}
+
 export type ClientMessage =
-  HelloMessage | PingMessage | CommandMessage | ExportLabMessage | EditMessage | PlaceMessage;
+  | HelloMessage
+  | PingMessage
+  | CommandMessage
+  | ExportLabMessage
+  | EditMessage
+  | PlaceMessage
+  | InspectMessage;
 
 // ---- Server → client ----
 
@@ -257,6 +271,33 @@ export interface EditResultMessage {
   readonly error: string | null;
 }
 
+/**
+ * One entry of a state table: `key` and `text` are what a state change of its kind names as key
+ * and before/after; `device` is the bridge of an FDB entry, else null.
+ */
+export interface StateEntry {
+  readonly device: string | null;
+  readonly key: string;
+  readonly text: string;
+}
+
+/** A namespace's state tables as they are now (the answer to `inspect`). */
+export interface NamespaceStateMessage {
+  readonly v: 2;
+  readonly type: "namespaceState";
+  readonly requestId: string;
+  readonly netns: NamespaceRef;
+  /** `ip route` lines of every table but local. */
+  readonly routes: readonly string[];
+  readonly neighbours: readonly StateEntry[];
+  readonly fdb: readonly StateEntry[];
+  readonly conntrack: readonly StateEntry[];
+  /** Rule and policy counters, keyed "filter INPUT 1" / "filter INPUT policy". */
+  readonly counters: readonly StateEntry[];
+  /** The namespace's rules in iptables-save form (without counters). */
+  readonly iptablesSave: string;
+}
+
 export interface ErrorMessage {
   readonly v: 2;
   readonly type: "error";
@@ -282,6 +323,7 @@ export type ServerMessage =
   | TraceEndMessage
   | CommandResultMessage
   | EditResultMessage
+  | NamespaceStateMessage
   | ErrorMessage;
 
 // ---- Results ----
@@ -379,6 +421,19 @@ export function validateServerMessage(value: unknown): Validated<ServerMessage> 
           undo: message.list("undo", editCommand),
           error: message.nullableStr("error"),
         };
+      case "namespaceState":
+        return {
+          v: 2,
+          type: "namespaceState",
+          requestId: message.str("requestId"),
+          netns: namespaceRef(message.obj("netns")),
+          routes: message.strList("routes"),
+          neighbours: message.list("neighbours", stateEntry),
+          fdb: message.list("fdb", stateEntry),
+          conntrack: message.list("conntrack", stateEntry),
+          counters: message.list("counters", stateEntry),
+          iptablesSave: message.str("iptablesSave"),
+        };
       case "error":
         return {
           v: 2,
@@ -439,6 +494,13 @@ export function validateClientMessage(value: unknown): Validated<ClientMessage> 
         };
       case "place":
         return { v: 2, type: "place", positions: message.list("positions", position) };
+      case "inspect":
+        return {
+          v: 2,
+          type: "inspect",
+          requestId: message.str("requestId"),
+          netns: namespaceRef(message.obj("netns")),
+        };
     }
   });
 }
@@ -450,7 +512,7 @@ export function encodeClientMessage(message: ClientMessage): string {
 
 // ---- Validation internals ----
 
-const CLIENT_TYPES = ["hello", "ping", "command", "exportLab", "edit", "place"] as const;
+const CLIENT_TYPES = ["hello", "ping", "command", "exportLab", "edit", "place", "inspect"] as const;
 const SERVER_TYPES = [
   "welcome",
   "topologyChange",
@@ -459,6 +521,7 @@ const SERVER_TYPES = [
   "traceEnd",
   "editResult",
   "commandResult",
+  "namespaceState",
   "error",
   "labDocument",
 ] as const;
@@ -723,6 +786,10 @@ function position(fields: Fields): Position {
 
 function deviceRef(fields: Fields): DeviceRef {
   return { host: fields.str("host"), netns: fields.str("netns"), device: fields.str("device") };
+}
+
+function stateEntry(fields: Fields): StateEntry {
+  return { device: fields.nullableStr("device"), key: fields.str("key"), text: fields.str("text") };
 }
 
 function sessionToken(fields: Fields): SessionToken {

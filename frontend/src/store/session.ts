@@ -1,9 +1,10 @@
 /** Owns the session state (connection, lab, topology, current trace and cursor, console, error banner) and the pure transitions that change it. */
 import { NO_EDITS, editAnswered, type EditState } from "../edit/editState";
 import type { Point } from "../geometry/path";
-import { allNamespaces, namespaceKey, type Topology } from "../model/topology";
+import { allNamespaces, namespaceKey, type NamespaceRef, type Topology } from "../model/topology";
 import type { TraceStep } from "../model/trace";
-import type { ServerMessage } from "../protocol/protocol";
+import type { NamespaceStateMessage, ServerMessage } from "../protocol/protocol";
+import type { Probe } from "../playback/probes";
 import type { ConnectionStatus } from "../transport/connection";
 import { applyTopologyChange } from "./topologyChange";
 
@@ -23,6 +24,13 @@ export type ConsoleLineKind = "command" | "stdout" | "stderr" | "exit";
 export interface ConsoleLine {
   readonly kind: ConsoleLineKind;
   readonly text: string;
+}
+
+/** A namespace's state tables as the server last sent them, for the inspector. */
+export interface InspectedState {
+  readonly tables: NamespaceStateMessage;
+  /** True when a command ran after the current trace ended and before the tables were read. */
+  readonly afterCommand: boolean;
 }
 
 export interface SessionState {
@@ -46,6 +54,14 @@ export interface SessionState {
   readonly positions: ReadonlyMap<string, Point>;
   /** The command log, undo and redo, and a refused edit's error. */
   readonly edits: EditState;
+  /** The namespace the inspector shows, or null before one is chosen. */
+  readonly inspecting: NamespaceRef | null;
+  /** The inspected namespace's tables, read after the current trace; null until they come. */
+  readonly inspected: InspectedState | null;
+  /** The lab's saved probes, in the order they were made. */
+  readonly probes: readonly Probe[];
+  /** Whether a command ran since the current trace started (its tables may differ from the trace's end). */
+  readonly commandSinceTrace: boolean;
 }
 
 export function initialSession(speed: number): SessionState {
@@ -63,6 +79,10 @@ export function initialSession(speed: number): SessionState {
     selection: [],
     positions: new Map(),
     edits: NO_EDITS,
+    inspecting: null,
+    inspected: null,
+    probes: [],
+    commandSinceTrace: false,
   };
 }
 
@@ -100,6 +120,8 @@ export function receive(state: SessionState, message: ServerMessage): SessionSta
           complete: false,
         },
         cursor: -1,
+        inspected: null,
+        commandSinceTrace: false,
       };
     case "traceStep":
       return updateTrace(state, message.requestId, (trace) => ({
@@ -113,8 +135,13 @@ export function receive(state: SessionState, message: ServerMessage): SessionSta
         exit: message.exit,
         complete: true,
       }));
+    case "namespaceState":
+      return {
+        ...state,
+        inspected: { tables: message, afterCommand: state.commandSinceTrace },
+      };
     case "commandResult":
-      return appendConsole(state, [
+      return appendConsole({ ...state, commandSinceTrace: true }, [
         { kind: "stdout", text: message.stdout },
         { kind: "stderr", text: message.stderr },
         { kind: "exit", text: message.exit === 0 ? "" : `exit ${message.exit}` },

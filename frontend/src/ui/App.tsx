@@ -10,10 +10,12 @@ import type { Controller } from "./controller";
 import { TracePanel } from "./EventList";
 import { ErrorBanner, Header, NoticeBanner } from "./Header";
 import { HeadersPanel } from "./HeadersPanel";
-import { playbackKey } from "./keyboard";
-import { namespaceOptions } from "./namespaces";
+import { InspectorPanel } from "./inspector/InspectorPanel";
+import { playbackKey, type PlaybackKey } from "./keyboard";
+import { chooseNamespace, namespaceOptions } from "./namespaces";
 import { PingToolbar } from "./PingToolbar";
 import { PlaybackControls } from "./PlaybackControls";
+import { ProbesPanel } from "./probes/ProbesPanel";
 import { useStore } from "./useStore";
 import { LabNotes, ShareControls } from "../share/ShareControls";
 import type { ShareSession } from "../share/shareSession";
@@ -38,13 +40,19 @@ export function App({
       const action = playbackKey({ ...modifiers(event), key: event.key, targetTag: target });
       if (action === null) return;
       event.preventDefault();
-      if (action === "forward") controller.stepForward();
-      else if (action === "back") controller.stepBack();
-      else controller.togglePlay();
+      PLAYBACK_ACTIONS[action](controller);
     };
     document.addEventListener("keydown", onKeyDown);
     return () => document.removeEventListener("keydown", onKeyDown);
   }, [controller]);
+
+  // The inspector starts on the namespace the other choosers start on.
+  const firstChoice = chooseNamespace(options, null);
+  useEffect(() => {
+    if (state.inspecting !== null || state.connection !== "connected") return;
+    const option = options.find((candidate) => candidate.key === firstChoice);
+    if (option !== undefined) controller.inspect(option.ref);
+  }, [controller, options, firstChoice, state.inspecting, state.connection]);
 
   const steps = state.trace?.steps.length ?? 0;
   const step = currentStep(state);
@@ -66,6 +74,12 @@ export function App({
             options={options}
             connected={state.connection === "connected"}
             onPing={(from, to) => controller.ping(from, to)}
+            onProbe={(from, line) => controller.probe(from, line)}
+          />
+          <ProbesPanel
+            probes={state.probes}
+            connected={state.connection === "connected"}
+            onRun={(probe) => controller.runProbe(probe)}
           />
           <CanvasView
             store={controller.store}
@@ -89,6 +103,8 @@ export function App({
             onForward={() => controller.stepForward()}
             onTogglePlay={() => controller.togglePlay()}
             onSpeed={(speed) => controller.setSpeed(speed)}
+            onStart={() => controller.jumpToStart()}
+            onEnd={() => controller.jumpToEnd()}
           />
           <CommandLog entries={state.edits.log} />
         </section>
@@ -100,6 +116,14 @@ export function App({
           />
           <HeadersPanel step={step} cause={cause} />
         </aside>
+        <InspectorPanel
+          options={options}
+          inspecting={state.inspecting}
+          inspected={state.inspected}
+          trace={state.trace}
+          cursor={state.cursor}
+          onInspect={(ref) => controller.inspect(ref)}
+        />
         {!readOnly && (
           <ConsolePanel
             options={options}
@@ -111,6 +135,17 @@ export function App({
     </div>
   );
 }
+
+/** What each playback shortcut does. */
+const PLAYBACK_ACTIONS: Readonly<Record<PlaybackKey, (controller: Controller) => void>> = {
+  forward: (controller) => controller.stepForward(),
+  back: (controller) => controller.stepBack(),
+  toggle: (controller) => controller.togglePlay(),
+  start: (controller) => controller.jumpToStart(),
+  end: (controller) => controller.jumpToEnd(),
+  slower: (controller) => controller.slower(),
+  faster: (controller) => controller.faster(),
+};
 
 function modifiers(event: KeyboardEvent) {
   return {

@@ -30,25 +30,33 @@ afterEach(() => {
   root.remove();
 });
 
+/** The captions of the layers under `scope` at its own level: not those of an inner packet below it. */
 function captions(scope: Element): string[] {
-  return [...scope.querySelectorAll(":scope > table caption")].map((c) => c.textContent ?? "");
+  const level = scope.closest("section.inner-headers");
+  return [...scope.querySelectorAll("li.layer-node > table caption")]
+    .filter((caption) => caption.closest("section.inner-headers") === level)
+    .map((caption) => caption.textContent ?? "");
 }
 
 describe("headers panel on a tunnelled packet", () => {
   const wrapped = exampleStep("server-trace-step-vxlan.json");
 
-  it("shows the outer headers, then the inner packet grouped and indented under its own title", () => {
+  it("shows the layers as a tree, each carrying the next, the tunnel's inner packet titled under VXLAN", () => {
     act(() => render(<HeadersPanel step={wrapped} />, root));
-    const scroller = root.querySelector(".headers-scroller");
-    if (scroller === null) throw new Error("no scroller");
-    expect(captions(scroller)).toEqual(["Ethernet", "IPv4", "UDP", "VXLAN"]);
+    const tree = root.querySelector("ul.layer-tree[role='tree']");
+    if (tree === null) throw new Error("no tree");
+    expect(captions(tree)).toEqual(["Ethernet", "IPv4", "UDP", "VXLAN"]);
     const inner = root.querySelectorAll("section.inner-headers");
     expect(inner).toHaveLength(1);
     const group = inner[0];
     if (!(group instanceof HTMLElement)) throw new Error("no inner group");
     expect(group.querySelector("h3")?.textContent).toBe("Inner packet (inside the tunnel)");
-    expect(group.style.marginLeft).toBe("12px");
+    expect(group.closest("li.layer-node")?.getAttribute("data-layer")).toBe("vxlan");
     expect(captions(group)).toEqual(["Ethernet", "IPv4", "ICMP"]);
+    const nesting = [...root.querySelectorAll("li.layer-node")].map(
+      (node) => node.parentElement?.closest("li.layer-node")?.getAttribute("data-layer") ?? "",
+    );
+    expect(nesting).toEqual(["", "ethernet", "ipv4", "udp", "vxlan", "ethernet", "ipv4"]);
     expect(group.textContent).toContain("10.244.1.2");
     const vxlan = root.querySelector("table.layer-vxlan");
     expect(vxlan?.textContent).toContain("VNI1");
@@ -67,6 +75,39 @@ describe("headers panel on a tunnelled packet", () => {
     const added = [...root.querySelectorAll("table.added caption")].map((c) => c.textContent);
     expect(added).toEqual(["Ethernet (added)", "IPv4 (added)", "UDP (added)", "VXLAN (added)"]);
     expect(root.querySelectorAll("section.inner-headers tr.changed")).toHaveLength(0);
+  });
+
+  it("lists the layers a decapsulation removed", () => {
+    const inner = wrapped.headers.filter((header) => header.depth === 1);
+    const unwrapped: TraceStep = {
+      ...wrapped,
+      seq: 21,
+      causeSeq: wrapped.seq,
+      kind: "DECAPSULATE",
+      headers: inner.map((header) => ({ ...header, depth: 0 })),
+    };
+    act(() => render(<HeadersPanel step={unwrapped} cause={wrapped} />, root));
+    const removed = root.querySelector("section.removed-layers");
+    expect([...(removed?.querySelectorAll("caption") ?? [])].map((c) => c.textContent)).toEqual([
+      "Ethernet",
+      "IPv4",
+      "UDP",
+      "VXLAN",
+    ]);
+    expect(removed?.querySelector("h3")?.textContent).toBe("Removed at this step");
+  });
+
+  it("lists no removed layers for a new packet its cause step made", () => {
+    const inner = wrapped.headers.filter((header) => header.depth === 1);
+    const reply: TraceStep = {
+      ...wrapped,
+      seq: 22,
+      causeSeq: wrapped.seq,
+      kind: "ARP_REQUEST_SENT",
+      headers: inner.slice(0, 1).map((header) => ({ ...header, depth: 0 })),
+    };
+    act(() => render(<HeadersPanel step={reply} cause={wrapped} />, root));
+    expect(root.querySelector("section.removed-layers")).toBeNull();
   });
 
   it("shows an 802.1Q tag as its own layer on the wire", () => {

@@ -1,4 +1,5 @@
-/** Owns the step panel: the current step's netfilter place, verdict and state changes, and its packet headers layer by layer (a tunnel's inner headers grouped and indented), with the fields it changed since its cause step shown before → after. */
+/** Owns the step panel: the current step's netfilter place, verdict and state changes, and its packet headers as a tree of layers (each layer carrying the next; a tunnel's inner packet titled), after or before the step, the fields it changed marked before → after and the layers it removed listed. */
+import { useState } from "preact/hooks";
 import { isDrop, type StateChange, type TraceStep } from "../model/trace";
 import {
   changeEffect,
@@ -10,10 +11,11 @@ import {
 import {
   changedFieldCount,
   compareHeaders,
-  groupByDepth,
+  layerTree,
+  removedLayers,
   type ComparedRow,
   type ComparedTable,
-  type TableGroup,
+  type LayerNode,
 } from "./headerDiff";
 
 export interface HeadersPanelProps {
@@ -108,45 +110,108 @@ function BeforeAfter({ before, after }: { before: string; after: string }) {
   );
 }
 
+type HeaderView = "after" | "before";
+
 function Headers({ step, cause }: { step: TraceStep; cause: TraceStep | null }) {
-  if (step.headers.length === 0) {
+  const [view, setView] = useState<HeaderView>("after");
+  const canCompare = cause !== null && cause.headers.length > 0;
+  const shown: HeaderView = canCompare ? view : "after";
+  if (step.headers.length === 0 && shown === "after") {
     return <p class="empty">This step carries no packet headers.</p>;
   }
-  const tables = compareHeaders(step.headers, cause?.headers ?? null);
+  const tables =
+    shown === "after" || cause === null
+      ? compareHeaders(step.headers, cause?.headers ?? null)
+      : compareHeaders(cause.headers, step.headers);
+  // Only a decapsulation takes layers off the same packet; other steps whose cause carried
+  // other layers (an ARP request caused by a queued ICMP packet) made a new packet instead.
+  const removed =
+    shown === "after" && step.kind === "DECAPSULATE"
+      ? removedLayers(step.headers, cause?.headers ?? null)
+      : [];
   const changed = changedFieldCount(tables);
+  const tree = layerTree(tables);
   return (
     <>
+      {canCompare && (
+        <fieldset class="header-view" aria-label="Which headers to show">
+          <label>
+            <input
+              type="radio"
+              name="header-view"
+              value="after"
+              checked={shown === "after"}
+              onChange={() => setView("after")}
+            />
+            After this step
+          </label>
+          <label>
+            <input
+              type="radio"
+              name="header-view"
+              value="before"
+              checked={shown === "before"}
+              onChange={() => setView("before")}
+            />
+            Before it (step {cause.seq})
+          </label>
+        </fieldset>
+      )}
       {cause !== null && changed > 0 && (
         <p class="headers-legend">
-          {changed === 1 ? "1 field" : `${changed} fields`} changed since step {cause.seq} (
-          {humaniseKind(cause.kind)}).
+          {shown === "after"
+            ? `${changed === 1 ? "1 field" : `${changed} fields`} changed since step ${cause.seq} (${humaniseKind(cause.kind)}).`
+            : `${changed === 1 ? "1 field changes" : `${changed} fields change`} at this step.`}
         </p>
       )}
-      {groupByDepth(tables).map((group, index) => (
-        <HeaderGroup key={`${index}-${group.depth}`} group={group} />
-      ))}
+      {tree !== null && (
+        <ul class="layer-tree" role="tree" aria-label="Packet layers, outermost first">
+          <LayerItem node={tree} view={shown} />
+        </ul>
+      )}
+      {removed.length > 0 && (
+        <section class="removed-layers" aria-label="Layers this step removed">
+          <h3 class="step-section-title">Removed at this step</h3>
+          {removed.map((table, index) => (
+            <HeaderTable key={`${index}-${table.layer}`} table={table} view={shown} removed />
+          ))}
+        </section>
+      )}
     </>
   );
 }
 
-/**
- * The outer packet's tables as they are; a tunnel's inner headers (depth 1, 2…) indented in a
- * group of their own, so outer and inner headers read side by side.
- */
-function HeaderGroup({ group }: { group: TableGroup }) {
-  const tables = group.tables.map((table, index) => (
-    <HeaderTable key={`${index}-${table.layer}`} table={table} />
-  ));
-  if (group.depth === 0) return <>{tables}</>;
+/** A layer of the tree with the layer it carries nested inside it; a tunnel's inner packet is titled. */
+function LayerItem({ node, view }: { node: LayerNode; view: HeaderView }) {
+  const child = node.child;
   return (
-    <section
-      class={`inner-headers depth-${group.depth}`}
-      style={{ marginLeft: `${group.depth * 12}px` }}
-      aria-label={innerTitle(group.depth)}
+    <li
+      role="treeitem"
+      aria-expanded={child !== null ? true : undefined}
+      class={`layer-node depth-${node.table.depth}`}
+      data-layer={node.table.layer}
     >
-      <h3 class="inner-headers-title">{innerTitle(group.depth)}</h3>
-      {tables}
-    </section>
+      <HeaderTable table={node.table} view={view} />
+      {child !== null && (
+        <ul role="group" class="layer-children">
+          {child.inner ? (
+            <li class="inner-headers-item" role="none">
+              <section
+                class={`inner-headers depth-${child.table.depth}`}
+                aria-label={innerTitle(child.table.depth)}
+              >
+                <h3 class="inner-headers-title">{innerTitle(child.table.depth)}</h3>
+                <ul role="group" class="layer-children">
+                  <LayerItem node={child} view={view} />
+                </ul>
+              </section>
+            </li>
+          ) : (
+            <LayerItem node={child} view={view} />
+          )}
+        </ul>
+      )}
+    </li>
   );
 }
 
@@ -156,32 +221,60 @@ function innerTitle(depth: number): string {
     : `Inner packet (inside ${depth} tunnels)`;
 }
 
-function HeaderTable({ table }: { table: ComparedTable }) {
+function HeaderTable({
+  table,
+  view,
+  removed = false,
+}: {
+  table: ComparedTable;
+  view: HeaderView;
+  removed?: boolean;
+}) {
+  const classes = ["header-table", `layer-${table.layer}`];
+  if (table.added) classes.push("added");
+  if (removed) classes.push("removed");
   return (
-    <table class={`header-table layer-${table.layer}${table.added ? " added" : ""}`}>
+    <table class={classes.join(" ")}>
       <caption>
         {table.title}
-        {table.added && <span class="layer-added"> (added)</span>}
+        {table.added && (
+          <span class="layer-added"> ({view === "after" ? "added" : "removed at this step"})</span>
+        )}
       </caption>
       <tbody>
         {table.rows.map((row) => (
-          <FieldRow key={row.label} row={row} />
+          <FieldRow key={row.label} row={row} view={view} />
         ))}
       </tbody>
     </table>
   );
 }
 
-function FieldRow({ row }: { row: ComparedRow }) {
+function FieldRow({ row, view }: { row: ComparedRow; view: HeaderView }) {
+  if (row.before === undefined) {
+    return (
+      <tr>
+        <th scope="row">{row.label}</th>
+        <td>{row.value}</td>
+      </tr>
+    );
+  }
   return (
-    <tr class={row.before === undefined ? undefined : "changed"}>
+    <tr class="changed">
       <th scope="row">{row.label}</th>
       <td>
-        {row.before === undefined ? (
-          row.value
-        ) : (
+        {view === "after" ? (
           <BeforeAfter before={row.before} after={row.value} />
+        ) : (
+          <>
+            <span class="value-before-step">{row.value}</span>
+            <span class="field-becomes"> — becomes {row.before} at this step</span>
+          </>
         )}
+        <span class="field-mark" aria-hidden="true">
+          {" "}
+          ✎ changed
+        </span>
       </td>
     </tr>
   );

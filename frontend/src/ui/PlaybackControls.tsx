@@ -1,5 +1,6 @@
-/** Owns the playback controls: Back, Step, Play/Pause and the speed slider. */
+/** Owns the playback controls: jump to start, Back, Step, Play/Pause, jump to end and the speed slider, each labelled with its keyboard shortcut. */
 import { MAX_SPEED, MIN_SPEED } from "../playback/player";
+import { ariaShortcut, PLAYBACK_SHORTCUTS, type PlaybackKey } from "./keyboard";
 
 export interface PlaybackControlsProps {
   readonly cursor: number;
@@ -11,6 +12,18 @@ export interface PlaybackControlsProps {
   readonly onForward: () => void;
   readonly onTogglePlay: () => void;
   readonly onSpeed: (stepsPerSecond: number) => void;
+  readonly onStart?: () => void;
+  readonly onEnd?: () => void;
+}
+
+/** The attributes that tell people a control's shortcut: its title, aria-keyshortcuts, and the key shown after its text. */
+function shortcut(action: PlaybackKey, what: string) {
+  const shown = PLAYBACK_SHORTCUTS[action].shown;
+  return {
+    title: `${what} (${shown})`,
+    "aria-keyshortcuts": ariaShortcut(action),
+    "data-shortcut": shown,
+  };
 }
 
 export function PlaybackControls(props: PlaybackControlsProps) {
@@ -23,7 +36,22 @@ export function PlaybackControls(props: PlaybackControlsProps) {
         : `Step ${cursor + 1} of ${length}${props.complete ? "" : "…"}`;
   return (
     <div class="playback" role="group" aria-label="Playback">
-      <button id="step-back" type="button" disabled={cursor < 0} onClick={props.onBack}>
+      <button
+        id="jump-start"
+        type="button"
+        disabled={cursor < 0}
+        onClick={props.onStart}
+        {...shortcut("start", "Jump to before the first step")}
+      >
+        « Start
+      </button>
+      <button
+        id="step-back"
+        type="button"
+        disabled={cursor < 0}
+        onClick={props.onBack}
+        {...shortcut("back", "Step back one step, rewinding state")}
+      >
         ◀ Back
       </button>
       <button
@@ -31,6 +59,7 @@ export function PlaybackControls(props: PlaybackControlsProps) {
         type="button"
         disabled={cursor >= length - 1}
         onClick={props.onForward}
+        {...shortcut("forward", "Step forward one step")}
       >
         Step ▶
       </button>
@@ -41,13 +70,27 @@ export function PlaybackControls(props: PlaybackControlsProps) {
         disabled={length === 0}
         aria-pressed={playing}
         onClick={props.onTogglePlay}
+        {...shortcut("toggle", playing ? "Pause playback" : "Play the trace")}
       >
         {playing ? "Pause" : "Play"}
+      </button>
+      <button
+        id="jump-end"
+        type="button"
+        disabled={cursor >= length - 1}
+        onClick={props.onEnd}
+        {...shortcut("end", "Jump to the last step")}
+      >
+        End »
       </button>
       <span class="position" aria-live="polite">
         {position}
       </span>
-      <label class="speed" for="speed">
+      <label
+        class="speed"
+        for="speed"
+        title={`Playback speed: ${PLAYBACK_SHORTCUTS.slower.shown} slower, ${PLAYBACK_SHORTCUTS.faster.shown} faster`}
+      >
         Speed
         <input
           id="speed"
@@ -56,11 +99,15 @@ export function PlaybackControls(props: PlaybackControlsProps) {
           max={MAX_SPEED}
           step={0.5}
           value={props.speed}
+          aria-keyshortcuts={`${ariaShortcut("slower")} ${ariaShortcut("faster")}`}
           onInput={(event) => props.onSpeed(Number(event.currentTarget.value))}
         />
         <output id="speed-value" for="speed">
           {props.speed} steps/s
         </output>
+        <span class="shortcut-hint" aria-hidden="true">
+          {PLAYBACK_SHORTCUTS.slower.shown} {PLAYBACK_SHORTCUTS.faster.shown}
+        </span>
       </label>
     </div>
   );

@@ -213,3 +213,117 @@ describe("controller", () => {
     expect(store.get().speed).toBe(20);
   });
 });
+
+describe("controller playback jumps and speed", () => {
+  it("jumps to before the first step and to the last one, and steps the speed", () => {
+    const { store, controller, receive, start, stepMessage, end } = setUp();
+    receive(start, stepMessage(0), stepMessage(1), stepMessage(2), end);
+    controller.jumpToEnd();
+    expect(store.get().cursor).toBe(2);
+    controller.jumpToStart();
+    expect(store.get().cursor).toBe(-1);
+    controller.faster();
+    expect(store.get().speed).toBe(3);
+    controller.slower();
+    controller.slower();
+    expect(store.get().speed).toBe(1);
+  });
+});
+
+describe("controller inspector", () => {
+  it("asks for the inspected namespace's tables when chosen, after a trace and after a command", () => {
+    const { store, controller, sent, receive, start, stepMessage, end } = setUp();
+    controller.inspect({ host: "host1", netns: "ns2" });
+    expect(store.get().inspecting).toEqual({ host: "host1", netns: "ns2" });
+    receive(start, stepMessage(0), end);
+    receive({
+      v: 2,
+      type: "commandResult",
+      requestId: "r9",
+      exit: 0,
+      stdout: "",
+      stderr: "",
+      stopped: null,
+    });
+    const inspects = sent.filter((message) => message.type === "inspect");
+    expect(inspects).toHaveLength(3);
+    expect(inspects.every((m) => m.type === "inspect" && m.netns.netns === "ns2")).toBe(true);
+  });
+
+  it("keeps the tables the server sends, noting a command ran after the trace", () => {
+    const { store, receive, start, end } = setUp();
+    const tables = {
+      v: 2 as const,
+      type: "namespaceState" as const,
+      requestId: "r2",
+      netns: { host: "host1", netns: "ns2" },
+      routes: [],
+      neighbours: [],
+      fdb: [],
+      conntrack: [],
+      counters: [],
+      iptablesSave: "",
+    };
+    receive(start, end, tables);
+    expect(store.get().inspected).toEqual({ tables, afterCommand: false });
+    receive(
+      {
+        v: 2,
+        type: "commandResult",
+        requestId: "r3",
+        exit: 0,
+        stdout: "",
+        stderr: "",
+        stopped: null,
+      },
+      tables,
+    );
+    expect(store.get().inspected?.afterCommand).toBe(true);
+    receive(start);
+    expect(store.get().inspected).toBeNull();
+  });
+});
+
+describe("controller probes", () => {
+  it("keeps a ping as a probe, its trace as a run, and a re-run as another run", () => {
+    const { store, controller, sent, receive, stepMessage } = setUp();
+    controller.ping({ host: "host1", netns: "ns1" }, "10.0.0.2");
+    const first = sent[sent.length - 1];
+    if (first?.type !== "ping") throw new Error("no ping sent");
+    const run = (requestId: string): void =>
+      receive(
+        { v: 2, type: "traceStart", requestId, title: "ping" },
+        { ...stepMessage(0), requestId } as ServerMessage,
+        {
+          v: 2,
+          type: "traceEnd",
+          requestId,
+          stepCount: 1,
+          omittedSteps: 0,
+          outcome: "done",
+          exit: 0,
+          stopped: null,
+        },
+      );
+    run(first.requestId);
+    const probe = store.get().probes[0];
+    expect(store.get().probes).toHaveLength(1);
+    expect(probe?.label).toBe("ping 10.0.0.2 from ns1");
+    expect(probe?.runs.map((r) => r.requestId)).toEqual([first.requestId]);
+    if (probe === undefined) throw new Error("no probe");
+    controller.runProbe(probe);
+    const second = sent[sent.length - 1];
+    if (second?.type !== "ping") throw new Error("no second ping");
+    run(second.requestId);
+    expect(store.get().probes).toHaveLength(1);
+    expect(store.get().probes[0]?.runs).toHaveLength(2);
+  });
+
+  it("makes a probe of a typed nc line and of a TCP probe from the toolbar, once each", () => {
+    const { store, controller } = setUp();
+    controller.command({ host: "host1", netns: "ns1" }, "nc -z -v -w 1 10.0.0.2 80");
+    controller.probe({ host: "host1", netns: "ns1" }, "nc -z -v -w 1 10.0.0.2 80");
+    controller.command({ host: "host1", netns: "ns1" }, "ip route");
+    expect(store.get().probes.map((p) => p.label)).toEqual(["nc -z -v -w 1 10.0.0.2 80 in ns1"]);
+  });
+});

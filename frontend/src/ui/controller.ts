@@ -2,7 +2,15 @@
 import { EditController } from "../edit/editController";
 import type { NamespaceRef } from "../model/topology";
 import { back, seek, step, type Cursor } from "../playback/cursor";
-import { Player, type Scheduler } from "../playback/player";
+import { fasterSpeed, Player, slowerSpeed, type Scheduler } from "../playback/player";
+import {
+  findProbe,
+  isProbeLine,
+  probeLabel,
+  withRun,
+  type Probe,
+  type ProbeRequest,
+} from "../playback/probes";
 import type { ClientMessage, ProtocolError, ServerMessage } from "../protocol/protocol";
 import { abandonTrace, appendConsole, receive, type SessionState } from "../store/session";
 import type { Store } from "../store/store";
@@ -17,6 +25,9 @@ export class Controller {
   private requests = 0;
   /** Canvas editing: selection, places, edit batches, undo and redo. */
   readonly editing: EditController;
+  private probes = 0;
+  /** The probe each request still streaming its trace was a run of. */
+  private readonly probeRuns = new Map<string, string>();
 
   constructor(
     readonly store: Store<SessionState>,
@@ -43,6 +54,15 @@ export class Controller {
     if (message.type === "traceStart") this.player.pause();
     this.store.update((state) => receive(state, message));
     if (message.type === "traceStep" || message.type === "traceEnd") this.player.traceGrew();
+    if (message.type === "traceEnd") this.recordProbeRun(message.requestId);
+    // The inspected namespace's tables are read again after anything that may have changed them.
+    if (
+      message.type === "welcome" ||
+      message.type === "traceEnd" ||
+      message.type === "commandResult"
+    ) {
+      this.refreshInspected();
+    }
   }
 
   /** Tracks the connection; a trace still streaming when it drops is ended. */
@@ -73,31 +93,95 @@ export class Controller {
 
   // ---- From the panels ----
 
-  /** Asks the server to ping `to` once from the namespace. */
+  /** Asks the server to ping `to` once from the namespace; the ping is kept as a probe. */
   ping(from: NamespaceRef, to: string): void {
-    const sent = this.send({
-      v: 2,
-      type: "ping",
-      requestId: this.nextRequestId(),
+    this.runProbe(this.probeFor(from, { kind: "ping", to }));
+  }
+
+  /** Runs a TCP or UDP probe (nc) from the namespace; it is kept as a probe. */
+  probe(from: NamespaceRef, line: string): void {
+    this.runProbe(this.probeFor(from, { kind: "command", line }));
+  }
+
+  /** Runs a saved probe again; its trace becomes the probe's newest run. */
+  runProbe(probe: Probe): void {
+    if (probe.request.kind === "ping") {
+      const requestId = this.nextRequestId();
+      const sent = this.send({
+        v: 2,
+        type: "ping",
+        requestId,
+        from: probe.from,
+        to: probe.request.to,
+        count: 1,
+      });
+      if (!sent) this.showError("Not connected to the server, so the ping was not sent.");
+      else this.probeRuns.set(requestId, probe.id);
+    } else {
+      this.command(probe.from, probe.request.line);
+    }
+  }
+
+  /** The saved probe with this namespace and request, saved now if there was none. */
+  private probeFor(from: NamespaceRef, request: ProbeRequest): Probe {
+    const saved = findProbe(this.store.get().probes, from, request);
+    if (saved !== undefined) return saved;
+    this.probes += 1;
+    const probe: Probe = {
+      id: `p${this.probes}`,
       from,
-      to,
-      count: 1,
+      request,
+      label: probeLabel(from, request),
+      runs: [],
+    };
+    this.store.update((state) => ({ ...state, probes: [...state.probes, probe] }));
+    return probe;
+  }
+
+  private recordProbeRun(requestId: string): void {
+    const probeId = this.probeRuns.get(requestId);
+    if (probeId === undefined) return;
+    this.probeRuns.delete(requestId);
+    this.store.update((state) => {
+      const trace = state.trace;
+      if (trace === null || trace.requestId !== requestId) return state;
+      const run = { requestId, steps: trace.steps, outcome: trace.outcome, exit: trace.exit };
+      return { ...state, probes: withRun(state.probes, probeId, run) };
     });
-    if (!sent) this.showError("Not connected to the server, so the ping was not sent.");
   }
 
   /** Runs one shell command (one line, or several with a here-document) in the namespace and echoes it to the console, continuation lines after "> ". */
   command(netns: NamespaceRef, line: string): void {
-    const sent = this.send({ v: 2, type: "command", requestId: this.nextRequestId(), netns, line });
+    const requestId = this.nextRequestId();
+    const sent = this.send({ v: 2, type: "command", requestId, netns, line });
     if (!sent) {
       this.showError("Not connected to the server, so the command was not run.");
       return;
+    }
+    // A typed ping or nc becomes a probe (or a run of the saved one it repeats).
+    if (isProbeLine(line)) {
+      this.probeRuns.set(
+        requestId,
+        this.probeFor(netns, { kind: "command", line: line.trim() }).id,
+      );
     }
     this.store.update((state) =>
       appendConsole(state, [
         { kind: "command", text: `${placeLabel(netns)}$ ${line.split("\n").join("\n> ")}` },
       ]),
     );
+  }
+
+  /** Shows the namespace in the inspector and asks the server for its tables. */
+  inspect(ref: NamespaceRef): void {
+    this.store.update((state) => ({ ...state, inspecting: ref }));
+    this.refreshInspected();
+  }
+
+  private refreshInspected(): void {
+    const netns = this.store.get().inspecting;
+    if (netns === null) return;
+    this.send({ v: 2, type: "inspect", requestId: this.nextRequestId(), netns });
   }
 
   stepForward(): void {
@@ -113,6 +197,24 @@ export class Controller {
   seek(index: number): void {
     this.player.pause();
     this.moveTo(seek(this.cursor(), index));
+  }
+
+  /** Goes to before the first step: every state table as it was before the trace. */
+  jumpToStart(): void {
+    this.seek(-1);
+  }
+
+  /** Goes to the last step the trace has so far. */
+  jumpToEnd(): void {
+    this.seek(this.cursor().length - 1);
+  }
+
+  faster(): void {
+    this.setSpeed(fasterSpeed(this.player.speed()));
+  }
+
+  slower(): void {
+    this.setSpeed(slowerSpeed(this.player.speed()));
   }
 
   togglePlay(): void {

@@ -1,7 +1,7 @@
 /** Tests the comparison of a step's headers with its cause step's. */
 import { describe, expect, it } from "vitest";
 import type { Header } from "../model/trace";
-import { changedFieldCount, compareHeaders } from "./headerDiff";
+import { changedFieldCount, compareHeaders, layerTree, removedLayers } from "./headerDiff";
 
 const ipv4 = (src: string, dst: string, ttl: number): Header => ({
   layer: "ipv4",
@@ -72,5 +72,39 @@ describe("comparing headers with the cause step's", () => {
       expect(tables[0]?.added).toBe(false);
       expect(changedFieldCount(tables)).toBe(0);
     }
+  });
+});
+
+describe("layer tree and removed layers", () => {
+  const eth: Header = { layer: "ethernet", src: "a", dst: "b", etherType: "IPv4" };
+  const ip: Header = {
+    layer: "ipv4",
+    src: "10.0.0.1",
+    dst: "10.0.0.2",
+    ttl: 64,
+    protocol: "UDP",
+    id: 1,
+    totalLength: 84,
+  };
+  const udp: Header = { layer: "udp", srcPort: 1, dstPort: 4789, length: 50 };
+  const vxlan: Header = { layer: "vxlan", flags: 8, vni: 1 };
+
+  it("nests each layer under the one carrying it and flags the first layer inside a tunnel", () => {
+    const tables = compareHeaders([eth, ip, udp, vxlan, { ...eth, depth: 1 }], null);
+    const tree = layerTree(tables);
+    const chain: string[] = [];
+    for (let node = tree; node !== null; node = node.child) {
+      chain.push(`${node.table.layer}${node.inner ? " (inner)" : ""}`);
+    }
+    expect(chain).toEqual(["ethernet", "ipv4", "udp", "vxlan", "ethernet (inner)"]);
+    expect(layerTree([])).toBeNull();
+  });
+
+  it("lists the cause's layers the step no longer has", () => {
+    const wrapped = [eth, ip, udp, vxlan, { ...eth, depth: 1 }, { ...ip, depth: 1 }];
+    const removed = removedLayers([eth, ip], wrapped);
+    expect(removed.map((table) => table.layer)).toEqual(["ethernet", "ipv4", "udp", "vxlan"]);
+    expect(removedLayers([eth, ip], [eth, ip])).toEqual([]);
+    expect(removedLayers([eth], null)).toEqual([]);
   });
 });

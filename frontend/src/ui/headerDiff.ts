@@ -58,27 +58,57 @@ function matchingLayer(
   return same[same.length - 1 - inner] ?? null;
 }
 
-/** A run of consecutive tables at one depth: the outer packet, or what a tunnel carries. */
-export interface TableGroup {
-  readonly depth: number;
-  readonly tables: readonly ComparedTable[];
-}
-
-/** Splits the tables, outermost first, into runs of the same depth so inner headers can be grouped. */
-export function groupByDepth(tables: readonly ComparedTable[]): TableGroup[] {
-  const groups: { depth: number; tables: ComparedTable[] }[] = [];
-  for (const table of tables) {
-    const last = groups[groups.length - 1];
-    if (last !== undefined && last.depth === table.depth) last.tables.push(table);
-    else groups.push({ depth: table.depth, tables: [table] });
-  }
-  return groups;
-}
-
 /** How many fields changed across all tables. */
 export function changedFieldCount(tables: readonly ComparedTable[]): number {
   return tables.reduce(
     (count, table) => count + table.rows.filter((row) => row.before !== undefined).length,
     0,
   );
+}
+
+/**
+ * The layers of `cause` that no layer of `headers` pairs with: what the step took off (say, the
+ * outer headers a decapsulation removed), as tables in the cause's order.
+ */
+export function removedLayers(
+  headers: readonly Header[],
+  cause: readonly Header[] | null,
+): ComparedTable[] {
+  if (cause === null || cause.length === 0 || headers.length === 0) return [];
+  const paired = new Set(headers.map((_, index) => matchingLayer(headers, index, cause)));
+  return cause
+    .filter((header) => !paired.has(header))
+    .map((header) => {
+      const table = headerTable(header);
+      return {
+        title: table.title,
+        layer: header.layer,
+        rows: table.rows,
+        depth: headerDepth(header),
+        added: false,
+      };
+    });
+}
+
+/** One layer in the header tree: its table, and the layer it carries (null for the innermost). */
+export interface LayerNode {
+  readonly table: ComparedTable;
+  /** True when this layer is the first one inside a tunnel (its depth is one more than its parent's). */
+  readonly inner: boolean;
+  readonly child: LayerNode | null;
+}
+
+/**
+ * The tables, outermost first, as a tree: each layer carries the next one (Ethernet carries
+ * IPv4, which carries UDP, which carries VXLAN, which carries the inner frame).
+ */
+export function layerTree(tables: readonly ComparedTable[]): LayerNode | null {
+  let node: LayerNode | null = null;
+  for (let index = tables.length - 1; index >= 0; index--) {
+    const table = tables[index];
+    if (table === undefined) continue;
+    const parent = tables[index - 1];
+    node = { table, inner: parent !== undefined && table.depth > parent.depth, child: node };
+  }
+  return node;
 }

@@ -92,6 +92,17 @@ describe("playback keys", () => {
     expect(playbackKey(press(" "))).toBe("toggle");
   });
 
+  it("jumps to the start and end with Home and End, and changes speed with [ and ]", () => {
+    expect(["Home", "End", "[", "]"].map((key) => playbackKey(press(key)))).toEqual([
+      "start",
+      "end",
+      "slower",
+      "faster",
+    ]);
+    expect(playbackKey({ ...press("End"), shiftKey: true })).toBeNull();
+    expect(playbackKey(press("]", "INPUT"))).toBeNull();
+  });
+
   it("leaves keys alone while typing or with modifiers", () => {
     expect(playbackKey(press("ArrowLeft", "INPUT"))).toBeNull();
     expect(playbackKey(press(" ", "BUTTON"))).toBeNull();

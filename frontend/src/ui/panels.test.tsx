@@ -13,6 +13,7 @@ import { HeadersPanel } from "./HeadersPanel";
 import { namespaceOptions } from "./namespaces";
 import { PingToolbar } from "./PingToolbar";
 import { PlaybackControls } from "./PlaybackControls";
+import { ProbesPanel } from "./probes/ProbesPanel";
 import { ZoomControls } from "./ZoomControls";
 
 let root: HTMLElement;
@@ -346,10 +347,24 @@ describe("step panel", () => {
     const cell = changed[0]?.querySelector("td");
     expect(cell?.querySelector("del")?.textContent).toBe("10.0.1.2");
     expect(cell?.querySelector("ins")?.textContent).toBe("198.51.100.1");
-    expect(cell?.textContent).toBe("changed from 10.0.1.2 →  to 198.51.100.1");
+    expect(cell?.textContent).toBe("changed from 10.0.1.2 →  to 198.51.100.1 ✎ changed");
     expect(element(".headers-legend", HTMLElement).textContent).toBe(
       "1 field changed since step 11 (Netfilter chain).",
     );
+  });
+
+  it("shows the headers before the step on request, with what the step will change", () => {
+    mount(<HeadersPanel step={rewrite} cause={before} />);
+    const radio = element("input[name='header-view'][value='before']", HTMLInputElement);
+    act(() => radio.click());
+    const changed = [...root.querySelectorAll("#headers-panel tr.changed")];
+    expect(changed.map((row) => row.querySelector("td")?.textContent)).toEqual([
+      "10.0.1.2 — becomes 198.51.100.1 at this step ✎ changed",
+    ]);
+    expect(element(".headers-legend", HTMLElement).textContent).toBe(
+      "1 field changes at this step.",
+    );
+    expect(root.querySelector("table.layer-geneve")).toBeNull();
   });
 
   it("shows a layer it does not know as key/value rows", () => {
@@ -546,5 +561,48 @@ describe("view controls", () => {
       <ZoomControls view={null} onAction={() => undefined} onToggleFollowing={() => undefined} />,
     );
     expect(element("#follow-packet", HTMLButtonElement).getAttribute("aria-pressed")).toBe("true");
+  });
+});
+
+describe("probes panel", () => {
+  const from = { host: "host1", netns: "ns1" };
+  const run = (requestId: string, last: TraceStep) => ({
+    requestId,
+    steps: [steps[0], steps[1], last].filter((s): s is TraceStep => s !== undefined),
+    outcome: requestId,
+    exit: 0,
+  });
+  const delivered = steps[2];
+  if (delivered === undefined) throw new Error("no step");
+  const dropped: TraceStep = { ...delivered, kind: "DROP", disposition: "NF_DROP" };
+  const probe = {
+    id: "p1",
+    from,
+    request: { kind: "ping" as const, to: "10.0.0.2" },
+    label: "ping 10.0.0.2 from ns1",
+    runs: [run("first", delivered), run("second", dropped)],
+  };
+
+  it("runs a probe again and compares its last two runs, marking the first difference", () => {
+    const runs: string[] = [];
+    mount(<ProbesPanel probes={[probe]} connected onRun={(p) => runs.push(p.id)} />);
+    act(() => element(".probe-run", HTMLButtonElement).click());
+    expect(runs).toEqual(["p1"]);
+    act(() => element(".probe-compare", HTMLButtonElement).click());
+    expect(element("#probe-difference", HTMLElement).textContent).toBe("The runs part at step 3.");
+    const marked = element("tr.first-difference", HTMLTableRowElement);
+    expect(marked.getAttribute("data-index")).toBe("2");
+    expect(marked.textContent).toContain("first difference");
+  });
+
+  it("cannot compare a probe run once", () => {
+    mount(
+      <ProbesPanel
+        probes={[{ ...probe, runs: probe.runs.slice(0, 1) }]}
+        connected
+        onRun={() => undefined}
+      />,
+    );
+    expect(element(".probe-compare", HTMLButtonElement).disabled).toBe(true);
   });
 });

@@ -11,6 +11,7 @@ import io.packetwalk.stream.protocol.Protocol.Edit;
 import io.packetwalk.stream.protocol.Protocol.ErrorReason;
 import io.packetwalk.stream.protocol.Protocol.ExportLab;
 import io.packetwalk.stream.protocol.Protocol.Hello;
+import io.packetwalk.stream.protocol.Protocol.Inspect;
 import io.packetwalk.stream.protocol.Protocol.LabDocumentReply;
 import io.packetwalk.stream.protocol.Protocol.Ping;
 import io.packetwalk.stream.protocol.Protocol.Place;
@@ -164,6 +165,7 @@ final class LabConnection {
         case ExportLab export -> exportLab(export);
         case Edit edit -> edit(edit);
         case Place place -> place(place);
+        case Inspect inspect -> send(labSession().inspect(inspect));
       }
     } catch (ProtocolException e) {
       send(e.error());

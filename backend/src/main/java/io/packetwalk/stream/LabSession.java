@@ -17,7 +17,9 @@ import io.packetwalk.stream.protocol.Protocol.Command;
 import io.packetwalk.stream.protocol.Protocol.CommandResult;
 import io.packetwalk.stream.protocol.Protocol.Edit;
 import io.packetwalk.stream.protocol.Protocol.ErrorReason;
+import io.packetwalk.stream.protocol.Protocol.Inspect;
 import io.packetwalk.stream.protocol.Protocol.NamespaceRef;
+import io.packetwalk.stream.protocol.Protocol.NamespaceState;
 import io.packetwalk.stream.protocol.Protocol.Ping;
 import io.packetwalk.stream.protocol.Protocol.Place;
 import io.packetwalk.stream.protocol.Protocol.Position;
@@ -275,6 +277,11 @@ final class LabSession {
    */
   synchronized List<LabPosition> layout() {
     return new ArrayList<>(layout.values());
+  }
+
+  /** The namespace's state tables as they are now (a read: nothing changes, no slot is needed). */
+  synchronized NamespaceState inspect(Inspect inspect) {
+    return NamespaceStates.of(inspect.requestId(), resolve(inspect.requestId(), inspect.netns()));
   }
 
   /** Streams a trace: its start, each kept step, its end. */

@@ -10,11 +10,14 @@ import io.packetwalk.shell.RunLimits;
 import io.packetwalk.stream.protocol.Protocol.Command;
 import io.packetwalk.stream.protocol.Protocol.CommandResult;
 import io.packetwalk.stream.protocol.Protocol.ErrorReason;
+import io.packetwalk.stream.protocol.Protocol.Inspect;
 import io.packetwalk.stream.protocol.Protocol.NamespaceRef;
+import io.packetwalk.stream.protocol.Protocol.NamespaceState;
 import io.packetwalk.stream.protocol.Protocol.Ping;
 import io.packetwalk.stream.protocol.Protocol.Place;
 import io.packetwalk.stream.protocol.Protocol.Position;
 import io.packetwalk.stream.protocol.Protocol.ServerMessage;
+import io.packetwalk.stream.protocol.Protocol.StateChangeView;
 import io.packetwalk.stream.protocol.Protocol.TraceEnd;
 import io.packetwalk.stream.protocol.Protocol.TraceStart;
 import io.packetwalk.stream.protocol.Protocol.TraceStep;
@@ -22,7 +25,9 @@ import io.packetwalk.stream.protocol.ProtocolException;
 import io.packetwalk.system.SimulationSlots;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -239,6 +244,62 @@ class LabSessionTest {
     CommandOutcome quiet = new CommandOutcome(1, "nc -z 10.0.0.2 80", 1, "", "");
     assertThat(LabSession.traceOutcome(quiet, "The command"))
         .isEqualTo("The command exited with status 1.");
+  }
+
+  @Test
+  void theStateReadAfterAPingHoldsWhatEachEntrysLastChangeInTheTraceSaid() {
+    NamespaceRef ns1 = new NamespaceRef("host1", "ns1");
+    NamespaceRef ns2 = new NamespaceRef("host1", "ns2");
+    lab.command(
+        new Command("c1", ns2, "iptables -A INPUT -p icmp -m conntrack --ctstate NEW -j ACCEPT"),
+        run,
+        m -> {});
+    lab.command(
+        new Command("c2", ns2, "iptables -t nat -A PREROUTING -p tcp -j RETURN"), run, m -> {});
+    List<ServerMessage> out = new ArrayList<>();
+    lab.ping(new Ping("p1", ns1, "10.0.0.2", 1), run, out::add);
+    Map<String, String> lastChange = new LinkedHashMap<>();
+    for (TraceStep step : steps(out)) {
+      for (StateChangeView change : step.step().changes()) {
+        String where = change.where().netns();
+        lastChange.put(where + " " + change.kind() + " " + change.key(), change.after());
+      }
+    }
+    assertThat(lastChange.keySet())
+        .as("the trace changed neighbours, conntrack and counters")
+        .anyMatch(key -> key.startsWith("ns2 neighbour"))
+        .anyMatch(key -> key.startsWith("ns2 conntrack"))
+        .contains("ns2 counter filter INPUT 1");
+
+    Map<String, String> read = new LinkedHashMap<>();
+    for (NamespaceRef ref : List.of(ns1, ns2)) {
+      NamespaceState state = lab.inspect(new Inspect("i1", ref));
+      assertThat(state.netns()).isEqualTo(ref);
+      state.neighbours().forEach(e -> read.put(ref.netns() + " neighbour " + e.key(), e.text()));
+      state.conntrack().forEach(e -> read.put(ref.netns() + " conntrack " + e.key(), e.text()));
+      state.counters().forEach(e -> read.put(ref.netns() + " counter " + e.key(), e.text()));
+      state.fdb().forEach(e -> read.put(ref.netns() + " fdb " + e.key(), e.text()));
+    }
+    lastChange.forEach((key, after) -> assertThat(read.get(key)).as(key).isEqualTo(after));
+    assertThat(read).containsEntry("ns2 counter nat PREROUTING policy", "0 packets, 0 bytes");
+
+    NamespaceState ns2State = lab.inspect(new Inspect("i2", ns2));
+    assertThat(ns2State.routes())
+        .containsExactly("10.0.0.0/24 dev veth2 proto kernel scope link src 10.0.0.2");
+    assertThat(ns2State.iptablesSave())
+        .contains("*filter\n")
+        .contains("-A INPUT -p icmp -m conntrack --ctstate NEW -j ACCEPT\n")
+        .contains("*nat\n");
+  }
+
+  @Test
+  void inspectingANamespaceTheLabLacksNamesTheNamespacesItHas() {
+    ProtocolException refused =
+        catchThrowableOfType(
+            ProtocolException.class,
+            () -> lab.inspect(new Inspect("i1", new NamespaceRef("host1", "ns9"))));
+    assertThat(refused.error().reason()).isEqualTo(ErrorReason.UNKNOWN_NAMESPACE);
+    assertThat(refused.error().message()).contains("no namespace \"ns9\"").contains("ns1");
   }
 
   private static List<TraceStep> steps(List<ServerMessage> out) {

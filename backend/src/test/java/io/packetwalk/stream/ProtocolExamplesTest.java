@@ -22,6 +22,7 @@ import io.packetwalk.net.packet.UdpDatagram;
 import io.packetwalk.net.packet.VlanTag;
 import io.packetwalk.net.packet.VxlanPayload;
 import io.packetwalk.store.LabDocumentCodec;
+import io.packetwalk.shell.RunLimits;
 import io.packetwalk.stream.protocol.MessageDecoder;
 import io.packetwalk.stream.protocol.MessageEncoder;
 import io.packetwalk.stream.protocol.Protocol;
@@ -36,7 +37,9 @@ import io.packetwalk.stream.protocol.Protocol.ErrorReason;
 import io.packetwalk.stream.protocol.Protocol.ExportLab;
 import io.packetwalk.stream.protocol.Protocol.Hello;
 import io.packetwalk.stream.protocol.Protocol.LabDocumentReply;
+import io.packetwalk.stream.protocol.Protocol.Inspect;
 import io.packetwalk.stream.protocol.Protocol.NamespaceRef;
+import io.packetwalk.stream.protocol.Protocol.NamespaceState;
 import io.packetwalk.stream.protocol.Protocol.Ping;
 import io.packetwalk.stream.protocol.Protocol.Place;
 import io.packetwalk.stream.protocol.Protocol.Position;
@@ -50,6 +53,7 @@ import io.packetwalk.stream.protocol.Protocol.TraceStart;
 import io.packetwalk.stream.protocol.Protocol.TraceStep;
 import io.packetwalk.stream.protocol.Protocol.Welcome;
 import io.packetwalk.stream.protocol.ProtocolException;
+import io.packetwalk.system.SimulationSlots;
 import io.packetwalk.trace.Disposition;
 import io.packetwalk.trace.Location;
 import io.packetwalk.trace.NetfilterPlace;
@@ -60,6 +64,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -112,7 +117,9 @@ class ProtocolExamplesTest {
                             new NamespaceRef("host1", "ns1"), "ip link set dev veth1 name eth0"),
                         new EditCommand(
                             new NamespaceRef("host1", "ns1"), "ip link set dev eth0 up"))),
-            "client-place.json", new Place(List.of(new Position("host1", "ns2", 420, 96.5))));
+            "client-place.json", new Place(List.of(new Position("host1", "ns2", 420, 96.5))),
+
+            "client-inspect.json", new Inspect("r4", new NamespaceRef("host1", "ns2")));
     assertThat(examples("client-")).containsExactlyInAnyOrderElementsOf(expected.keySet());
     for (var entry : expected.entrySet()) {
       assertThat(decoder.decode(read(entry.getKey())))
@@ -188,6 +195,7 @@ class ProtocolExamplesTest {
                     "RTNETLINK answers: File exists\n")),
             List.of(),
             "RTNETLINK answers: File exists"));
+    produced.put("server-namespace-state.json", ns2AfterAPingThroughAConntrackRule());
     produced.put("server-topology-change.json", vethMovedToANewNamespace());
     produced.put("server-topology-change-underlay.json", aSecondHostOnASwitch());
     produced.put(
@@ -237,6 +245,25 @@ class ProtocolExamplesTest {
         false,
         null,
         List.of(new Position("host1", "ns1", 180.5, 120)));
+  }
+
+  /** ns2 of the built-in lab after ns1 pinged it through a conntrack rule of ns2's INPUT. */
+  private static NamespaceState ns2AfterAPingThroughAConntrackRule() {
+    LabSession lab = new LabSession(BuiltInLab.load(BuiltInLab.DEFAULT_RESOURCE));
+    NamespaceRef ns2 = new NamespaceRef("host1", "ns2");
+    try (SimulationSlots slots =
+        new SimulationSlots(
+            new SimulationSlots.LaneSize(1, 1),
+            new SimulationSlots.LaneSize(1, 1),
+            Duration.ofSeconds(5))) {
+      LabSession.Run run = new LabSession.Run(slots, RunLimits.DEFAULTS, () -> false);
+      lab.command(
+          new Command("c1", ns2, "iptables -A INPUT -p icmp -m conntrack --ctstate NEW -j ACCEPT"),
+          run,
+          message -> {});
+      lab.ping(new Ping("p1", new NamespaceRef("host1", "ns1"), "10.0.0.2", 1), run, m -> {});
+    }
+    return lab.inspect(new Inspect("r4", ns2));
   }
 
   /** A resume that came too late: a fresh lab (here a bare host) and the notice why. */

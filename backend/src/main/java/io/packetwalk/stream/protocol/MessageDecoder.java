@@ -8,6 +8,7 @@ import io.packetwalk.stream.protocol.Protocol.EditCommand;
 import io.packetwalk.stream.protocol.Protocol.ErrorReason;
 import io.packetwalk.stream.protocol.Protocol.ExportLab;
 import io.packetwalk.stream.protocol.Protocol.Hello;
+import io.packetwalk.stream.protocol.Protocol.Inspect;
 import io.packetwalk.stream.protocol.Protocol.NamespaceRef;
 import io.packetwalk.stream.protocol.Protocol.Ping;
 import io.packetwalk.stream.protocol.Protocol.Place;
@@ -92,6 +93,7 @@ public final class MessageDecoder {
       case "exportLab" -> new ExportLab(requestId(root, "exportLab"));
       case "edit" -> edit(root);
       case "place" -> place(root);
+      case "inspect" -> inspect(root);
       default ->
           throw new ProtocolException(
               requestId,
@@ -408,6 +410,13 @@ public final class MessageDecoder {
           "\"" + field + "\" of a position must be a finite number, not " + describe(value) + ".");
     }
     return value.doubleValue();
+  }
+
+  private static Inspect inspect(JsonNode root) {
+    String requestId = requestId(root, "inspect");
+    return new Inspect(
+        requestId,
+        namespaceRef(root, "netns", requestId, "inspect", "the namespace whose state to read"));
   }
 
   private static String requestId(JsonNode root, String type) {

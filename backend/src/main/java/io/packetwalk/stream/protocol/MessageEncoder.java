@@ -16,10 +16,12 @@ import io.packetwalk.stream.protocol.Protocol.LinkView;
 import io.packetwalk.stream.protocol.Protocol.LocationView;
 import io.packetwalk.stream.protocol.Protocol.NamespaceAdded;
 import io.packetwalk.stream.protocol.Protocol.NamespaceRef;
+import io.packetwalk.stream.protocol.Protocol.NamespaceState;
 import io.packetwalk.stream.protocol.Protocol.NamespaceView;
 import io.packetwalk.stream.protocol.Protocol.NetfilterView;
 import io.packetwalk.stream.protocol.Protocol.ServerMessage;
 import io.packetwalk.stream.protocol.Protocol.StateChangeView;
+import io.packetwalk.stream.protocol.Protocol.StateEntry;
 import io.packetwalk.stream.protocol.Protocol.StepView;
 import io.packetwalk.stream.protocol.Protocol.SwitchView;
 import io.packetwalk.stream.protocol.Protocol.TcpHeader;
@@ -94,6 +96,7 @@ public final class MessageEncoder {
         node.put("stopped", r.stopped());
       }
       case EditResult r -> editResult(node, r);
+      case NamespaceState n -> namespaceState(node, n);
       case Protocol.Error e -> {
         node.put("requestId", e.requestId());
         node.put("reason", e.reason().name());
@@ -134,6 +137,31 @@ public final class MessageEncoder {
     node.put("host", ref.host());
     node.put("netns", ref.netns());
     return node;
+  }
+
+  private void namespaceState(ObjectNode node, NamespaceState state) {
+    node.put("requestId", state.requestId());
+    ObjectNode ref = node.putObject("netns");
+    ref.put("host", state.netns().host());
+    ref.put("netns", state.netns().netns());
+    ArrayNode routes = node.putArray("routes");
+    state.routes().forEach(routes::add);
+    node.set("neighbours", entries(state.neighbours()));
+    node.set("fdb", entries(state.fdb()));
+    node.set("conntrack", entries(state.conntrack()));
+    node.set("counters", entries(state.counters()));
+    node.put("iptablesSave", state.iptablesSave());
+  }
+
+  private ArrayNode entries(List<StateEntry> entries) {
+    ArrayNode array = mapper.createArrayNode();
+    for (StateEntry entry : entries) {
+      ObjectNode item = array.addObject();
+      item.put("device", entry.device());
+      item.put("key", entry.key());
+      item.put("text", entry.text());
+    }
+    return array;
   }
 
   private void topologyChange(ObjectNode node, TopologyChange change) {

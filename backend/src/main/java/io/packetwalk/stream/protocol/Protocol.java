@@ -32,6 +32,7 @@ public final class Protocol {
         case ExportLab e -> "exportLab";
         case Edit e -> "edit";
         case Place p -> "place";
+        case Inspect i -> "inspect";
       };
     }
   }
@@ -118,9 +119,12 @@ public final class Protocol {
   /** A namespace box's centre on the canvas. */
   public record Position(String host, String netns, double x, double y) {}
 
+  /** Ask for a namespace's state tables as they are now (answered with {@link NamespaceState}). */
+  public record Inspect(String requestId, NamespaceRef netns) implements ClientMessage {}
+
   /** The message types a client may send, in the order error messages list them. */
   public static final List<String> CLIENT_TYPES =
-      List.of("hello", "ping", "command", "exportLab", "edit", "place");
+      List.of("hello", "ping", "command", "exportLab", "edit", "place", "inspect");
 
   // ---- server → client ----
 
@@ -137,6 +141,7 @@ public final class Protocol {
         case TraceEnd e -> "traceEnd";
         case CommandResult r -> "commandResult";
         case EditResult r -> "editResult";
+        case NamespaceState n -> "namespaceState";
         case Error e -> "error";
         case LabDocumentReply d -> "labDocument";
       };
@@ -251,6 +256,36 @@ public final class Protocol {
   /** One line of an edit and what it printed and returned. */
   public record EditOutcome(
       NamespaceRef netns, String line, int exit, String stdout, String stderr) {}
+
+  /**
+   * A namespace's state tables as they are now, the answer to {@link Inspect}: its routes ({@code
+   * ip route} lines, without the local table), neighbour, FDB and conntrack entries and rule
+   * counters keyed as trace state changes key them, and its rules in {@code iptables-save} form.
+   */
+  public record NamespaceState(
+      String requestId,
+      NamespaceRef netns,
+      List<String> routes,
+      List<StateEntry> neighbours,
+      List<StateEntry> fdb,
+      List<StateEntry> conntrack,
+      List<StateEntry> counters,
+      String iptablesSave)
+      implements ServerMessage {
+    public NamespaceState {
+      routes = List.copyOf(routes);
+      neighbours = List.copyOf(neighbours);
+      fdb = List.copyOf(fdb);
+      conntrack = List.copyOf(conntrack);
+      counters = List.copyOf(counters);
+    }
+  }
+
+  /**
+   * One entry of a state table: {@code key} and {@code text} are what a state change of its kind
+   * names as key and before/after; {@code device} is the bridge of an FDB entry, else null.
+   */
+  public record StateEntry(String device, String key, String text) {}
 
   /** A request could not be served; {@code requestId} is null when it could not be read. */
   public record Error(String requestId, ErrorReason reason, String message)
