@@ -85,6 +85,7 @@ export function App({
             store={controller.store}
             stats={stats}
             editing={controller.editing}
+            readOnly={readOnly}
             waiting={
               state.topology !== null
                 ? null
@@ -106,7 +107,7 @@ export function App({
             onStart={() => controller.jumpToStart()}
             onEnd={() => controller.jumpToEnd()}
           />
-          <CommandLog entries={state.edits.log} />
+          {!readOnly && <CommandLog entries={state.edits.log} />}
         </section>
         <aside class="trace-column">
           <TracePanel

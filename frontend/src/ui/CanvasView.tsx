@@ -26,6 +26,8 @@ export interface CanvasViewProps {
   /** Shown over the canvas while there is no topology to draw; null once there is one. */
   readonly waiting: string | null;
   readonly editing: EditController;
+  /** A lab opened by a view link: no palette, and no gesture or key changes the lab. */
+  readonly readOnly: boolean;
 }
 
 interface Renaming {
@@ -43,7 +45,7 @@ interface Grab {
   readonly y: number;
 }
 
-export function CanvasView({ store, stats, waiting, editing }: CanvasViewProps) {
+export function CanvasView({ store, stats, waiting, editing, readOnly }: CanvasViewProps) {
   const state = useStore(store);
   const host = useRef<HTMLDivElement>(null);
   const stage = useRef<HTMLDivElement>(null);
@@ -61,7 +63,11 @@ export function CanvasView({ store, stats, waiting, editing }: CanvasViewProps) 
     if (found !== null) setRenaming({ id, original: found.device.name, value: found.device.name });
   };
 
+  const readOnlyRef = useRef(readOnly);
+  readOnlyRef.current = readOnly;
+
   const onKey = (action: EditKeyAction): void => {
+    if (readOnlyRef.current && action !== "escape") return;
     switch (action) {
       case "delete":
         editing.deleteSelection();
@@ -154,9 +160,15 @@ export function CanvasView({ store, stats, waiting, editing }: CanvasViewProps) 
       selection: () => store.get().selection,
       mode: () => modeRef.current,
       select: (ids, toggle) => editing.select(ids, toggle),
-      moved: (places) => editing.place(places),
-      connect: (from, to) => editing.connect(from, to),
-      rename: (id) => startRename(id),
+      moved: (places) => {
+        if (!readOnlyRef.current) editing.place(places);
+      },
+      connect: (from, to) => {
+        if (!readOnlyRef.current) editing.connect(from, to);
+      },
+      rename: (id) => {
+        if (!readOnlyRef.current) startRename(id);
+      },
       key: (action) => onKeyRef.current(action),
     });
     return () => {
@@ -262,19 +274,21 @@ export function CanvasView({ store, stats, waiting, editing }: CanvasViewProps) 
   const renameAt = renaming === null ? null : screenRect(renaming.id);
   return (
     <div class="canvas-area">
-      <Palette
-        mode={mode}
-        onMode={setMode}
-        onGrab={onGrab}
-        showHost={(state.topology?.hosts.length ?? 0) > 1}
-        canUndo={state.edits.undo.length > 0}
-        canRedo={state.edits.redo.length > 0}
-        onUndo={() => editing.undo()}
-        onRedo={() => editing.redo()}
-        onTidy={() => {
-          if (canvas !== null) editing.replacePlaces(canvas.tidy());
-        }}
-      />
+      {!readOnly && (
+        <Palette
+          mode={mode}
+          onMode={setMode}
+          onGrab={onGrab}
+          showHost={(state.topology?.hosts.length ?? 0) > 1}
+          canUndo={state.edits.undo.length > 0}
+          canRedo={state.edits.redo.length > 0}
+          onUndo={() => editing.undo()}
+          onRedo={() => editing.redo()}
+          onTidy={() => {
+            if (canvas !== null) editing.replacePlaces(canvas.tidy());
+          }}
+        />
+      )}
       <div class="canvas-host" ref={host}>
         <div class={`canvas-stage tool-${mode}`} ref={stage} aria-hidden="true" />
         {waiting !== null && <p class="canvas-empty">{waiting}</p>}

@@ -23,7 +23,7 @@ export function Header(props: {
     <header class="app-header">
       <h1 class="brand">Packetwalk</h1>
       <span class="lab-name">{props.labName ?? ""}</span>
-      {notes === "" ? null : <LabNotes text={notes} />}
+      {notes === "" ? null : <BuiltInNotes text={notes} />}
       <LabPicker templates={templates} openLab={props.openLab} />
       {props.controls}
       <span
@@ -55,11 +55,11 @@ function useTemplates(): readonly LabTemplate[] {
 }
 
 /** The open lab's notes: what it is and what to try, shown on request as plain text. */
-function LabNotes(props: { text: string }) {
+function BuiltInNotes(props: { text: string }) {
   return (
-    <details class="lab-notes">
+    <details class="builtin-notes">
       <summary title="What this lab is and what to try">About this lab</summary>
-      <p id="lab-notes-text">{props.text}</p>
+      <p id="builtin-notes-text">{props.text}</p>
     </details>
   );
 }

@@ -70,11 +70,11 @@ class BuiltInLabsBrowserTest {
     chromium.until(
         ExpectedConditions.presenceOfElementLocated(
             By.cssSelector("#ping-from option[value='host1/c1']")));
-    chromium.find(By.cssSelector(".lab-notes summary")).click();
-    assertThat(chromium.find(By.id("lab-notes-text")).getText())
+    chromium.find(By.cssSelector(".builtin-notes summary")).click();
+    assertThat(chromium.find(By.id("builtin-notes-text")).getText())
         .contains("nat POSTROUTING's MASQUERADE rewrites its source to 198.51.100.2");
     chromium.screenshot("masquerade-notes.png");
-    chromium.find(By.cssSelector(".lab-notes summary")).click();
+    chromium.find(By.cssSelector(".builtin-notes summary")).click();
     chromium.pingAndAwaitReply("host1/c1", "198.51.100.1");
     chromium.find(By.cssSelector("#event-list li[data-kind='NAT_REWRITE']")).click();
     assertThat(chromium.find(By.id("headers-panel")).getText()).contains("198.51.100.2");

@@ -90,6 +90,10 @@ class SharedLabBrowserTest {
     viewer.until(ExpectedConditions.attributeContains(By.id("ping-from"), "innerHTML", "saved1"));
     assertThat(viewer.findAll(By.id("console-input"))).isEmpty();
     assertThat(viewer.findAll(By.id("save-lab"))).isEmpty();
+    assertThat(viewer.findAll(By.cssSelector(".canvas-palette")))
+        .as("no editing palette")
+        .isEmpty();
+    assertThat(viewer.findAll(By.cssSelector(".command-log"))).isEmpty();
     assertThat(viewer.find(By.id("lab-title")).getText()).startsWith(TITLE);
     assertThat(viewer.findAll(By.cssSelector("#lab-notes img, #lab-title img"))).isEmpty();
     assertThat(viewer.find(By.id("lab-notes-text")).getText())

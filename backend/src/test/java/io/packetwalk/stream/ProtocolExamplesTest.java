@@ -21,8 +21,8 @@ import io.packetwalk.net.packet.Ipv4Packet;
 import io.packetwalk.net.packet.UdpDatagram;
 import io.packetwalk.net.packet.VlanTag;
 import io.packetwalk.net.packet.VxlanPayload;
-import io.packetwalk.store.LabDocumentCodec;
 import io.packetwalk.shell.RunLimits;
+import io.packetwalk.store.LabDocumentCodec;
 import io.packetwalk.stream.protocol.MessageDecoder;
 import io.packetwalk.stream.protocol.MessageEncoder;
 import io.packetwalk.stream.protocol.Protocol;
@@ -36,8 +36,8 @@ import io.packetwalk.stream.protocol.Protocol.EditResult;
 import io.packetwalk.stream.protocol.Protocol.ErrorReason;
 import io.packetwalk.stream.protocol.Protocol.ExportLab;
 import io.packetwalk.stream.protocol.Protocol.Hello;
-import io.packetwalk.stream.protocol.Protocol.LabDocumentReply;
 import io.packetwalk.stream.protocol.Protocol.Inspect;
+import io.packetwalk.stream.protocol.Protocol.LabDocumentReply;
 import io.packetwalk.stream.protocol.Protocol.NamespaceRef;
 import io.packetwalk.stream.protocol.Protocol.NamespaceState;
 import io.packetwalk.stream.protocol.Protocol.Ping;
@@ -118,7 +118,6 @@ class ProtocolExamplesTest {
                         new EditCommand(
                             new NamespaceRef("host1", "ns1"), "ip link set dev eth0 up"))),
             "client-place.json", new Place(List.of(new Position("host1", "ns2", 420, 96.5))),
-
             "client-inspect.json", new Inspect("r4", new NamespaceRef("host1", "ns2")));
     assertThat(examples("client-")).containsExactlyInAnyOrderElementsOf(expected.keySet());
     for (var entry : expected.entrySet()) {
