@@ -12,7 +12,7 @@ import { ErrorBanner, Header, NoticeBanner } from "./Header";
 import { HeadersPanel } from "./HeadersPanel";
 import { InspectorPanel } from "./inspector/InspectorPanel";
 import { playbackKey, type PlaybackKey } from "./keyboard";
-import { chooseNamespace, namespaceOptions } from "./namespaces";
+import { chooseNamespace, namespaceOptions, selectedNamespace } from "./namespaces";
 import { PingToolbar } from "./PingToolbar";
 import { PlaybackControls } from "./PlaybackControls";
 import { ProbesPanel } from "./probes/ProbesPanel";
@@ -53,6 +53,18 @@ export function App({
     const option = options.find((candidate) => candidate.key === firstChoice);
     if (option !== undefined) controller.inspect(option.ref);
   }, [controller, options, firstChoice, state.inspecting, state.connection]);
+
+  // Selecting a namespace box or a device on the canvas shows that namespace in the inspector.
+  const picked = selectedNamespace(options, state.selection);
+  useEffect(() => {
+    if (picked === null || state.connection !== "connected") return;
+    const shown = state.inspecting;
+    if (shown !== null && shown.host === picked.ref.host && shown.netns === picked.ref.netns)
+      return;
+    controller.inspect(picked.ref);
+    // Only a new pick moves the inspector (not listed: state.inspecting), so a namespace chosen in
+    // the inspector's own select afterwards is kept.
+  }, [controller, picked?.key, state.connection]);
 
   const steps = state.trace?.steps.length ?? 0;
   const step = currentStep(state);

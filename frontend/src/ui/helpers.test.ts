@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { twoHostsOnASwitch, twoNamespaces, twoPodsOnABridge } from "../testing/labs";
 import { emptyHistory, newer, older, remember } from "./history";
 import { playbackKey, type KeyPress } from "./keyboard";
-import { chooseNamespace, namespaceAfter, namespaceOptions } from "./namespaces";
+import { chooseNamespace, namespaceAfter, namespaceOptions, selectedNamespace } from "./namespaces";
 
 describe("console history", () => {
   const history = ["ip -br addr", "ip route"].reduce(remember, emptyHistory);
@@ -58,6 +58,22 @@ describe("namespace choices", () => {
   it("falls back to the first named namespace without ns1", () => {
     expect(chooseNamespace(namespaceOptions(twoPodsOnABridge), null)).toBe("host1/pod1");
     expect(chooseNamespace([], null)).toBe("");
+  });
+});
+
+describe("the namespace a canvas selection points at", () => {
+  const options = namespaceOptions(twoNamespaces);
+
+  it("is the first selected box, or the namespace of the first selected device", () => {
+    expect(selectedNamespace(options, ["host1/ns2"])?.key).toBe("host1/ns2");
+    expect(selectedNamespace(options, ["host1/ns1/veth1", "host1/ns2"])?.key).toBe("host1/ns1");
+    expect(selectedNamespace(options, ["host1/"])?.key).toBe("host1/");
+  });
+
+  it("is none for wires, unknown namespaces and an empty selection", () => {
+    expect(selectedNamespace(options, ['["veth","host1/ns1/veth1","host1/ns2/veth2"]'])).toBe(null);
+    expect(selectedNamespace(options, ["host1/gone"])).toBe(null);
+    expect(selectedNamespace(options, [])).toBe(null);
   });
 });
 

@@ -56,3 +56,20 @@ export function namespaceAfter(
   const root = options.find((option) => option.ref.host === used && option.ref.netns === "");
   return root?.key ?? current;
 }
+
+/**
+ * The namespace the canvas selection points at: the first selected namespace box, or the namespace
+ * of the first selected device ("host1/ns1/veth1"); null when the selection holds neither.
+ */
+export function selectedNamespace(
+  options: readonly NamespaceOption[],
+  selection: readonly string[],
+): NamespaceOption | null {
+  for (const id of selection) {
+    const parts = id.split("/");
+    if (parts.length < 2 || parts.length > 3) continue;
+    const found = options.find((option) => option.key === `${parts[0]}/${parts[1]}`);
+    if (found !== undefined) return found;
+  }
+  return null;
+}

@@ -88,6 +88,8 @@ class EditingBrowserTest {
         .click()
         .perform();
     chromium.until(driver -> selectionOutlines() == 1);
+    chromium.until(
+        ExpectedConditions.attributeToBe(By.id("inspector-netns"), "value", "host1/ns2"));
     new Actions(chromium.driver()).sendKeys(Keys.DELETE).perform();
     chromium.until(driver -> !hasBox("host1/ns2"));
     chromium.until(
