@@ -12,6 +12,7 @@ import {
   socketUrl,
 } from "./transport/connection";
 import { ShareApi } from "./share/api";
+import { momentFromSearch, playMoment } from "./share/moment";
 import { LabExporter } from "./share/exporter";
 import { opensAnotherLab, OPENED_KEY, sharedFromLocation } from "./share/links";
 import { ShareSession } from "./share/shareSession";
@@ -80,5 +81,8 @@ const controller = new Controller(
 );
 
 render(h(App, { controller, stats: frameStats, openLab, share }), root);
+// A link to a moment (…&from=host1/ns1&ping=10.0.0.2&step=17) runs its probe and stops at the step.
+const moment = shared === null ? null : momentFromSearch(window.location.search);
+if (moment !== null) playMoment(controller.store, controller, moment);
 connection.start();
 if (shared !== null) void share.open(shared);

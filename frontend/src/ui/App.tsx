@@ -17,6 +17,8 @@ import { PingToolbar } from "./PingToolbar";
 import { PlaybackControls } from "./PlaybackControls";
 import { ProbesPanel } from "./probes/ProbesPanel";
 import { useStore } from "./useStore";
+import { currentMoment, momentQuery } from "../share/moment";
+import { MomentLink } from "../share/MomentLink";
 import { LabNotes, ShareControls } from "../share/ShareControls";
 import type { ShareSession } from "../share/shareSession";
 
@@ -32,7 +34,8 @@ export function App({
   share: ShareSession;
 }) {
   const state = useStore(controller.store);
-  const readOnly = useStore(share.store).lab?.permission === "VIEW";
+  const savedLab = useStore(share.store).lab;
+  const readOnly = savedLab?.permission === "VIEW";
   const options = useMemo(() => namespaceOptions(state.topology), [state.topology]);
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
@@ -65,6 +68,12 @@ export function App({
     // Only a new pick moves the inspector (not listed: state.inspecting), so a namespace chosen in
     // the inspector's own select afterwards is kept.
   }, [controller, picked?.key, state.connection]);
+
+  const moment = currentMoment(state);
+  const momentLink =
+    savedLab === null || savedLab.viewSecret === null || moment === null
+      ? null
+      : `${share.link(savedLab.viewSecret)}?version=${savedLab.version}&${momentQuery(moment)}`;
 
   const steps = state.trace?.steps.length ?? 0;
   const step = currentStep(state);
@@ -119,6 +128,7 @@ export function App({
             onStart={() => controller.jumpToStart()}
             onEnd={() => controller.jumpToEnd()}
           />
+          {momentLink !== null && <MomentLink link={momentLink} />}
           {!readOnly && <CommandLog entries={state.edits.log} />}
         </section>
         <aside class="trace-column">
