@@ -20,7 +20,7 @@ ip netns exec cli nc -zv -w 1 10.77.0.1 9090
 ip netns exec cli nc -zv -w 1 10.77.0.1 9091
 ip netns exec cli nc -z -u -w 1 10.77.0.1 5353
 ip netns exec cli nc -z -u -w 1 10.77.0.1 5354
-ip netns exec cli nc -z -w 1 10.77.0.9 80
+ip netns exec cli nc -z -w 2 10.77.0.9 80
 ip netns exec cli nc -z -w 1 10.78.0.1 80
 ip netns exec srv nc -z -w 1 127.0.0.1 8080
 ip netns exec cli nc -z -w 1 10.77.0.1 8080

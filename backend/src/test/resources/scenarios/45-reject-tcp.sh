@@ -24,6 +24,6 @@ ip netns exec r iptables -A FORWARD -p tcp --dport 81 -j REJECT --reject-with tc
 ip netns exec r iptables -A FORWARD -p tcp --dport 82 -j DROP
 ip netns exec c nc -z -w 1 198.51.100.2 80
 ip netns exec c nc -z -w 1 198.51.100.2 81
-ip netns exec c nc -z -w 1 198.51.100.2 82
+ip netns exec c nc -z -w 2 198.51.100.2 82
 ip netns exec c nc -z -w 1 198.51.100.2 83
 ip netns exec r iptables -L FORWARD -n -v

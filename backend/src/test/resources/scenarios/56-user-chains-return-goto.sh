@@ -27,5 +27,5 @@ ip netns exec r iptables -A SUB -p tcp -j RETURN
 ip netns exec r iptables -A SUB -j ACCEPT
 ip netns exec r iptables -P FORWARD DROP
 ip netns exec c ping -c 1 -W 1 198.51.100.2
-ip netns exec c nc -z -w 1 198.51.100.2 83
+ip netns exec c nc -z -w 2 198.51.100.2 83
 ip netns exec r iptables -L -n -v -x

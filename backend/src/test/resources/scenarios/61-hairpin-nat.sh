@@ -14,7 +14,7 @@ ip netns exec h sysctl -w net.ipv4.ip_forward=1
 ip netns exec h iptables -t nat -A PREROUTING -d 10.20.0.1 -p tcp --dport 8080 -j DNAT --to-destination 10.20.0.2:80
 ip netns exec h iptables -t nat -A POSTROUTING -s 10.20.0.2 -d 10.20.0.2 -p tcp --dport 80 -j MASQUERADE
 ip netns exec c nc -l -k 80 &
-ip netns exec c nc -z -w 1 10.20.0.1 8080
+ip netns exec c nc -z -w 2 10.20.0.1 8080
 ip -n h link set vpc1 type bridge_slave hairpin on
 ip netns exec c nc -z -w 1 10.20.0.1 8080
 ip netns exec h conntrack -L -p tcp

@@ -45,7 +45,7 @@ class NetcatLabTest {
     lab.expect(21, 0, "", "");
     // ip netns exec cli nc -z -u -w 1 10.77.0.1 5354
     lab.expect(22, 0, "", "");
-    // ip netns exec cli nc -z -w 1 10.77.0.9 80
+    // ip netns exec cli nc -z -w 2 10.77.0.9 80
     lab.expect(23, 1, "", "");
     // ip netns exec cli nc -z -w 1 10.78.0.1 80
     lab.expect(24, 1, "", "");
