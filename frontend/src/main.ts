@@ -14,7 +14,14 @@ import {
 import { ShareApi } from "./share/api";
 import { momentFromSearch, playMoment } from "./share/moment";
 import { LabExporter } from "./share/exporter";
-import { opensAnotherLab, OPENED_KEY, sharedFromLocation } from "./share/links";
+import { EmbedApp } from "./share/Embed";
+import {
+  isEmbedPage,
+  linkPath,
+  opensAnotherLab,
+  OPENED_KEY,
+  sharedFromLocation,
+} from "./share/links";
 import { ShareSession } from "./share/shareSession";
 import { App } from "./ui/App";
 import { Controller } from "./ui/controller";
@@ -80,9 +87,16 @@ const controller = new Controller(
   timerScheduler,
 );
 
-render(h(App, { controller, stats: frameStats, openLab, share }), root);
+// The embed page (`/embed/ID/SECRET`, in another site's iframe) shows the lab read-only with small chrome.
+const embedded = shared !== null && isEmbedPage(window.location);
+if (embedded) {
+  const link = `${window.location.origin}${linkPath(shared.id, shared.secret, shared.version)}`;
+  render(h(EmbedApp, { controller, stats: frameStats, link }), root);
+} else {
+  render(h(App, { controller, stats: frameStats, openLab, share }), root);
+}
 // A link to a moment (…&from=host1/ns1&ping=10.0.0.2&step=17) runs its probe and stops at the step.
 const moment = shared === null ? null : momentFromSearch(window.location.search);
 if (moment !== null) playMoment(controller.store, controller, moment);
 connection.start();
-if (shared !== null) void share.open(shared);
+if (shared !== null && !embedded) void share.open(shared);
