@@ -127,6 +127,26 @@ abstract class SharedLabStoreContract {
   }
 
   @Test
+  void aPreviewTokenOpensOnlyItsLinksLabUntilTheLinkIsRevoked() {
+    SharedLabStore.NewLab created = store.create(lab("Preview"));
+    SharedLabStore.NewLab other = store.create(lab("Other"));
+    String token = store.previewToken(created.labId(), created.viewSecret());
+
+    assertThat(token)
+        .isNotEqualTo(created.viewSecret())
+        .isNotEqualTo(LinkSecrets.hash(created.viewSecret()))
+        .isEqualTo(LinkSecrets.previewToken(LinkSecrets.hash(created.viewSecret())));
+    assertThat(Base64.getUrlDecoder().decode(token)).hasSize(16);
+    assertThat(store.preview(created.labId(), token, 1).document().name()).isEqualTo("Preview");
+    assertRefused(() -> store.preview(other.labId(), token, 1), HttpStatus.NOT_FOUND);
+    assertRefused(() -> store.checkPreview(created.labId(), token, 2), HttpStatus.NOT_FOUND);
+    assertRefused(() -> store.info(created.labId(), token), HttpStatus.FORBIDDEN);
+
+    store.revoke(created.labId(), created.editSecret(), Permission.VIEW);
+    assertRefused(() -> store.checkPreview(created.labId(), token, 1), HttpStatus.GONE);
+  }
+
+  @Test
   void everySaveIsANewVersionAndARestoreCopiesAnOldOne() {
     SharedLabStore.NewLab created = store.create(lab("First"));
     store.save(created.labId(), created.editSecret(), lab("Second"));
