@@ -9,6 +9,7 @@ import { namespaceOptions } from "../ui/namespaces";
 import { PingToolbar } from "../ui/PingToolbar";
 import { PlaybackControls } from "../ui/PlaybackControls";
 import { ProbesPanel } from "../ui/probes/ProbesPanel";
+import { usePlaybackKeys } from "../ui/usePlaybackKeys";
 import { useStore } from "../ui/useStore";
 import { useMemo } from "preact/hooks";
 
@@ -17,6 +18,7 @@ export function EmbedApp(props: { controller: Controller; stats: FrameStats; lin
   const state = useStore(controller.store);
   const options = useMemo(() => namespaceOptions(state.topology), [state.topology]);
   const connected = state.connection === "connected";
+  usePlaybackKeys(controller);
   return (
     <div class="embed" data-connection={state.connection}>
       <header class="embed-header">

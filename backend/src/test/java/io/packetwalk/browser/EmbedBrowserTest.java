@@ -121,6 +121,10 @@ class EmbedBrowserTest {
     reader.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.cssSelector(".position"), "Step 4 of"));
+    reader.find(By.tagName("body")).sendKeys(Keys.ARROW_RIGHT);
+    reader.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector(".position"), "Step 5 of"));
 
     reader.driver().switchTo().defaultContent();
     reader.screenshot("embed-course-page.png");
