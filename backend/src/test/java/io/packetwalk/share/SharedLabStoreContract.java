@@ -72,7 +72,8 @@ abstract class SharedLabStoreContract {
         example.hosts(),
         example.underlay(),
         example.layout(),
-        "Notes of " + name);
+        "Notes of " + name,
+        example.probes());
   }
 
   /** The database the subclass runs on, as its product name starts. */
