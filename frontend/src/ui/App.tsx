@@ -100,6 +100,7 @@ export function App({
           <ProbesPanel
             probes={state.probes}
             connected={state.connection === "connected"}
+            readOnly={readOnly}
             onRun={(probe) => controller.runProbe(probe)}
           />
           <CanvasView

@@ -57,6 +57,10 @@ class SharedLabBrowserTest {
     author.typeCommand("ip netns add saved1");
     author.until(
         ExpectedConditions.attributeContains(By.id("console-netns"), "innerHTML", "saved1"));
+    author.typeCommand("ip netns exec saved1 ping -c 1 -W 1 127.0.0.1");
+    author.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("#probes .probe-count"), "(1)"));
 
     author.find(By.tagName("body")).sendKeys(Keys.chord(Keys.CONTROL, "s"));
     author.until(ExpectedConditions.visibilityOfElementLocated(By.id("share-dialog-save")));
@@ -105,6 +109,10 @@ class SharedLabBrowserTest {
                 .toList())
         .containsExactly("https://kernel.org");
     assertThat(viewer.execute("return window.pwned === undefined")).isEqualTo(true);
+    viewer.find(By.cssSelector("#probes > summary")).click();
+    assertThat(viewer.find(By.cssSelector("#probes li.probe .probe-label")).getText())
+        .as("the probe saved with the lab")
+        .isEqualTo("ip netns exec saved1 ping -c 1 -W 1 127.0.0.1 in ns1");
     viewer.screenshot("shared-viewer-read-only.png");
 
     String[] parts = viewLink.split("/");
