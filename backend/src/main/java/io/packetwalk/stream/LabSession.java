@@ -98,6 +98,7 @@ final class LabSession {
       }
     }
     lineNumber = (int) lab.script().lines().count();
+    probes = lab.probes();
     shown = TopologyMapper.snapshot(shell.world());
     footprint = LabFootprint.of(shell.world());
   }
