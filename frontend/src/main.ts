@@ -25,6 +25,7 @@ import {
 import { ShareSession } from "./share/shareSession";
 import { App } from "./ui/App";
 import { Controller } from "./ui/controller";
+import { toSaved } from "./playback/probes";
 import "./styles/app.css";
 
 declare global {
@@ -61,7 +62,10 @@ const connection = new Connection(
   },
   { ...browserOptions, lab: labFromAddress(window.location.search), shared },
 );
-const exporter = new LabExporter((message) => connection.send(message));
+const exporter = new LabExporter(
+  (message) => connection.send(message),
+  () => toSaved(controller.store.get().probes),
+);
 const share = new ShareSession(new ShareApi((input, init) => fetch(input, init)), exporter, {
   origin: window.location.origin,
   open: (path) => {

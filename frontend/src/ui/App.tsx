@@ -90,6 +90,7 @@ export function App({
           <ProbesPanel
             probes={state.probes}
             connected={state.connection === "connected"}
+            readOnly={readOnly}
             onRun={(probe) => controller.runProbe(probe)}
           />
           <CanvasView
