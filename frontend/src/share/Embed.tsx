@@ -47,6 +47,7 @@ export function EmbedApp(props: { controller: Controller; stats: FrameStats; lin
           <ProbesPanel
             probes={state.probes}
             connected={connected}
+            readOnly={true}
             onRun={(probe) => controller.runProbe(probe)}
           />
           <CanvasView
