@@ -128,6 +128,8 @@ class EmbedBrowserTest {
 
     reader.driver().switchTo().defaultContent();
     reader.screenshot("embed-course-page.png");
+    reader.execute("document.getElementById('framed-lab').scrollIntoView()");
+    reader.screenshot("embed-lab-page-refused.png");
     reader.driver().switchTo().frame(reader.find(By.id("framed-lab")));
     assertThat(reader.findAll(By.id("app"))).as("the lab page refuses to be framed").isEmpty();
     reader.driver().switchTo().defaultContent();
