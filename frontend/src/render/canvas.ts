@@ -32,6 +32,8 @@ import {
 import { deviceKey, type Topology } from "../model/topology";
 import type { TraceStep } from "../model/trace";
 import { paintOverlay, stepPosition } from "./overlayScene";
+import type { PipelineState } from "../geometry/pipeline";
+import { paintPipelines, pipelineRest } from "./pipelineScene";
 import {
   lift,
   linkStart,
@@ -77,6 +79,8 @@ export interface StepView {
   readonly previous: TraceStep | null;
   /** How long the marker may take to travel a wire; 0 places it at once. */
   readonly tweenMs: number;
+  /** The expanded namespaces, whose netfilter pipelines are drawn, and the step's place in them. */
+  readonly pipelines?: readonly PipelineState[];
 }
 
 /** What the zoom controls show. */
@@ -401,7 +405,8 @@ export class TopologyCanvas {
   /** Where the current step's marker rests in the scene, or null when the step has no place on the canvas. */
   private markerInScene(): Point | null {
     const step = this.step.step;
-    return this.scene === null || step === null ? null : stepPosition(this.scene, step);
+    if (this.scene === null || step === null) return null;
+    return pipelineRest(this.scene, this.step.pipelines ?? []) ?? stepPosition(this.scene, step);
   }
 
   private size(): Size {
@@ -507,7 +512,9 @@ export class TopologyCanvas {
       return;
     }
     const marker = paintOverlay(this.overlayLayer, scene, this.step.step);
-    const path = animate && marker !== null ? this.travelPath(scene) : null;
+    const inPipeline = paintPipelines(this.overlayLayer, scene, this.step.pipelines ?? []);
+    if (marker !== null && inPipeline !== null) marker.position(inPipeline);
+    const path = animate && marker !== null && inPipeline === null ? this.travelPath(scene) : null;
     if (marker !== null && path !== null) this.travel(marker, path);
     else this.drawOverlay();
   }
