@@ -33,7 +33,7 @@ import { deviceKey, type Topology } from "../model/topology";
 import type { TraceStep } from "../model/trace";
 import { paintOverlay, stepPosition } from "./overlayScene";
 import type { PipelineState } from "../geometry/pipeline";
-import { paintPipelines, pipelineRest } from "./pipelineScene";
+import { paintPipelines, pipelinePanel, pipelineRest, withPipelines } from "./pipelineScene";
 import {
   lift,
   linkStart,
@@ -413,8 +413,22 @@ export class TopologyCanvas {
     return { width: this.stage.width(), height: this.stage.height() };
   }
 
+  /** The scene's size, grown to take in the panels of expanded namespaces. */
   private sceneSize(): Size {
-    return this.scene?.size ?? this.size();
+    if (this.scene === null) return this.size();
+    return withPipelines(this.scene, this.step.pipelines ?? []);
+  }
+
+  /** Pans just enough to bring the panel of an expanded namespace into view. */
+  revealPipeline(key: string): void {
+    const panel = this.scene === null ? null : pipelinePanel(this.scene, key);
+    if (panel === null) return;
+    const size = this.size();
+    const top = Math.min(this.coveredTop, size.height / 2);
+    const visible = { x: 0, y: top, width: size.width, height: size.height - top };
+    const target = { x: panel.x + panel.width / 2, y: panel.y + Math.min(panel.height / 2, 120) };
+    const next = followView(this.view, target, this.sceneSize(), size, visible, 0);
+    if (next !== null) this.changeView(next, false);
   }
 
   /** Lays the topology out again for a canvas that was `before` (the same size unless it was resized). */

@@ -10,7 +10,7 @@ import { Arrow } from "konva/lib/shapes/Arrow";
 import { Rect } from "konva/lib/shapes/Rect";
 import { Text } from "konva/lib/shapes/Text";
 import type { Scene } from "../geometry/layout";
-import type { Point } from "../geometry/path";
+import type { Point, Rect as Box, Size } from "../geometry/path";
 import {
   describeSpot,
   layoutPipeline,
@@ -56,6 +56,23 @@ export function pipelineRest(scene: Scene, pipelines: readonly PipelineState[]):
     if (layout !== null && spot !== null) return spotPoint(layout, spot);
   }
   return null;
+}
+
+/** The scene's size grown to take in every expanded namespace's panel. */
+export function withPipelines(scene: Scene, pipelines: readonly PipelineState[]): Size {
+  let { width, height } = scene.size;
+  for (const { key } of pipelines) {
+    const layout = pipelineLayoutIn(scene, key);
+    if (layout === null) continue;
+    width = Math.max(width, layout.frame.x + layout.frame.width);
+    height = Math.max(height, layout.frame.y + layout.frame.height);
+  }
+  return { width, height };
+}
+
+/** The panel of a namespace's pipeline, were it expanded; null when its box is not drawn. */
+export function pipelinePanel(scene: Scene, key: string): Box | null {
+  return pipelineLayoutIn(scene, key)?.panel ?? null;
 }
 
 function pipelineLayoutIn(scene: Scene, key: string): PipelineLayout | null {

@@ -62,7 +62,13 @@ export function CanvasView({ store, stats, waiting, editing, readOnly }: CanvasV
   const [expanded, setExpanded] = useState<readonly string[]>([]);
   const expandedRef = useRef(expanded);
   expandedRef.current = expanded;
-  const toggleExpanded = (key: string): void => setExpanded((keys) => toggled(keys, key));
+  /** The namespace just expanded, whose panel is brought into view once it is drawn. */
+  const revealing = useRef<string | null>(null);
+  const toggleExpanded = (key: string): void => {
+    const opening = !expandedRef.current.includes(key);
+    setExpanded((keys) => toggled(keys, key));
+    revealing.current = opening ? key : null;
+  };
 
   const startRename = (id: string): void => {
     const topology = store.get().topology;
@@ -205,6 +211,8 @@ export function CanvasView({ store, stats, waiting, editing, readOnly }: CanvasV
       tweenMs: 0,
       pipelines: pipelineStates(now.trace?.steps ?? [], now.cursor, expanded),
     });
+    if (revealing.current !== null) canvas.revealPipeline(revealing.current);
+    revealing.current = null;
   }, [expanded, store]);
 
   const act = (action: ViewAction) => {
