@@ -128,6 +128,14 @@ describe("layoutPipeline", () => {
     );
   });
 
+  it("hangs below a neighbouring box it would cover, tied to its own box by a stem", () => {
+    const neighbour = { x: BOX.x + BOX.width + 20, y: BOX.y, width: 160, height: 200 };
+    const layout = layoutPipeline("k", BOX, { width: 1200, height: 900 }, [neighbour]);
+    expect(layout.panel.y).toBe(neighbour.y + neighbour.height + 4);
+    expect(layout.stem[0]?.y).toBe(BOX.y + BOX.height);
+    expect(layout.stem[1]?.y).toBe(layout.panel.y);
+  });
+
   it("goes above the box when the scene has no room below, and stays inside the scene's width", () => {
     const size = pipelineSize();
     const low = { x: 900, y: size.height + 100, width: 160, height: 80 };
@@ -198,7 +206,11 @@ describe("pipelineSpot", () => {
     const spot = pipelineSpot(steps, 4, "host1/ns2");
     const row = layout.stages.get("INPUT")?.rows.find((candidate) => candidate.table === "filter");
     const point = spot === null ? null : spotPoint(layout, spot);
-    expect(row && point && inside({ ...point, width: 0, height: 0 }, row.rect)).toBe(true);
+    const input = layout.stages.get("INPUT")?.rect;
+    expect(point?.x).toBe(input && input.x + input.width);
+    expect(row && point && point.y > row.rect.y && point.y < row.rect.y + row.rect.height).toBe(
+      true,
+    );
     expect(
       pipelineStates(steps, 4, ["host1/ns1", "host1/ns2"]).map(
         (state) => state.spot?.stage ?? null,

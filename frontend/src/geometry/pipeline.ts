@@ -60,8 +60,10 @@ export interface PipelineLayout {
   readonly key: string;
   /** The panel the pipeline is drawn in, attached to the namespace box. */
   readonly panel: Rect;
-  /** The outline of the expanded namespace: its box and the panel together. */
+  /** The area the expanded namespace takes: its box and the panel together. */
   readonly frame: Rect;
+  /** The line that ties the panel to the namespace's box, from the box to the panel's edge. */
+  readonly stem: readonly Point[];
   readonly stages: ReadonlyMap<StageName, StageBox>;
   readonly arrows: readonly Arrow[];
   /** The line at the panel's foot where the current rule or drop reason is written. */
@@ -145,21 +147,46 @@ export function pipelineSize(): Size {
 }
 
 /**
- * Lays out the pipeline of the namespace whose box is `box`, in a panel attached below the box
- * (above it when the scene has no room below), kept inside the scene's width where it can be.
+ * Lays out the pipeline of the namespace whose box is `box`, in a panel hung below the box and
+ * below any of the `others` boxes it would cover (above the box when the scene has room there and
+ * not below), kept inside the scene's width where it can be.
  */
-export function layoutPipeline(key: string, box: Rect, scene: Size): PipelineLayout {
+export function layoutPipeline(
+  key: string,
+  box: Rect,
+  scene: Size,
+  others: readonly Rect[] = [],
+): PipelineLayout {
   const size = pipelineSize();
   const x = Math.max(0, Math.min(box.x, scene.width - size.width));
-  const below = box.y + box.height + 4;
+  let below = box.y + box.height + 4;
+  for (let moved = true; moved;) {
+    const under = { x, y: below, ...size };
+    const covered = others.filter((other) => overlaps(other, under));
+    moved = covered.length > 0;
+    if (moved) below = Math.max(...covered.map((other) => other.y + other.height)) + 4;
+  }
   const above = box.y - 4 - size.height;
-  const y = below + size.height <= scene.height || above < 0 ? below : above;
+  const roomAbove =
+    above >= 0 && !others.some((other) => overlaps(other, { x, y: above, ...size }));
+  const y = below + size.height > scene.height && roomAbove ? above : below;
   const panel = { x, y, ...size };
   const top = Math.min(panel.y, box.y);
   const left = Math.min(panel.x, box.x);
   const right = Math.max(panel.x + panel.width, box.x + box.width);
   const bottom = Math.max(panel.y + panel.height, box.y + box.height);
   const frame = { x: left - 6, y: top - 6, width: right - left + 12, height: bottom - top + 12 };
+  const stemX = Math.min(Math.max(box.x + box.width / 2, panel.x + 16), panel.x + panel.width - 16);
+  const stem =
+    panel.y >= box.y
+      ? [
+          { x: stemX, y: box.y + box.height },
+          { x: stemX, y: panel.y },
+        ]
+      : [
+          { x: stemX, y: box.y },
+          { x: stemX, y: panel.y + panel.height },
+        ];
 
   const heights = rowHeights();
   const rowTops: number[] = [];
@@ -202,7 +229,11 @@ export function layoutPipeline(key: string, box: Rect, scene: Size): PipelineLay
     width: panel.width - 2 * PAD,
     height: CAPTION - 6,
   };
-  return { key, panel, frame, stages, arrows, caption };
+  return { key, panel, frame, stem, stages, arrows, caption };
+}
+
+function overlaps(a: Rect, b: Rect): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
 function rectOf(stages: ReadonlyMap<StageName, StageBox>, name: StageName): Rect {
@@ -369,9 +400,10 @@ export function spotPoint(layout: PipelineLayout, spot: PipelineSpot): Point | n
   const stage = layout.stages.get(spot.stage);
   if (stage === undefined) return null;
   const row = stage.rows.find((candidate) => candidate.table === spot.table);
-  if (row !== undefined)
-    return { x: row.rect.x + row.rect.width - 10, y: row.rect.y + row.rect.height / 2 };
-  return { x: stage.rect.x + stage.rect.width - 12, y: stage.rect.y + 11 };
+  // On the stage's right edge, beside the lit row or header, so the marker hides none of its words.
+  const right = stage.rect.x + stage.rect.width;
+  if (row !== undefined) return { x: right, y: row.rect.y + row.rect.height / 2 };
+  return { x: right, y: stage.rect.y + Math.min(stage.rect.height / 2, 11) };
 }
 
 /** The words for a spot, so the lit place is said as well as shown: "INPUT › filter INPUT, rule 1: …". */

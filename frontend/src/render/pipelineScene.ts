@@ -7,9 +7,10 @@
 import type { Layer } from "konva/lib/Layer";
 import { Group } from "konva/lib/Group";
 import { Arrow } from "konva/lib/shapes/Arrow";
+import { Line } from "konva/lib/shapes/Line";
 import { Rect } from "konva/lib/shapes/Rect";
 import { Text } from "konva/lib/shapes/Text";
-import type { Scene } from "../geometry/layout";
+import type { NamespaceBox, Scene } from "../geometry/layout";
 import type { Point, Rect as Box, Size } from "../geometry/path";
 import {
   describeSpot,
@@ -78,8 +79,14 @@ export function pipelinePanel(scene: Scene, key: string): Box | null {
 function pipelineLayoutIn(scene: Scene, key: string): PipelineLayout | null {
   const box = scene.boxes.get(key);
   if (box === undefined) return null;
-  const withTab = { ...box.rect, y: box.tab.y, height: box.rect.height + box.tab.height };
-  return layoutPipeline(key, withTab, scene.size);
+  const others = [...scene.boxes.values()]
+    .filter((other) => other.key !== key)
+    .map((other) => withTab(other));
+  return layoutPipeline(key, withTab(box), scene.size, others);
+}
+
+function withTab(box: NamespaceBox): Box {
+  return { ...box.rect, y: box.tab.y, height: box.rect.height + box.tab.height };
 }
 
 function paintPipeline(layout: PipelineLayout, label: string, spot: PipelineSpot | null): Group {
@@ -93,14 +100,13 @@ function paintPipeline(layout: PipelineLayout, label: string, spot: PipelineSpot
     dropped: spot?.dropped ?? false,
     listening: false,
   });
-  const { frame, panel } = layout;
+  const { panel, stem } = layout;
   group.add(
-    new Rect({
-      ...frame,
+    new Line({
+      points: stem.flatMap((point) => [point.x, point.y]),
       stroke: COLOURS.boxStroke,
-      strokeWidth: 1.5,
+      strokeWidth: 2,
       dash: [6, 4],
-      cornerRadius: 10,
     }),
     new Rect({
       ...panel,

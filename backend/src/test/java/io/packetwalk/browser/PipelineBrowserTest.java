@@ -161,10 +161,12 @@ class PipelineBrowserTest {
     assertThat(neighbourRows()).anyMatch(row -> row.startsWith("10.0.0.1 dev " + veth2));
     chromium.screenshot("pipeline-input-lit.png");
 
-    // ← steps back out of filter INPUT; Home-of-the-player goes before the ARP: table empty again.
+    // ← steps back to entering filter INPUT; « Start goes before the ARP: the table is empty again.
     new Actions(chromium.driver()).sendKeys(Keys.ARROW_LEFT).perform();
     currentIs(input - 1);
-    assertThat(pipelineAttr("litTable")).isNotEqualTo("filter");
+    assertThat(kinds.get(input - 1)).isEqualTo("NF_CHAIN");
+    assertThat(pipelineAttr("litTable")).isEqualTo("filter");
+    assertThat(pipelineAttr("litRule")).as("the chain entered, no rule yet").isEqualTo(0L);
     click(chromium.find(By.id("jump-start")));
     chromium.until(
         ExpectedConditions.textToBePresentInElementLocated(By.id("inspector-when"), "before"));
