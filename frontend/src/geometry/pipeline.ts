@@ -66,7 +66,7 @@ export interface PipelineLayout {
   readonly stem: readonly Point[];
   readonly stages: ReadonlyMap<StageName, StageBox>;
   readonly arrows: readonly Arrow[];
-  /** The line at the panel's foot where the current rule or drop reason is written. */
+  /** The lines under the panel's title where the current place, rule or drop reason is written. */
   readonly caption: Rect;
 }
 
@@ -190,7 +190,7 @@ export function layoutPipeline(
 
   const heights = rowHeights();
   const rowTops: number[] = [];
-  let next = panel.y + PAD + TITLE;
+  let next = panel.y + PAD + TITLE + CAPTION;
   for (const height of heights) {
     rowTops.push(next);
     next += height + GAP_Y;
@@ -225,7 +225,7 @@ export function layoutPipeline(
   ];
   const caption = {
     x: panel.x + PAD,
-    y: panel.y + panel.height - CAPTION,
+    y: panel.y + PAD + TITLE - 4,
     width: panel.width - 2 * PAD,
     height: CAPTION - 6,
   };

@@ -70,12 +70,27 @@ describe("paintPipelines", () => {
     expect(lit[0]?.strokeWidth()).toBeGreaterThan(1);
     const words = texts(layer.findOne<Group>(".pipeline") ?? new Layer());
     expect(words).toContain("▶ INPUT");
-    expect(words).toContain("▶ filter INPUT #2");
+    expect(words).toContain("▶ filter #2");
     expect(layer.findOne<Text>(".pipeline-caption")?.text()).toBe(
       "At INPUT › filter INPUT, rule 2: -A INPUT -p icmp -j ACCEPT.",
     );
     expect(rest).not.toBeNull();
     expect(pipelineRest(scene, [{ key, spot }])).toEqual(rest);
+  });
+
+  it("names a chain jumped to from the hook's own", () => {
+    fakeLayerDraws();
+    const layer = new Layer();
+    const spot = {
+      stage: "PREROUTING" as const,
+      table: "nat",
+      chain: "DOCKER",
+      rule: 3,
+      dropped: false,
+      sentence: "",
+    };
+    paintPipelines(layer, scene, [{ key, spot }]);
+    expect(texts(layer)).toContain("▶ nat DOCKER #3");
   });
 
   it("marks a drop with ✕ and writes its reason", () => {
@@ -91,7 +106,7 @@ describe("paintPipelines", () => {
     paintPipelines(layer, scene, [{ key, spot }]);
     expect(layer.findOne<Group>(".pipeline")?.getAttr("dropped")).toBe(true);
     const words = texts(layer.findOne<Group>(".pipeline") ?? new Layer());
-    expect(words).toContain("✕ filter FORWARD");
+    expect(words).toContain("✕ filter policy");
     const caption = layer.findOne<Text>(".pipeline-caption");
     expect(caption?.text()).toBe(
       "Dropped at FORWARD › filter FORWARD. Dropped by the policy of filter FORWARD.",

@@ -173,9 +173,12 @@ function paintStage(stage: StageBox, spot: PipelineSpot | null): Group {
     const here = lit && spot.table === row.table;
     const dropped = here && spot.dropped;
     const colour = dropped ? COLOURS.drop : COLOURS.highlight;
-    const chain = here
-      ? ` ${spot.chain ?? stage.name}${spot.rule === undefined ? "" : ` #${spot.rule}`}`
-      : "";
+    // The hook's own chain goes without saying inside its box; a chain jumped to is named.
+    const chain = !here
+      ? ""
+      : `${spot.chain === undefined || spot.chain === stage.name ? "" : ` ${spot.chain}`}${
+          spot.rule !== undefined ? ` #${spot.rule}` : dropped ? " policy" : ""
+        }`;
     group.add(
       new Rect({
         ...row.rect,
