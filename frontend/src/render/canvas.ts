@@ -32,6 +32,8 @@ import {
 import { deviceKey, type Topology } from "../model/topology";
 import type { TraceStep } from "../model/trace";
 import { paintOverlay, stepPosition } from "./overlayScene";
+import type { PipelineState } from "../geometry/pipeline";
+import { paintPipelines, pipelinePanel, pipelineRest, withPipelines } from "./pipelineScene";
 import {
   lift,
   linkStart,
@@ -77,6 +79,8 @@ export interface StepView {
   readonly previous: TraceStep | null;
   /** How long the marker may take to travel a wire; 0 places it at once. */
   readonly tweenMs: number;
+  /** The expanded namespaces, whose netfilter pipelines are drawn, and the step's place in them. */
+  readonly pipelines?: readonly PipelineState[];
 }
 
 /** What the zoom controls show. */
@@ -401,15 +405,30 @@ export class TopologyCanvas {
   /** Where the current step's marker rests in the scene, or null when the step has no place on the canvas. */
   private markerInScene(): Point | null {
     const step = this.step.step;
-    return this.scene === null || step === null ? null : stepPosition(this.scene, step);
+    if (this.scene === null || step === null) return null;
+    return pipelineRest(this.scene, this.step.pipelines ?? []) ?? stepPosition(this.scene, step);
   }
 
   private size(): Size {
     return { width: this.stage.width(), height: this.stage.height() };
   }
 
+  /** The scene's size, grown to take in the panels of expanded namespaces. */
   private sceneSize(): Size {
-    return this.scene?.size ?? this.size();
+    if (this.scene === null) return this.size();
+    return withPipelines(this.scene, this.step.pipelines ?? []);
+  }
+
+  /** Pans just enough to bring the panel of an expanded namespace into view. */
+  revealPipeline(key: string): void {
+    const panel = this.scene === null ? null : pipelinePanel(this.scene, key);
+    if (panel === null) return;
+    const size = this.size();
+    const top = Math.min(this.coveredTop, size.height / 2);
+    const visible = { x: 0, y: top, width: size.width, height: size.height - top };
+    const target = { x: panel.x + panel.width / 2, y: panel.y + Math.min(panel.height / 2, 120) };
+    const next = followView(this.view, target, this.sceneSize(), size, visible, 0);
+    if (next !== null) this.changeView(next, false);
   }
 
   /** Lays the topology out again for a canvas that was `before` (the same size unless it was resized). */
@@ -507,7 +526,9 @@ export class TopologyCanvas {
       return;
     }
     const marker = paintOverlay(this.overlayLayer, scene, this.step.step);
-    const path = animate && marker !== null ? this.travelPath(scene) : null;
+    const inPipeline = paintPipelines(this.overlayLayer, scene, this.step.pipelines ?? []);
+    if (marker !== null && inPipeline !== null) marker.position(inPipeline);
+    const path = animate && marker !== null && inPipeline === null ? this.travelPath(scene) : null;
     if (marker !== null && path !== null) this.travel(marker, path);
     else this.drawOverlay();
   }

@@ -13,13 +13,15 @@ const press = (key: string, extra: Partial<EditKeyPress> = {}): EditKeyPress => 
 });
 
 describe("editKey", () => {
-  it("maps Delete, Backspace, F2, Escape, V and C", () => {
+  it("maps Delete, Backspace, F2, Escape, V, C and E", () => {
     expect(editKey(press("Delete"))).toBe("delete");
     expect(editKey(press("Backspace"))).toBe("delete");
     expect(editKey(press("F2"))).toBe("rename");
     expect(editKey(press("Escape"))).toBe("escape");
     expect(editKey(press("v"))).toBe("select-tool");
     expect(editKey(press("C"))).toBe("connect-tool");
+    expect(editKey(press("e"))).toBe("expand");
+    expect(editKey(press("E"))).toBe("expand");
   });
 
   it("undoes with Ctrl+Z or Cmd+Z and redoes with Shift or Ctrl+Y", () => {

@@ -1,11 +1,11 @@
 /**
  * Owns the editing keys: Delete or Backspace deletes the selection, Ctrl+Z undoes, Ctrl+Shift+Z
  * (or Ctrl+Y) redoes, F2 renames the selected device, Escape clears the selection, V and C pick
- * the select and connect tools. Pure: a key press in, the edit it asks for out.
+ * the select and connect tools, E expands or collapses the selected namespace's netfilter pipeline. Pure: a key press in, the edit it asks for out.
  */
 
 export type EditKeyAction =
-  "delete" | "undo" | "redo" | "rename" | "escape" | "select-tool" | "connect-tool";
+  "delete" | "undo" | "redo" | "rename" | "escape" | "select-tool" | "connect-tool" | "expand";
 
 export interface EditKeyPress {
   readonly key: string;
@@ -42,6 +42,9 @@ export function editKey(press: EditKeyPress): EditKeyAction | null {
     case "c":
     case "C":
       return "connect-tool";
+    case "e":
+    case "E":
+      return "expand";
     default:
       return null;
   }

@@ -11,7 +11,9 @@ import type { ViewAction } from "../tools/panZoom";
 import { DRAG_THRESHOLD, isNamespaceId, type ToolMode } from "../tools/select";
 import { applyViewAction, attachGestures } from "./canvasGestures";
 import { findDevice } from "../edit/commands";
+import { pipelineStates } from "../geometry/pipeline";
 import { Palette, type PaletteItem } from "./Palette";
+import { PipelineToggle, PipelineStatus, toggled } from "./PipelineControls";
 import { useStore } from "./useStore";
 import { ZoomControls } from "./ZoomControls";
 
@@ -56,6 +58,17 @@ export function CanvasView({ store, stats, waiting, editing, readOnly }: CanvasV
   modeRef.current = mode;
   const [renaming, setRenaming] = useState<Renaming | null>(null);
   const [grab, setGrab] = useState<Grab | null>(null);
+  /** The namespaces whose netfilter pipelines are drawn. */
+  const [expanded, setExpanded] = useState<readonly string[]>([]);
+  const expandedRef = useRef(expanded);
+  expandedRef.current = expanded;
+  /** The namespace just expanded, whose panel is brought into view once it is drawn. */
+  const revealing = useRef<string | null>(null);
+  const toggleExpanded = (key: string): void => {
+    const opening = !expandedRef.current.includes(key);
+    setExpanded((keys) => toggled(keys, key));
+    revealing.current = opening ? key : null;
+  };
 
   const startRename = (id: string): void => {
     const topology = store.get().topology;
@@ -93,6 +106,11 @@ export function CanvasView({ store, stats, waiting, editing, readOnly }: CanvasV
       case "connect-tool":
         setMode("connect");
         return;
+      case "expand": {
+        const box = store.get().selection.find(isNamespaceId);
+        if (box !== undefined) toggleExpanded(box);
+        return;
+      }
     }
   };
   const onKeyRef = useRef(onKey);
@@ -141,6 +159,7 @@ export function CanvasView({ store, stats, waiting, editing, readOnly }: CanvasV
         step,
         previous: advancedByOne ? previousStep(next) : null,
         tweenMs: Math.min(MAX_TWEEN_MS, 800 / next.speed),
+        pipelines: pipelineStates(next.trace?.steps ?? [], next.cursor, expandedRef.current),
       });
     };
     show(store.get(), null);
@@ -169,6 +188,7 @@ export function CanvasView({ store, stats, waiting, editing, readOnly }: CanvasV
       rename: (id) => {
         if (!readOnlyRef.current) startRename(id);
       },
+      expand: (key) => toggleExpanded(key),
       key: (action) => onKeyRef.current(action),
     });
     return () => {
@@ -179,6 +199,21 @@ export function CanvasView({ store, stats, waiting, editing, readOnly }: CanvasV
       canvasRef.current = null;
     };
   }, [store, stats, editing]);
+
+  // Expanding or collapsing a namespace redraws the current step with its pipeline.
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (canvas === null) return;
+    const now = store.get();
+    canvas.showStep({
+      step: currentStep(now),
+      previous: null,
+      tweenMs: 0,
+      pipelines: pipelineStates(now.trace?.steps ?? [], now.cursor, expanded),
+    });
+    if (revealing.current !== null) canvas.revealPipeline(revealing.current);
+    revealing.current = null;
+  }, [expanded, store]);
 
   const act = (action: ViewAction) => {
     const canvas = canvasRef.current;
@@ -272,6 +307,8 @@ export function CanvasView({ store, stats, waiting, editing, readOnly }: CanvasV
     view === null || canvas === null ? null : canvas.screenRectOf(id);
   const refusalAt = refusal === null ? null : screenRect(refusal.target);
   const renameAt = renaming === null ? null : screenRect(renaming.id);
+  const selectedBox = state.selection.find(isNamespaceId) ?? null;
+  const selectedAt = selectedBox === null ? null : screenRect(selectedBox);
   return (
     <div class="canvas-area">
       {!readOnly && (
@@ -311,6 +348,17 @@ export function CanvasView({ store, stats, waiting, editing, readOnly }: CanvasV
             {grab.item}
           </div>
         )}
+        {selectedBox !== null && selectedAt !== null && (
+          <PipelineToggle
+            at={selectedAt}
+            label={selectedBox.split("/")[1] || `${selectedBox.split("/")[0] ?? ""} root`}
+            expanded={expanded.includes(selectedBox)}
+            onToggle={() => toggleExpanded(selectedBox)}
+          />
+        )}
+        <PipelineStatus
+          pipelines={pipelineStates(state.trace?.steps ?? [], state.cursor, expanded)}
+        />
         {renaming !== null && renameAt !== null && (
           <input
             id="rename-field"

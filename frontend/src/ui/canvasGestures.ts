@@ -24,6 +24,8 @@ export interface EditHost {
   connect(from: Hit, to: Hit | null): void;
   /** A double click on a device asks to rename it. */
   rename(id: string): void;
+  /** A double click on a namespace box expands or collapses its netfilter pipeline. */
+  expand(key: string): void;
   key(action: EditKeyAction): void;
 }
 
@@ -144,6 +146,7 @@ export function attachGestures(
   const doubleClick = (event: MouseEvent): void => {
     const hit = canvas.hitAt(at(event));
     if (hit?.kind === "device") host.rename(hit.key);
+    else if (hit?.kind === "namespace") host.expand(hit.key);
   };
   const wheel = (event: WheelEvent): void => {
     event.preventDefault();
