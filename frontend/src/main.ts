@@ -80,7 +80,12 @@ const controller = new Controller(
   timerScheduler,
 );
 
-render(h(App, { controller, stats: frameStats, openLab, share }), root);
+// With no lab, saved-lab link or tab session to resume, the page starts with the list of labs.
+const startPage =
+  shared === null &&
+  labFromAddress(window.location.search) === null &&
+  sessionStorageKeeper.load() === null;
+render(h(App, { controller, stats: frameStats, openLab, share, startPage }), root);
 // A link to a moment (…&from=host1/ns1&ping=10.0.0.2&step=17) runs its probe and stops at the step.
 const moment = shared === null ? null : momentFromSearch(window.location.search);
 if (moment !== null) playMoment(controller.store, controller, moment);
