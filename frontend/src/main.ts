@@ -14,10 +14,18 @@ import {
 import { ShareApi } from "./share/api";
 import { momentFromSearch, playMoment } from "./share/moment";
 import { LabExporter } from "./share/exporter";
-import { opensAnotherLab, OPENED_KEY, sharedFromLocation } from "./share/links";
+import { EmbedApp } from "./share/Embed";
+import {
+  isEmbedPage,
+  linkPath,
+  opensAnotherLab,
+  OPENED_KEY,
+  sharedFromLocation,
+} from "./share/links";
 import { ShareSession } from "./share/shareSession";
 import { App } from "./ui/App";
 import { Controller } from "./ui/controller";
+import { toSaved } from "./playback/probes";
 import "./styles/app.css";
 
 declare global {
@@ -54,7 +62,10 @@ const connection = new Connection(
   },
   { ...browserOptions, lab: labFromAddress(window.location.search), shared },
 );
-const exporter = new LabExporter((message) => connection.send(message));
+const exporter = new LabExporter(
+  (message) => connection.send(message),
+  () => toSaved(controller.store.get().probes),
+);
 const share = new ShareSession(new ShareApi((input, init) => fetch(input, init)), exporter, {
   origin: window.location.origin,
   open: (path) => {
@@ -80,14 +91,21 @@ const controller = new Controller(
   timerScheduler,
 );
 
+// The embed page (`/embed/ID/SECRET`, in another site's iframe) shows the lab read-only with small chrome.
+const embedded = shared !== null && isEmbedPage(window.location);
 // With no lab, saved-lab link or tab session to resume, the page starts with the list of labs.
 const startPage =
   shared === null &&
   labFromAddress(window.location.search) === null &&
   sessionStorageKeeper.load() === null;
-render(h(App, { controller, stats: frameStats, openLab, share, startPage }), root);
+if (embedded) {
+  const link = `${window.location.origin}${linkPath(shared.id, shared.secret, shared.version)}`;
+  render(h(EmbedApp, { controller, stats: frameStats, link }), root);
+} else {
+  render(h(App, { controller, stats: frameStats, openLab, share, startPage }), root);
+}
 // A link to a moment (…&from=host1/ns1&ping=10.0.0.2&step=17) runs its probe and stops at the step.
 const moment = shared === null ? null : momentFromSearch(window.location.search);
 if (moment !== null) playMoment(controller.store, controller, moment);
 connection.start();
-if (shared !== null) void share.open(shared);
+if (shared !== null && !embedded) void share.open(shared);

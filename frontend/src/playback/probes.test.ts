@@ -4,10 +4,12 @@ import type { TraceStep } from "../model/trace";
 import {
   findProbe,
   firstDifference,
+  fromSaved,
   isProbeLine,
   KEPT_RUNS,
   probeLabel,
   probeRequest,
+  toSaved,
   withRun,
   type Probe,
 } from "./probes";
@@ -108,5 +110,20 @@ describe("first difference of two runs", () => {
     expect(firstDifference(delivered, dropped)).toBe(2);
     expect(firstDifference(delivered, delivered.slice(0, 2))).toBe(2);
     expect(firstDifference([], delivered)).toBe(0);
+  });
+});
+
+describe("probes saved with the lab", () => {
+  it("become probes with no runs and back the same", () => {
+    const saved = [
+      { from: { host: "host1", netns: "ns1" }, ping: "10.0.0.2" },
+      { from: { host: "host1", netns: "ns2" }, run: "nc -u -z -v -w 1 10.0.0.1 53" },
+    ];
+    const probes = fromSaved(saved);
+    expect(probes.map((probe) => [probe.id, probe.request.kind, probe.runs.length])).toEqual([
+      ["saved1", "ping", 0],
+      ["saved2", "command", 0],
+    ]);
+    expect(toSaved(probes)).toEqual(saved);
   });
 });

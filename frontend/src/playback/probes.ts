@@ -1,6 +1,7 @@
 /** Owns probes: a saved ping, TCP or UDP test from a namespace (made in the toolbar or typed in the console), its runs, and where two runs' traces first differ. */
 import { namespaceKey, type NamespaceRef } from "../model/topology";
 import type { TraceStep } from "../model/trace";
+import type { SavedProbe } from "../protocol/protocol";
 
 /** How a probe is sent: the Ping button's message, or a shell line run in the namespace. */
 export type ProbeRequest =
@@ -106,4 +107,28 @@ export function firstDifference(a: readonly TraceStep[], b: readonly TraceStep[]
     if (stepSignature(left) !== stepSignature(right)) return index;
   }
   return null;
+}
+
+/** The probes a lab was saved with, ready to run again (ids `saved1`, `saved2`, …; no runs yet). */
+export function fromSaved(saved: readonly SavedProbe[]): Probe[] {
+  return saved.map((probe, index) => {
+    const request: ProbeRequest =
+      "ping" in probe ? { kind: "ping", to: probe.ping } : { kind: "command", line: probe.run };
+    return {
+      id: `saved${index + 1}`,
+      from: probe.from,
+      request,
+      label: probeLabel(probe.from, request),
+      runs: [],
+    };
+  });
+}
+
+/** The probes as the lab saves them (their runs stay in the tab). */
+export function toSaved(probes: readonly Probe[]): SavedProbe[] {
+  return probes.map((probe) =>
+    probe.request.kind === "ping"
+      ? { from: probe.from, ping: probe.request.to }
+      : { from: probe.from, run: probe.request.line },
+  );
 }

@@ -90,7 +90,14 @@ export interface ExportLabMessage {
   readonly v: 2;
   readonly type: "exportLab";
   readonly requestId: string;
+  /** The tab's probes, saved with the lab (absent: the lab keeps the ones it has). */
+  readonly probes?: readonly SavedProbe[];
 }
+
+/** A probe saved with the lab: from a namespace, a ping to an address or one command line. */
+export type SavedProbe =
+  | { readonly from: NamespaceRef; readonly ping: string }
+  | { readonly from: NamespaceRef; readonly run: string };
 
 export interface PingMessage {
   readonly v: 2;
@@ -177,6 +184,8 @@ export interface WelcomeMessage {
   readonly notice: string | null;
   /** Where the person put namespace boxes; absent from a server that predates it (read as none). */
   readonly layout?: readonly Position[];
+  /** The probes saved with the lab; absent from a server that predates them (read as none). */
+  readonly probes?: readonly SavedProbe[];
 }
 
 /** A namespace added to a host (its devices come as upserts). */
@@ -360,6 +369,7 @@ export function validateServerMessage(value: unknown): Validated<ServerMessage> 
           resumed: message.bool("resumed"),
           notice: message.nullableStr("notice"),
           ...(message.has("layout") && { layout: message.list("layout", position) }),
+          ...(message.has("probes") && { probes: message.list("probes", savedProbe) }),
         };
       case "topologyChange":
         return {
@@ -466,7 +476,12 @@ export function validateClientMessage(value: unknown): Validated<ClientMessage> 
           : { v: 2, type: "hello", ...lab, ...shared };
       }
       case "exportLab":
-        return { v: 2, type: "exportLab", requestId: message.str("requestId") };
+        return {
+          v: 2,
+          type: "exportLab",
+          requestId: message.str("requestId"),
+          ...(message.has("probes") && { probes: message.list("probes", savedProbe) }),
+        };
       case "ping":
         return {
           v: 2,
@@ -782,6 +797,11 @@ function position(fields: Fields): Position {
     x: fields.num("x"),
     y: fields.num("y"),
   };
+}
+
+function savedProbe(fields: Fields): SavedProbe {
+  const from = namespaceRef(fields.obj("from"));
+  return fields.has("ping") ? { from, ping: fields.str("ping") } : { from, run: fields.str("run") };
 }
 
 function deviceRef(fields: Fields): DeviceRef {

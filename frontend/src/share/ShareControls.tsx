@@ -164,11 +164,18 @@ function LinksPanel(props: { share: ShareSession; state: ShareState }) {
       {lab.viewSecret === null ? (
         <p>This browser does not know the view link.</p>
       ) : (
-        <CopyField
-          id="view-link"
-          label="View link (read-only)"
-          value={share.link(lab.viewSecret)}
-        />
+        <>
+          <CopyField
+            id="view-link"
+            label="View link (read-only)"
+            value={share.link(lab.viewSecret)}
+          />
+          <CopyField
+            id="embed-snippet"
+            label="Embed in a web page (read-only iframe)"
+            value={share.embed(lab.viewSecret)}
+          />
+        </>
       )}
       {lab.permission === "EDIT" && (
         <>

@@ -1,5 +1,5 @@
 /** Owns asking the server for the tab's lab as a lab document (`exportLab` → `labDocument`) and handing the answer to whoever asked. */
-import type { ClientMessage, ServerMessage } from "../protocol/protocol";
+import type { ClientMessage, SavedProbe, ServerMessage } from "../protocol/protocol";
 
 const EXPORT_WAIT_MS = 15_000;
 
@@ -7,9 +7,13 @@ export class LabExporter {
   private readonly waiting = new Map<string, (document: string) => void>();
   private requests = 0;
 
-  constructor(private readonly send: (message: ClientMessage) => boolean) {}
+  /** `probes`: the tab's probes now, saved with the lab. */
+  constructor(
+    private readonly send: (message: ClientMessage) => boolean,
+    private readonly probes: () => readonly SavedProbe[],
+  ) {}
 
-  /** The tab's lab as lab document JSON text. */
+  /** The tab's lab as lab document JSON text, with the tab's probes. */
   export(): Promise<string> {
     this.requests += 1;
     const requestId = `export${this.requests}`;
@@ -22,7 +26,7 @@ export class LabExporter {
         clearTimeout(timer);
         resolve(document);
       });
-      if (!this.send({ v: 2, type: "exportLab", requestId })) {
+      if (!this.send({ v: 2, type: "exportLab", requestId, probes: this.probes() })) {
         clearTimeout(timer);
         this.waiting.delete(requestId);
         reject(new Error("Not connected to the server, so the lab could not be saved."));

@@ -1,6 +1,14 @@
+// @vitest-environment jsdom
 /** Tests reading saved-lab links from the page address, and when a link starts a fresh lab. */
 import { describe, expect, it } from "vitest";
-import { linkPath, opensAnotherLab, sharedFromLocation } from "./links";
+import {
+  embedPath,
+  embedSnippet,
+  isEmbedPage,
+  linkPath,
+  opensAnotherLab,
+  sharedFromLocation,
+} from "./links";
 
 function memory(): {
   getItem(key: string): string | null;
@@ -43,5 +51,22 @@ describe("saved-lab links", () => {
     expect(opensAnotherLab(storage, "/shared/a/b")).toBe(true);
     expect(opensAnotherLab(storage, "/shared/a/b")).toBe(false);
     expect(opensAnotherLab(storage, "/shared/a/b?version=1")).toBe(true);
+  });
+
+  it("reads an embed page's link and tells it from the lab page", () => {
+    const embed = { pathname: embedPath("id1", "view"), search: "?step=3" };
+    expect(isEmbedPage(embed)).toBe(true);
+    expect(sharedFromLocation(embed)).toEqual({ id: "id1", secret: "view" });
+    expect(isEmbedPage({ pathname: linkPath("id1", "view") })).toBe(false);
+    expect(isEmbedPage({ pathname: "/embed/a/b/c" })).toBe(false);
+  });
+
+  it("writes an iframe snippet whose title cannot break out of its attribute", () => {
+    const snippet = embedSnippet("https://pw.example", "id1", "view", 'Lab "x" <img src=y> & z');
+    expect(snippet).toContain('src="https://pw.example/embed/id1/view"');
+    expect(snippet).toContain('title="Lab &quot;x&quot; &lt;img src=y&gt; &amp; z"');
+    const frame = new DOMParser().parseFromString(snippet, "text/html").querySelector("iframe");
+    expect(frame?.getAttribute("title")).toBe('Lab "x" <img src=y> & z');
+    expect(frame?.getAttribute("src")).toBe("https://pw.example/embed/id1/view");
   });
 });

@@ -3,7 +3,7 @@ import type { SharedRef } from "../protocol/protocol";
 import { Store } from "../store/store";
 import { ShareApiError, type Permission, type ShareApi, type VersionSummary } from "./api";
 import type { LabExporter } from "./exporter";
-import { linkPath } from "./links";
+import { embedSnippet, linkPath } from "./links";
 import { loadMyLabs, rememberLab, type KeyValueStore, type MyLab } from "./myLabs";
 
 export interface OpenLab {
@@ -185,6 +185,12 @@ export class ShareSession {
   link(secret: string): string {
     const lab = this.store.get().lab;
     return lab === null ? "" : this.page.origin + linkPath(lab.id, secret);
+  }
+
+  /** The iframe snippet that embeds the open lab read-only by its view link. */
+  embed(viewSecret: string): string {
+    const lab = this.store.get().lab;
+    return lab === null ? "" : embedSnippet(this.page.origin, lab.id, viewSecret, lab.title);
   }
 
   private remember(lab: OpenLab): void {

@@ -36,6 +36,29 @@ describe("session", () => {
     expect(state.notice).toBeNull();
   });
 
+  it("lists the probes a lab was saved with, and keeps the tab's on a resume", () => {
+    const welcome = {
+      v: 2 as const,
+      type: "welcome" as const,
+      protocolVersion: 2,
+      labName: "Lab",
+      topology: empty,
+      session: { id: "a", secret: "b" },
+      notice: null,
+      probes: [
+        { from: { host: "host1", netns: "ns1" }, ping: "10.0.0.2" },
+        { from: { host: "host1", netns: "" }, run: "nc -z -v -w 1 10.0.0.2 80" },
+      ],
+    };
+    const opened = receive(initialSession(4), { ...welcome, resumed: false });
+    expect(opened.probes.map((probe) => probe.label)).toEqual([
+      "ping 10.0.0.2 from ns1",
+      "nc -z -v -w 1 10.0.0.2 80 in host1 (root)",
+    ]);
+    const resumed = receive({ ...opened, probes: [] }, { ...welcome, resumed: true });
+    expect(resumed.probes).toEqual([]);
+  });
+
   it("says which limit stopped a trace and how many steps were not kept", () => {
     expect(traceOutcome("1 packets transmitted, 1 received", 0, null)).toBe(
       "1 packets transmitted, 1 received",

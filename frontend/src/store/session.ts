@@ -3,8 +3,8 @@ import { NO_EDITS, editAnswered, type EditState } from "../edit/editState";
 import type { Point } from "../geometry/path";
 import { allNamespaces, namespaceKey, type NamespaceRef, type Topology } from "../model/topology";
 import type { TraceStep } from "../model/trace";
-import type { NamespaceStateMessage, ServerMessage } from "../protocol/protocol";
-import type { Probe } from "../playback/probes";
+import type { NamespaceStateMessage, ServerMessage, WelcomeMessage } from "../protocol/protocol";
+import { fromSaved, type Probe } from "../playback/probes";
 import type { ConnectionStatus } from "../transport/connection";
 import { applyTopologyChange } from "./topologyChange";
 
@@ -99,6 +99,7 @@ export function receive(state: SessionState, message: ServerMessage): SessionSta
         positions: new Map(
           (message.layout ?? []).map((p) => [namespaceKey(p), { x: p.x, y: p.y }] as const),
         ),
+        probes: welcomedProbes(state.probes, message),
         edits: NO_EDITS,
       };
     case "topologyChange": {
@@ -223,4 +224,13 @@ export function currentStep(state: SessionState): TraceStep | null {
 /** The step before the current one, or null. */
 export function previousStep(state: SessionState): TraceStep | null {
   return state.trace?.steps[state.cursor - 1] ?? null;
+}
+
+/**
+ * The probes after a welcome: a lab opened fresh brings the probes it was saved with; a resumed
+ * lab, or one saved without probes, keeps the tab's (with their runs).
+ */
+function welcomedProbes(kept: readonly Probe[], welcome: WelcomeMessage): readonly Probe[] {
+  const saved = welcome.probes ?? [];
+  return welcome.resumed || saved.length === 0 ? kept : fromSaved(saved);
 }

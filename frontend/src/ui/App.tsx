@@ -11,12 +11,12 @@ import { TracePanel } from "./EventList";
 import { ErrorBanner, Header, NoticeBanner, useTemplates } from "./Header";
 import { HeadersPanel } from "./HeadersPanel";
 import { InspectorPanel } from "./inspector/InspectorPanel";
-import { playbackKey, type PlaybackKey } from "./keyboard";
 import { chooseNamespace, namespaceOptions, selectedNamespace } from "./namespaces";
 import { PingToolbar } from "./PingToolbar";
 import { PlaybackControls } from "./PlaybackControls";
 import { ProbesPanel } from "./probes/ProbesPanel";
 import { StartPage } from "./StartPage";
+import { usePlaybackKeys } from "./usePlaybackKeys";
 import { useStore } from "./useStore";
 import { currentMoment, momentQuery } from "../share/moment";
 import { MomentLink } from "../share/MomentLink";
@@ -44,17 +44,7 @@ export function App({
   const savedLab = useStore(share.store).lab;
   const readOnly = savedLab?.permission === "VIEW";
   const options = useMemo(() => namespaceOptions(state.topology), [state.topology]);
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent): void => {
-      const target = event.target instanceof Element ? event.target.tagName : "BODY";
-      const action = playbackKey({ ...modifiers(event), key: event.key, targetTag: target });
-      if (action === null) return;
-      event.preventDefault();
-      PLAYBACK_ACTIONS[action](controller);
-    };
-    document.addEventListener("keydown", onKeyDown);
-    return () => document.removeEventListener("keydown", onKeyDown);
-  }, [controller]);
+  usePlaybackKeys(controller);
 
   // The inspector starts on the namespace the other choosers start on.
   const firstChoice = chooseNamespace(options, null);
@@ -108,6 +98,7 @@ export function App({
           <ProbesPanel
             probes={state.probes}
             connected={state.connection === "connected"}
+            readOnly={readOnly}
             onRun={(probe) => controller.runProbe(probe)}
           />
           <CanvasView
@@ -168,24 +159,4 @@ export function App({
       )}
     </div>
   );
-}
-
-/** What each playback shortcut does. */
-const PLAYBACK_ACTIONS: Readonly<Record<PlaybackKey, (controller: Controller) => void>> = {
-  forward: (controller) => controller.stepForward(),
-  back: (controller) => controller.stepBack(),
-  toggle: (controller) => controller.togglePlay(),
-  start: (controller) => controller.jumpToStart(),
-  end: (controller) => controller.jumpToEnd(),
-  slower: (controller) => controller.slower(),
-  faster: (controller) => controller.faster(),
-};
-
-function modifiers(event: KeyboardEvent) {
-  return {
-    altKey: event.altKey,
-    ctrlKey: event.ctrlKey,
-    metaKey: event.metaKey,
-    shiftKey: event.shiftKey,
-  };
 }

@@ -585,7 +585,9 @@ describe("probes panel", () => {
 
   it("runs a probe again and compares its last two runs, marking the first difference", () => {
     const runs: string[] = [];
-    mount(<ProbesPanel probes={[probe]} connected onRun={(p) => runs.push(p.id)} />);
+    mount(
+      <ProbesPanel probes={[probe]} connected readOnly={false} onRun={(p) => runs.push(p.id)} />,
+    );
     act(() => element(".probe-run", HTMLButtonElement).click());
     expect(runs).toEqual(["p1"]);
     act(() => element(".probe-compare", HTMLButtonElement).click());
@@ -600,9 +602,23 @@ describe("probes panel", () => {
       <ProbesPanel
         probes={[{ ...probe, runs: probe.runs.slice(0, 1) }]}
         connected
+        readOnly={false}
         onRun={() => undefined}
       />,
     );
     expect(element(".probe-compare", HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it("cannot run a command probe in a read-only lab, but can ping", () => {
+    const typed = {
+      ...probe,
+      id: "p2",
+      request: { kind: "command" as const, line: "nc -z -v -w 1 10.0.0.2 80" },
+      label: "nc -z -v -w 1 10.0.0.2 80 in ns1",
+    };
+    mount(<ProbesPanel probes={[probe, typed]} connected readOnly onRun={() => undefined} />);
+    const buttons = [...document.querySelectorAll<HTMLButtonElement>(".probe-run")];
+    expect(buttons.map((button) => button.disabled)).toEqual([false, true]);
+    expect(buttons[1]?.title).toContain("fork it");
   });
 });

@@ -7,10 +7,12 @@ import { humaniseKind, locationLabel } from "../format";
 export interface ProbesPanelProps {
   readonly probes: readonly Probe[];
   readonly connected: boolean;
+  /** A view link's lab: the server refuses commands there, so command probes cannot run. */
+  readonly readOnly: boolean;
   readonly onRun: (probe: Probe) => void;
 }
 
-export function ProbesPanel({ probes, connected, onRun }: ProbesPanelProps) {
+export function ProbesPanel({ probes, connected, readOnly, onRun }: ProbesPanelProps) {
   const [comparing, setComparing] = useState<string | null>(null);
   if (probes.length === 0) return null;
   const compared = probes.find((probe) => probe.id === comparing) ?? null;
@@ -22,6 +24,7 @@ export function ProbesPanel({ probes, connected, onRun }: ProbesPanelProps) {
       <ul class="probe-list">
         {probes.map((probe) => {
           const last = probe.runs[probe.runs.length - 1];
+          const refused = readOnly && probe.request.kind === "command";
           return (
             <li key={probe.id} class="probe" data-probe={probe.id}>
               <code class="probe-label">{probe.label}</code>
@@ -32,9 +35,13 @@ export function ProbesPanel({ probes, connected, onRun }: ProbesPanelProps) {
               <button
                 type="button"
                 class="probe-run"
-                disabled={!connected}
+                disabled={!connected || refused}
                 onClick={() => onRun(probe)}
-                title={`Run ${probe.label} again`}
+                title={
+                  refused
+                    ? "Commands cannot run in a read-only lab: fork it to run this probe"
+                    : `Run ${probe.label} again`
+                }
               >
                 Run again
               </button>

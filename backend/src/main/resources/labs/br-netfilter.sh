@@ -1,6 +1,7 @@
 # br_netfilter: why containers on one bridge cannot ping
 # Two containers c1 and c2 on host1's bridge br0, and a FORWARD policy of DROP (Docker sets it). With br_netfilter loaded, net.bridge.bridge-nf-call-iptables=1 makes bridged IPv4 frames walk the iptables FORWARD chain too, so the policy drops traffic that never leaves the bridge.
 # Ping 172.17.0.3 from c1 and watch the bridged echo walk filter FORWARD and die at its policy. Then mend it either way and ping again: `sysctl -w net.bridge.bridge-nf-call-iptables=0`, or `iptables -A FORWARD -i br0 -o br0 -j ACCEPT` (what Docker adds).
+# probe host1/c1 ping 172.17.0.3
 ip link add br0 type bridge
 ip link set br0 address 02:42:ac:11:00:01
 ip addr add 172.17.0.1/16 dev br0

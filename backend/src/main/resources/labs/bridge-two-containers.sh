@@ -1,6 +1,7 @@
 # Two containers on a bridge
 # The host's bridge br0 (172.17.0.1/16, like Docker's docker0) with two containers c1 and c2, each joined to it by a veth pair whose host end is a bridge port: Docker's default bridge network.
 # Ping 172.17.0.3 from c1: the ARP request floods through br0, the bridge learns both MACs on their ports, and the echo is switched from port to port — the host does not route it.
+# probe host1/c1 ping 172.17.0.3
 ip link add br0 type bridge
 ip link set br0 address 02:42:ac:11:00:01
 ip addr add 172.17.0.1/16 dev br0

@@ -1,6 +1,7 @@
 # Flannel host-gw: pods on two hosts, routed
 # Two hosts on one underlay switch (192.168.50.0/24). Each has a cni0 bridge with two pods; flannel's host-gw backend adds no device at all, only a route on each host to the other host's pod subnet via that host's underlay address (so the hosts must share a layer-2 network).
 # Ping 10.244.2.2 from host1's pod1: host1 routes the packet straight to host2's eth0, unwrapped and with its full MTU, and host2 routes it into cni0.
+# probe host1/pod1 ping 10.244.2.2
 pw switch add underlay
 pw host add host2
 pw nic add host1 eth0 switch underlay address 02:00:00:00:01:01

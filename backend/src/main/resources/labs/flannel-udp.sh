@@ -1,6 +1,7 @@
 # Flannel UDP: pods on two hosts, through flanneld
 # Two hosts on one underlay switch (192.168.50.0/24), each with a cni0 bridge and two pods, and Packetwalk's simulated flanneld with flannel's UDP backend: it owns the TUN device flannel0 (MTU 1472, address SUBNET.0/16, so the whole pod network 10.244.0.0/16 is routed into it) and a UDP socket on port 8285.
 # Ping 10.244.2.2 from host1's pod1: the kernel hands the packet to flannel0, flanneld reads it in user space and sends it whole as a UDP datagram to host2's flanneld, which writes it back into host2's flannel0: watch it leave the kernel and come back.
+# probe host1/pod1 ping 10.244.2.2
 pw switch add underlay
 pw host add host2
 pw nic add host1 eth0 switch underlay address 02:00:00:00:01:01

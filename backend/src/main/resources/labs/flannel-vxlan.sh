@@ -1,6 +1,7 @@
 # Flannel VXLAN: pods on two hosts
 # Two hosts on one underlay switch (192.168.50.0/24). Each has a cni0 bridge with two pods and flannel's VTEP flannel.1 (VNI 1, UDP port 8472, no learning) holding the route, the permanent neighbour and the FDB entry flanneld installs for the other host's pod subnet.
 # Ping 10.244.2.2 from host1's pod1: the frame is wrapped by flannel.1 (50 bytes of VXLAN, UDP and IPv4), crosses the underlay, and is unwrapped by host2's flannel.1.
+# probe host1/pod1 ping 10.244.2.2
 pw switch add underlay
 pw host add host2
 pw nic add host1 eth0 switch underlay address 02:00:00:00:01:01

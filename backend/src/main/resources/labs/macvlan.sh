@@ -1,6 +1,8 @@
 # macvlan: containers straight on the host's network
 # host1's eth0 carries two macvlan devices in bridge mode, one in each container's namespace: each container has its own MAC and an address on the underlay network (192.168.60.0/24), like Docker's macvlan driver. host2 is another machine on the same switch.
 # Ping 192.168.60.20 (host2) from c1 and the frame leaves through eth0 with c1's own MAC; ping c2 (192.168.60.12) and bridge mode switches it inside host1; ping host1's own 192.168.60.10 and nothing answers: the kernel keeps a macvlan and its parent apart.
+# probe host1/c1 ping 192.168.60.20
+# probe host1/c1 ping 192.168.60.12
 pw switch add lan
 pw host add host2
 pw nic add host1 eth0 switch lan address 02:00:00:00:01:01

@@ -1,6 +1,7 @@
 # Containers reach the internet through MASQUERADE
 # host1 has a bridge br0 (172.17.0.1/16) with container c1, and eth0 (198.51.100.2/24) on a network shared with a server on the internet (198.51.100.1). The host forwards (ip_forward=1) and, as Docker does, masquerades what its containers send anywhere but br0.
 # Ping 198.51.100.1 from c1: the packet is routed out of eth0, nat POSTROUTING's MASQUERADE rewrites its source to 198.51.100.2 and conntrack remembers the connection; the server answers the host, and conntrack turns the reply back to c1. Run `iptables -t nat -L -n -v` and `conntrack -L` on host1 afterwards.
+# probe host1/c1 ping 198.51.100.1
 pw switch add wan
 pw host add internet
 pw nic add host1 eth0 switch wan address 02:00:00:00:01:01

@@ -1,6 +1,7 @@
 # Publish a container's port with DNAT
 # As `docker run -p 8080:80` does: host1's nat table sends TCP to its own port 8080 (any local address, arriving on any device but br0) to container c1's port 80, where a server listens; the internet host 198.51.100.1 shares host1's eth0 network.
 # Connect from the internet host with `nc -z 198.51.100.2 8080`: the SYN walks nat PREROUTING into the DOCKER chain, whose DNAT rule rewrites the destination to 172.17.0.2:80; the host forwards it into br0, and conntrack un-NATs the SYN-ACK on its way back.
+# probe internet/ run nc -z -v -w 1 198.51.100.2 8080
 pw switch add wan
 pw host add internet
 pw nic add host1 eth0 switch wan address 02:00:00:00:01:01

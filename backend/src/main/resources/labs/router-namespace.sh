@@ -1,6 +1,7 @@
 # A router namespace between two subnets
 # Namespace r routes between 10.0.1.0/24 (client c1) and 10.0.2.0/24 (server s1): each side is a veth pair, r forwards (ip_forward=1), and each end host's default route points at r.
 # Ping 10.0.2.2 from c1: c1 resolves its gateway 10.0.1.1 by ARP, r looks up its routing table, decrements the TTL, resolves s1 on the other side and forwards; the reply comes back the same way.
+# probe host1/c1 ping 10.0.2.2
 ip netns add c1
 ip netns add r
 ip netns add s1

@@ -1,6 +1,7 @@
 # Two namespaces and a veth pair
 # ns1 and ns2 joined by veth1 <-> veth2 on 10.0.0.0/24, with fixed MACs so traces read easily.
 # The same script runs unchanged under bash as root in real network namespaces.
+# probe host1/ns1 ping 10.0.0.2
 ip netns add ns1
 ip netns add ns2
 ip link add veth1 type veth peer name veth2

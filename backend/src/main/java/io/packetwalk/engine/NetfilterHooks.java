@@ -8,6 +8,7 @@ import io.packetwalk.kernel.netfilter.Chain;
 import io.packetwalk.kernel.netfilter.ConntrackEntry;
 import io.packetwalk.kernel.netfilter.CtInfo;
 import io.packetwalk.kernel.netfilter.Evaluation;
+import io.packetwalk.kernel.netfilter.Evaluation.AddressTypes;
 import io.packetwalk.kernel.netfilter.Hook;
 import io.packetwalk.kernel.netfilter.NetfilterState;
 import io.packetwalk.kernel.netfilter.Table;
@@ -72,6 +73,14 @@ final class NetfilterHooks {
   private final Conntracker conntrack;
   private final NatTranslator nat;
 
+  /** The last passage {@link #accepted} made: unrecorded steps share one cause, so it is reused. */
+  private Passage lastAccepted = new Passage(true, null);
+
+  /** The namespace whose address types {@link #addressTypes} answers, and that answer. */
+  private NetNamespace typesOf;
+
+  private AddressTypes types;
+
   NetfilterHooks(Engine engine) {
     this.engine = engine;
     this.walker = new ChainWalker(engine);
@@ -82,7 +91,7 @@ final class NetfilterHooks {
   Passage run(Hook hook, NetNamespace ns, Skb skb, Cause cause) {
     NetfilterState state = ns.netfilter();
     if (!state.hasTables()) {
-      return new Passage(true, cause);
+      return accepted(cause);
     }
     boolean tracking = state.conntrackActive();
     List<Stage> order = ORDER.get(hook);
@@ -96,16 +105,11 @@ final class NetfilterHooks {
       }
     }
     if (count == 0) {
-      return new Passage(true, cause);
+      return accepted(cause);
     }
     Evaluation e =
         new Evaluation(
-            skb,
-            hook,
-            (a, dev) -> addressType(ns, a, dev),
-            state.ipsets(),
-            engine.world.random(),
-            engine.now());
+            skb, hook, addressTypes(ns), state.ipsets(), engine.world.random(), engine.now());
     Cause now = cause;
     if (engine.tracer.recording()) {
       List<String> labels = new ArrayList<>(count);
@@ -132,7 +136,7 @@ final class NetfilterHooks {
       Stage stage = stages[i];
       Passage passage =
           switch (stage) {
-            case CONNTRACK -> new Passage(true, lookup(ns, hook, skb, now));
+            case CONNTRACK -> accepted(lookup(ns, hook, skb, now));
             case CONFIRM -> confirm(ns, hook, skb, now);
             case NAT -> nat(ns, hook, skb, e, now);
             default -> table(ns, hook, skb, e, stage.table, now);
@@ -142,7 +146,7 @@ final class NetfilterHooks {
       }
       now = passage.cause();
     }
-    return new Passage(true, now);
+    return accepted(now);
   }
 
   private static String label(Stage stage) {
@@ -166,7 +170,7 @@ final class NetfilterHooks {
     Table table = ns.netfilter().table(kind);
     ChainWalker.Outcome outcome = walker.walk(ns, table, hook, e, cause);
     return switch (outcome.verdict()) {
-      case Target.Accept a -> new Passage(true, outcome.cause());
+      case Target.Accept a -> accepted(outcome.cause());
       case Target.Reject reject -> {
         reject(ns, hook, skb, reject, outcome);
         yield new Passage(false, outcome.cause());
@@ -290,7 +294,7 @@ final class NetfilterHooks {
   private Passage confirm(NetNamespace ns, Hook hook, Skb skb, Cause cause) {
     ConntrackEntry entry = skb.conntrack();
     if (entry == null || entry.confirmed()) {
-      return new Passage(true, cause);
+      return accepted(cause);
     }
     NetfilterPlace place = NetfilterPlace.hook(hook.name());
     if (!conntrack.confirm(ns, skb)) {
@@ -317,7 +321,7 @@ final class NetfilterHooks {
             List.of(
                 new StateChange.Conntrack(
                     ChainWalker.at(ns, place), Long.toString(entry.id()), null, line)));
-    return new Passage(true, confirmed);
+    return accepted(confirmed);
   }
 
   /**
@@ -327,7 +331,7 @@ final class NetfilterHooks {
   private Passage nat(NetNamespace ns, Hook hook, Skb skb, Evaluation e, Cause cause) {
     ConntrackEntry entry = skb.conntrack();
     if (entry == null) {
-      return new Passage(true, cause);
+      return accepted(cause);
     }
     boolean destination = hook.rewritesDestination();
     Cause now = cause;
@@ -362,11 +366,11 @@ final class NetfilterHooks {
     Ipv4Packet before = skb.packet();
     Ipv4Packet after = nat.translate(hook, skb);
     if (after == before || after.equals(before)) {
-      return new Passage(true, now);
+      return accepted(now);
     }
     skb.setPacket(after);
     if (!engine.tracer.recording()) {
-      return new Passage(true, engine.step(now, null, StepKind.NAT_REWRITE, null, after));
+      return accepted(engine.step(now, null, StepKind.NAT_REWRITE, null, after));
     }
     Cause rewritten =
         engine.step(
@@ -383,7 +387,7 @@ final class NetfilterHooks {
                     ? " (a reply: conntrack undoes the connection's translation)."
                     : "."),
             after);
-    return new Passage(true, rewritten);
+    return accepted(rewritten);
   }
 
   private static String endpoint(Ipv4Packet packet, boolean destination) {
@@ -482,6 +486,28 @@ final class NetfilterHooks {
   }
 
   /** {@code -m addrtype}: the address's type in this namespace's routing tables. */
+  /**
+   * A packet that goes on from {@code cause}. Passages are immutable and a run that keeps no steps
+   * hands out one cause, so the last one is reused rather than one made per hook and table.
+   */
+  private Passage accepted(Cause cause) {
+    Passage passage = lastAccepted;
+    if (passage.cause() != cause) {
+      passage = new Passage(true, cause);
+      lastAccepted = passage;
+    }
+    return passage;
+  }
+
+  /** {@code ns}'s address types for addrtype matches (kept for the namespace last asked about). */
+  private AddressTypes addressTypes(NetNamespace ns) {
+    if (typesOf != ns) {
+      types = (a, dev) -> addressType(ns, a, dev);
+      typesOf = ns;
+    }
+    return types;
+  }
+
   private static String addressType(NetNamespace ns, Ipv4Address address, NetDevice limitTo) {
     if (address.isZero()) {
       return "UNSPEC";

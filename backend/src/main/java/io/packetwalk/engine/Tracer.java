@@ -24,6 +24,9 @@ final class Tracer {
   private int maxKept = Integer.MAX_VALUE;
   private int omitted;
 
+  /** The cause every unrecorded step of this run gives (one object, not one per step). */
+  private Cause unrecorded = new Cause(0, 0);
+
   /** Keeps at most {@code steps} steps of each run from now on; later ones are only counted. */
   void keepAtMost(int steps) {
     this.maxKept = steps;
@@ -37,6 +40,7 @@ final class Tracer {
   /** Starts a new run at {@code startNs}; causes from earlier runs no longer resolve. */
   void begin(long startNs) {
     run++;
+    unrecorded = new Cause(run, 0);
     recording = true;
     runStartNs = startNs;
     nextSeq = 1;
@@ -50,6 +54,7 @@ final class Tracer {
     steps.clear();
     recording = false;
     run++;
+    unrecorded = new Cause(run, 0);
     return trace;
   }
 
@@ -76,7 +81,7 @@ final class Tracer {
       List<StateChange> changes,
       List<String> details) {
     if (!recording) {
-      return new Cause(run, 0);
+      return unrecorded;
     }
     int seq = nextSeq++;
     if (steps.size() >= maxKept) {

@@ -10,6 +10,7 @@ import java.util.List;
  * @param underlay the names of the underlay switches that join hosts' physical NICs
  * @param layout canvas positions of namespaces, possibly none
  * @param notes markdown text, possibly empty
+ * @param probes the probes saved with the lab, in the order they were made, possibly none
  */
 public record LabDocument(
     int schemaVersion,
@@ -18,7 +19,8 @@ public record LabDocument(
     List<LabHost> hosts,
     List<String> underlay,
     List<LabPosition> layout,
-    String notes) {
+    String notes,
+    List<LabProbe> probes) {
 
   /** The version this code writes; older documents are migrated to it when read. */
   public static final int SCHEMA_VERSION = 1;
@@ -47,6 +49,11 @@ public record LabDocument(
     }
     layout = Names.list("layout", layout);
     notes = notes == null ? "" : notes;
+    probes = Names.list("probes", probes);
+    if (probes.size() > LabProbe.MAX_PROBES) {
+      throw new LabValueException(
+          "probes", "holds " + probes.size() + " probes; the limit is " + LabProbe.MAX_PROBES);
+    }
   }
 
   /** Refuses a lab name that is blank or longer than {@link #MAX_NAME_LENGTH}. */
@@ -60,18 +67,26 @@ public record LabDocument(
     }
   }
 
-  /** A lab with this world part and no description, layout or notes. */
+  /** A lab with this world part and no description, layout, notes or probes. */
   public static LabDocument of(String name, List<LabHost> hosts, List<String> underlay) {
-    return new LabDocument(SCHEMA_VERSION, name, "", hosts, underlay, List.of(), "");
+    return new LabDocument(SCHEMA_VERSION, name, "", hosts, underlay, List.of(), "", List.of());
   }
 
   /** The same lab with the canvas positions {@code newLayout}. */
   public LabDocument withLayout(List<LabPosition> newLayout) {
-    return new LabDocument(schemaVersion, name, description, hosts, underlay, newLayout, notes);
+    return new LabDocument(
+        schemaVersion, name, description, hosts, underlay, newLayout, notes, probes);
   }
 
-  /** The same lab (name, description, layout, notes) with another world part. */
+  /** The same lab with the saved probes {@code newProbes}. */
+  public LabDocument withProbes(List<LabProbe> newProbes) {
+    return new LabDocument(
+        schemaVersion, name, description, hosts, underlay, layout, notes, newProbes);
+  }
+
+  /** The same lab (name, description, layout, notes, probes) with another world part. */
   public LabDocument withWorld(List<LabHost> newHosts, List<String> newUnderlay) {
-    return new LabDocument(schemaVersion, name, description, newHosts, newUnderlay, layout, notes);
+    return new LabDocument(
+        schemaVersion, name, description, newHosts, newUnderlay, layout, notes, probes);
   }
 }

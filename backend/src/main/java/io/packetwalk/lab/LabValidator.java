@@ -56,19 +56,25 @@ public final class LabValidator {
     for (int i = 0; i < doc.layout().size(); i++) {
       LabPosition position = doc.layout().get(i);
       String path = "layout[" + i + "]";
-      Optional<LabHost> host =
-          doc.hosts().stream().filter(x -> x.name().equals(position.host())).findFirst();
-      if (host.isEmpty()) {
-        report(path + ".host", "no host \"" + position.host() + "\" in this lab");
-      } else if (host.get().namespaces().stream()
-          .noneMatch(ns -> ns.name().equals(position.netns()))) {
-        report(
-            path + ".netns",
-            "no netns \"" + position.netns() + "\" on host \"" + position.host() + "\"");
-      }
+      namespaceExists(doc, path, position.host(), position.netns());
       if (!placed.add(position.host() + "\0" + position.netns())) {
         report(path, "this namespace already has a position");
       }
+    }
+    for (int i = 0; i < doc.probes().size(); i++) {
+      LabProbe probe = doc.probes().get(i);
+      namespaceExists(doc, "probes[" + i + "]", probe.host(), probe.netns());
+    }
+  }
+
+  /** Reports {@code path.host} or {@code path.netns} unless the lab has that namespace. */
+  private void namespaceExists(LabDocument doc, String path, String hostName, String netns) {
+    Optional<LabHost> host =
+        doc.hosts().stream().filter(x -> x.name().equals(hostName)).findFirst();
+    if (host.isEmpty()) {
+      report(path + ".host", "no host \"" + hostName + "\" in this lab");
+    } else if (host.get().namespaces().stream().noneMatch(ns -> ns.name().equals(netns))) {
+      report(path + ".netns", "no netns \"" + netns + "\" on host \"" + hostName + "\"");
     }
   }
 

@@ -1,45 +1,59 @@
 package io.packetwalk.share;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * How many labs each client address made in the last minute, in this server's memory: a sliding
- * window of start times per address, forgotten once a minute old.
+ * How many labs each client address made in the last minute, kept in the database (table {@code
+ * lab_creation}) so that every server instance behind one load balancer counts the same labs. Two
+ * instances making a lab for one address at the same moment may each let one through; the limit is
+ * a brake, not a quota.
  */
 @Component
 class AddressRateLimit {
 
-  private static final long WINDOW_NANOS = TimeUnit.MINUTES.toNanos(1);
+  private static final Duration WINDOW = Duration.ofMinutes(1);
 
   private final int limit;
-  private final LongSupplier nanoTime;
-  private final Map<String, Deque<Long>> recent = new HashMap<>();
+  private final LabCreationRows creations;
+  private final JdbcAggregateTemplate rows;
+  private final Clock clock;
 
   @Autowired
-  AddressRateLimit(ShareProperties properties) {
-    this(properties.labsPerMinutePerAddress(), System::nanoTime);
+  AddressRateLimit(
+      ShareProperties properties, LabCreationRows creations, JdbcAggregateTemplate rows) {
+    this(properties.labsPerMinutePerAddress(), creations, rows, Clock.systemUTC());
   }
 
-  AddressRateLimit(int limit, LongSupplier nanoTime) {
+  AddressRateLimit(int limit, LabCreationRows creations, JdbcAggregateTemplate rows, Clock clock) {
     this.limit = limit;
-    this.nanoTime = nanoTime;
+    this.creations = creations;
+    this.rows = rows;
+    this.clock = clock;
   }
 
   /** Counts one new lab for {@code address}, or refuses (429) when it made the limit already. */
-  synchronized void acquire(String address) {
-    long now = nanoTime.getAsLong();
-    recent.values().removeIf(times -> forget(times, now));
-    Deque<Long> times = recent.computeIfAbsent(address, a -> new ArrayDeque<>());
-    if (times.size() >= limit) {
-      long wait = TimeUnit.NANOSECONDS.toSeconds(times.peekFirst() + WINDOW_NANOS - now) + 1;
+  @Transactional
+  public void acquire(String address) {
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    Instant since = now.minus(WINDOW);
+    creations.deleteOlderThan(since);
+    String hash = hash(address);
+    if (creations.countByAddressHashAndCreatedAtAfter(hash, since) >= limit) {
+      Instant first =
+          creations
+              .findFirstByAddressHashAndCreatedAtAfterOrderByCreatedAt(hash, since)
+              .createdAt();
+      long wait = Duration.between(now, first.plus(WINDOW)).toSeconds() + 1;
       throw new ShareException(
           HttpStatus.TOO_MANY_REQUESTS,
           "TOO_MANY_LABS",
@@ -49,14 +63,10 @@ class AddressRateLimit {
               + wait
               + " seconds.");
     }
-    times.addLast(now);
+    rows.insert(new LabCreation(null, hash, now));
   }
 
-  /** Drops the times older than the window; true when none is left. */
-  private static boolean forget(Deque<Long> times, long now) {
-    while (!times.isEmpty() && now - times.peekFirst() >= WINDOW_NANOS) {
-      times.removeFirst();
-    }
-    return times.isEmpty();
+  private static String hash(String address) {
+    return HexFormat.of().formatHex(LinkSecrets.sha256(address.getBytes(StandardCharsets.UTF_8)));
   }
 }

@@ -1,6 +1,7 @@
 package io.packetwalk.share;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
@@ -11,6 +12,9 @@ import org.springframework.data.repository.query.Param;
 interface LinkRows extends Repository<SharedLabLink, String> {
 
   Optional<SharedLabLink> findById(String secretHash);
+
+  /** Every link of a lab, live and revoked. */
+  List<SharedLabLink> findByLabId(String labId);
 
   /** Revokes a lab's live links of one permission; returns how many there were. */
   @Modifying

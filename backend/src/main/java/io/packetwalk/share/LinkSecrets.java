@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 
 /**
@@ -17,6 +18,9 @@ final class LinkSecrets {
 
   /** 96 bits: a lab id is not a secret, only unique and not enumerable. */
   static final int ID_BYTES = 12;
+
+  /** 128 bits of a preview token. */
+  static final int PREVIEW_TOKEN_BYTES = 16;
 
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Base64.Encoder BASE64 = Base64.getUrlEncoder().withoutPadding();
@@ -42,6 +46,16 @@ final class LinkSecrets {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime has SHA-256", e);
     }
+  }
+
+  /**
+   * The preview token of a link, from the hash the database keeps of its secret: the first 128 bits
+   * of SHA-256 over a fixed label and the hash. It opens only the lab's preview picture; it is put
+   * in pages' public meta tags, and neither the secret nor its hash can be worked back from it.
+   */
+  static String previewToken(String secretHash) {
+    byte[] digest = sha256(("packetwalk preview\n" + secretHash).getBytes(StandardCharsets.UTF_8));
+    return BASE64.encodeToString(Arrays.copyOf(digest, PREVIEW_TOKEN_BYTES));
   }
 
   private static String random(int bytes) {

@@ -42,14 +42,9 @@ class ShareErrors {
 
   @ExceptionHandler(LabFormatException.class)
   ResponseEntity<ShareError> format(LabFormatException e) {
-    HttpStatus status =
-        switch (e.reason()) {
-          case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
-          case NOT_JSON -> HttpStatus.BAD_REQUEST;
-          case UNSUPPORTED_VERSION, INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
-        };
     return respond(
-        status, new ShareError("LAB_" + e.reason().name(), e.getMessage(), e.problems()));
+        e.reason().httpStatus(),
+        new ShareError("LAB_" + e.reason().name(), e.getMessage(), e.problems()));
   }
 
   @ExceptionHandler(TypeMismatchException.class)

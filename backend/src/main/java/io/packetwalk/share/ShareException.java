@@ -73,4 +73,11 @@ final class ShareException extends RuntimeException {
             + number
             + ".");
   }
+
+  static ShareException previewNotFound(String labId) {
+    return new ShareException(
+        HttpStatus.NOT_FOUND,
+        "PREVIEW_NOT_FOUND",
+        "No link of lab \"" + labId + "\" has this preview token.");
+  }
 }

@@ -121,6 +121,47 @@ public class SharedLabStore {
         .orElse(LinkState.UNKNOWN);
   }
 
+  /**
+   * The preview token of the live link {@code secret} of lab {@code labId}, for the link page's
+   * meta tags; refused unless the link is live.
+   */
+  @Transactional(readOnly = true)
+  public String previewToken(String labId, String secret) {
+    check(lab(labId), secret, Permission.VIEW);
+    return LinkSecrets.previewToken(LinkSecrets.hash(secret));
+  }
+
+  /**
+   * Refuses unless {@code token} is the preview token of a live link of lab {@code labId} (404 when
+   * no link has it, 410 when its link was revoked) and the lab has version {@code number}.
+   */
+  @Transactional(readOnly = true)
+  public void checkPreview(String labId, String token, int number) {
+    checkPreview(lab(labId), token, number);
+  }
+
+  /** Version {@code number} of lab {@code labId}, opened by a preview token for its picture. */
+  @Transactional(readOnly = true)
+  public Opened preview(String labId, String token, int number) {
+    SharedLab lab = lab(labId);
+    checkPreview(lab, token, number);
+    return read(lab, number);
+  }
+
+  private void checkPreview(SharedLab lab, String token, int number) {
+    SharedLabLink link =
+        links.findByLabId(lab.id()).stream()
+            .filter(l -> LinkSecrets.previewToken(l.secretHash()).equals(token))
+            .findFirst()
+            .orElseThrow(() -> ShareException.previewNotFound(lab.id()));
+    if (link.revoked()) {
+      throw ShareException.revoked();
+    }
+    if (number < 1 || number > lab.latestVersion()) {
+      throw ShareException.versionNotFound(lab.id(), number, lab.latestVersion());
+    }
+  }
+
   /** Saves {@code document} as the lab's newest version (edit link). */
   @Transactional
   public Saved save(String labId, String secret, LabDocument document) {

@@ -28,14 +28,9 @@ class LabApiErrors {
 
   @ExceptionHandler(LabFormatException.class)
   ResponseEntity<LabApiError> format(LabFormatException e) {
-    HttpStatus status =
-        switch (e.reason()) {
-          case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
-          case NOT_JSON -> HttpStatus.BAD_REQUEST;
-          case UNSUPPORTED_VERSION, INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
-        };
     return respond(
-        status, new LabApiError("LAB_" + e.reason().name(), e.getMessage(), e.problems()));
+        e.reason().httpStatus(),
+        new LabApiError("LAB_" + e.reason().name(), e.getMessage(), e.problems()));
   }
 
   @ExceptionHandler(LabApiException.class)

@@ -2,6 +2,7 @@ package io.packetwalk.store;
 
 import io.packetwalk.lab.LabProblem;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 
 /** A lab document that cannot be read: why (a closed set of reasons) and where (problems). */
 public final class LabFormatException extends RuntimeException {
@@ -15,7 +16,16 @@ public final class LabFormatException extends RuntimeException {
     /** No {@code schemaVersion}, or one this server does not know. */
     UNSUPPORTED_VERSION,
     /** JSON, but not a valid lab document: unknown fields, wrong types, bad values. */
-    INVALID
+    INVALID;
+
+    /** The status an HTTP API answers a document refused for this reason with. */
+    public HttpStatus httpStatus() {
+      return switch (this) {
+        case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+        case NOT_JSON -> HttpStatus.BAD_REQUEST;
+        case UNSUPPORTED_VERSION, INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
+      };
+    }
   }
 
   private final Reason reason;

@@ -16,6 +16,7 @@ import io.packetwalk.lab.LabNeighbour;
 import io.packetwalk.lab.LabPeer;
 import io.packetwalk.lab.LabPort;
 import io.packetwalk.lab.LabPosition;
+import io.packetwalk.lab.LabProbe;
 import io.packetwalk.lab.LabProblem;
 import io.packetwalk.lab.LabRoute;
 import io.packetwalk.lab.LabStacked;
@@ -43,7 +44,9 @@ import tools.jackson.databind.JsonNode;
 final class LabJsonReader {
 
   static final List<String> DOCUMENT_FIELDS =
-      List.of("schemaVersion", "name", "description", "hosts", "underlay", "layout", "notes");
+      List.of(
+          "schemaVersion", "name", "description", "hosts", "underlay", "layout", "notes", "probes");
+  static final List<String> PROBE_FIELDS = List.of("host", "netns", "ping", "run");
   static final List<String> HOST_FIELDS = List.of("name", "namespaces", "bridgeVlanFiltering");
   static final List<String> NAMESPACE_FIELDS =
       List.of("name", "devices", "routes", "neighbours", "fdb", "sysctls", "iptables");
@@ -181,8 +184,10 @@ final class LabJsonReader {
             });
     List<LabPosition> layout = each(f, "layout", false, this::position);
     String notes = f.string("notes", "");
+    List<LabProbe> probes = each(f, "probes", false, this::probe);
     return build(
-        f, () -> new LabDocument(version, name, description, hosts, underlay, layout, notes));
+        f,
+        () -> new LabDocument(version, name, description, hosts, underlay, layout, notes, probes));
   }
 
   private LabHost host(JsonNode node, String path) {
@@ -531,5 +536,18 @@ final class LabJsonReader {
     double x = f.number("x");
     double y = f.number("y");
     return build(f, () -> new LabPosition(host, netns, x, y));
+  }
+
+  private LabProbe probe(JsonNode node, String path) {
+    Optional<JsonFields> found = JsonFields.of(node, path, "a probe", PROBE_FIELDS, problems);
+    if (found.isEmpty()) {
+      return null;
+    }
+    JsonFields f = found.get();
+    String host = f.requiredString("host");
+    String netns = f.requiredString("netns");
+    Ipv4Address ping = f.parsed("ping", false, ADDRESS_FORM, Ipv4Address::tryParse);
+    String run = f.string("run", null);
+    return build(f, () -> new LabProbe(host, netns, ping, run));
   }
 }

@@ -13,6 +13,7 @@ import io.packetwalk.lab.LabHost;
 import io.packetwalk.lab.LabNamespace;
 import io.packetwalk.lab.LabNeighbour;
 import io.packetwalk.lab.LabPosition;
+import io.packetwalk.lab.LabProbe;
 import io.packetwalk.lab.LabRoute;
 import io.packetwalk.lab.LabTun;
 import io.packetwalk.lab.LabVlan;
@@ -51,6 +52,10 @@ final class LabJsonWriter {
     }
     if (!doc.notes().isEmpty()) {
       root.put("notes", doc.notes());
+    }
+    if (!doc.probes().isEmpty()) {
+      ArrayNode probes = root.putArray("probes");
+      doc.probes().forEach(p -> probes.add(probe(p)));
     }
     return root;
   }
@@ -331,6 +336,18 @@ final class LabJsonWriter {
     node.put("netns", position.netns());
     node.put("x", position.x());
     node.put("y", position.y());
+    return node;
+  }
+
+  private static ObjectNode probe(LabProbe probe) {
+    ObjectNode node = NODES.objectNode();
+    node.put("host", probe.host());
+    node.put("netns", probe.netns());
+    if (probe.ping() != null) {
+      node.put("ping", probe.ping().toString());
+    } else {
+      node.put("run", probe.run());
+    }
     return node;
   }
 }

@@ -1,6 +1,7 @@
 package io.packetwalk.stream;
 
 import io.packetwalk.lab.LabBuilder;
+import io.packetwalk.lab.LabProbe;
 import io.packetwalk.store.LabDocumentCodec;
 import io.packetwalk.stream.protocol.MessageDecoder;
 import io.packetwalk.stream.protocol.MessageEncoder;
@@ -13,9 +14,11 @@ import io.packetwalk.stream.protocol.Protocol.ExportLab;
 import io.packetwalk.stream.protocol.Protocol.Hello;
 import io.packetwalk.stream.protocol.Protocol.Inspect;
 import io.packetwalk.stream.protocol.Protocol.LabDocumentReply;
+import io.packetwalk.stream.protocol.Protocol.NamespaceRef;
 import io.packetwalk.stream.protocol.Protocol.Ping;
 import io.packetwalk.stream.protocol.Protocol.Place;
 import io.packetwalk.stream.protocol.Protocol.Position;
+import io.packetwalk.stream.protocol.Protocol.SavedProbe;
 import io.packetwalk.stream.protocol.Protocol.ServerMessage;
 import io.packetwalk.stream.protocol.Protocol.Welcome;
 import io.packetwalk.stream.protocol.ProtocolException;
@@ -246,7 +249,8 @@ final class LabConnection {
             notice,
             session.layout().stream()
                 .map(p -> new Position(p.host(), p.netns(), p.x(), p.y()))
-                .toList()));
+                .toList(),
+            session.probes().stream().map(LabConnection::savedProbe).toList()));
   }
 
   private void command(Command command) {
@@ -261,7 +265,21 @@ final class LabConnection {
 
   /** The tab's lab as a lab document, for the page to save. */
   private void exportLab(ExportLab export) {
-    send(new LabDocumentReply(export.requestId(), CODEC.write(labSession().document())));
+    LabSession session = labSession();
+    if (export.probes() != null && !session.readOnly()) {
+      session.keepProbes(
+          export.probes().stream()
+              .map(p -> LabProbe.checked(p.from().host(), p.from().netns(), p.ping(), p.run()))
+              .toList());
+    }
+    send(new LabDocumentReply(export.requestId(), CODEC.write(session.document())));
+  }
+
+  private static SavedProbe savedProbe(LabProbe probe) {
+    return new SavedProbe(
+        new NamespaceRef(probe.host(), probe.netns()),
+        probe.ping() == null ? null : probe.ping().toString(),
+        probe.run());
   }
 
   private void edit(Edit edit) {

@@ -5,6 +5,7 @@ import io.packetwalk.kernel.NetNamespace;
 import io.packetwalk.kernel.World;
 import io.packetwalk.lab.LabDocument;
 import io.packetwalk.lab.LabPosition;
+import io.packetwalk.lab.LabProbe;
 import io.packetwalk.lab.LabValueException;
 import io.packetwalk.lab.WorldSnapshot;
 import io.packetwalk.shell.CommandOutcome;
@@ -66,6 +67,9 @@ final class LabSession {
   /** Where the person put namespace boxes, as the lab document keeps them, by "host/netns". */
   private final Map<String, LabPosition> layout = new LinkedHashMap<>();
 
+  /** The probes saved with the lab: from its document, then as the tab last saved them. */
+  private List<LabProbe> probes = List.of();
+
   private TopologyView shown;
   private long footprint;
   private int lineNumber;
@@ -94,6 +98,7 @@ final class LabSession {
       }
     }
     lineNumber = (int) lab.script().lines().count();
+    probes = lab.probes();
     shown = TopologyMapper.snapshot(shell.world());
     footprint = LabFootprint.of(shell.world());
   }
@@ -110,6 +115,7 @@ final class LabSession {
     for (LabPosition position : document.layout()) {
       layout.put(position.host() + "/" + position.netns(), position);
     }
+    this.probes = document.probes();
     shown = TopologyMapper.snapshot(world);
     footprint = LabFootprint.of(world);
   }
@@ -129,17 +135,31 @@ final class LabSession {
             : WorldSnapshot.refresh(saved, shell.world());
     List<LabPosition> placed = new ArrayList<>();
     for (LabPosition position : layout.values()) {
-      boolean exists =
-          shell
-              .world()
-              .host(position.host())
-              .flatMap(host -> host.netns(position.netns()))
-              .isPresent();
-      if (exists) {
+      if (exists(position.host(), position.netns())) {
         placed.add(position);
       }
     }
-    return now.withLayout(placed);
+    List<LabProbe> kept = new ArrayList<>();
+    for (LabProbe probe : probes) {
+      if (exists(probe.host(), probe.netns())) {
+        kept.add(probe);
+      }
+    }
+    return now.withLayout(placed).withProbes(kept);
+  }
+
+  private boolean exists(String hostName, String netns) {
+    return shell.world().host(hostName).flatMap(host -> host.netns(netns)).isPresent();
+  }
+
+  /** The probes saved with the lab (those whose namespace is gone are left out when saving). */
+  synchronized List<LabProbe> probes() {
+    return probes;
+  }
+
+  /** Keeps {@code saved} as the lab's probes, replacing the ones kept so far. */
+  synchronized void keepProbes(List<LabProbe> saved) {
+    probes = List.copyOf(saved);
   }
 
   World world() {

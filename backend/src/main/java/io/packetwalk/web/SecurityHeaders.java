@@ -14,24 +14,40 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The security headers of every response, in one place: a Content-Security-Policy that lets the
  * page load and connect only to its own origin, {@code nosniff}, no referrer, and no framing. The
- * policy is chosen by path: a page that must be framed (a future read-only embed page) adds its own
- * {@link Policy} to {@link #POLICIES} before the default, relaxing {@code frame-ancestors} and
- * {@code X-Frame-Options} for its path alone.
+ * policy is chosen by path: the read-only embed pages ({@code /embed/}) may be framed by any site,
+ * and the link preview pictures ({@code /preview/}) may be shown by any site; every other response
+ * refuses both.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 final class SecurityHeaders extends OncePerRequestFilter {
 
-  /** What one group of paths sends; {@code frameOptions} null sends no X-Frame-Options. */
-  record Policy(String pathPrefix, String contentSecurityPolicy, String frameOptions) {}
+  /**
+   * What one group of paths sends; {@code frameOptions} null sends no X-Frame-Options, {@code
+   * resourcePolicy} is the Cross-Origin-Resource-Policy.
+   */
+  record Policy(
+      String pathPrefix,
+      String contentSecurityPolicy,
+      String frameOptions,
+      String resourcePolicy) {}
 
-  static final String SELF_ONLY =
+  private static final String OWN_ORIGIN =
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
           + " connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none';"
-          + " form-action 'self'; frame-ancestors 'none'";
+          + " form-action 'self'; ";
+
+  static final String SELF_ONLY = OWN_ORIGIN + "frame-ancestors 'none'";
+
+  /** The embed page's: the same as every page's, but any site may put it in an iframe. */
+  static final String FRAMED_ANYWHERE = OWN_ORIGIN + "frame-ancestors *";
 
   /** The first policy whose prefix the request path starts with applies. */
-  static final List<Policy> POLICIES = List.of(new Policy("/", SELF_ONLY, "DENY"));
+  static final List<Policy> POLICIES =
+      List.of(
+          new Policy("/embed/", FRAMED_ANYWHERE, null, "cross-origin"),
+          new Policy("/preview/", SELF_ONLY, "DENY", "cross-origin"),
+          new Policy("/", SELF_ONLY, "DENY", "same-origin"));
 
   @Override
   protected void doFilterInternal(
@@ -45,7 +61,7 @@ final class SecurityHeaders extends OncePerRequestFilter {
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("Referrer-Policy", "no-referrer");
     response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
-    response.setHeader("Cross-Origin-Resource-Policy", "same-origin");
+    response.setHeader("Cross-Origin-Resource-Policy", policy.resourcePolicy());
     chain.doFilter(request, response);
   }
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -57,6 +58,10 @@ class SharedLabBrowserTest {
     author.typeCommand("ip netns add saved1");
     author.until(
         ExpectedConditions.attributeContains(By.id("console-netns"), "innerHTML", "saved1"));
+    author.typeCommand("ip netns exec saved1 ping -c 1 -W 1 127.0.0.1");
+    author.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("#probes .probe-count"), "(2)"));
 
     author.find(By.tagName("body")).sendKeys(Keys.chord(Keys.CONTROL, "s"));
     author.until(ExpectedConditions.visibilityOfElementLocated(By.id("share-dialog-save")));
@@ -105,6 +110,14 @@ class SharedLabBrowserTest {
                 .toList())
         .containsExactly("https://kernel.org");
     assertThat(viewer.execute("return window.pwned === undefined")).isEqualTo(true);
+    viewer.find(By.cssSelector("#probes > summary")).click();
+    assertThat(
+            viewer.findAll(By.cssSelector("#probes li.probe .probe-label")).stream()
+                .map(WebElement::getText)
+                .toList())
+        .as("the built-in lab's probe, and the one typed before saving")
+        .containsExactly(
+            "ping 10.0.0.2 from ns1", "ip netns exec saved1 ping -c 1 -W 1 127.0.0.1 in ns1");
     viewer.screenshot("shared-viewer-read-only.png");
 
     String[] parts = viewLink.split("/");

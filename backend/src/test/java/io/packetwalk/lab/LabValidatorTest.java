@@ -1,6 +1,7 @@
 package io.packetwalk.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.packetwalk.kernel.World;
 import java.util.ArrayList;
@@ -262,8 +263,35 @@ class LabValidatorTest {
             lab.hosts(),
             lab.underlay(),
             List.of(new LabPosition("host1", "c9", 1, 2)),
-            "");
+            "",
+            List.of());
     assertThat(LabValidator.validate(doc))
         .containsExactly(new LabProblem("layout[0].netns", "no netns \"c9\" on host \"host1\""));
+  }
+
+  @Test
+  void namesAProbeFromANamespaceThatDoesNotExist() {
+    LabDocument doc =
+        bridgeLab()
+            .withProbes(
+                List.of(
+                    LabProbe.checked("host1", "c1", "10.0.0.2", null),
+                    LabProbe.checked("host9", "c1", null, "nc -z -v -w 1 10.0.0.2 80")));
+    assertThat(LabValidator.validate(doc))
+        .containsExactly(new LabProblem("probes[1].host", "no host \"host9\" in this lab"));
+  }
+
+  @Test
+  void aProbeIsAPingOrOneCommandLine() {
+    assertThatThrownBy(() -> LabProbe.checked("host1", "c1", null, null))
+        .hasMessageContaining("one of the two");
+    assertThatThrownBy(() -> LabProbe.checked("host1", "c1", "10.0.0.2", "ping 10.0.0.2"))
+        .hasMessageContaining("one of the two");
+    assertThatThrownBy(() -> LabProbe.checked("host1", "c1", "10.0.0.256", null))
+        .hasMessage("ping: must be an IPv4 address like 10.0.0.2, not \"10.0.0.256\"");
+    assertThatThrownBy(() -> LabProbe.checked("host1", "c1", null, "ping 10.0.0.2\nreboot"))
+        .hasMessage("run: a probe is one command line, without line breaks");
+    assertThatThrownBy(() -> LabProbe.checked("host1", "c1", null, "x".repeat(501)))
+        .hasMessage("run: is 501 characters long; the limit is 500");
   }
 }

@@ -58,8 +58,20 @@ final class PostgresCluster implements AutoCloseable {
     return Optional.empty();
   }
 
-  /** Starts a new, empty server; {@link #unavailableReason()} must be empty. */
+  /**
+   * Starts a new, empty server that skips fsync (tests need no durability against power loss);
+   * {@link #unavailableReason()} must be empty.
+   */
   static PostgresCluster start() throws IOException, InterruptedException {
+    return start(false);
+  }
+
+  /** Starts a new, empty server with PostgreSQL's default durability: every commit is fsynced. */
+  static PostgresCluster startDurable() throws IOException, InterruptedException {
+    return start(true);
+  }
+
+  private static PostgresCluster start(boolean fsync) throws IOException, InterruptedException {
     Path bin = binaries().orElseThrow();
     boolean root = isRoot();
     Path dir = Files.createTempDirectory("packetwalk-pg-");
@@ -97,7 +109,8 @@ final class PostgresCluster implements AutoCloseable {
               + cluster.port
               + " -k "
               + dir
-              + " -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=50",
+              + " -c listen_addresses=127.0.0.1 -c max_connections=50"
+              + (fsync ? "" : " -c fsync=off"),
           "start");
     } catch (IOException | RuntimeException e) {
       cluster.close();

@@ -8,6 +8,9 @@ import io.packetwalk.store.LabDocumentCodec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -24,6 +27,7 @@ import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
@@ -51,6 +55,8 @@ abstract class SharedLabStoreContract {
   @Autowired SharedLabStore store;
   @Autowired LabDocumentCodec codec;
   @Autowired JdbcTemplate jdbc;
+  @Autowired LabCreationRows creations;
+  @Autowired JdbcAggregateTemplate rows;
 
   static String resource(String name) {
     try (InputStream in = SharedLabStoreContract.class.getResourceAsStream("/labs/" + name)) {
@@ -72,7 +78,8 @@ abstract class SharedLabStoreContract {
         example.hosts(),
         example.underlay(),
         example.layout(),
-        "Notes of " + name);
+        "Notes of " + name,
+        example.probes());
   }
 
   /** The database the subclass runs on, as its product name starts. */
@@ -124,6 +131,26 @@ abstract class SharedLabStoreContract {
                 : rows.get(0).get("SECRET_HASH"))
         .isEqualTo(LinkSecrets.hash(created.editSecret()));
     assertThat(created.viewSecret()).isNotEqualTo(created.editSecret());
+  }
+
+  @Test
+  void aPreviewTokenOpensOnlyItsLinksLabUntilTheLinkIsRevoked() {
+    SharedLabStore.NewLab created = store.create(lab("Preview"));
+    SharedLabStore.NewLab other = store.create(lab("Other"));
+    String token = store.previewToken(created.labId(), created.viewSecret());
+
+    assertThat(token)
+        .isNotEqualTo(created.viewSecret())
+        .isNotEqualTo(LinkSecrets.hash(created.viewSecret()))
+        .isEqualTo(LinkSecrets.previewToken(LinkSecrets.hash(created.viewSecret())));
+    assertThat(Base64.getUrlDecoder().decode(token)).hasSize(16);
+    assertThat(store.preview(created.labId(), token, 1).document().name()).isEqualTo("Preview");
+    assertRefused(() -> store.preview(other.labId(), token, 1), HttpStatus.NOT_FOUND);
+    assertRefused(() -> store.checkPreview(created.labId(), token, 2), HttpStatus.NOT_FOUND);
+    assertRefused(() -> store.info(created.labId(), token), HttpStatus.FORBIDDEN);
+
+    store.revoke(created.labId(), created.editSecret(), Permission.VIEW);
+    assertRefused(() -> store.checkPreview(created.labId(), token, 1), HttpStatus.GONE);
   }
 
   @Test
@@ -285,5 +312,32 @@ abstract class SharedLabStoreContract {
     assertThatThrownBy(call::run)
         .isInstanceOfSatisfying(
             ShareException.class, e -> assertThat(e.status()).isEqualTo(status));
+  }
+
+  @Test
+  void theLabsPerAddressLimitHoldsAcrossInstancesAndForgetsAfterAMinute() {
+    Instant start = Instant.parse("2030-01-01T00:00:00Z");
+    AddressRateLimit one = limitAt(start);
+    AddressRateLimit two = limitAt(start.plusSeconds(10));
+    one.acquire("192.0.2.7");
+    two.acquire("192.0.2.7");
+    assertThatThrownBy(() -> two.acquire("192.0.2.7"))
+        .isInstanceOfSatisfying(
+            ShareException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+              assertThat(e.code()).isEqualTo("TOO_MANY_LABS");
+              assertThat(e.getMessage()).endsWith("try again in 51 seconds.");
+            });
+    two.acquire("198.51.100.9");
+    limitAt(start.plusSeconds(61)).acquire("192.0.2.7");
+    assertThat(jdbc.queryForList("SELECT address_hash FROM lab_creation", String.class))
+        .hasSize(3)
+        .noneMatch(hash -> hash.contains("192.0.2.7") || hash.contains("198.51.100.9"));
+  }
+
+  /** Another server instance's limit on the same database, its clock stopped at {@code now}. */
+  private AddressRateLimit limitAt(Instant now) {
+    return new AddressRateLimit(2, creations, rows, Clock.fixed(now, ZoneOffset.UTC));
   }
 }

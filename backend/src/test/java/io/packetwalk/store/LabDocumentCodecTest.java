@@ -2,9 +2,11 @@ package io.packetwalk.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.packetwalk.lab.LabDeviceKind;
 import io.packetwalk.lab.LabDocument;
+import io.packetwalk.lab.LabProbe;
 import io.packetwalk.lab.LabProblem;
 import java.io.IOException;
 import java.io.InputStream;
@@ -69,6 +71,24 @@ class LabDocumentCodecTest {
     assertThat(old.migrated()).isTrue();
     assertThat(old.document().schemaVersion()).isEqualTo(LabDocument.SCHEMA_VERSION);
     assertThat(old.document()).isEqualTo(read(resource("two-pods-on-a-bridge.json")).document());
+  }
+
+  @Test
+  void keepsSavedProbesAndNamesABadOneAtItsPath() {
+    String v1 = minimal("", "");
+    String withProbes =
+        v1.substring(0, v1.lastIndexOf('}'))
+            + ", \"probes\": [{\"host\": \"host1\", \"netns\": \"\", \"ping\": \"127.0.0.1\"},"
+            + " {\"host\": \"host1\", \"netns\": \"\", \"run\": \"nc -z -v -w 1 127.0.0.1 80\"}]}";
+    LabDocument document = read(withProbes).document();
+    assertThat(document.probes())
+        .extracting(LabProbe::netns, p -> String.valueOf(p.ping()), LabProbe::run)
+        .containsExactly(
+            tuple("", "127.0.0.1", null), tuple("", "null", "nc -z -v -w 1 127.0.0.1 80"));
+    assertThat(read(codec.write(document)).document()).isEqualTo(document);
+    LabFormatException bad =
+        refusal(() -> read(withProbes.replace("127.0.0.1\"}", "127.0.0.300\"}")));
+    assertThat(bad.problems()).extracting(LabProblem::path).containsExactly("probes[0].ping");
   }
 
   @Test

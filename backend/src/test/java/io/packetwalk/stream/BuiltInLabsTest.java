@@ -2,6 +2,7 @@ package io.packetwalk.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.packetwalk.lab.LabProbe;
 import io.packetwalk.shell.RunLimits;
 import io.packetwalk.stream.protocol.Protocol.Command;
 import io.packetwalk.stream.protocol.Protocol.CommandResult;
@@ -75,6 +76,26 @@ class BuiltInLabsTest {
     for (BuiltInLab lab : catalog.labs()) {
       assertThat(lab.description()).as(lab.id()).isNotBlank();
       new LabSession(lab);
+    }
+  }
+
+  @Test
+  void everyBuiltInLabOpensWithProbesThatPlay() {
+    for (BuiltInLab lab : LabCatalog.load().labs()) {
+      assertThat(lab.probes()).as(lab.id()).isNotEmpty();
+      for (LabProbe probe : lab.probes()) {
+        LabSession session = new LabSession(lab);
+        assertThat(session.probes()).isEqualTo(lab.probes());
+        NamespaceRef from = new NamespaceRef(probe.host(), probe.netns());
+        List<ServerMessage> out = new ArrayList<>();
+        if (probe.ping() != null) {
+          session.ping(new Ping("p1", from, probe.ping().toString(), 1), run, out::add);
+        } else {
+          session.command(new Command("c1", from, probe.run()), run, out::add);
+        }
+        assertThat(out).as("%s: %s", lab.id(), probe).last().isInstanceOf(TraceEnd.class);
+        assertThat(sentences(out)).as("%s: %s", lab.id(), probe).isNotEmpty();
+      }
     }
   }
 

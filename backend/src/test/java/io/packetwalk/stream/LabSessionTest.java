@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.packetwalk.lab.LabDocument;
 import io.packetwalk.lab.LabPosition;
+import io.packetwalk.lab.LabProbe;
 import io.packetwalk.shell.CommandOutcome;
 import io.packetwalk.shell.RunLimits;
 import io.packetwalk.stream.protocol.Protocol.Command;
@@ -343,6 +344,18 @@ class LabSessionTest {
     CommandResult result = (CommandResult) out.getFirst();
     assertThat(result.exit()).isZero();
     assertThat(result.stdout()).contains("10.0.0.0/24 dev veth2");
+  }
+
+  @Test
+  void savedProbesGoIntoTheDocumentWhileTheirNamespaceExists() {
+    lab.keepProbes(
+        List.of(
+            LabProbe.checked("host1", "ns1", "10.0.0.2", null),
+            LabProbe.checked("host1", "ns2", null, "nc -z -v -w 1 10.0.0.1 80")));
+    assertThat(lab.document().probes()).extracting(LabProbe::netns).containsExactly("ns1", "ns2");
+    lab.command(new Command("c1", new NamespaceRef("host1", ""), "ip netns del ns2"), run, m -> {});
+    assertThat(lab.document().probes()).extracting(LabProbe::netns).containsExactly("ns1");
+    assertThat(lab.probes()).hasSize(2);
   }
 
   @Test

@@ -43,6 +43,7 @@ import io.packetwalk.stream.protocol.Protocol.NamespaceState;
 import io.packetwalk.stream.protocol.Protocol.Ping;
 import io.packetwalk.stream.protocol.Protocol.Place;
 import io.packetwalk.stream.protocol.Protocol.Position;
+import io.packetwalk.stream.protocol.Protocol.SavedProbe;
 import io.packetwalk.stream.protocol.Protocol.ServerMessage;
 import io.packetwalk.stream.protocol.Protocol.SessionToken;
 import io.packetwalk.stream.protocol.Protocol.SharedRef;
@@ -105,7 +106,10 @@ class ProtocolExamplesTest {
                     null,
                     null,
                     new SharedRef("GrhuhWHplLt5XQlf", "nDycwtBFuyD2PHzklusN3XzfSRPWQ-6C", 3)),
-            "client-export-lab.json", new ExportLab("r3"),
+            "client-export-lab.json",
+                new ExportLab(
+                    "r3",
+                    List.of(new SavedProbe(new NamespaceRef("host1", "ns1"), "10.0.0.2", null))),
             "client-edit.json",
                 new Edit(
                     "r3",
@@ -243,7 +247,10 @@ class ProtocolExamplesTest {
         new SessionToken(ID, SECRET),
         false,
         null,
-        List.of(new Position("host1", "ns1", 180.5, 120)));
+        List.of(new Position("host1", "ns1", 180.5, 120)),
+        List.of(
+            new SavedProbe(new NamespaceRef("host1", "ns1"), "10.0.0.2", null),
+            new SavedProbe(new NamespaceRef("host1", "ns2"), null, "nc -z -v -w 1 10.0.0.1 80")));
   }
 
   /** ns2 of the built-in lab after ns1 pinged it through a conntrack rule of ns2's INPUT. */
@@ -276,6 +283,7 @@ class ProtocolExamplesTest {
         "The lab this tab had is no longer kept (a lab waits 10 minutes after its tab"
             + " disconnects, and not across server restarts); this is a fresh copy of the"
             + " built-in lab.",
+        List.of(),
         List.of());
   }
 

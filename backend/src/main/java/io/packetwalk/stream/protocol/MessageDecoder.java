@@ -1,5 +1,7 @@
 package io.packetwalk.stream.protocol;
 
+import io.packetwalk.lab.LabProbe;
+import io.packetwalk.lab.LabValueException;
 import io.packetwalk.net.Ipv4Address;
 import io.packetwalk.stream.protocol.Protocol.ClientMessage;
 import io.packetwalk.stream.protocol.Protocol.Command;
@@ -13,6 +15,7 @@ import io.packetwalk.stream.protocol.Protocol.NamespaceRef;
 import io.packetwalk.stream.protocol.Protocol.Ping;
 import io.packetwalk.stream.protocol.Protocol.Place;
 import io.packetwalk.stream.protocol.Protocol.Position;
+import io.packetwalk.stream.protocol.Protocol.SavedProbe;
 import io.packetwalk.stream.protocol.Protocol.SessionToken;
 import io.packetwalk.stream.protocol.Protocol.SharedRef;
 import java.util.ArrayList;
@@ -90,7 +93,7 @@ public final class MessageDecoder {
       case "hello" -> hello(root);
       case "ping" -> ping(root);
       case "command" -> command(root);
-      case "exportLab" -> new ExportLab(requestId(root, "exportLab"));
+      case "exportLab" -> exportLab(root);
       case "edit" -> edit(root);
       case "place" -> place(root);
       case "inspect" -> inspect(root);
@@ -410,6 +413,51 @@ public final class MessageDecoder {
           "\"" + field + "\" of a position must be a finite number, not " + describe(value) + ".");
     }
     return value.doubleValue();
+  }
+
+  private static ExportLab exportLab(JsonNode root) {
+    String requestId = requestId(root, "exportLab");
+    JsonNode list = root.get("probes");
+    if (list == null || list.isNull()) {
+      return new ExportLab(requestId, null);
+    }
+    if (!list.isArray() || list.size() > LabProbe.MAX_PROBES) {
+      throw invalid(
+          requestId,
+          "\"probes\" must be an array of at most "
+              + LabProbe.MAX_PROBES
+              + " {\"from\", \"ping\" or \"run\"} objects, not "
+              + describe(list)
+              + ".");
+    }
+    List<SavedProbe> probes = new ArrayList<>();
+    for (JsonNode item : list) {
+      if (!item.isObject()) {
+        throw invalid(requestId, "each probe must be an object, not " + describe(item) + ".");
+      }
+      NamespaceRef from = namespaceRef(item, "from", requestId, "probe", "where the probe starts");
+      String ping = optionalString(item, "ping", requestId);
+      String run = optionalString(item, "run", requestId);
+      try {
+        LabProbe.checked(from.host(), from.netns(), ping, run);
+      } catch (LabValueException e) {
+        throw invalid(requestId, "a probe's \"" + e.field() + "\" " + e.reason() + ".");
+      }
+      probes.add(new SavedProbe(from, ping, run));
+    }
+    return new ExportLab(requestId, probes);
+  }
+
+  private static String optionalString(JsonNode parent, String field, String requestId) {
+    JsonNode value = parent.get(field);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isString()) {
+      throw invalid(
+          requestId, "\"" + field + "\" of a probe must be a string, not " + describe(value) + ".");
+    }
+    return value.stringValue();
   }
 
   private static Inspect inspect(JsonNode root) {

@@ -70,6 +70,18 @@ public final class MessageEncoder {
           position.put("x", p.x());
           position.put("y", p.y());
         }
+        ArrayNode probes = node.putArray("probes");
+        for (Protocol.SavedProbe p : w.probes()) {
+          ObjectNode probe = probes.addObject();
+          ObjectNode from = probe.putObject("from");
+          from.put("host", p.from().host());
+          from.put("netns", p.from().netns());
+          if (p.ping() != null) {
+            probe.put("ping", p.ping());
+          } else {
+            probe.put("run", p.run());
+          }
+        }
       }
       case TopologyChange c -> topologyChange(node, c);
       case TraceStart s -> {

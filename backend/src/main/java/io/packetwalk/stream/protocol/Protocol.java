@@ -62,7 +62,21 @@ public final class Protocol {
   public record SharedRef(String id, String secret, Integer version) {}
 
   /** Asks for the tab's lab as a lab document (answered by {@link LabDocumentReply}). */
-  public record ExportLab(String requestId) implements ClientMessage {}
+  /**
+   * Asks for the tab's lab as a lab document. {@code probes}: the tab's probes, saved with the lab
+   * (they replace the ones kept so far); null keeps those.
+   */
+  public record ExportLab(String requestId, List<SavedProbe> probes) implements ClientMessage {
+    public ExportLab {
+      probes = probes == null ? null : List.copyOf(probes);
+    }
+  }
+
+  /**
+   * A probe saved with the lab: from a namespace, a ping to {@code ping} or the command line {@code
+   * run} (exactly one of the two is set).
+   */
+  public record SavedProbe(NamespaceRef from, String ping, String run) {}
 
   /** A lab's session: its id and the secret that proves the tab owns it. */
   public record SessionToken(String id, String secret) {}
@@ -159,10 +173,12 @@ public final class Protocol {
       SessionToken session,
       boolean resumed,
       String notice,
-      List<Position> layout)
+      List<Position> layout,
+      List<SavedProbe> probes)
       implements ServerMessage {
     public Welcome {
       layout = List.copyOf(layout);
+      probes = List.copyOf(probes);
     }
   }
 

@@ -7,6 +7,7 @@ import io.packetwalk.stream.protocol.Protocol.Command;
 import io.packetwalk.stream.protocol.Protocol.ErrorReason;
 import io.packetwalk.stream.protocol.Protocol.NamespaceRef;
 import io.packetwalk.stream.protocol.Protocol.Ping;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MessageDecoderTest {
@@ -23,6 +24,38 @@ class MessageDecoderTest {
                 "to":"10.0.0.2"}\
                 """);
     assertThat(ping).isEqualTo(new Ping("r1", new NamespaceRef("host1", ""), "10.0.0.2", 1));
+  }
+
+  @Test
+  void exportLabCarriesTheTabsProbesAndRefusesABadOneNamingIt() {
+    String probe = "{\"from\":{\"host\":\"host1\",\"netns\":\"ns1\"},\"ping\":\"%s\"}";
+    assertThat(
+            decoder.decode(
+                "{\"v\":2,\"type\":\"exportLab\",\"requestId\":\"r1\",\"probes\":["
+                    + probe.formatted("10.0.0.2")
+                    + "]}"))
+        .isEqualTo(
+            new Protocol.ExportLab(
+                "r1",
+                List.of(
+                    new Protocol.SavedProbe(new NamespaceRef("host1", "ns1"), "10.0.0.2", null))));
+    Protocol.Error bad =
+        refuse(
+            "{\"v\":2,\"type\":\"exportLab\",\"requestId\":\"r1\",\"probes\":["
+                + probe.formatted("10.0.0.999")
+                + "]}");
+    assertThat(bad.reason()).isEqualTo(ErrorReason.INVALID_FIELD);
+    assertThat(bad.message())
+        .isEqualTo("a probe's \"ping\" must be an IPv4 address like 10.0.0.2, not \"10.0.0.999\".");
+    String tooMany =
+        String.join(",", java.util.Collections.nCopies(51, probe.formatted("10.0.0.2")));
+    assertThat(
+            refuse(
+                    "{\"v\":2,\"type\":\"exportLab\",\"requestId\":\"r1\",\"probes\":["
+                        + tooMany
+                        + "]}")
+                .message())
+        .startsWith("\"probes\" must be an array of at most 50");
   }
 
   @Test
