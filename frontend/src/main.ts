@@ -93,11 +93,16 @@ const controller = new Controller(
 
 // The embed page (`/embed/ID/SECRET`, in another site's iframe) shows the lab read-only with small chrome.
 const embedded = shared !== null && isEmbedPage(window.location);
+// With no lab, saved-lab link or tab session to resume, the page starts with the list of labs.
+const startPage =
+  shared === null &&
+  labFromAddress(window.location.search) === null &&
+  sessionStorageKeeper.load() === null;
 if (embedded) {
   const link = `${window.location.origin}${linkPath(shared.id, shared.secret, shared.version)}`;
   render(h(EmbedApp, { controller, stats: frameStats, link }), root);
 } else {
-  render(h(App, { controller, stats: frameStats, openLab, share }), root);
+  render(h(App, { controller, stats: frameStats, openLab, share, startPage }), root);
 }
 // A link to a moment (…&from=host1/ns1&ping=10.0.0.2&step=17) runs its probe and stops at the step.
 const moment = shared === null ? null : momentFromSearch(window.location.search);

@@ -38,6 +38,7 @@ describe("recordDraw", () => {
     recordDraw(stats, "overlay", 1);
     recordDraw(stats, "overlay", 2);
     recordDraw(stats, "static", 3);
+    recordDraw(stats, "interaction", 4);
 
     expect(stats).toEqual({
       staticDraws: 2,
@@ -45,13 +46,15 @@ describe("recordDraw", () => {
       followPans: 0,
       overlayDraws: 2,
       tweenFrames: 0,
-      totalDrawMs: 11,
+      totalDrawMs: 15,
       maxDrawMs: 5,
       staticTotalDrawMs: 8,
       staticMaxDrawMs: 5,
       overlayTotalDrawMs: 3,
       overlayMaxDrawMs: 2,
-      interactionDraws: 0,
+      interactionDraws: 1,
+      interactionTotalDrawMs: 4,
+      interactionMaxDrawMs: 4,
     });
   });
 });

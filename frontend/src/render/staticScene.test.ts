@@ -8,7 +8,8 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { layoutTopology } from "../geometry/layout";
 import { fakeLayerDraws } from "../testing/konva";
 import { twoHostsOnASwitch } from "../testing/labs";
-import { paintStatic } from "./staticScene";
+import { namespacesOnABridge } from "../testing/bigLabs";
+import { cullStatic, paintStatic } from "./staticScene";
 import { COLOURS } from "./theme";
 
 afterEach(() => {
@@ -38,5 +39,34 @@ describe("paintStatic", () => {
       .map((text) => text.text())
       .filter((text) => /^host\d$/.test(text));
     expect(hostNames).toEqual(["host1", "host2", "host3"]);
+  });
+});
+
+describe("cullStatic", () => {
+  it("shows only the shapes that meet the view, and keeps lifted shapes hidden", () => {
+    fakeLayerDraws();
+    const layer = new Layer();
+    const scene = layoutTopology(namespacesOnABridge(40), { width: 900, height: 600 });
+    const index = paintStatic(layer, scene);
+    const boxes = [...scene.boxes.values()];
+    const first = boxes[0]!;
+    const far = boxes.reduce((a, b) => (b.rect.x + b.rect.y > a.rect.x + a.rect.y ? b : a));
+    const view = { x: first.rect.x, y: first.rect.y, width: 10, height: 10 };
+
+    cullStatic(index, view, new Set());
+    expect(index.boxes.get(first.key)?.visible()).toBe(true);
+    expect(index.boxes.get(far.key)?.visible()).toBe(false);
+    expect(index.areas.filter((painted) => painted.shape.visible()).length).toBeLessThan(
+      index.areas.length / 4,
+    );
+
+    const lifted = index.boxes.get(first.key)!;
+    cullStatic(
+      index,
+      { ...view, width: scene.size.width, height: scene.size.height },
+      new Set([lifted]),
+    );
+    expect(lifted.visible()).toBe(false);
+    expect(index.boxes.get(far.key)?.visible()).toBe(true);
   });
 });

@@ -1,10 +1,12 @@
-/** Owns the static layer's painting: host frames, namespace boxes with name tabs, wires, device ports, and the underlay's switches and cables. Repainted only when the topology or the canvas size changes. */
+/** Owns the static layer's painting: host frames, namespace boxes with name tabs, wires, device ports, and the underlay's switches and cables. Repainted only when the topology or the canvas size changes; before each draw, only the shapes in view are shown (`cullStatic`). */
 import type { Layer } from "konva/lib/Layer";
+import type { Node } from "konva/lib/Node";
 import { Group } from "konva/lib/Group";
 import { Line } from "konva/lib/shapes/Line";
 import { Rect } from "konva/lib/shapes/Rect";
 import { Text } from "konva/lib/shapes/Text";
 import type { Cable, NamespaceBox, PortBox, Scene, SwitchBox, Wire } from "../geometry/layout";
+import type { Point, Rect as Box } from "../geometry/path";
 import { COLOURS, FONT_FAMILY, MONO_FAMILY } from "./theme";
 
 /** Bars wider than this are bridges with many ports. */
@@ -16,6 +18,51 @@ export interface StaticIndex {
   readonly ports: ReadonlyMap<string, Group>;
   readonly wires: ReadonlyMap<string, Line>;
   readonly cables: ReadonlyMap<string, Line>;
+  /** Every painted shape with the scene area it covers, for culling. */
+  readonly areas: readonly PaintedArea[];
+}
+
+/** A painted shape and the scene rectangle it is drawn within. */
+export interface PaintedArea {
+  readonly shape: Node;
+  readonly area: Box;
+}
+
+/** How far past a shape's geometry its strokes, caps and labels reach. */
+const BLEED = 20;
+
+/**
+ * Shows the painted shapes that meet `view` (a scene rectangle) and hides the others, so that a
+ * draw of a large lab costs what is on screen; shapes in `keepHidden` (lifted for a drag) stay
+ * hidden. Only shapes whose visibility changes are touched.
+ */
+export function cullStatic(index: StaticIndex, view: Box, keepHidden: ReadonlySet<Node>): void {
+  for (const { shape, area } of index.areas) {
+    const show = !keepHidden.has(shape) && meets(area, view);
+    if (shape.visible() !== show) shape.visible(show);
+  }
+}
+
+function meets(a: Box, b: Box): boolean {
+  return (
+    a.x <= b.x + b.width && b.x <= a.x + a.width && a.y <= b.y + b.height && b.y <= a.y + a.height
+  );
+}
+
+/** The rectangle around `points`, grown by BLEED on every side. */
+function around(points: readonly Point[]): Box {
+  const xs = points.map((point) => point.x);
+  const ys = points.map((point) => point.y);
+  const x = Math.min(...xs) - BLEED;
+  const y = Math.min(...ys) - BLEED;
+  return { x, y, width: Math.max(...xs) + BLEED - x, height: Math.max(...ys) + BLEED - y };
+}
+
+function grown(rect: Box): Box {
+  return around([
+    { x: rect.x, y: rect.y },
+    { x: rect.x + rect.width, y: rect.y + rect.height },
+  ]);
 }
 
 export function paintStatic(layer: Layer, scene: Scene): StaticIndex {
@@ -24,37 +71,65 @@ export function paintStatic(layer: Layer, scene: Scene): StaticIndex {
   const ports = new Map<string, Group>();
   const wires = new Map<string, Line>();
   const cables = new Map<string, Line>();
+  const areas: PaintedArea[] = [];
+  const painted = (shape: Node, area: Box): void => {
+    areas.push({ shape, area });
+  };
   for (const host of scene.hosts) {
-    layer.add(
-      new Rect({
-        ...host.rect,
-        stroke: COLOURS.hostStroke,
-        strokeWidth: 1,
-        dash: [6, 4],
-        cornerRadius: 10,
-        listening: false,
-      }),
-      new Text({
-        name: "host-label",
-        x: host.rect.x + 12,
-        y: host.rect.y + 6,
-        text: host.name,
-        fontFamily: FONT_FAMILY,
-        fontSize: 12,
-        fontStyle: "bold",
-        fill: COLOURS.hostLabel,
-        listening: false,
-      }),
+    const frame = new Rect({
+      ...host.rect,
+      stroke: COLOURS.hostStroke,
+      strokeWidth: 1,
+      dash: [6, 4],
+      cornerRadius: 10,
+      listening: false,
+    });
+    const label = new Text({
+      name: "host-label",
+      x: host.rect.x + 12,
+      y: host.rect.y + 6,
+      text: host.name,
+      fontFamily: FONT_FAMILY,
+      fontSize: 12,
+      fontStyle: "bold",
+      fill: COLOURS.hostLabel,
+      listening: false,
+    });
+    layer.add(frame, label);
+    painted(frame, grown(host.rect));
+    painted(label, grown({ ...host.rect, height: 24 }));
+  }
+  for (const box of scene.boxes.values()) {
+    const shape = namespaceShape(box);
+    boxes.set(box.key, shape);
+    painted(shape, grown({ ...box.rect, y: box.tab.y, height: box.rect.height + box.tab.height }));
+  }
+  for (const wire of scene.wires) {
+    const shape = wireShape(wire);
+    wires.set(wire.key, shape);
+    painted(shape, around([wire.from, wire.to]));
+  }
+  for (const cable of scene.cables) {
+    const shape = cableShape(cable);
+    cables.set(cable.nic, shape);
+    painted(shape, around(cable.points));
+  }
+  for (const port of scene.ports.values()) {
+    const shape = portShape(port);
+    ports.set(port.key, shape);
+    painted(shape, grown(port.rect));
+  }
+  for (const shape of [...boxes.values(), ...wires.values(), ...cables.values()]) layer.add(shape);
+  for (const sw of scene.switches) {
+    const shape = switchShape(sw);
+    layer.add(shape);
+    painted(
+      shape,
+      grown({ ...sw.rect, x: sw.rect.x - 50, y: sw.rect.y - 16, width: sw.rect.width + 100 }),
     );
   }
-  for (const box of scene.boxes.values()) boxes.set(box.key, namespaceShape(box));
-  for (const wire of scene.wires) wires.set(wire.key, wireShape(wire));
-  for (const cable of scene.cables) cables.set(cable.nic, cableShape(cable));
-  for (const port of scene.ports.values()) ports.set(port.key, portShape(port));
-  for (const shape of [...boxes.values(), ...wires.values(), ...cables.values()]) layer.add(shape);
-  for (const sw of scene.switches) layer.add(switchShape(sw));
   for (const shape of ports.values()) layer.add(shape);
-  return { boxes, ports, wires, cables };
+  return { boxes, ports, wires, cables, areas };
 }
 
 function cableShape(cable: Cable): Line {

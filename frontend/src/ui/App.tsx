@@ -1,5 +1,5 @@
 /** Owns the page layout: header, ping toolbar, canvas and playback on the left, trace and headers on the right, console at the bottom. */
-import { useEffect, useMemo } from "preact/hooks";
+import { useEffect, useMemo, useState } from "preact/hooks";
 import type { FrameStats } from "../render/canvas";
 import { causeOf } from "../model/trace";
 import { currentStep } from "../store/session";
@@ -8,13 +8,14 @@ import { CommandLog } from "./CommandLog";
 import { ConsolePanel } from "./ConsolePanel";
 import type { Controller } from "./controller";
 import { TracePanel } from "./EventList";
-import { ErrorBanner, Header, NoticeBanner } from "./Header";
+import { ErrorBanner, Header, NoticeBanner, useTemplates } from "./Header";
 import { HeadersPanel } from "./HeadersPanel";
 import { InspectorPanel } from "./inspector/InspectorPanel";
 import { chooseNamespace, namespaceOptions, selectedNamespace } from "./namespaces";
 import { PingToolbar } from "./PingToolbar";
 import { PlaybackControls } from "./PlaybackControls";
 import { ProbesPanel } from "./probes/ProbesPanel";
+import { StartPage } from "./StartPage";
 import { usePlaybackKeys } from "./usePlaybackKeys";
 import { useStore } from "./useStore";
 import { currentMoment, momentQuery } from "../share/moment";
@@ -27,13 +28,19 @@ export function App({
   stats,
   openLab,
   share,
+  startPage,
 }: {
   controller: Controller;
   stats: FrameStats;
   openLab: (id: string) => void;
   share: ShareSession;
+  /** Whether to show the start page (the page was opened with no lab, link or tab session). */
+  startPage: boolean;
 }) {
   const state = useStore(controller.store);
+  const templates = useTemplates();
+  const [starting, setStarting] = useState(startPage);
+  const closeStart = useMemo(() => () => setStarting(false), []);
   const savedLab = useStore(share.store).lab;
   const readOnly = savedLab?.permission === "VIEW";
   const options = useMemo(() => namespaceOptions(state.topology), [state.topology]);
@@ -71,6 +78,7 @@ export function App({
   return (
     <div class="app">
       <Header
+        templates={templates}
         labName={state.labName}
         connection={state.connection}
         openLab={openLab}
@@ -146,6 +154,9 @@ export function App({
           />
         )}
       </main>
+      {starting && templates.length > 0 && (
+        <StartPage templates={templates} openLab={openLab} onClose={closeStart} />
+      )}
     </div>
   );
 }

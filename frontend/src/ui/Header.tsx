@@ -11,13 +11,14 @@ const STATUS_TITLES: Readonly<Record<Status, string>> = {
 };
 
 export function Header(props: {
+  templates: readonly LabTemplate[];
   labName: string | null;
   connection: Status;
   openLab: (id: string) => void;
   /** Further header controls (the saved-lab buttons). */
   controls?: ComponentChildren;
 }) {
-  const templates = useTemplates();
+  const templates = props.templates;
   const notes = labNotes(templates, props.labName);
   return (
     <header class="app-header">
@@ -40,7 +41,7 @@ export function Header(props: {
 }
 
 /** The server's built-in labs, fetched once; empty until they are known. */
-function useTemplates(): readonly LabTemplate[] {
+export function useTemplates(): readonly LabTemplate[] {
   const [templates, setTemplates] = useState<readonly LabTemplate[]>([]);
   useEffect(() => {
     let live = true;

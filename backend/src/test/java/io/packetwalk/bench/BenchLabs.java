@@ -335,6 +335,56 @@ public final class BenchLabs {
     return out.toString();
   }
 
+  /**
+   * {@code hosts} hosts on one underlay switch (host1, the world's first, and {@code pw host add}
+   * host2…), each with eth0 on the switch ({@link #flannelNode}{@code /16}), forwarding on, a cni0
+   * bridge holding 10.244.H.1/24 and {@code pods} pods (pod1…, {@code 10.244.H.(p + 1)/24}, default
+   * route via cni0) on veth pairs into cni0: {@code hosts × (pods + 1)} namespaces. Host 1 and the
+   * last host also route each other's pod subnet over the underlay (host-gw style), so a pod of the
+   * first host reaches a pod of the last.
+   */
+  public static String podsOnHosts(int hosts, int pods) {
+    StringBuilder out = new StringBuilder("pw switch add underlay\n");
+    for (int h = 1; h <= hosts; h++) {
+      String host = "host" + h;
+      if (h > 1) {
+        out.append("pw host add ").append(host).append('\n');
+      }
+      out.append("pw nic add ").append(host).append(" eth0 switch underlay\n");
+      out.append("pw use ").append(host).append('\n');
+      out.append("ip addr add ").append(flannelNode(h)).append("/16 dev eth0\n");
+      out.append("ip link set eth0 up\n");
+      out.append("sysctl -q -w net.ipv4.ip_forward=1\n");
+      out.append("ip link add cni0 type bridge\n");
+      out.append("ip addr add 10.244.").append(h).append(".1/24 dev cni0\n");
+      out.append("ip link set cni0 up\n");
+      for (int p = 1; p <= pods; p++) {
+        String pod = "pod" + p;
+        out.append("ip netns add ").append(pod).append('\n');
+        out.append("ip link add veth").append(p).append(" type veth peer name eth0 netns ");
+        out.append(pod).append('\n');
+        out.append("ip link set veth").append(p).append(" master cni0\n");
+        out.append("ip link set veth").append(p).append(" up\n");
+        out.append("ip -n ").append(pod).append(" addr add ").append(podAddress(h, p));
+        out.append("/24 dev eth0\n");
+        out.append("ip -n ").append(pod).append(" link set eth0 up\n");
+        out.append("ip -n ").append(pod).append(" route add default via 10.244.");
+        out.append(h).append(".1\n");
+      }
+      int peer = h == 1 ? hosts : h == hosts ? 1 : 0;
+      if (peer != 0 && hosts > 1) {
+        out.append("ip route add 10.244.").append(peer).append(".0/24 via ");
+        out.append(flannelNode(peer)).append('\n');
+      }
+    }
+    return out.toString();
+  }
+
+  /** The address {@link #podsOnHosts} gives pod {@code p} of host {@code h}. */
+  public static String podAddress(int h, int p) {
+    return "10.244." + h + "." + (p + 1);
+  }
+
   /** Host {@code h}'s underlay address. */
   public static String flannelNode(int h) {
     return "192.168." + (h / 256) + "." + (h % 256);

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -40,7 +42,13 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
  * are reported apart, with the follow pans that caused them. Runs only with {@code
  * -Dbench.browser=true}.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    webEnvironment = WebEnvironment.RANDOM_PORT,
+    properties = {
+      // the 1,000-namespace lab is larger than one lab and one saved document may be by default
+      "packetwalk.ws.max-lab-objects=200000",
+      "packetwalk.share.max-document-size=8MB"
+    })
 @EnabledIfSystemProperty(
     named = "bench.browser",
     matches = "true",
@@ -64,8 +72,9 @@ class FrameTimeBenchmarkTest {
       const untilPlaybackEnds = arguments[0];
       const button = document.getElementById('play-pause');
       const snapshot = () => Object.assign({}, window.packetwalk.frameStats);
-      const sampler = { intervals: [], staticMs: [], overlayMs: [], staticDraws: [],
-        overlayDraws: [], longTasks: [], running: true, last: null, previous: snapshot(),
+      const sampler = { intervals: [], staticMs: [], overlayMs: [], interactionMs: [],
+        staticDraws: [], overlayDraws: [], interactionDraws: [], longTasks: [], running: true,
+        last: null, previous: snapshot(),
         before: snapshot(), observer: null, sawPlaying: false };
       window.frameTimeSampler = sampler;
       if (PerformanceObserver.supportedEntryTypes.includes('longtask')) {
@@ -80,8 +89,11 @@ class FrameTimeBenchmarkTest {
           sampler.intervals.push(now - sampler.last);
           sampler.staticMs.push(stats.staticTotalDrawMs - previous.staticTotalDrawMs);
           sampler.overlayMs.push(stats.overlayTotalDrawMs - previous.overlayTotalDrawMs);
+          sampler.interactionMs.push(
+            stats.interactionTotalDrawMs - previous.interactionTotalDrawMs);
           sampler.staticDraws.push(stats.staticDraws - previous.staticDraws);
           sampler.overlayDraws.push(stats.overlayDraws - previous.overlayDraws);
+          sampler.interactionDraws.push(stats.interactionDraws - previous.interactionDraws);
         }
         sampler.last = now;
         sampler.previous = stats;
@@ -99,9 +111,134 @@ class FrameTimeBenchmarkTest {
       sampler.running = false;
       if (sampler.observer !== null) sampler.observer.disconnect();
       return { intervals: sampler.intervals, staticMs: sampler.staticMs,
-        overlayMs: sampler.overlayMs, staticDraws: sampler.staticDraws,
-        overlayDraws: sampler.overlayDraws, longTasks: sampler.longTasks, before: sampler.before,
+        overlayMs: sampler.overlayMs, interactionMs: sampler.interactionMs,
+        staticDraws: sampler.staticDraws, overlayDraws: sampler.overlayDraws,
+        interactionDraws: sampler.interactionDraws, longTasks: sampler.longTasks,
+        before: sampler.before,
         after: Object.assign({}, window.packetwalk.frameStats) };
+      """;
+
+  private static final int BIG_HOSTS = 100;
+  private static final int PODS_PER_HOST = 9;
+  private static final int IN_FLIGHT = 300;
+  private static final Duration IN_FLIGHT_SAMPLE = Duration.ofSeconds(5);
+  private static final Path BIG_REPORT = Path.of("target", "bench", "frame-time-big-lab.txt");
+
+  /**
+   * Imports the script {@code arguments[0]} as a lab document (the server runs it), saves the
+   * document as a new shared lab and answers its edit link.
+   */
+  private static final String SAVE_SCRIPT_AS_LAB =
+      """
+      const done = arguments[arguments.length - 1];
+      const headers = { 'X-Packetwalk': '1' };
+      const answer = async (response) => {
+        const text = await response.text();
+        if (!response.ok || text.includes('"error"')) throw new Error(text.slice(0, 400));
+        return JSON.parse(text);
+      };
+      fetch('/api/labs/import-script?name=1000%20namespaces%20on%20100%20hosts', {
+        method: 'POST', headers: { ...headers, 'Content-Type': 'text/plain' }, body: arguments[0] })
+        .then(answer)
+        .then((lab) => fetch('/api/shared', { method: 'POST',
+          headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify(lab) }))
+        .then(answer)
+        .then((saved) => done(saved.editLink), (error) => done('failed: ' + error.message));
+      """;
+
+  /**
+   * Puts {@code arguments[0]} copies of the current packet marker (cached as a bitmap when the page
+   * caches it) on the overlay layer, one on each of as many of the lab's wires (spread over all of
+   * them, or only over the wires in view with {@code arguments[2]}), and for {@code arguments[1]}
+   * ms moves every copy along its wire on each animation frame and draws the overlay layer, timing
+   * both; then removes the copies. Answers the frame intervals, the per-frame move-and-draw times
+   * and how many copies were in view.
+   */
+  private static final String PACKETS_IN_FLIGHT =
+      """
+      const [count, durationMs, inViewOnly] = arguments;
+      const done = arguments[arguments.length - 1];
+      const stage = Konva.stages[0];
+      const [staticLayer, overlay] = stage.getLayers();
+      const marker = overlay.getChildren().filter((n) => n.getClassName() === 'Group').at(-1);
+      const toScreen = staticLayer.getAbsoluteTransform();
+      const onScreen = (x, y) => {
+        const p = toScreen.point({ x, y });
+        return p.x >= 0 && p.y >= 0 && p.x <= stage.width() && p.y <= stage.height();
+      };
+      const wires = staticLayer.find('.wire').filter((w) => !inViewOnly ||
+        (onScreen(w.points()[0], w.points()[1]) && onScreen(w.points()[2], w.points()[3])));
+      // A copy is drawn from a bitmap of the same resolution when the page draws its marker so.
+      const ratio = marker.isCached() ? marker._getCanvasCache().scene.pixelRatio : null;
+      const copies = [];
+      for (let i = 0; i < count; i++) {
+        const node = marker.clone();
+        if (ratio !== null) node.cache({ pixelRatio: ratio });
+        overlay.add(node);
+        copies.push({ node, points: wires[Math.floor(i * wires.length / count)].points(),
+          phase: i / count });
+      }
+      const inView = copies.filter((c) => onScreen(c.points[0], c.points[1])).length;
+      const intervals = [];
+      const workMs = [];
+      let last = null;
+      let start = null;
+      const tick = (now) => {
+        start ??= now;
+        if (last !== null) intervals.push(now - last);
+        last = now;
+        const began = performance.now();
+        for (const c of copies) {
+          const t = ((now - start) / 800 + c.phase) % 1;
+          const [x1, y1, x2, y2] = c.points;
+          c.node.position({ x: x1 + (x2 - x1) * t, y: y1 + (y2 - y1) * t });
+        }
+        overlay.draw();
+        workMs.push(performance.now() - began);
+        if (now - start < durationMs) {
+          requestAnimationFrame(tick);
+        } else {
+          copies.forEach((c) => c.node.destroy());
+          overlay.draw();
+          done({ intervals, workMs, inView, wires: wires.length });
+        }
+      };
+      requestAnimationFrame(tick);
+      """;
+
+  /**
+   * Notes when the next pointer goes down and up and, after the release, the first animation frame
+   * after the static layer was drawn again (the box drawn where it was dropped).
+   */
+  private static final String WATCH_DRAG =
+      """
+      const times = { down: null, up: null, placed: null };
+      window.dragTimes = times;
+      document.addEventListener('pointerdown', () => { times.down = performance.now(); },
+        { capture: true, once: true });
+      document.addEventListener('pointerup', () => {
+        times.up = performance.now();
+        const drawn = window.packetwalk.frameStats.staticDraws;
+        const wait = () => {
+          if (window.packetwalk.frameStats.staticDraws > drawn) times.placed = performance.now();
+          else requestAnimationFrame(wait);
+        };
+        requestAnimationFrame(wait);
+      }, { capture: true, once: true });
+      """;
+
+  /** A namespace box wholly on screen, left of the zoom controls: its key and rect. */
+  private static final String BOX_IN_VIEW =
+      """
+      const stage = Konva.stages[0];
+      const box = stage.find('.namespace-box').find((n) => {
+        const r = n.getClientRect();
+        return r.x > 10 && r.y > 10 && r.x + r.width < stage.width() - 260
+          && r.y + r.height < stage.height() - 10;
+      });
+      if (box === undefined) return null;
+      const r = box.getClientRect();
+      return [box.getAttr('nsKey'), r.x, r.y, r.width, r.height];
       """;
 
   @RegisterExtension final HeadlessChromium chromium = new HeadlessChromium(WAIT);
@@ -164,6 +301,182 @@ class FrameTimeBenchmarkTest {
     assertThat(playing.delta("viewportDraws"))
         .as("viewport redraws while playing: following never zooms, so one per follow pan at most")
         .isLessThanOrEqualTo(playing.delta("followPans"));
+  }
+
+  /**
+   * The lab of issue 10's quality bar: {@value #BIG_HOSTS} hosts with {@value #PODS_PER_HOST} pods
+   * each, 1,000 namespaces, imported through the server and opened by its edit link; a ping from
+   * the first host's first pod to the last host's last pod played at full speed; {@value
+   * #IN_FLIGHT} packet markers moving at once; and one box dragged with the mouse.
+   */
+  @Test
+  void aThousandNamespacesOnAHundredHosts() throws IOException {
+    chromium.openLabPage(port);
+    String script = BenchLabs.podsOnHosts(BIG_HOSTS, PODS_PER_HOST);
+    chromium.driver().manage().timeouts().scriptTimeout(WAIT.multipliedBy(3));
+    long importStarted = System.nanoTime();
+    String link = (String) chromium.driver().executeAsyncScript(SAVE_SCRIPT_AS_LAB, script);
+    double importSeconds = (System.nanoTime() - importStarted) / 1e9;
+    assertThat(link).as("the lab was imported and saved").doesNotStartWith("failed");
+
+    long openStarted = System.nanoTime();
+    chromium.driver().get(link.startsWith("/") ? "http://localhost:" + port + link : link);
+    int namespaces = BIG_HOSTS * (PODS_PER_HOST + 1);
+    chromium.until(driver -> boxes() == namespaces);
+    double openSeconds = (System.nanoTime() - openStarted) / 1e9;
+
+    String target = BenchLabs.podAddress(BIG_HOSTS, PODS_PER_HOST);
+    chromium.pingAndAwaitReply("host1/pod1", target);
+    int steps = Integer.parseInt(chromium.find(By.id("event-list")).getDomAttribute("data-steps"));
+    setFastestSpeed();
+    Sample idle = sample(false, () -> sleep(IDLE_SAMPLE));
+    chromium.execute(
+        "window.canvasSizes = []; new ResizeObserver((entries) => entries.forEach((e) =>"
+            + " window.canvasSizes.push(Math.round(e.contentRect.width) + '×'"
+            + " + Math.round(e.contentRect.height)))).observe("
+            + "document.querySelector('.canvas-host'));");
+    Sample playing = sample(true, () -> playToTheEnd(steps));
+    chromium.screenshot("frame-time-big-lab-played.png");
+    Object canvasSizes = chromium.execute("return window.canvasSizes;");
+
+    List<String> inFlight = new ArrayList<>();
+    inFlight.addAll(packetsInFlight(false));
+    inFlight.addAll(packetsInFlight(true));
+
+    List<String> drag = new ArrayList<>();
+    Sample dragging = sample(false, () -> drag.addAll(dragOneBox()));
+    chromium.screenshot("frame-time-big-lab-dragged.png");
+
+    List<String> lines =
+        Stream.of(
+                Stream.of(
+                    "Packetwalk frame-time benchmark, big lab",
+                    String.format(
+                        Locale.ROOT,
+                        "lab: %d namespaces on %d hosts (%d script lines); import and save %.1f s,"
+                            + " open until every box is drawn %.1f s",
+                        namespaces,
+                        BIG_HOSTS,
+                        script.lines().count(),
+                        importSeconds,
+                        openSeconds),
+                    "trace: host1/pod1 → "
+                        + target
+                        + ", "
+                        + steps
+                        + " steps, played at "
+                        + chromium.find(By.id("speed-value")).getText()),
+                idle.report("idle"),
+                playing.report("playing"),
+                Stream.of(
+                    "  canvas sizes while playing (the first is the size it had): " + canvasSizes),
+                inFlight.stream(),
+                drag.stream(),
+                dragging.report("dragging"))
+            .flatMap(phase -> phase)
+            .toList();
+    Files.createDirectories(BIG_REPORT.getParent());
+    Files.write(BIG_REPORT, lines);
+    lines.forEach(System.out::println);
+
+    assertThat(currentStepSeq()).as("playback reached the last step").isEqualTo(lastStepSeq());
+    assertThat(playing.topologyDraws())
+        .as("static layer draws for the topology while the trace played")
+        .isZero();
+  }
+
+  private long boxes() {
+    return ((Number) chromium.execute("return Konva.stages[0].find('.namespace-box').length;"))
+        .longValue();
+  }
+
+  /** Moves {@value #IN_FLIGHT} packet markers at once; the report's lines. */
+  @SuppressWarnings("unchecked")
+  private List<String> packetsInFlight(boolean inViewOnly) {
+    Map<String, Object> result =
+        (Map<String, Object>)
+            chromium
+                .driver()
+                .executeAsyncScript(
+                    PACKETS_IN_FLIGHT, IN_FLIGHT, IN_FLIGHT_SAMPLE.toMillis(), inViewOnly);
+    double[] intervals = Sample.numbers(result.get("intervals"));
+    double[] work = Sample.numbers(result.get("workMs"));
+    double[] every = new double[work.length];
+    Arrays.fill(every, 1);
+    return List.of(
+        String.format(
+            Locale.ROOT,
+            "%d packets in flight (%s, %s wires, %s in view): %d frames; frame interval median"
+                + " %.1f ms, p95 %.1f ms, max %.1f ms",
+            IN_FLIGHT,
+            inViewOnly ? "on the wires in view" : "spread over the whole lab",
+            result.get("wires"),
+            result.get("inView"),
+            intervals.length,
+            Sample.percentile(intervals, 50),
+            Sample.percentile(intervals, 95),
+            Sample.percentile(intervals, 100)),
+        Sample.drawTimes("moving the markers and drawing the overlay", work, every));
+  }
+
+  /**
+   * Drags a box in view by 120 × 90 pixels in 30 pointer moves of 50 ms each (real Selenium mouse
+   * actions); waits until it is drawn where it was dropped; the report's lines.
+   */
+  @SuppressWarnings("unchecked")
+  private List<String> dragOneBox() {
+    List<Object> box = (List<Object>) chromium.execute(BOX_IN_VIEW);
+    assertThat(box).as("a namespace box in view").isNotNull();
+    String key = (String) box.get(0);
+    double x = ((Number) box.get(1)).doubleValue() + 14;
+    double y = ((Number) box.get(2)).doubleValue() + 8;
+    double sceneXBefore = sceneX(key);
+    chromium.execute(WATCH_DRAG);
+    WebElement stage = chromium.find(By.cssSelector(".canvas-stage"));
+    int moves = 30;
+    Actions actions =
+        new Actions(chromium.driver(), Duration.ofMillis(50))
+            .moveToElement(stage, offset(stage, x, true), offset(stage, y, false))
+            .clickAndHold();
+    for (int i = 1; i <= moves; i++) {
+      actions.moveToElement(
+          stage, offset(stage, x + 4.0 * i, true), offset(stage, y + 3.0 * i, false));
+    }
+    long started = System.nanoTime();
+    actions.release().perform();
+    chromium.until(driver -> chromium.execute("return window.dragTimes.placed;") != null);
+    double endToEnd = (System.nanoTime() - started) / 1e6;
+    Map<String, Object> times = (Map<String, Object>) chromium.execute("return window.dragTimes;");
+    double down = ((Number) times.get("down")).doubleValue();
+    double up = ((Number) times.get("up")).doubleValue();
+    double placed = ((Number) times.get("placed")).doubleValue();
+    assertThat(sceneX(key) - sceneXBefore).as("the box moved right").isGreaterThan(60);
+    return List.of(
+        String.format(
+            Locale.ROOT,
+            "drag of %s, %d moves of 50 ms by Selenium: pointer down → up %.0f ms, up → box drawn"
+                + " in place %.0f ms; WebDriver call to placed %.0f ms",
+            key,
+            moves,
+            up - down,
+            placed - up,
+            endToEnd));
+  }
+
+  private double sceneX(String key) {
+    return ((Number)
+            chromium.execute(
+                "return Konva.stages[0].find('.namespace-box')"
+                    + ".find(n => n.getAttr('nsKey') === arguments[0])"
+                    + ".getClientRect({ relativeTo: Konva.stages[0].getLayers()[0] }).x;",
+                key))
+        .doubleValue();
+  }
+
+  /** Selenium moves relative to an element's centre: a stage pixel as such an offset. */
+  private static int offset(WebElement stage, double pixel, boolean horizontal) {
+    double half = (horizontal ? stage.getRect().getWidth() : stage.getRect().getHeight()) / 2.0;
+    return (int) Math.round(pixel - half);
   }
 
   /** Types the lab script into the console in the root namespace; counts the lines typed. */
@@ -248,8 +561,10 @@ class FrameTimeBenchmarkTest {
       double[] intervals,
       double[] staticMs,
       double[] overlayMs,
+      double[] interactionMs,
       double[] staticDrawsPerFrame,
       double[] overlayDrawsPerFrame,
+      double[] interactionDrawsPerFrame,
       double[] longTasks,
       Map<String, Object> before,
       Map<String, Object> after) {
@@ -260,14 +575,16 @@ class FrameTimeBenchmarkTest {
           numbers(result.get("intervals")),
           numbers(result.get("staticMs")),
           numbers(result.get("overlayMs")),
+          numbers(result.get("interactionMs")),
           numbers(result.get("staticDraws")),
           numbers(result.get("overlayDraws")),
+          numbers(result.get("interactionDraws")),
           numbers(result.get("longTasks")),
           (Map<String, Object>) result.get("before"),
           (Map<String, Object>) result.get("after"));
     }
 
-    private static double[] numbers(Object list) {
+    static double[] numbers(Object list) {
       return ((List<?>) list).stream().mapToDouble(n -> ((Number) n).doubleValue()).toArray();
     }
 
@@ -293,8 +610,9 @@ class FrameTimeBenchmarkTest {
       double[] bothMs = new double[frames];
       double[] bothDraws = new double[frames];
       for (int i = 0; i < frames; i++) {
-        bothMs[i] = staticMs[i] + overlayMs[i];
-        bothDraws[i] = staticDrawsPerFrame[i] + overlayDrawsPerFrame[i];
+        bothMs[i] = staticMs[i] + overlayMs[i] + interactionMs[i];
+        bothDraws[i] =
+            staticDrawsPerFrame[i] + overlayDrawsPerFrame[i] + interactionDrawsPerFrame[i];
       }
       return Stream.of(
           String.format(
@@ -310,9 +628,10 @@ class FrameTimeBenchmarkTest {
               longTasks.length == 0
                   ? ""
                   : String.format(Locale.ROOT, " (longest %.0f ms)", percentile(longTasks, 100))),
-          drawTimes("both layers", bothMs, bothDraws),
+          drawTimes("all layers", bothMs, bothDraws),
           drawTimes("static layer", staticMs, staticDrawsPerFrame),
           drawTimes("overlay layer", overlayMs, overlayDrawsPerFrame),
+          drawTimes("interaction layer", interactionMs, interactionDrawsPerFrame),
           String.format(
               Locale.ROOT,
               "  layer draws: static %d (topology %d, viewport %d for %d follow pans),"
@@ -326,7 +645,7 @@ class FrameTimeBenchmarkTest {
     }
 
     /** A line on the draw times of the frames in which {@code draws} is not zero. */
-    private static String drawTimes(String layers, double[] ms, double[] draws) {
+    static String drawTimes(String layers, double[] ms, double[] draws) {
       double[] drawing =
           IntStream.range(0, ms.length).filter(i -> draws[i] > 0).mapToDouble(i -> ms[i]).toArray();
       String figures =
@@ -343,7 +662,7 @@ class FrameTimeBenchmarkTest {
     }
 
     /** Nearest-rank percentile; 0 for no samples. */
-    private static double percentile(double[] values, int p) {
+    static double percentile(double[] values, int p) {
       if (values.length == 0) {
         return 0;
       }

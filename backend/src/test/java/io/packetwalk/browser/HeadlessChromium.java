@@ -119,10 +119,16 @@ final class HeadlessChromium implements BeforeEachCallback, AfterEachCallback {
     return driver;
   }
 
-  /** Opens the lab page the server on {@code port} serves and waits until it is connected. */
+  /**
+   * Opens the lab page the server on {@code port} serves, waits until it is connected, and keeps
+   * the default lab open past the start page (shown with the built-in labs' picker on a first
+   * visit).
+   */
   void openLabPage(int port) {
     driver.get("http://localhost:" + port + "/");
     until(ExpectedConditions.attributeToBe(By.id("connection-status"), "data-status", "connected"));
+    until(ExpectedConditions.presenceOfElementLocated(By.id("lab-picker")));
+    findAll(By.id("start-close")).forEach(WebElement::click);
   }
 
   WebElement find(By by) {
