@@ -70,6 +70,13 @@ public final class MessageEncoder {
           position.put("x", p.x());
           position.put("y", p.y());
         }
+        if (w.live() == null) {
+          node.putNull("live");
+        } else {
+          ObjectNode live = node.putObject("live");
+          live.put("labId", w.live().labId());
+          live.put("canEdit", w.live().canEdit());
+        }
       }
       case TopologyChange c -> topologyChange(node, c);
       case TraceStart s -> {
@@ -106,6 +113,15 @@ public final class MessageEncoder {
         node.put("requestId", d.requestId());
         node.put("document", d.document());
       }
+      case Protocol.LiveEdit e -> {
+        node.put("seq", e.seq());
+        node.put("label", e.label());
+        node.set("commands", outcomes(e.commands()));
+      }
+      case Protocol.PresenterStep p -> {
+        node.put("trace", p.trace());
+        node.put("step", p.step());
+      }
     }
     return mapper.writeValueAsString(node);
   }
@@ -114,15 +130,7 @@ public final class MessageEncoder {
     node.put("requestId", result.requestId());
     node.put("label", result.label());
     node.put("applied", result.applied());
-    ArrayNode commands = node.putArray("commands");
-    for (Protocol.EditOutcome outcome : result.commands()) {
-      ObjectNode command = commands.addObject();
-      command.set("netns", netns(outcome.netns()));
-      command.put("line", outcome.line());
-      command.put("exit", outcome.exit());
-      command.put("stdout", outcome.stdout());
-      command.put("stderr", outcome.stderr());
-    }
+    node.set("commands", outcomes(result.commands()));
     ArrayNode undo = node.putArray("undo");
     for (Protocol.EditCommand command : result.undo()) {
       ObjectNode line = undo.addObject();
@@ -130,6 +138,19 @@ public final class MessageEncoder {
       line.put("line", command.line());
     }
     node.put("error", result.error());
+  }
+
+  private ArrayNode outcomes(List<Protocol.EditOutcome> outcomes) {
+    ArrayNode commands = mapper.createArrayNode();
+    for (Protocol.EditOutcome outcome : outcomes) {
+      ObjectNode command = commands.addObject();
+      command.set("netns", netns(outcome.netns()));
+      command.put("line", outcome.line());
+      command.put("exit", outcome.exit());
+      command.put("stdout", outcome.stdout());
+      command.put("stderr", outcome.stderr());
+    }
+    return commands;
   }
 
   private ObjectNode netns(Protocol.NamespaceRef ref) {
