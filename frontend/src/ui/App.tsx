@@ -14,6 +14,7 @@ import { InspectorPanel } from "./inspector/InspectorPanel";
 import { playbackKey, type PlaybackKey } from "./keyboard";
 import { chooseNamespace, namespaceOptions, selectedNamespace } from "./namespaces";
 import { PingToolbar } from "./PingToolbar";
+import { LiveControls } from "./LiveControls";
 import { PlaybackControls } from "./PlaybackControls";
 import { ProbesPanel } from "./probes/ProbesPanel";
 import { useStore } from "./useStore";
@@ -128,8 +129,17 @@ export function App({
             onStart={() => controller.jumpToStart()}
             onEnd={() => controller.jumpToEnd()}
           />
+          {state.live !== null && (
+            <LiveControls
+              live={state.live}
+              presenting={state.presenting}
+              following={state.following}
+              onPresent={(on) => controller.setPresenting(on)}
+              onFollow={(on) => controller.setFollowing(on)}
+            />
+          )}
           {momentLink !== null && <MomentLink link={momentLink} />}
-          {!readOnly && <CommandLog entries={state.edits.log} />}
+          {(!readOnly || state.live !== null) && <CommandLog entries={state.edits.log} />}
         </section>
         <aside class="trace-column">
           <TracePanel
