@@ -1,4 +1,4 @@
--- The live labs' edit log (io.packetwalk.live, docs/architecture-live.md): every change made to a
+-- The live labs' edit log (io.packetwalk.live, docs/live-labs.md): every change made to a
 -- live lab, numbered by one sequence. Every server instance applies a lab's rows in seq order to
 -- its own copy of the lab's world. Rows are only ever inserted. An insert first locks the lab's
 -- shared_lab row, so a lab's rows commit in seq order and a reader never sees seq N+1 before N.
