@@ -7,8 +7,8 @@ import java.util.Optional;
 /**
  * The live labs' edit log, shared by every instance of the server: each change to a live lab is
  * appended under a number from one sequence, and every instance applies a lab's entries in that
- * order to its own copy of the lab's world (docs/live-labs.md). io.packetwalk.live keeps it
- * in the database; {@link MemoryLiveLog} serves a server without one.
+ * order to its own copy of the lab's world (docs/live-labs.md). io.packetwalk.live keeps it in the
+ * database; {@link MemoryLiveLog} serves a server without one.
  */
 public interface LiveLog {
 
