@@ -139,7 +139,7 @@ export function App({
             />
           )}
           {momentLink !== null && <MomentLink link={momentLink} />}
-          {(!readOnly || state.live !== null) && <CommandLog entries={state.edits.log} />}
+          {!readOnly && <CommandLog entries={state.edits.log} />}
         </section>
         <aside class="trace-column">
           <TracePanel
