@@ -76,6 +76,20 @@ class LiveLabSocketTest {
       assertThat(viewer.next("error").get("reason").stringValue()).isEqualTo("READ_ONLY");
       viewer.send("{\"v\":2,\"type\":\"present\",\"trace\":\"live:1\",\"step\":0}");
       assertThat(viewer.next("error").get("reason").stringValue()).isEqualTo("READ_ONLY");
+      viewer.send(
+          "{\"v\":2,\"type\":\"edit\",\"requestId\":\"e2\",\"label\":\"forced\","
+              + "\"commands\":[{\"netns\":{\"host\":\"host1\",\"netns\":\"\"},"
+              + "\"line\":\"ip netns add forced\"}]}");
+      assertThat(viewer.next("error").get("reason").stringValue()).isEqualTo("READ_ONLY");
+      viewer.send(
+          "{\"v\":2,\"type\":\"place\",\"positions\":[{\"host\":\"host1\","
+              + "\"netns\":\"ns1\",\"x\":1,\"y\":2}]}");
+      assertThat(viewer.next("error").get("reason").stringValue()).isEqualTo("READ_ONLY");
+      alice.send("{\"v\":2,\"type\":\"exportLab\",\"requestId\":\"x1\"}");
+      assertThat(alice.next("labDocument").get("document").stringValue())
+          .as("nothing a view link sent changed the lab")
+          .doesNotContain("forced")
+          .doesNotContain("\"layout\"");
 
       alice.send(
           "{\"v\":2,\"type\":\"ping\",\"requestId\":\"p1\",\"from\":{\"host\":\"host1\","
