@@ -43,6 +43,10 @@ final class LabServer implements AutoCloseable {
   private final StreamProperties properties;
   private final LabRegistry registry;
   private final LiveLabs live;
+
+  /** The bus this server made for itself (no database), closed with it; else null. */
+  private LocalLiveBus ownedBus;
+
   private final Set<LabConnection> connections = ConcurrentHashMap.newKeySet();
   private final Map<String, Integer> perAddress = new ConcurrentHashMap<>();
   private final ScheduledExecutorService sweeper =
@@ -61,6 +65,7 @@ final class LabServer implements AutoCloseable {
       RunLimits limits,
       StreamProperties properties) {
     this(catalog, savedLabs, new MemoryLiveLog(), new LocalLiveBus(), slots, limits, properties);
+    ownedBus = (LocalLiveBus) live.bus();
   }
 
   LabServer(
@@ -206,5 +211,8 @@ final class LabServer implements AutoCloseable {
   @Override
   public void close() {
     sweeper.shutdownNow();
+    if (ownedBus != null) {
+      ownedBus.close();
+    }
   }
 }

@@ -65,8 +65,8 @@ final class LiveLabs {
     bus.publish("p|" + lab.labId() + "|" + seq + "|" + step + "|" + presenter.key());
   }
 
-  int held() {
-    return labs.size();
+  LiveBus bus() {
+    return bus;
   }
 
   private void heard(String message) {
