@@ -4,7 +4,12 @@
  * the edits waiting for their answer, and the refusal shown next to the thing it concerns. Pure
  * transitions; the controller sends the batches.
  */
-import type { EditCommand, EditOutcome, EditResultMessage } from "../protocol/protocol";
+import type {
+  EditCommand,
+  EditOutcome,
+  EditResultMessage,
+  LiveEditMessage,
+} from "../protocol/protocol";
 
 /** One line of the command log. */
 export interface LogEntry {
@@ -14,6 +19,8 @@ export interface LogEntry {
   readonly applied: boolean;
   readonly commands: readonly EditOutcome[];
   readonly error: string | null;
+  /** True for a change someone else made to the live lab this tab is in. */
+  readonly remote?: true;
 }
 
 /** A batch that undoes (on the undo stack) or redoes (on the redo stack) an edit. */
@@ -71,6 +78,19 @@ export function editSent(state: EditState, requestId: string, pending: PendingEd
   if (pending.mode === "undo") return { ...next, undo: state.undo.slice(0, -1) };
   if (pending.mode === "redo") return { ...next, redo: state.redo.slice(0, -1) };
   return next;
+}
+
+/** The state after someone else changed the live lab: logged as theirs; this tab's undo and redo are untouched. */
+export function remoteEdit(state: EditState, edit: LiveEditMessage): EditState {
+  const entry: LogEntry = {
+    requestId: `live:${edit.seq}`,
+    label: edit.label,
+    applied: true,
+    commands: edit.commands,
+    error: null,
+    remote: true,
+  };
+  return { ...state, log: [...state.log, entry].slice(-LOG_LIMIT) };
 }
 
 /** The state after an edit's answer: logged, and its reversal on the right stack, or its refusal shown. */

@@ -156,7 +156,7 @@ describe("malformed messages", () => {
     const error = failure(validateClientMessage({ v: 2, type: "teleport" }));
     expect(error.reason).toBe("UNKNOWN_TYPE");
     expect(error.message).toBe(
-      'Unknown message type "teleport"; expected one of: hello, ping, command, exportLab, edit, place, inspect.',
+      'Unknown message type "teleport"; expected one of: hello, ping, command, exportLab, edit, place, inspect, present, follow.',
     );
   });
 

@@ -159,7 +159,24 @@ export interface InspectMessage {
   readonly netns: NamespaceRef;
 }
 
+/** In a live lab opened by an edit link: the presenter is on step `step` of trace `trace` (null: stop presenting). */
+export interface PresentMessage {
+  readonly v: 2;
+  readonly type: "present";
+  readonly trace: string | null;
+  readonly step: number;
+}
+
+/** In a live lab: whether this tab's player follows the presenter. */
+export interface FollowMessage {
+  readonly v: 2;
+  readonly type: "follow";
+  readonly following: boolean;
+}
+
 export type ClientMessage =
+  | PresentMessage
+  | FollowMessage
   | HelloMessage
   | PingMessage
   | CommandMessage
@@ -186,6 +203,31 @@ export interface WelcomeMessage {
   readonly layout?: readonly Position[];
   /** The probes saved with the lab; absent from a server that predates them (read as none). */
   readonly probes?: readonly SavedProbe[];
+  /** A live lab shared by every tab on the saved lab's links, or null (absent: null). */
+  readonly live?: LiveInfo | null;
+}
+
+/** A live lab: its saved lab id, and whether this tab's link may change it and present. */
+export interface LiveInfo {
+  readonly labId: string;
+  readonly canEdit: boolean;
+}
+
+/** Someone else changed the live lab: a command log entry (a topologyChange follows if the topology changed). */
+export interface LiveEditMessage {
+  readonly v: 2;
+  readonly type: "liveEdit";
+  readonly seq: number;
+  readonly label: string;
+  readonly commands: readonly EditOutcome[];
+}
+
+/** The presenter is on step `step` of trace `trace` (sent to this follower before, under that request id). */
+export interface PresenterStepMessage {
+  readonly v: 2;
+  readonly type: "presenterStep";
+  readonly trace: string;
+  readonly step: number;
 }
 
 /** A namespace added to a host (its devices come as upserts). */
@@ -324,6 +366,8 @@ export interface LabDocumentMessage {
 }
 
 export type ServerMessage =
+  | LiveEditMessage
+  | PresenterStepMessage
   | LabDocumentMessage
   | WelcomeMessage
   | TopologyChangeMessage
@@ -370,6 +414,7 @@ export function validateServerMessage(value: unknown): Validated<ServerMessage> 
           notice: message.nullableStr("notice"),
           ...(message.has("layout") && { layout: message.list("layout", position) }),
           ...(message.has("probes") && { probes: message.list("probes", savedProbe) }),
+          ...(message.has("live") && { live: liveInfo(message, "live") }),
         };
       case "topologyChange":
         return {
@@ -459,6 +504,21 @@ export function validateServerMessage(value: unknown): Validated<ServerMessage> 
           requestId: message.str("requestId"),
           document: message.str("document"),
         };
+      case "liveEdit":
+        return {
+          v: 2,
+          type: "liveEdit",
+          seq: message.int("seq", 1),
+          label: message.str("label"),
+          commands: message.list("commands", editOutcome),
+        };
+      case "presenterStep":
+        return {
+          v: 2,
+          type: "presenterStep",
+          trace: message.str("trace"),
+          step: message.int("step", -1),
+        };
     }
   });
 }
@@ -516,6 +576,15 @@ export function validateClientMessage(value: unknown): Validated<ClientMessage> 
           requestId: message.str("requestId"),
           netns: namespaceRef(message.obj("netns")),
         };
+      case "present":
+        return {
+          v: 2,
+          type: "present",
+          trace: message.nullableStr("trace"),
+          step: message.int("step", -1, 1_000_000),
+        };
+      case "follow":
+        return { v: 2, type: "follow", following: message.bool("following") };
     }
   });
 }
@@ -527,7 +596,17 @@ export function encodeClientMessage(message: ClientMessage): string {
 
 // ---- Validation internals ----
 
-const CLIENT_TYPES = ["hello", "ping", "command", "exportLab", "edit", "place", "inspect"] as const;
+const CLIENT_TYPES = [
+  "hello",
+  "ping",
+  "command",
+  "exportLab",
+  "edit",
+  "place",
+  "inspect",
+  "present",
+  "follow",
+] as const;
 const SERVER_TYPES = [
   "welcome",
   "topologyChange",
@@ -539,6 +618,8 @@ const SERVER_TYPES = [
   "namespaceState",
   "error",
   "labDocument",
+  "liveEdit",
+  "presenterStep",
 ] as const;
 
 /** Thrown inside a validator and turned into a `Validated` failure at its edge. */
@@ -810,6 +891,12 @@ function deviceRef(fields: Fields): DeviceRef {
 
 function stateEntry(fields: Fields): StateEntry {
   return { device: fields.nullableStr("device"), key: fields.str("key"), text: fields.str("text") };
+}
+
+function liveInfo(message: Fields, key: string): LiveInfo | null {
+  if (message.raw(key) === null) return null;
+  const fields = message.obj(key);
+  return { labId: fields.str("labId"), canEdit: fields.bool("canEdit") };
 }
 
 function sessionToken(fields: Fields): SessionToken {

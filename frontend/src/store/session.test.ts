@@ -1,6 +1,7 @@
 /** Tests the session transitions that carry the server's notices and run limits to the panels. */
 import { describe, expect, it } from "vitest";
 import type { Topology } from "../model/topology";
+import type { TraceStep } from "../model/trace";
 import { initialSession, receive, traceOutcome } from "./session";
 
 const empty: Topology = { hosts: [], links: [] };
@@ -76,3 +77,79 @@ describe("session", () => {
     );
   });
 });
+
+describe("live labs", () => {
+  const live = { labId: "L1", canEdit: false };
+  const welcomed = receive(initialSession(4), {
+    v: 2,
+    type: "welcome",
+    protocolVersion: 2,
+    labName: "lab",
+    topology: { hosts: [], links: [], switches: [] },
+    session: { id: "s", secret: "t" },
+    resumed: false,
+    notice: null,
+    live,
+  });
+
+  it("follows the presenter from the start on a view link", () => {
+    expect(welcomed.live).toEqual(live);
+    expect(welcomed.following).toBe(true);
+    expect(welcomed.presenting).toBe(false);
+  });
+
+  it("logs someone else's change without touching this tab's undo", () => {
+    const state = receive(welcomed, {
+      v: 2,
+      type: "liveEdit",
+      seq: 7,
+      label: "deleted ns2",
+      commands: [
+        {
+          netns: { host: "host1", netns: "" },
+          line: "ip netns del ns2",
+          exit: 0,
+          stdout: "",
+          stderr: "",
+        },
+      ],
+    });
+    expect(state.edits.log).toHaveLength(1);
+    expect(state.edits.log[0]).toMatchObject({ requestId: "live:7", remote: true, applied: true });
+    expect(state.edits.undo).toHaveLength(0);
+  });
+
+  it("moves to the presenter's step of the trace it was sent, and only when following", () => {
+    let state = receive(welcomed, { v: 2, type: "traceStart", requestId: "live:3", title: "t" });
+    for (let seq = 0; seq < 5; seq++) {
+      state = receive(state, {
+        v: 2,
+        type: "traceStep",
+        requestId: "live:3",
+        step: stepFixture(seq),
+      });
+    }
+    const moved = receive(state, { v: 2, type: "presenterStep", trace: "live:3", step: 2 });
+    expect(moved.cursor).toBe(2);
+    const otherTrace = receive(state, { v: 2, type: "presenterStep", trace: "live:9", step: 2 });
+    expect(otherTrace.cursor).toBe(-1);
+    const notFollowing = receive(
+      { ...state, following: false },
+      { v: 2, type: "presenterStep", trace: "live:3", step: 2 },
+    );
+    expect(notFollowing.cursor).toBe(-1);
+  });
+});
+
+function stepFixture(seq: number): TraceStep {
+  return {
+    seq,
+    causeSeq: seq === 0 ? null : seq - 1,
+    timeNs: seq * 1000,
+    location: { host: "host1", netns: "ns1", device: "veth1" },
+    kind: "PACKET_SENT",
+    sentence: `step ${seq}`,
+    headers: [],
+    disposition: null,
+  };
+}

@@ -1,9 +1,14 @@
 /** Owns the session state (connection, lab, topology, current trace and cursor, console, error banner) and the pure transitions that change it. */
-import { NO_EDITS, editAnswered, type EditState } from "../edit/editState";
+import { NO_EDITS, editAnswered, remoteEdit, type EditState } from "../edit/editState";
 import type { Point } from "../geometry/path";
 import { allNamespaces, namespaceKey, type NamespaceRef, type Topology } from "../model/topology";
 import type { TraceStep } from "../model/trace";
-import type { NamespaceStateMessage, ServerMessage, WelcomeMessage } from "../protocol/protocol";
+import type {
+  LiveInfo,
+  NamespaceStateMessage,
+  ServerMessage,
+  WelcomeMessage,
+} from "../protocol/protocol";
 import { fromSaved, type Probe } from "../playback/probes";
 import type { ConnectionStatus } from "../transport/connection";
 import { applyTopologyChange } from "./topologyChange";
@@ -62,6 +67,12 @@ export interface SessionState {
   readonly probes: readonly Probe[];
   /** Whether a command ran since the current trace started (its tables may differ from the trace's end). */
   readonly commandSinceTrace: boolean;
+  /** The live lab this tab shares with every tab on its links, or null for the tab's own lab. */
+  readonly live: LiveInfo | null;
+  /** Whether this tab presents: its trace and step are sent to followers. */
+  readonly presenting: boolean;
+  /** Whether this tab's player follows the presenter. */
+  readonly following: boolean;
 }
 
 export function initialSession(speed: number): SessionState {
@@ -83,6 +94,9 @@ export function initialSession(speed: number): SessionState {
     inspected: null,
     probes: [],
     commandSinceTrace: false,
+    live: null,
+    presenting: false,
+    following: false,
   };
 }
 
@@ -101,7 +115,18 @@ export function receive(state: SessionState, message: ServerMessage): SessionSta
         ),
         probes: welcomedProbes(state.probes, message),
         edits: NO_EDITS,
+        live: message.live ?? null,
+        presenting: false,
+        // A view link follows the presenter from the start; an edit link chooses to.
+        following: message.live !== undefined && message.live !== null && !message.live.canEdit,
       };
+    case "liveEdit":
+      return { ...state, edits: remoteEdit(state.edits, message) };
+    case "presenterStep": {
+      const trace = state.trace;
+      if (!state.following || trace === null || trace.requestId !== message.trace) return state;
+      return { ...state, cursor: Math.min(message.step, trace.steps.length - 1), playing: false };
+    }
     case "topologyChange": {
       if (state.topology === null) return state;
       const topology = applyTopologyChange(state.topology, message);

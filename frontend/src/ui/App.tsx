@@ -13,6 +13,7 @@ import { HeadersPanel } from "./HeadersPanel";
 import { InspectorPanel } from "./inspector/InspectorPanel";
 import { chooseNamespace, namespaceOptions, selectedNamespace } from "./namespaces";
 import { PingToolbar } from "./PingToolbar";
+import { LiveControls } from "./LiveControls";
 import { PlaybackControls } from "./PlaybackControls";
 import { ProbesPanel } from "./probes/ProbesPanel";
 import { StartPage } from "./StartPage";
@@ -127,6 +128,15 @@ export function App({
             onStart={() => controller.jumpToStart()}
             onEnd={() => controller.jumpToEnd()}
           />
+          {state.live !== null && (
+            <LiveControls
+              live={state.live}
+              presenting={state.presenting}
+              following={state.following}
+              onPresent={(on) => controller.setPresenting(on)}
+              onFollow={(on) => controller.setFollowing(on)}
+            />
+          )}
           {momentLink !== null && <MomentLink link={momentLink} />}
           {!readOnly && <CommandLog entries={state.edits.log} />}
         </section>

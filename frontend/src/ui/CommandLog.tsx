@@ -21,7 +21,7 @@ export function CommandLog({ entries }: { readonly entries: readonly LogEntry[] 
           {entries.map((entry) => (
             <li key={entry.requestId} class={entry.applied ? "edit-applied" : "edit-refused"}>
               <p class="edit-label">
-                {entry.applied ? "You " : "Refused: you "}
+                {entry.remote === true ? "Someone else " : entry.applied ? "You " : "Refused: you "}
                 {entry.label}
               </p>
               <pre>

@@ -327,3 +327,32 @@ describe("controller probes", () => {
     expect(store.get().probes.map((p) => p.label)).toEqual(["nc -z -v -w 1 10.0.0.2 80 in ns1"]);
   });
 });
+
+describe("presenting a live lab", () => {
+  it("sends the trace and each step while presenting, and stops when asked", () => {
+    const { controller, sent, receive, start, stepMessage, end } = setUp();
+    receive(start, stepMessage(0), stepMessage(1), stepMessage(2), end);
+    controller.setPresenting(true);
+    controller.stepForward();
+    controller.stepForward();
+    controller.setPresenting(false);
+    controller.stepForward();
+    expect(sent.filter((m) => m.type === "present")).toEqual([
+      { v: 2, type: "present", trace: "r1", step: -1 },
+      { v: 2, type: "present", trace: "r1", step: 0 },
+      { v: 2, type: "present", trace: "r1", step: 1 },
+      { v: 2, type: "present", trace: null, step: -1 },
+    ]);
+  });
+
+  it("stops following when it starts presenting", () => {
+    const { controller, sent } = setUp();
+    controller.setFollowing(true);
+    controller.setPresenting(true);
+    expect(controller.store.get().following).toBe(false);
+    expect(sent.filter((m) => m.type === "follow")).toEqual([
+      { v: 2, type: "follow", following: true },
+      { v: 2, type: "follow", following: false },
+    ]);
+  });
+});

@@ -45,13 +45,40 @@ export class Controller {
     );
     this.player.setSpeed(store.get().speed);
     this.editing = new EditController(store, send);
+    store.subscribe((state, previous) => this.presentMoves(state, previous));
+  }
+
+  /** While presenting, every move of this tab's player (a new trace, a step) goes to the followers. */
+  private presentMoves(state: SessionState, previous: SessionState): void {
+    const trace = state.trace;
+    if (!state.presenting || trace === null || !trace.complete) return;
+    const moved =
+      !previous.presenting ||
+      !(previous.trace?.complete ?? false) ||
+      previous.trace?.requestId !== trace.requestId ||
+      previous.cursor !== state.cursor;
+    if (moved) this.send({ v: 2, type: "present", trace: trace.requestId, step: state.cursor });
+  }
+
+  /** Starts or stops presenting this tab's steps to the live lab's followers. */
+  setPresenting(presenting: boolean): void {
+    if (presenting && this.store.get().following) this.setFollowing(false);
+    this.store.update((state) => ({ ...state, presenting }));
+    if (!presenting) this.send({ v: 2, type: "present", trace: null, step: -1 });
+  }
+
+  /** Starts or stops following the presenter; the server sends where the presenter is at once. */
+  setFollowing(following: boolean): void {
+    if (following && this.store.get().presenting) this.setPresenting(false);
+    this.store.update((state) => ({ ...state, following }));
+    this.send({ v: 2, type: "follow", following });
   }
 
   // ---- From the server ----
 
   /** Applies one server message; a new trace stops playback, new steps wake a waiting player. */
   receive(message: ServerMessage): void {
-    if (message.type === "traceStart") this.player.pause();
+    if (message.type === "traceStart" || message.type === "presenterStep") this.player.pause();
     this.store.update((state) => receive(state, message));
     if (message.type === "traceStep" || message.type === "traceEnd") this.player.traceGrew();
     if (message.type === "traceEnd") this.recordProbeRun(message.requestId);

@@ -20,10 +20,23 @@ class SavedLabOpener implements SavedLabs {
   public Opening open(String id, String secret, Integer version) {
     try {
       Permission permission = store.info(id, secret).permission();
-      return new Found(
-          store.version(id, secret, version).document(), permission == Permission.VIEW);
+      return found(store.version(id, secret, version), permission == Permission.VIEW);
     } catch (ShareException e) {
       return new Refused(e.getMessage());
     }
+  }
+
+  @Override
+  public Opening stored(String id, int version) {
+    try {
+      return found(store.storedVersion(id, version), true);
+    } catch (ShareException e) {
+      return new Refused(e.getMessage());
+    }
+  }
+
+  private static Found found(SharedLabStore.Opened opened, boolean readOnly) {
+    return new Found(
+        opened.labId(), opened.version(), opened.savedAt(), opened.document(), readOnly);
   }
 }

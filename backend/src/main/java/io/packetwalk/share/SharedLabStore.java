@@ -194,6 +194,15 @@ public class SharedLabStore {
   }
 
   /**
+   * Version {@code number} without a secret: for the server's own use once a link was checked (a
+   * live lab rebuilding its world from the version it started from).
+   */
+  @Transactional(readOnly = true)
+  public Opened storedVersion(String labId, int number) {
+    return read(lab(labId), number);
+  }
+
+  /**
    * A new lab whose version 1 is version {@code number} of this one (the newest when null), with
    * its own links (view or edit link).
    */

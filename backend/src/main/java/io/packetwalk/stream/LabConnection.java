@@ -11,18 +11,23 @@ import io.packetwalk.stream.protocol.Protocol.Command;
 import io.packetwalk.stream.protocol.Protocol.Edit;
 import io.packetwalk.stream.protocol.Protocol.ErrorReason;
 import io.packetwalk.stream.protocol.Protocol.ExportLab;
+import io.packetwalk.stream.protocol.Protocol.Follow;
 import io.packetwalk.stream.protocol.Protocol.Hello;
 import io.packetwalk.stream.protocol.Protocol.Inspect;
 import io.packetwalk.stream.protocol.Protocol.LabDocumentReply;
+import io.packetwalk.stream.protocol.Protocol.LiveInfo;
 import io.packetwalk.stream.protocol.Protocol.NamespaceRef;
 import io.packetwalk.stream.protocol.Protocol.Ping;
 import io.packetwalk.stream.protocol.Protocol.Place;
 import io.packetwalk.stream.protocol.Protocol.Position;
+import io.packetwalk.stream.protocol.Protocol.Present;
 import io.packetwalk.stream.protocol.Protocol.SavedProbe;
 import io.packetwalk.stream.protocol.Protocol.ServerMessage;
+import io.packetwalk.stream.protocol.Protocol.SessionToken;
 import io.packetwalk.stream.protocol.Protocol.Welcome;
 import io.packetwalk.stream.protocol.ProtocolException;
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +67,8 @@ final class LabConnection {
   private volatile long lastHeardNs;
   private volatile boolean closed;
   private LabRegistry.Entry lab;
+  private LiveLab liveLab;
+  private LiveMember member;
 
   LabConnection(WebSocketSession session, LabServer server, String address) {
     this.session = session;
@@ -143,6 +150,22 @@ final class LabConnection {
     if (parked != null) {
       server.registry().park(parked, this);
     }
+    leaveLive();
+  }
+
+  /** Queues messages from a live lab behind what this connection is sending; too many close it. */
+  private void deliver(List<ServerMessage> messages) {
+    if (!mailbox.offer(() -> messages.forEach(this::send)) && !closed) {
+      close(LabServer.TOO_SLOW);
+    }
+  }
+
+  private synchronized void leaveLive() {
+    if (liveLab != null) {
+      server.live().leave(liveLab, member);
+      liveLab = null;
+      member = null;
+    }
   }
 
   private void submit(Runnable task) {
@@ -163,12 +186,18 @@ final class LabConnection {
       ClientMessage message = DECODER.decode(text);
       switch (message) {
         case Hello hello -> welcome(hello);
-        case Ping ping -> labSession().ping(ping, run(), this::send);
+        case Ping ping -> {
+          if (!changeLive(ping, ping.requestId(), "probes")) {
+            labSession().ping(ping, run(), this::send);
+          }
+        }
         case Command command -> command(command);
         case ExportLab export -> exportLab(export);
         case Edit edit -> edit(edit);
         case Place place -> place(place);
         case Inspect inspect -> send(labSession().inspect(inspect));
+        case Present present -> present(present);
+        case Follow follow -> live("follow").follow(member, follow.following());
       }
     } catch (ProtocolException e) {
       send(e.error());
@@ -184,6 +213,22 @@ final class LabConnection {
   }
 
   private void welcome(Hello hello) {
+    if (lab == null && hello.shared() != null && hello.shared().version() == null) {
+      switch (server.savedLabs().open(hello.shared().id(), hello.shared().secret(), null)) {
+        case SavedLabs.Found found -> {
+          try {
+            joinLive(found);
+          } catch (ProtocolException e) {
+            defaultLab(e.error().message() + " This is the default lab.");
+          }
+          return;
+        }
+        case SavedLabs.Refused refused -> {
+          defaultLab(refused.reason() + " This is the default lab.");
+          return;
+        }
+      }
+    }
     LabRegistry registry = server.registry();
     String notice = null;
     boolean resumed = false;
@@ -238,24 +283,106 @@ final class LabConnection {
       }
       lab = registry.open(server.newLab(wanted), this);
     }
-    LabSession session = lab.lab();
+    sendWelcome(lab.lab(), lab.token(), resumed, notice, null);
+  }
+
+  private void defaultLab(String notice) {
+    lab = server.registry().open(server.newLab(null), this);
+    sendWelcome(lab.lab(), lab.token(), false, notice, null);
+  }
+
+  private void sendWelcome(
+      LabSession session, SessionToken token, boolean resumed, String notice, LiveInfo live) {
     send(
         new Welcome(
             Protocol.VERSION,
             session.name(),
             session.topology(),
-            lab.token(),
+            token,
             resumed,
             notice,
             session.layout().stream()
                 .map(p -> new Position(p.host(), p.netns(), p.x(), p.y()))
                 .toList(),
-            session.probes().stream().map(LabConnection::savedProbe).toList()));
+            session.probes().stream().map(LabConnection::savedProbe).toList(),
+            live));
+  }
+
+  /**
+   * Joins the saved lab's live world, shared with every tab on its links (on any instance). Its
+   * session token resumes nothing: a reconnecting tab joins the live world again.
+   */
+  private void joinLive(SavedLabs.Found found) {
+    leaveLive();
+    LiveMember joining =
+        new LiveMember(server.live().memberKey(session.getId()), !found.readOnly(), this::deliver);
+    SessionToken token = new SessionToken("live-" + found.labId(), session.getId());
+    LiveLab joined =
+        server
+            .live()
+            .join(
+                found,
+                joining,
+                world ->
+                    sendWelcome(
+                        world, token, false, null, new LiveInfo(found.labId(), joining.canEdit())));
+    synchronized (this) {
+      liveLab = joined;
+      member = joining;
+    }
+  }
+
+  /** The live lab this connection is in, or a refusal naming {@code what} needs one. */
+  private synchronized LiveLab live(String what) {
+    if (liveLab == null) {
+      throw new ProtocolException(
+          null,
+          ErrorReason.INVALID_FIELD,
+          "A "
+              + what
+              + " message needs a live lab: open a saved lab by its link (without a version).");
+    }
+    return liveLab;
+  }
+
+  private void present(Present present) {
+    LiveLab lab = live("present");
+    if (!member.canEdit()) {
+      send(
+          new Protocol.Error(
+              null,
+              ErrorReason.READ_ONLY,
+              "This lab was opened by a view link: only a tab on its edit link can present."));
+      return;
+    }
+    if (present.trace() != null) {
+      server.live().present(lab, lab.traceOf(member, present.trace()), present.step(), member);
+    }
+  }
+
+  /** Sends a change of a live lab through its edit log; false when the tab is in no live lab. */
+  private boolean changeLive(ClientMessage change, String requestId, String what) {
+    LiveLab lab;
+    synchronized (this) {
+      lab = liveLab;
+    }
+    if (lab == null) {
+      return false;
+    }
+    if (!(change instanceof Ping) && refusedReadOnly(!member.canEdit(), requestId, what)) {
+      return true;
+    }
+    server.checkSize(lab.session(), requestId);
+    server.live().change(lab, change, member);
+    return true;
   }
 
   private void command(Command command) {
+    if (changeLive(command, command.requestId(), "commands")) {
+      return;
+    }
     LabSession session = labSession();
-    if (refusedReadOnly(session, command.requestId(), "commands")) {
+    if (refusedReadOnly(session.readOnly(), command.requestId(), "commands")) {
       return;
     }
     server.checkRoom(lab, command.requestId());
@@ -266,7 +393,7 @@ final class LabConnection {
   /** The tab's lab as a lab document, for the page to save. */
   private void exportLab(ExportLab export) {
     LabSession session = labSession();
-    if (export.probes() != null && !session.readOnly()) {
+    if (export.probes() != null && mayChange(session)) {
       session.keepProbes(
           export.probes().stream()
               .map(p -> LabProbe.checked(p.from().host(), p.from().netns(), p.ping(), p.run()))
@@ -283,8 +410,11 @@ final class LabConnection {
   }
 
   private void edit(Edit edit) {
+    if (changeLive(edit, edit.requestId(), "edits")) {
+      return;
+    }
     LabSession session = labSession();
-    if (refusedReadOnly(session, edit.requestId(), "edits")) {
+    if (refusedReadOnly(session.readOnly(), edit.requestId(), "edits")) {
       return;
     }
     server.checkRoom(lab, edit.requestId());
@@ -293,15 +423,28 @@ final class LabConnection {
   }
 
   private void place(Place place) {
+    if (changeLive(place, null, "moving boxes")) {
+      return;
+    }
     LabSession session = labSession();
-    if (!refusedReadOnly(session, null, "moving boxes")) {
+    if (!refusedReadOnly(session.readOnly(), null, "moving boxes")) {
       session.place(place);
     }
   }
 
+  /** Whether this tab may change {@code session}: not through a view link, live or not. */
+  private boolean mayChange(LabSession session) {
+    synchronized (this) {
+      if (liveLab != null) {
+        return member.canEdit();
+      }
+    }
+    return !session.readOnly();
+  }
+
   /** Answers READ_ONLY when the lab was opened by a view link: {@code what} cannot change it. */
-  private boolean refusedReadOnly(LabSession session, String requestId, String what) {
-    if (!session.readOnly()) {
+  private boolean refusedReadOnly(boolean readOnly, String requestId, String what) {
+    if (!readOnly) {
       return false;
     }
     send(
@@ -316,6 +459,11 @@ final class LabConnection {
 
   /** The connection's lab; a client that sends work before hello gets a fresh one. */
   private LabSession labSession() {
+    synchronized (this) {
+      if (liveLab != null) {
+        return liveLab.session();
+      }
+    }
     if (lab == null) {
       lab = server.registry().open(server.newLab(null), this);
     }

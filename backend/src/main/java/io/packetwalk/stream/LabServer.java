@@ -42,6 +42,11 @@ final class LabServer implements AutoCloseable {
   private final RunLimits limits;
   private final StreamProperties properties;
   private final LabRegistry registry;
+  private final LiveLabs live;
+
+  /** The bus this server made for itself (no database), closed with it; else null. */
+  private LocalLiveBus ownedBus;
+
   private final Set<LabConnection> connections = ConcurrentHashMap.newKeySet();
   private final Map<String, Integer> perAddress = new ConcurrentHashMap<>();
   private final ScheduledExecutorService sweeper =
@@ -59,6 +64,18 @@ final class LabServer implements AutoCloseable {
       SimulationSlots slots,
       RunLimits limits,
       StreamProperties properties) {
+    this(catalog, savedLabs, new MemoryLiveLog(), new LocalLiveBus(), slots, limits, properties);
+    ownedBus = (LocalLiveBus) live.bus();
+  }
+
+  LabServer(
+      LabCatalog catalog,
+      SavedLabs savedLabs,
+      LiveLog liveLog,
+      LiveBus liveBus,
+      SimulationSlots slots,
+      RunLimits limits,
+      StreamProperties properties) {
     this.catalog = catalog;
     this.savedLabs = savedLabs;
     this.slots = slots;
@@ -70,11 +87,17 @@ final class LabServer implements AutoCloseable {
             properties.maxParkedLabs(),
             properties.labObjectBudget(),
             System::nanoTime);
+    this.live =
+        new LiveLabs(liveLog, liveBus, savedLabs, new LabSession.Run(slots, limits, () -> false));
     sweeper.scheduleWithFixedDelay(this::sweep, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
   }
 
   LabRegistry registry() {
     return registry;
+  }
+
+  LiveLabs live() {
+    return live;
   }
 
   SimulationSlots slots() {
@@ -142,7 +165,19 @@ final class LabServer implements AutoCloseable {
 
   /** Refuses a command when its lab or all labs together are at their size limit. */
   void checkRoom(LabRegistry.Entry lab, String requestId) {
-    long objects = lab.lab().footprint();
+    checkSize(lab.lab(), requestId);
+    if (!registry.budgetLeft()) {
+      throw new ProtocolException(
+          requestId,
+          ErrorReason.LAB_TOO_LARGE,
+          "The server's memory for labs is full (packetwalk.ws.lab-object-budget); the command"
+              + " was not run. Try again later, or make your lab smaller.");
+    }
+  }
+
+  /** Refuses a command when {@code lab} is at its size limit. */
+  void checkSize(LabSession lab, String requestId) {
+    long objects = lab.footprint();
     if (objects >= properties.maxLabObjects()) {
       throw new ProtocolException(
           requestId,
@@ -153,13 +188,6 @@ final class LabServer implements AutoCloseable {
                   + " %,d); delete namespaces or devices before adding more.",
               objects,
               properties.maxLabObjects()));
-    }
-    if (!registry.budgetLeft()) {
-      throw new ProtocolException(
-          requestId,
-          ErrorReason.LAB_TOO_LARGE,
-          "The server's memory for labs is full (packetwalk.ws.lab-object-budget); the command"
-              + " was not run. Try again later, or make your lab smaller.");
     }
   }
 
@@ -183,5 +211,8 @@ final class LabServer implements AutoCloseable {
   @Override
   public void close() {
     sweeper.shutdownNow();
+    if (ownedBus != null) {
+      ownedBus.close();
+    }
   }
 }

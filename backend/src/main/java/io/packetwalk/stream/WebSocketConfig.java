@@ -31,10 +31,14 @@ class WebSocketConfig implements WebSocketConfigurer {
       SimulationSlots slots,
       LimitsProperties limits,
       StreamProperties properties,
-      ObjectProvider<SavedLabs> savedLabs) {
+      ObjectProvider<SavedLabs> savedLabs,
+      ObjectProvider<LiveLog> liveLog,
+      ObjectProvider<LiveBus> liveBus) {
     return new LabServer(
         LabCatalog.load(),
         savedLabs.getIfAvailable(() -> SavedLabs.NONE),
+        liveLog.getIfAvailable(MemoryLiveLog::new),
+        liveBus.getIfAvailable(LocalLiveBus::new),
         slots,
         limits.runLimits(),
         properties);

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * the {@code postgres} user, which PostgreSQL requires. Uses Debian's packages ({@code apt-get
  * install postgresql}, as {@code .ci/run} does) or the directory in {@code PACKETWALK_PG_BIN}.
  */
-final class PostgresCluster implements AutoCloseable {
+public final class PostgresCluster implements AutoCloseable {
 
   private static final String USER = "postgres";
 
@@ -44,7 +44,7 @@ final class PostgresCluster implements AutoCloseable {
   }
 
   /** Why no server can be started here, or empty when one can. */
-  static Optional<String> unavailableReason() {
+  public static Optional<String> unavailableReason() {
     if (binaries().isEmpty()) {
       return Optional.of(
           "no PostgreSQL server binaries (initdb, pg_ctl) under /usr/lib/postgresql/*/bin or"
@@ -62,12 +62,12 @@ final class PostgresCluster implements AutoCloseable {
    * Starts a new, empty server that skips fsync (tests need no durability against power loss);
    * {@link #unavailableReason()} must be empty.
    */
-  static PostgresCluster start() throws IOException, InterruptedException {
+  public static PostgresCluster start() throws IOException, InterruptedException {
     return start(false);
   }
 
   /** Starts a new, empty server with PostgreSQL's default durability: every commit is fsynced. */
-  static PostgresCluster startDurable() throws IOException, InterruptedException {
+  public static PostgresCluster startDurable() throws IOException, InterruptedException {
     return start(true);
   }
 
@@ -120,7 +120,7 @@ final class PostgresCluster implements AutoCloseable {
   }
 
   /** A new, empty database on this server, as a JDBC URL. */
-  String createDatabase(String name) throws SQLException {
+  public String createDatabase(String name) throws SQLException {
     try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), USER, "");
         Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE " + name);
@@ -132,7 +132,7 @@ final class PostgresCluster implements AutoCloseable {
     return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
   }
 
-  String user() {
+  public String user() {
     return USER;
   }
 

@@ -187,7 +187,7 @@ class LabWebSocketTest {
     assertError(unknown, "UNKNOWN_TYPE", null);
     assertThat(unknown.get("message").stringValue())
         .isEqualTo(
-            "Unknown message type \"teleport\"; expected one of: hello, ping, command, exportLab, edit, place, inspect.");
+            "Unknown message type \"teleport\"; expected one of: hello, ping, command, exportLab, edit, place, inspect, present, follow.");
 
     client.send("{\"v\":7,\"type\":\"hello\"}");
     JsonNode version = client.next("error");

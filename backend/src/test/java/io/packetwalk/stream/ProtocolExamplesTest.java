@@ -35,14 +35,19 @@ import io.packetwalk.stream.protocol.Protocol.EditOutcome;
 import io.packetwalk.stream.protocol.Protocol.EditResult;
 import io.packetwalk.stream.protocol.Protocol.ErrorReason;
 import io.packetwalk.stream.protocol.Protocol.ExportLab;
+import io.packetwalk.stream.protocol.Protocol.Follow;
 import io.packetwalk.stream.protocol.Protocol.Hello;
 import io.packetwalk.stream.protocol.Protocol.Inspect;
 import io.packetwalk.stream.protocol.Protocol.LabDocumentReply;
+import io.packetwalk.stream.protocol.Protocol.LiveEdit;
+import io.packetwalk.stream.protocol.Protocol.LiveInfo;
 import io.packetwalk.stream.protocol.Protocol.NamespaceRef;
 import io.packetwalk.stream.protocol.Protocol.NamespaceState;
 import io.packetwalk.stream.protocol.Protocol.Ping;
 import io.packetwalk.stream.protocol.Protocol.Place;
 import io.packetwalk.stream.protocol.Protocol.Position;
+import io.packetwalk.stream.protocol.Protocol.Present;
+import io.packetwalk.stream.protocol.Protocol.PresenterStep;
 import io.packetwalk.stream.protocol.Protocol.SavedProbe;
 import io.packetwalk.stream.protocol.Protocol.ServerMessage;
 import io.packetwalk.stream.protocol.Protocol.SessionToken;
@@ -95,22 +100,28 @@ class ProtocolExamplesTest {
   @Test
   void everyClientExampleDecodesToItsRecord() throws IOException {
     Map<String, ClientMessage> expected =
-        Map.of(
-            "client-hello.json", new Hello(null),
-            "client-hello-resume.json", new Hello(new SessionToken(ID, SECRET)),
-            "client-ping.json", new Ping("r1", new NamespaceRef("host1", "ns1"), "10.0.0.2", 1),
-            "client-command.json",
-                new Command("r2", new NamespaceRef("host1", "ns1"), "ip -br addr"),
-            "client-hello-shared.json",
+        Map.ofEntries(
+            Map.entry("client-hello.json", new Hello(null)),
+            Map.entry("client-hello-resume.json", new Hello(new SessionToken(ID, SECRET))),
+            Map.entry(
+                "client-ping.json",
+                new Ping("r1", new NamespaceRef("host1", "ns1"), "10.0.0.2", 1)),
+            Map.entry(
+                "client-command.json",
+                new Command("r2", new NamespaceRef("host1", "ns1"), "ip -br addr")),
+            Map.entry(
+                "client-hello-shared.json",
                 new Hello(
                     null,
                     null,
-                    new SharedRef("GrhuhWHplLt5XQlf", "nDycwtBFuyD2PHzklusN3XzfSRPWQ-6C", 3)),
-            "client-export-lab.json",
+                    new SharedRef("GrhuhWHplLt5XQlf", "nDycwtBFuyD2PHzklusN3XzfSRPWQ-6C", 3))),
+            Map.entry(
+                "client-export-lab.json",
                 new ExportLab(
                     "r3",
-                    List.of(new SavedProbe(new NamespaceRef("host1", "ns1"), "10.0.0.2", null))),
-            "client-edit.json",
+                    List.of(new SavedProbe(new NamespaceRef("host1", "ns1"), "10.0.0.2", null)))),
+            Map.entry(
+                "client-edit.json",
                 new Edit(
                     "r3",
                     "renamed veth1 to eth0 in ns1",
@@ -120,9 +131,12 @@ class ProtocolExamplesTest {
                         new EditCommand(
                             new NamespaceRef("host1", "ns1"), "ip link set dev veth1 name eth0"),
                         new EditCommand(
-                            new NamespaceRef("host1", "ns1"), "ip link set dev eth0 up"))),
-            "client-place.json", new Place(List.of(new Position("host1", "ns2", 420, 96.5))),
-            "client-inspect.json", new Inspect("r4", new NamespaceRef("host1", "ns2")));
+                            new NamespaceRef("host1", "ns1"), "ip link set dev eth0 up")))),
+            Map.entry(
+                "client-place.json", new Place(List.of(new Position("host1", "ns2", 420, 96.5)))),
+            Map.entry("client-inspect.json", new Inspect("r4", new NamespaceRef("host1", "ns2"))),
+            Map.entry("client-present.json", new Present("r7", 3)),
+            Map.entry("client-follow.json", new Follow(true)));
     assertThat(examples("client-")).containsExactlyInAnyOrderElementsOf(expected.keySet());
     for (var entry : expected.entrySet()) {
       assertThat(decoder.decode(read(entry.getKey())))
@@ -135,6 +149,15 @@ class ProtocolExamplesTest {
   void everyServerExampleIsWhatTheEncoderWrites() throws IOException {
     Map<String, ServerMessage> produced = new TreeMap<>();
     produced.put("server-welcome.json", welcomeFromAWorld());
+    produced.put("server-welcome-live.json", liveWelcome());
+    produced.put(
+        "server-live-edit.json",
+        new LiveEdit(
+            42,
+            "deleted ns2",
+            List.of(
+                new EditOutcome(new NamespaceRef("host1", ""), "ip netns del ns2", 0, "", ""))));
+    produced.put("server-presenter-step.json", new PresenterStep("live:41", 3));
     produced.put("server-trace-start.json", new TraceStart("r1", "ping -c 1 10.0.0.2 from ns1"));
     produced.put(
         "server-trace-start-command.json",
@@ -251,6 +274,21 @@ class ProtocolExamplesTest {
         List.of(
             new SavedProbe(new NamespaceRef("host1", "ns1"), "10.0.0.2", null),
             new SavedProbe(new NamespaceRef("host1", "ns2"), null, "nc -z -v -w 1 10.0.0.1 80")));
+  }
+
+  /** The welcome example's lab opened live by a view link. */
+  private static Welcome liveWelcome() {
+    Welcome own = welcomeFromAWorld();
+    return new Welcome(
+        own.protocolVersion(),
+        own.labName(),
+        own.topology(),
+        own.session(),
+        own.resumed(),
+        own.notice(),
+        own.layout(),
+        own.probes(),
+        new LiveInfo("GrhuhWHplLt5XQlf", false));
   }
 
   /** ns2 of the built-in lab after ns1 pinged it through a conntrack rule of ns2's INPUT. */

@@ -9,12 +9,14 @@ import io.packetwalk.stream.protocol.Protocol.Edit;
 import io.packetwalk.stream.protocol.Protocol.EditCommand;
 import io.packetwalk.stream.protocol.Protocol.ErrorReason;
 import io.packetwalk.stream.protocol.Protocol.ExportLab;
+import io.packetwalk.stream.protocol.Protocol.Follow;
 import io.packetwalk.stream.protocol.Protocol.Hello;
 import io.packetwalk.stream.protocol.Protocol.Inspect;
 import io.packetwalk.stream.protocol.Protocol.NamespaceRef;
 import io.packetwalk.stream.protocol.Protocol.Ping;
 import io.packetwalk.stream.protocol.Protocol.Place;
 import io.packetwalk.stream.protocol.Protocol.Position;
+import io.packetwalk.stream.protocol.Protocol.Present;
 import io.packetwalk.stream.protocol.Protocol.SavedProbe;
 import io.packetwalk.stream.protocol.Protocol.SessionToken;
 import io.packetwalk.stream.protocol.Protocol.SharedRef;
@@ -97,6 +99,8 @@ public final class MessageDecoder {
       case "edit" -> edit(root);
       case "place" -> place(root);
       case "inspect" -> inspect(root);
+      case "present" -> present(root);
+      case "follow" -> follow(root);
       default ->
           throw new ProtocolException(
               requestId,
@@ -458,6 +462,56 @@ public final class MessageDecoder {
           requestId, "\"" + field + "\" of a probe must be a string, not " + describe(value) + ".");
     }
     return value.stringValue();
+  }
+
+  private static Present present(JsonNode root) {
+    JsonNode trace = root.get("trace");
+    if (trace == null || trace.isNull()) {
+      return new Present(null, -1);
+    }
+    if (!trace.isString() || !isValidRequestId(trace.stringValue())) {
+      throw invalid(
+          null,
+          "\"trace\" in the present message must be the request id of the trace shown (1 to "
+              + MAX_REQUEST_ID_CHARS
+              + " characters) or null to stop presenting, not "
+              + describe(trace)
+              + ".");
+    }
+    JsonNode step = root.get("step");
+    if (step == null || step.isNull()) {
+      throw new ProtocolException(
+          null,
+          ErrorReason.MISSING_FIELD,
+          "The present message has no \"step\" field: the step shown, from -1 (before the first).");
+    }
+    if (!step.isIntegralNumber()
+        || !step.canConvertToInt()
+        || step.intValue() < -1
+        || step.intValue() > Present.MAX_STEP) {
+      throw invalid(
+          null,
+          "\"step\" must be a whole number from -1 to "
+              + Present.MAX_STEP
+              + ", not "
+              + describe(step)
+              + ".");
+    }
+    return new Present(trace.stringValue(), step.intValue());
+  }
+
+  private static Follow follow(JsonNode root) {
+    JsonNode following = root.get("following");
+    if (following == null || following.isNull()) {
+      throw new ProtocolException(
+          null,
+          ErrorReason.MISSING_FIELD,
+          "The follow message has no \"following\" field: true to follow the presenter.");
+    }
+    if (!following.isBoolean()) {
+      throw invalid(null, "\"following\" must be true or false, not " + describe(following) + ".");
+    }
+    return new Follow(following.booleanValue());
   }
 
   private static Inspect inspect(JsonNode root) {

@@ -82,6 +82,13 @@ public final class MessageEncoder {
             probe.put("run", p.run());
           }
         }
+        if (w.live() == null) {
+          node.putNull("live");
+        } else {
+          ObjectNode live = node.putObject("live");
+          live.put("labId", w.live().labId());
+          live.put("canEdit", w.live().canEdit());
+        }
       }
       case TopologyChange c -> topologyChange(node, c);
       case TraceStart s -> {
@@ -118,6 +125,15 @@ public final class MessageEncoder {
         node.put("requestId", d.requestId());
         node.put("document", d.document());
       }
+      case Protocol.LiveEdit e -> {
+        node.put("seq", e.seq());
+        node.put("label", e.label());
+        node.set("commands", outcomes(e.commands()));
+      }
+      case Protocol.PresenterStep p -> {
+        node.put("trace", p.trace());
+        node.put("step", p.step());
+      }
     }
     return mapper.writeValueAsString(node);
   }
@@ -126,15 +142,7 @@ public final class MessageEncoder {
     node.put("requestId", result.requestId());
     node.put("label", result.label());
     node.put("applied", result.applied());
-    ArrayNode commands = node.putArray("commands");
-    for (Protocol.EditOutcome outcome : result.commands()) {
-      ObjectNode command = commands.addObject();
-      command.set("netns", netns(outcome.netns()));
-      command.put("line", outcome.line());
-      command.put("exit", outcome.exit());
-      command.put("stdout", outcome.stdout());
-      command.put("stderr", outcome.stderr());
-    }
+    node.set("commands", outcomes(result.commands()));
     ArrayNode undo = node.putArray("undo");
     for (Protocol.EditCommand command : result.undo()) {
       ObjectNode line = undo.addObject();
@@ -142,6 +150,19 @@ public final class MessageEncoder {
       line.put("line", command.line());
     }
     node.put("error", result.error());
+  }
+
+  private ArrayNode outcomes(List<Protocol.EditOutcome> outcomes) {
+    ArrayNode commands = mapper.createArrayNode();
+    for (Protocol.EditOutcome outcome : outcomes) {
+      ObjectNode command = commands.addObject();
+      command.set("netns", netns(outcome.netns()));
+      command.put("line", outcome.line());
+      command.put("exit", outcome.exit());
+      command.put("stdout", outcome.stdout());
+      command.put("stderr", outcome.stderr());
+    }
+    return commands;
   }
 
   private ObjectNode netns(Protocol.NamespaceRef ref) {

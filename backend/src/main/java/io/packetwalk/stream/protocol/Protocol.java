@@ -33,6 +33,8 @@ public final class Protocol {
         case Edit e -> "edit";
         case Place p -> "place";
         case Inspect i -> "inspect";
+        case Present p -> "present";
+        case Follow f -> "follow";
       };
     }
   }
@@ -136,9 +138,24 @@ public final class Protocol {
   /** Ask for a namespace's state tables as they are now (answered with {@link NamespaceState}). */
   public record Inspect(String requestId, NamespaceRef netns) implements ClientMessage {}
 
+  /**
+   * In a live lab opened by an edit link: the presenter is on step {@code step} (0-based, -1 before
+   * the first) of trace {@code trace} (the request id the trace came under); a null trace stops
+   * presenting. Followers' players move there ({@link PresenterStep}). No answer.
+   */
+  public record Present(String trace, int step) implements ClientMessage {
+
+    /** The highest step index a presenter may name (traces keep fewer steps). */
+    public static final int MAX_STEP = 1_000_000;
+  }
+
+  /** In a live lab: whether this tab's player follows the presenter. No answer. */
+  public record Follow(boolean following) implements ClientMessage {}
+
   /** The message types a client may send, in the order error messages list them. */
   public static final List<String> CLIENT_TYPES =
-      List.of("hello", "ping", "command", "exportLab", "edit", "place", "inspect");
+      List.of(
+          "hello", "ping", "command", "exportLab", "edit", "place", "inspect", "present", "follow");
 
   // ---- server → client ----
 
@@ -158,13 +175,16 @@ public final class Protocol {
         case NamespaceState n -> "namespaceState";
         case Error e -> "error";
         case LabDocumentReply d -> "labDocument";
+        case LiveEdit e -> "liveEdit";
+        case PresenterStep p -> "presenterStep";
       };
     }
   }
 
   /**
    * The answer to {@link Hello}: the lab as it is now, the session the tab keeps for a reconnect,
-   * whether an earlier lab was resumed, and, when a resume was asked for and did not happen, why.
+   * whether an earlier lab was resumed, when a resume was asked for and did not happen, why, and
+   * whether the lab is live (null: it is the tab's own).
    */
   public record Welcome(
       int protocolVersion,
@@ -174,11 +194,25 @@ public final class Protocol {
       boolean resumed,
       String notice,
       List<Position> layout,
-      List<SavedProbe> probes)
+      List<SavedProbe> probes,
+      LiveInfo live)
       implements ServerMessage {
     public Welcome {
       layout = List.copyOf(layout);
       probes = List.copyOf(probes);
+    }
+
+    /** The welcome of a tab's own lab (not a live one). */
+    public Welcome(
+        int protocolVersion,
+        String labName,
+        TopologyView topology,
+        SessionToken session,
+        boolean resumed,
+        String notice,
+        List<Position> layout,
+        List<SavedProbe> probes) {
+      this(protocolVersion, labName, topology, session, resumed, notice, layout, probes, null);
     }
   }
 
@@ -309,6 +343,30 @@ public final class Protocol {
 
   /** The tab's lab as lab document JSON text (docs/lab-format.md), answering {@link ExportLab}. */
   public record LabDocumentReply(String requestId, String document) implements ServerMessage {}
+
+  /**
+   * A live lab: every tab on the saved lab's links shares one world (docs/protocol.md, "Live
+   * labs"); {@code canEdit} is false for a view link.
+   */
+  public record LiveInfo(String labId, boolean canEdit) {}
+
+  /**
+   * Someone else changed the live lab: entry {@code seq} of its edit log, what they did and the
+   * lines that did it with their results. A {@link TopologyChange} follows when the topology
+   * changed.
+   */
+  public record LiveEdit(long seq, String label, List<EditOutcome> commands)
+      implements ServerMessage {
+    public LiveEdit {
+      commands = List.copyOf(commands);
+    }
+  }
+
+  /**
+   * The presenter is on step {@code step} of trace {@code trace}, whose traceStart, steps and
+   * traceEnd this follower was sent first (under that request id).
+   */
+  public record PresenterStep(String trace, int step) implements ServerMessage {}
 
   /** Why a request failed. The connection stays open after every one of them. */
   public enum ErrorReason {

@@ -210,4 +210,39 @@ class MessageDecoderTest {
     assertThat(refuse("{\"v\":2,\"type\":\"hello\",\"resume\":7}").reason())
         .isEqualTo(ErrorReason.INVALID_FIELD);
   }
+
+  @Test
+  void presentNamesATraceAndAStepOrStops() {
+    assertThat(decoder.decode("{\"v\":2,\"type\":\"present\",\"trace\":\"r7\",\"step\":-1}"))
+        .isEqualTo(new Protocol.Present("r7", -1));
+    assertThat(decoder.decode("{\"v\":2,\"type\":\"present\",\"trace\":null}"))
+        .isEqualTo(new Protocol.Present(null, -1));
+    assertThat(refuse("{\"v\":2,\"type\":\"present\",\"trace\":\"r7\"}").reason())
+        .isEqualTo(ErrorReason.MISSING_FIELD);
+    for (String step : new String[] {"-2", "1000001", "1.5", "\"3\""}) {
+      Protocol.Error error =
+          refuse("{\"v\":2,\"type\":\"present\",\"trace\":\"r7\",\"step\":" + step + "}");
+      assertThat(error.reason()).as(step).isEqualTo(ErrorReason.INVALID_FIELD);
+      assertThat(error.message()).contains("from -1 to 1000000");
+    }
+    assertThat(refuse("{\"v\":2,\"type\":\"present\",\"trace\":7,\"step\":0}").message())
+        .contains("request id of the trace shown");
+    assertThat(
+            refuse(
+                    "{\"v\":2,\"type\":\"present\",\"trace\":\""
+                        + "x".repeat(129)
+                        + "\",\"step\":0}")
+                .reason())
+        .isEqualTo(ErrorReason.INVALID_FIELD);
+  }
+
+  @Test
+  void followIsTrueOrFalse() {
+    assertThat(decoder.decode("{\"v\":2,\"type\":\"follow\",\"following\":false}"))
+        .isEqualTo(new Protocol.Follow(false));
+    assertThat(refuse("{\"v\":2,\"type\":\"follow\"}").reason())
+        .isEqualTo(ErrorReason.MISSING_FIELD);
+    assertThat(refuse("{\"v\":2,\"type\":\"follow\",\"following\":\"yes\"}").message())
+        .contains("must be true or false");
+  }
 }
