@@ -4,6 +4,7 @@ import type { Point } from "../geometry/path";
 import { allNamespaces, namespaceKey, type NamespaceRef, type Topology } from "../model/topology";
 import type { TraceStep } from "../model/trace";
 import type {
+  CommandResultMessage,
   LiveInfo,
   NamespaceStateMessage,
   ServerMessage,
@@ -73,6 +74,17 @@ export interface SessionState {
   readonly presenting: boolean;
   /** Whether this tab's player follows the presenter. */
   readonly following: boolean;
+  /** The inspector's last rules edit (an iptables-restore of the edited text) and its answer. */
+  readonly ruleEdit: RuleEdit | null;
+}
+
+/** An inspector rules edit: the command's request, and its exit and errors once answered. */
+export interface RuleEdit {
+  readonly requestId: string;
+  readonly netns: NamespaceRef;
+  /** Null until the server answered. */
+  readonly exit: number | null;
+  readonly stderr: string;
 }
 
 export function initialSession(speed: number): SessionState {
@@ -97,6 +109,7 @@ export function initialSession(speed: number): SessionState {
     live: null,
     presenting: false,
     following: false,
+    ruleEdit: null,
   };
 }
 
@@ -167,11 +180,14 @@ export function receive(state: SessionState, message: ServerMessage): SessionSta
         inspected: { tables: message, afterCommand: state.commandSinceTrace },
       };
     case "commandResult":
-      return appendConsole({ ...state, commandSinceTrace: true }, [
-        { kind: "stdout", text: message.stdout },
-        { kind: "stderr", text: message.stderr },
-        { kind: "exit", text: message.exit === 0 ? "" : `exit ${message.exit}` },
-      ]);
+      return appendConsole(
+        { ...state, commandSinceTrace: true, ruleEdit: ruleAnswer(state, message) },
+        [
+          { kind: "stdout", text: message.stdout },
+          { kind: "stderr", text: message.stderr },
+          { kind: "exit", text: message.exit === 0 ? "" : `exit ${message.exit}` },
+        ],
+      );
     case "error":
       return { ...state, error: message.message };
     case "labDocument":
@@ -258,4 +274,11 @@ export function previousStep(state: SessionState): TraceStep | null {
 function welcomedProbes(kept: readonly Probe[], welcome: WelcomeMessage): readonly Probe[] {
   const saved = welcome.probes ?? [];
   return welcome.resumed || saved.length === 0 ? kept : fromSaved(saved);
+}
+
+/** The rules edit with its answer, when `message` answers it. */
+function ruleAnswer(state: SessionState, message: CommandResultMessage): RuleEdit | null {
+  const edit = state.ruleEdit;
+  if (edit === null || edit.requestId !== message.requestId) return edit;
+  return { ...edit, exit: message.exit, stderr: message.stderr };
 }

@@ -155,6 +155,12 @@ export function App({
           trace={state.trace}
           cursor={state.cursor}
           onInspect={(ref) => controller.inspect(ref)}
+          ruleEdit={state.ruleEdit}
+          onApplyRules={
+            readOnly || state.live?.canEdit === false
+              ? null
+              : (ref, rules) => controller.applyRules(ref, rules)
+          }
         />
         {!readOnly && (
           <ConsolePanel

@@ -179,11 +179,34 @@ export class Controller {
 
   /** Runs one shell command (one line, or several with a here-document) in the namespace and echoes it to the console, continuation lines after "> ". */
   command(netns: NamespaceRef, line: string): void {
+    this.runCommand(netns, line);
+  }
+
+  /** Replaces the namespace's iptables tables with `rules` (iptables-save text) by iptables-restore; the inspector shows the answer. */
+  applyRules(netns: NamespaceRef, rules: string): void {
+    const refusal = rulesRefusal(rules);
+    if (refusal !== null) {
+      this.showError(refusal);
+      return;
+    }
+    const body = rules.endsWith("\n") ? rules : `${rules}\n`;
+    const requestId = this.runCommand(
+      netns,
+      `iptables-restore <<'${RULES_END}'\n${body}${RULES_END}`,
+    );
+    if (requestId === null) return;
+    this.store.update((state) => ({
+      ...state,
+      ruleEdit: { requestId, netns, exit: null, stderr: "" },
+    }));
+  }
+
+  private runCommand(netns: NamespaceRef, line: string): string | null {
     const requestId = this.nextRequestId();
     const sent = this.send({ v: 2, type: "command", requestId, netns, line });
     if (!sent) {
       this.showError("Not connected to the server, so the command was not run.");
-      return;
+      return null;
     }
     // A typed ping or nc becomes a probe (or a run of the saved one it repeats).
     if (isProbeLine(line)) {
@@ -197,6 +220,7 @@ export class Controller {
         { kind: "command", text: `${placeLabel(netns)}$ ${line.split("\n").join("\n> ")}` },
       ]),
     );
+    return requestId;
   }
 
   /** Shows the namespace in the inspector and asks the server for its tables. */
@@ -277,4 +301,14 @@ export class Controller {
     this.requests += 1;
     return `r${this.requests}`;
   }
+}
+
+/** The word that ends the rules' here-document. */
+const RULES_END = "PACKETWALK_RULES";
+
+/** Why edited rules cannot be sent, or null: a line that would end the here-document early. */
+export function rulesRefusal(rules: string): string | null {
+  return rules.split("\n").some((line) => line.trim() === RULES_END)
+    ? `A line of the rules reads ${RULES_END}, which would end them early; change that line.`
+    : null;
 }

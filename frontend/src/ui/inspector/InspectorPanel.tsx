@@ -10,7 +10,8 @@ import {
   type SaveLine,
   type StateRow,
 } from "../../playback/stateRewind";
-import type { InspectedState, TraceState } from "../../store/session";
+import type { InspectedState, RuleEdit, TraceState } from "../../store/session";
+import { RulesEditor } from "./RulesEditor";
 import type { NamespaceOption } from "../namespaces";
 
 export interface InspectorPanelProps {
@@ -21,6 +22,10 @@ export interface InspectorPanelProps {
   readonly trace: TraceState | null;
   readonly cursor: number;
   readonly onInspect: (ref: NamespaceRef) => void;
+  /** The last rules edit, shown under the rules editor of its namespace. */
+  readonly ruleEdit: RuleEdit | null;
+  /** Null in a read-only lab: the rules cannot be edited. */
+  readonly onApplyRules: ((ref: NamespaceRef, rules: string) => void) | null;
 }
 
 export function InspectorPanel(props: InspectorPanelProps) {
@@ -61,7 +66,17 @@ export function InspectorPanel(props: InspectorPanelProps) {
               : "Reading the namespace's tables…"}
           </p>
         ) : (
-          <Tables inspected={tables} trace={trace} cursor={cursor} />
+          <Tables
+            inspected={tables}
+            trace={trace}
+            cursor={cursor}
+            ruleEdit={
+              props.ruleEdit !== null && namespaceKey(props.ruleEdit.netns) === chosen
+                ? props.ruleEdit
+                : null
+            }
+            onApplyRules={props.onApplyRules}
+          />
         )}
       </div>
     </section>
@@ -72,10 +87,14 @@ function Tables({
   inspected,
   trace,
   cursor,
+  ruleEdit,
+  onApplyRules,
 }: {
   inspected: InspectedState;
   trace: TraceState | null;
   cursor: number;
+  ruleEdit: RuleEdit | null;
+  onApplyRules: ((ref: NamespaceRef, rules: string) => void) | null;
 }) {
   const steps: readonly TraceStep[] = trace?.complete ? trace.steps : [];
   const rewound: RewoundTables = tablesAt(inspected.tables, steps, steps.length > 0 ? cursor : -1);
@@ -119,6 +138,14 @@ function Tables({
               <SaveLineItem key={index} line={line} />
             ))}
           </ol>
+        )}
+        {onApplyRules !== null && (
+          <RulesEditor
+            key={namespaceKey(inspected.tables.netns)}
+            rules={inspected.tables.iptablesSave}
+            edit={ruleEdit}
+            onApply={(rules) => onApplyRules(inspected.tables.netns, rules)}
+          />
         )}
       </section>
     </>
