@@ -115,7 +115,8 @@ class PaletteEditTest {
     EditResult result =
         edit("vtep", new EditCommand(NS1, "ip link add vxlan2 type vxlan id 101 dstport 4789"));
     assertThat(result.applied()).isFalse();
-    assertThat(result.error()).isNotBlank();
+    assertThat(result.error())
+        .isEqualTo("Error: A VXLAN device with the specified VNI already exists.");
     assertThat(worldText()).isEqualTo(before);
   }
 
@@ -146,6 +147,59 @@ class PaletteEditTest {
         .extracting(c -> c.netns().host() + ": " + c.line())
         .containsExactly("host2: ip netns del ns1", "host1: pw host del host2");
     applied("undo", added.undo().toArray(EditCommand[]::new));
+    assertThat(worldText()).isEqualTo(before);
+  }
+
+  @Test
+  void pastedCopiesOfNs1AndNs2AreJoinedToEachOtherAndTheirUndoDeletesThem() {
+    String before = worldText();
+    EditResult pasted =
+        applied(
+            "pasted ns3, ns4 (copies of ns1, ns2)",
+            root("ip netns add ns3"),
+            root("ip netns exec ns3 ip link set lo up"),
+            root("ip netns add ns4"),
+            root("ip netns exec ns4 ip link set lo up"),
+            root("ip link add veth3 type veth peer name veth4"),
+            root("ip link set veth3 netns ns3"),
+            root("ip link set veth4 netns ns4"),
+            root("ip netns exec ns3 ip addr add 10.0.0.3/24 dev veth3"),
+            root("ip netns exec ns4 ip addr add 10.0.0.4/24 dev veth4"),
+            root("ip netns exec ns3 ip link set veth3 up"),
+            root("ip netns exec ns4 ip link set veth4 up"));
+    assertThat(ping(new NamespaceRef("host1", "ns3"), "10.0.0.4"))
+        .isEqualTo("1 packets transmitted, 1 received, 0% packet loss");
+    assertThat(pasted.undo())
+        .extracting(EditCommand::line)
+        .containsExactly("ip netns del ns3", "ip netns del ns4");
+    applied("undo", pasted.undo().toArray(EditCommand[]::new));
+    assertThat(worldText()).isEqualTo(before);
+  }
+
+  @Test
+  void aNameOverFifteenBytesIsRefusedWithTheKernelsWordsAndChangesNothing() {
+    String before = worldText();
+    EditResult result =
+        edit(
+            "added ns",
+            root("ip netns add ns3"),
+            root("ip link add averyverylongname1 type bridge"));
+    assertThat(result.applied()).isFalse();
+    assertThat(result.error()).isEqualTo("Error: Attribute failed policy validation.");
+    assertThat(worldText()).isEqualTo(before);
+  }
+
+  @Test
+  void aBridgeInABridgeIsRefusedWithTheKernelsError() {
+    applied(
+        "bridges",
+        new EditCommand(NS1, "ip link add br0 type bridge"),
+        new EditCommand(NS1, "ip link add br1 type bridge"));
+    String before = worldText();
+    EditResult result =
+        edit("connected br1 to br0", new EditCommand(NS1, "ip link set br1 master br0"));
+    assertThat(result.applied()).isFalse();
+    assertThat(result.error()).isEqualTo("Error: Can not enslave a bridge to a bridge.");
     assertThat(worldText()).isEqualTo(before);
   }
 
