@@ -239,18 +239,22 @@ class EditingBrowserTest {
     new Select(chromium.find(By.id("console-netns"))).selectByValue("host1/");
     chromium.typeCommand("pw on host2 ip netns add web");
     boxAppears("host2/web");
-    List<Double> label = hostLabel("host2");
-    dropPaletteItem("palette-namespace", label.get(0) + label.get(2) / 2, label.get(1) + 3);
+    chromium.find(By.id("zoom-fit")).click();
+    // Dropped inside host2 (on its namespace web's box): the new namespace is made in host2.
+    List<Double> web = screenBox("host2/web");
+    dropPaletteItem("palette-namespace", web.get(0) + web.get(2) - 6, web.get(1) + web.get(3) - 6);
     boxAppears("host2/ns1");
     logShows("You added namespace ns1");
     assertThat(log()).contains("host2$ ip netns add ns1");
     chromium.screenshot("edit-palette-nested-in-host2.png");
 
-    undoByKeyboard();
+    // The console has the focus (Ctrl+Z there is the input's own), so the button undoes.
+
+    chromium.find(By.id("edit-undo")).click();
     chromium.until(driver -> !hasBox("host2/ns1"));
     chromium.typeCommand("pw on host2 ip netns del web");
     chromium.until(driver -> !hasBox("host2/web"));
-    undoByKeyboard();
+    chromium.find(By.id("edit-undo")).click();
     logShows("You undo: added host host2");
     assertThat(log()).contains("host1$ pw host del host2");
   }
@@ -278,7 +282,8 @@ class EditingBrowserTest {
 
     List<Double> sceneBefore = sceneBox("host1/ns2");
     List<Double> ns2 = screenBox("host1/ns2");
-    drag(ns2.get(0) + 12, ns2.get(1) + 8, 40, 40);
+    // The box's bottom right corner: clear of its devices (a drag from one draws a link).
+    drag(ns2.get(0) + ns2.get(2) - 6, ns2.get(1) + ns2.get(3) - 6, 40, 40);
     chromium.until(driver -> Math.abs(centreX(sceneBox("host1/ns2")) - centreX(sceneBefore)) > 30);
     undoByKeyboard();
     chromium.until(driver -> Math.abs(centreX(sceneBox("host1/ns2")) - centreX(sceneBefore)) < 1);
@@ -311,18 +316,6 @@ class EditingBrowserTest {
 
   private String log() {
     return chromium.find(By.id("command-log")).getText();
-  }
-
-  @SuppressWarnings("unchecked")
-  private List<Double> hostLabel(String host) {
-    List<Number> numbers =
-        (List<Number>)
-            chromium.execute(
-                "const n = Konva.stages[0].find('.host-label')"
-                    + ".find(n => n.text().startsWith(arguments[0]));"
-                    + " const r = n.getClientRect(); return [r.x, r.y, r.width, r.height];",
-                host);
-    return numbers.stream().map(Number::doubleValue).toList();
   }
 
   private void rename(String deviceKey, String name) {
