@@ -50,7 +50,7 @@ export function findDevice(topology: Topology, id: string): FoundDevice | null {
 }
 
 /** A line run in a namespace's host's root namespace, reaching into `ns` with `ip netns exec`. */
-function inNamespace(ns: NamespaceRef, line: string): EditCommand {
+export function inNamespace(ns: NamespaceRef, line: string): EditCommand {
   const root = { host: ns.host, netns: "" };
   return ns.netns === ""
     ? { netns: root, line }
@@ -197,11 +197,48 @@ export function newHostPlan(topology: Topology): EditPlan {
   };
 }
 
-function devicesOf(topology: Topology, ns: NamespaceRef): Set<string> {
+/** The names of a namespace's devices. */
+export function devicesOf(topology: Topology, ns: NamespaceRef): Set<string> {
   const placed = allNamespaces(topology).find(
     (candidate) => candidate.ref.host === ns.host && candidate.ref.netns === ns.netns,
   );
   return new Set(placed?.namespace.devices.map((device) => device.name) ?? []);
+}
+
+/** Every device name on a host (veth pairs are made in its root namespace, so names must be free there). */
+export function hostDevices(topology: Topology, host: string): Set<string> {
+  return new Set(
+    allNamespaces(topology)
+      .filter((placed) => placed.ref.host === host)
+      .flatMap((placed) => placed.namespace.devices.map((device) => device.name)),
+  );
+}
+
+/** Two free veth names, both noted in `taken`. */
+export function vethNames(taken: Set<string>): [string, string] {
+  const near = freeName("veth", taken);
+  taken.add(near);
+  const far = freeName("veth", taken);
+  taken.add(far);
+  return [near, far];
+}
+
+/** A veth pair made in the host's root namespace, its ends moved to `a` and `b` (still down). */
+export function vethBetween(
+  a: NamespaceRef,
+  b: NamespaceRef,
+  near: string,
+  far: string,
+): EditCommand[] {
+  const root = { host: a.host, netns: "" };
+  const commands: EditCommand[] = [
+    { netns: root, line: `ip link add ${near} type veth peer name ${far}` },
+  ];
+  if (a.netns !== "")
+    commands.push({ netns: root, line: `ip link set ${near} netns ${shellWord(a.netns)}` });
+  if (b.netns !== "")
+    commands.push({ netns: root, line: `ip link set ${far} netns ${shellWord(b.netns)}` });
+  return commands;
 }
 
 /**
@@ -225,21 +262,9 @@ export function connectPlan(topology: Topology, from: Hit, to: Hit | null): Edit
   const a = namespaceRefOf(fromKey);
   const b = namespaceRefOf(toKey);
   if (a.host !== b.host || (fromKey === toKey && master === null)) return null;
-  const taken = new Set(
-    allNamespaces(topology)
-      .filter((placed) => placed.ref.host === a.host)
-      .flatMap((placed) => placed.namespace.devices.map((device) => device.name)),
-  );
-  const near = freeName("veth", taken);
-  const far = freeName("veth", new Set([...taken, near]));
-  const root = { host: a.host, netns: "" };
-  const commands: EditCommand[] = [
-    { netns: root, line: `ip link add ${near} type veth peer name ${far}` },
-  ];
-  if (a.netns !== "")
-    commands.push({ netns: root, line: `ip link set ${near} netns ${shellWord(a.netns)}` });
-  if (b.netns !== "")
-    commands.push({ netns: root, line: `ip link set ${far} netns ${shellWord(b.netns)}` });
+  const taken = hostDevices(topology, a.host);
+  const [near, far] = vethNames(taken);
+  const commands: EditCommand[] = vethBetween(a, b, near, far);
   if (master !== null)
     commands.push(inNamespace(b, `ip link set ${far} master ${shellWord(master)}`));
   commands.push(inNamespace(a, `ip link set ${near} up`), inNamespace(b, `ip link set ${far} up`));

@@ -5,25 +5,28 @@
  */
 import type { Hit } from "../geometry/hitTest";
 import type { Point } from "../geometry/path";
-import { namespaceKey } from "../model/topology";
+import { namespaceKey, namespaceLabel } from "../model/topology";
 import type { ClientMessage, EditCommand } from "../protocol/protocol";
 import type { SessionState } from "../store/session";
 import type { Store } from "../store/store";
-import { nextSelection } from "../tools/select";
+import { isNamespaceId, nextSelection } from "../tools/select";
+import { connectPlan, deletePlan, namespaceRefOf, renamePlan, type EditPlan } from "./commands";
+import { pastePlan } from "./copyPlan";
+import { paletteDrop, type PaletteItem } from "./paletteDrop";
 import {
-  connectPlan,
-  deletePlan,
-  namespaceRefOf,
-  newBridgePlan,
-  newHostPlan,
-  newNamespacePlan,
-  renamePlan,
-  type EditPlan,
-} from "./commands";
-import { dismissRefusal, editSent, stackOf, type EditMode, type Reversal } from "./editState";
+  dismissRefusal,
+  editSent,
+  moveMade,
+  moveReversed,
+  stackOf,
+  type EditMode,
+  type Reversal,
+} from "./editState";
 
 export class EditController {
   private requests = 0;
+  /** The namespace ids Ctrl+C copied, pasted by Ctrl+V. */
+  private copied: readonly string[] = [];
 
   constructor(
     private readonly store: Store<SessionState>,
@@ -48,6 +51,20 @@ export class EditController {
       positions: new Map([...state.positions, ...places]),
     }));
     this.sendPlaces(places);
+  }
+
+  /**
+   * Boxes the person dragged from `from` to `places`: kept, told to the lab, and undoable (the
+   * lab's kernel is not involved, so undo and redo of a move need no answer).
+   */
+  move(places: ReadonlyMap<string, Point>, from: ReadonlyMap<string, Point>): void {
+    if (places.size === 0) return;
+    const label = `moved ${[...places.keys()].map((key) => namespaceLabel(namespaceRefOf(key))).join(", ")}`;
+    this.store.update((state) => ({
+      ...state,
+      edits: moveMade(state.edits, { label, commands: [], places: from }),
+    }));
+    this.place(places);
   }
 
   /** Makes `places` the only places (after Tidy) and tells the lab. */
@@ -75,25 +92,43 @@ export class EditController {
     if (plan !== null) this.run(plan, "do", null);
   }
 
-  /** A new namespace on `host`, its box centred at `at` (scene coordinates). */
-  addNamespace(host: string, at: Point | null): void {
-    const topology = this.store.get().topology;
+  /**
+   * Drops a palette item on `hit` at `at` (scene coordinates; both null for a click or a key,
+   * which go by the selection): runs its plan, a new namespace's box placed where it was dropped.
+   */
+  dropPaletteItem(item: PaletteItem, hit: Hit | null, at: Point | null): void {
+    const { topology, selection } = this.store.get();
     if (topology === null) return;
-    const plan = newNamespacePlan(topology, host);
-    if (at !== null) this.place(new Map([[namespaceKey({ host, netns: plan.name }), at]]));
+    const result = paletteDrop(topology, item, hit, selection);
+    if (result.kind === "refused") {
+      this.refuse(hit === null || hit.kind === "host" ? "" : hit.key, result.message);
+      return;
+    }
+    const host = result.plan.target.split("/")[0] ?? "";
+    if (at !== null && result.newNamespace !== null)
+      this.place(new Map([[namespaceKey({ host, netns: result.newNamespace }), at]]));
+    this.run(result.plan, "do", null);
+  }
+
+  /** Copies the selected named namespaces; false when none is selected. */
+  copySelection(): boolean {
+    const picked = this.store.get().selection.filter(isNamespaceId);
+    if (picked.length === 0) return false;
+    this.copied = picked;
+    return true;
+  }
+
+  /** Pastes copies of the copied namespaces as one edit; false when nothing was copied. */
+  paste(): boolean {
+    const topology = this.store.get().topology;
+    if (topology === null || this.copied.length === 0) return false;
+    const plan = pastePlan(topology, this.copied);
+    if (plan === null) {
+      this.refuse("", "The copied namespaces are gone, so there is nothing to paste.");
+      return true;
+    }
     this.run(plan, "do", null);
-  }
-
-  /** A new bridge in the namespace with this id. */
-  addBridge(namespaceId: string): void {
-    const topology = this.store.get().topology;
-    if (topology !== null)
-      this.run(newBridgePlan(topology, namespaceRefOf(namespaceId)), "do", null);
-  }
-
-  addHost(): void {
-    const topology = this.store.get().topology;
-    if (topology !== null) this.run(newHostPlan(topology), "do", null);
+    return true;
   }
 
   undo(): void {
@@ -122,6 +157,21 @@ export class EditController {
   private reverse(mode: "undo" | "redo"): void {
     const reversal = stackOf(this.store.get().edits, mode).at(-1);
     if (reversal === undefined) return;
+    if (reversal.places !== undefined) {
+      const now = this.store.get().positions;
+      const back = new Map(
+        [...reversal.places.keys()].flatMap((key) => {
+          const at = now.get(key);
+          return at === undefined ? [] : [[key, at] as const];
+        }),
+      );
+      this.store.update((state) => ({
+        ...state,
+        edits: moveReversed(state.edits, mode, { ...reversal, places: back }),
+      }));
+      this.place(reversal.places);
+      return;
+    }
     this.run(
       { label: `${mode}: ${reversal.label}`, commands: reversal.commands, target: "" },
       mode,

@@ -1,7 +1,14 @@
 /** Tests the edit state: the log, the undo and redo stacks, and refusals shown next to their thing. */
 import { describe, expect, it } from "vitest";
 import type { EditResultMessage } from "../protocol/protocol";
-import { editAnswered, editSent, NO_EDITS, type EditState } from "./editState";
+import {
+  editAnswered,
+  editSent,
+  moveMade,
+  moveReversed,
+  NO_EDITS,
+  type EditState,
+} from "./editState";
 
 const ROOT = { host: "host1", netns: "" };
 
@@ -76,5 +83,34 @@ describe("edit state", () => {
     state = sent(state, "e3", "do");
     state = editAnswered(state, result("e3", true, ["x"]));
     expect(state.redo).toEqual([]);
+  });
+});
+
+describe("moves", () => {
+  const at = (x: number, y: number) => new Map([["host1/ns1", { x, y }]]);
+
+  it("puts a move's way back on the undo stack and drops what could be redone", () => {
+    const withRedo: EditState = { ...NO_EDITS, redo: [{ label: "x", commands: [] }] };
+    const moved = moveMade(withRedo, { label: "moved ns1", commands: [], places: at(1, 2) });
+    expect(moved.undo.map((r) => r.label)).toEqual(["moved ns1"]);
+    expect(moved.redo).toEqual([]);
+  });
+
+  it("swaps a move between the stacks on undo and redo, keeping the places it came from", () => {
+    const moved = moveMade(NO_EDITS, { label: "moved ns1", commands: [], places: at(1, 2) });
+    const undone = moveReversed(moved, "undo", {
+      label: "moved ns1",
+      commands: [],
+      places: at(5, 6),
+    });
+    expect(undone.undo).toEqual([]);
+    expect(undone.redo[0]?.places).toEqual(at(5, 6));
+    const redone = moveReversed(undone, "redo", {
+      label: "moved ns1",
+      commands: [],
+      places: at(1, 2),
+    });
+    expect(redone.redo).toEqual([]);
+    expect(redone.undo[0]?.places).toEqual(at(1, 2));
   });
 });

@@ -4,6 +4,7 @@
  * the edits waiting for their answer, and the refusal shown next to the thing it concerns. Pure
  * transitions; the controller sends the batches.
  */
+import type { Point } from "../geometry/path";
 import type {
   EditCommand,
   EditOutcome,
@@ -23,10 +24,14 @@ export interface LogEntry {
   readonly remote?: true;
 }
 
-/** A batch that undoes (on the undo stack) or redoes (on the redo stack) an edit. */
+/**
+ * A batch that undoes (on the undo stack) or redoes (on the redo stack) an edit; for a move, no
+ * batch but the places (box centres by namespace key) the boxes go back to.
+ */
 export interface Reversal {
   readonly label: string;
   readonly commands: readonly EditCommand[];
+  readonly places?: ReadonlyMap<string, Point>;
 }
 
 export type EditMode = "do" | "undo" | "redo";
@@ -140,4 +145,23 @@ export function editAnswered(state: EditState, result: EditResultMessage): EditS
 /** Hides the refusal shown on the canvas. */
 export function dismissRefusal(state: EditState): EditState {
   return state.refusal === null ? state : { ...state, refusal: null };
+}
+
+/** A move made: its way back goes on the undo stack, and what was undone can no longer be redone. */
+export function moveMade(state: EditState, back: Reversal): EditState {
+  return { ...state, undo: [...state.undo, back], redo: [] };
+}
+
+/**
+ * A move undone or redone at once (moves need no answer from the kernel): its reversal leaves
+ * `mode`'s stack and `opposite` (the places the boxes had) goes on the other.
+ */
+export function moveReversed(
+  state: EditState,
+  mode: "undo" | "redo",
+  opposite: Reversal,
+): EditState {
+  return mode === "undo"
+    ? { ...state, undo: state.undo.slice(0, -1), redo: [...state.redo, opposite] }
+    : { ...state, redo: state.redo.slice(0, -1), undo: [...state.undo, opposite] };
 }

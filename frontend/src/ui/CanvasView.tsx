@@ -12,7 +12,8 @@ import { DRAG_THRESHOLD, isNamespaceId, type ToolMode } from "../tools/select";
 import { applyViewAction, attachGestures } from "./canvasGestures";
 import { findDevice } from "../edit/commands";
 import { pipelineStates } from "../geometry/pipeline";
-import { Palette, type PaletteItem } from "./Palette";
+import type { PaletteItem } from "../edit/paletteDrop";
+import { Palette } from "./Palette";
 import { PipelineToggle, PipelineStatus, toggled } from "./PipelineControls";
 import { useStore } from "./useStore";
 import { ZoomControls } from "./ZoomControls";
@@ -79,37 +80,52 @@ export function CanvasView({ store, stats, waiting, editing, readOnly }: CanvasV
   const readOnlyRef = useRef(readOnly);
   readOnlyRef.current = readOnly;
 
-  const onKey = (action: EditKeyAction): void => {
-    if (readOnlyRef.current && action !== "escape") return;
+  /** Carries out an editing key; false when it had nothing to do (so the browser keeps the key). */
+  const onKey = (action: EditKeyAction): boolean => {
+    if (readOnlyRef.current && action !== "escape") return false;
+    if (typeof action === "object") {
+      editing.dropPaletteItem(action.place, null, null);
+      return true;
+    }
     switch (action) {
       case "delete":
         editing.deleteSelection();
-        return;
+        return true;
       case "undo":
         editing.undo();
-        return;
+        return true;
       case "redo":
         editing.redo();
-        return;
+        return true;
+      case "copy":
+        return editing.copySelection();
+      case "paste":
+        return editing.paste();
       case "rename": {
         const device = store.get().selection.find((id) => id.split("/").length === 3);
         if (device !== undefined) startRename(device);
-        return;
+        return true;
       }
       case "escape":
         editing.select([], false);
         editing.dismissRefusal();
-        return;
+        return true;
       case "select-tool":
         setMode("select");
-        return;
+        return true;
       case "connect-tool":
         setMode("connect");
-        return;
+        return true;
       case "expand": {
         const box = store.get().selection.find(isNamespaceId);
-        if (box !== undefined) toggleExpanded(box);
-        return;
+        if (box === undefined) return false;
+        toggleExpanded(box);
+        return true;
+      }
+      case "tidy": {
+        const canvas = canvasRef.current;
+        if (canvas !== null) editing.replacePlaces(canvas.tidy());
+        return true;
       }
     }
   };
@@ -179,8 +195,8 @@ export function CanvasView({ store, stats, waiting, editing, readOnly }: CanvasV
       selection: () => store.get().selection,
       mode: () => modeRef.current,
       select: (ids, toggle) => editing.select(ids, toggle),
-      moved: (places) => {
-        if (!readOnlyRef.current) editing.place(places);
+      moved: (places, from) => {
+        if (!readOnlyRef.current) editing.move(places, from);
       },
       connect: (from, to) => {
         if (!readOnlyRef.current) editing.connect(from, to);
@@ -239,44 +255,7 @@ export function CanvasView({ store, stats, waiting, editing, readOnly }: CanvasV
       hit = canvas.hitAt(point);
       scene = canvas.sceneAt(point);
     }
-    const selected = store.get().selection[0] ?? null;
-    const firstHost = topology.hosts[0]?.name ?? "host1";
-    switch (item) {
-      case "namespace": {
-        const where =
-          hit === null || hit.kind === "link"
-            ? (selected?.split("/")[0] ?? firstHost)
-            : hit.kind === "host"
-              ? hit.name
-              : hit.key.split("/")[0];
-        editing.addNamespace(where ?? firstHost, scene);
-        return;
-      }
-      case "bridge": {
-        const target =
-          hit === null
-            ? selected === null
-              ? null
-              : selected.split("/").slice(0, 2).join("/")
-            : hit.kind === "namespace"
-              ? hit.key
-              : hit.kind === "device"
-                ? hit.namespaceKey
-                : null;
-        if (target === null || !isNamespaceId(target)) {
-          editing.refuse(
-            "",
-            "A bridge lives in a namespace: drop it on a namespace box, or select one and click Bridge.",
-          );
-          return;
-        }
-        editing.addBridge(target);
-        return;
-      }
-      case "host":
-        editing.addHost();
-        return;
-    }
+    editing.dropPaletteItem(item, hit, scene);
   };
 
   const onGrab = (item: PaletteItem, event: PointerEvent): void => {
@@ -316,7 +295,6 @@ export function CanvasView({ store, stats, waiting, editing, readOnly }: CanvasV
           mode={mode}
           onMode={setMode}
           onGrab={onGrab}
-          showHost={(state.topology?.hosts.length ?? 0) > 1}
           canUndo={state.edits.undo.length > 0}
           canRedo={state.edits.redo.length > 0}
           onUndo={() => editing.undo()}

@@ -1,15 +1,13 @@
-/** Owns the editing toolbar over the canvas: the select and connect tools, things to drag onto the canvas (namespace, bridge, and host when the lab has several), undo, redo and Tidy. */
+/** Owns the editing toolbar over the canvas: the select and connect tools, things to drag onto the canvas (namespace, router, internet host, bridge, underlay switch, VXLAN VTEP, host), undo, redo and Tidy; each with its key. */
+import type { PaletteItem } from "../edit/paletteDrop";
+import { PALETTE_ITEMS, PALETTE_KEYS } from "../tools/editKeys";
 import type { ToolMode } from "../tools/select";
-
-/** What can be dragged from the palette. */
-export type PaletteItem = "namespace" | "bridge" | "host";
 
 export interface PaletteProps {
   readonly mode: ToolMode;
   readonly onMode: (mode: ToolMode) => void;
   /** A press on an item starts dragging it; a click without a drag adds it where it fits. */
   readonly onGrab: (item: PaletteItem, event: PointerEvent) => void;
-  readonly showHost: boolean;
   readonly canUndo: boolean;
   readonly canRedo: boolean;
   readonly onUndo: () => void;
@@ -17,24 +15,40 @@ export interface PaletteProps {
   readonly onTidy: () => void;
 }
 
-const ITEMS: readonly { item: PaletteItem; label: string; title: string }[] = [
-  {
-    item: "namespace",
+const ITEMS: Readonly<Record<PaletteItem, { readonly label: string; readonly title: string }>> = {
+  namespace: {
     label: "Namespace",
-    title: "Drag onto the canvas to add a network namespace (a container); click to add one",
+    title:
+      "Drag onto the canvas (or onto a host's box) to add a network namespace (a container) in that host; click to add one",
   },
-  {
-    item: "bridge",
+  router: {
+    label: "Router",
+    title: "Drag onto the canvas to add a router: a namespace with net.ipv4.ip_forward=1",
+  },
+  internet: {
+    label: "Internet",
+    title:
+      "Drag onto a namespace to hang an \u201cinternet\u201d host (203.0.113.10/24) off it by a veth pair; on empty space it hangs off the host's root namespace",
+  },
+  bridge: {
     label: "Bridge",
     title:
       "Drag onto a namespace to add a Linux bridge to it; click to add one to the selected namespace",
   },
-  {
-    item: "host",
-    label: "Host",
-    title: "Drag onto the canvas to add a host (a kernel of its own)",
+  switch: {
+    label: "Switch",
+    title: "Drag onto a host to add an underlay switch: a bridge in the host's root namespace",
   },
-];
+  vtep: {
+    label: "VTEP",
+    title:
+      "Drag onto a namespace to add a VXLAN VTEP (VNI 100+N, UDP port 4789, on its physical NIC if it has one)",
+  },
+  host: {
+    label: "Host",
+    title: "Click or drag onto the canvas to add a host (a kernel of its own) with pw host add",
+  },
+};
 
 export function Palette(props: PaletteProps) {
   const tool = (mode: ToolMode, label: string, key: string, title: string) => (
@@ -42,6 +56,7 @@ export function Palette(props: PaletteProps) {
       id={`tool-${mode}`}
       type="button"
       title={`${title} (${key})`}
+      aria-keyshortcuts={key}
       aria-pressed={props.mode === mode}
       onClick={() => props.onMode(mode)}
     >
@@ -54,7 +69,7 @@ export function Palette(props: PaletteProps) {
         "select",
         "Select",
         "V",
-        "Select and move: click, Shift-click, Shift-drag a band, drag boxes",
+        "Select and move: click, Shift-click, Shift-drag a band, drag boxes; Ctrl+C and Ctrl+V copy and paste namespaces",
       )}
       {tool(
         "connect",
@@ -63,25 +78,25 @@ export function Palette(props: PaletteProps) {
         "Connect: drag from one namespace to another for a veth pair, or onto a bridge for a port",
       )}
       <span class="palette-rule" aria-hidden="true" />
-      {ITEMS.filter(({ item }) => item !== "host" || props.showHost).map(
-        ({ item, label, title }) => (
-          <button
-            id={`palette-${item}`}
-            key={item}
-            type="button"
-            class="palette-item"
-            title={title}
-            onPointerDown={(event) => props.onGrab(item, event)}
-          >
-            {label}
-          </button>
-        ),
-      )}
+      {PALETTE_ITEMS.map((item) => (
+        <button
+          id={`palette-${item}`}
+          key={item}
+          type="button"
+          class="palette-item"
+          title={`${ITEMS[item].title} (${PALETTE_KEYS[item]})`}
+          aria-keyshortcuts={PALETTE_KEYS[item]}
+          onPointerDown={(event) => props.onGrab(item, event)}
+        >
+          {ITEMS[item].label}
+        </button>
+      ))}
       <span class="palette-rule" aria-hidden="true" />
       <button
         id="edit-undo"
         type="button"
         title="Undo the last edit (Ctrl+Z)"
+        aria-keyshortcuts="Control+Z"
         disabled={!props.canUndo}
         onClick={props.onUndo}
       >
@@ -91,6 +106,7 @@ export function Palette(props: PaletteProps) {
         id="edit-redo"
         type="button"
         title="Redo (Ctrl+Shift+Z)"
+        aria-keyshortcuts="Control+Shift+Z"
         disabled={!props.canRedo}
         onClick={props.onRedo}
       >
@@ -99,7 +115,8 @@ export function Palette(props: PaletteProps) {
       <button
         id="layout-tidy"
         type="button"
-        title="Arrange every box afresh (the lab keeps the new places)"
+        title="Arrange every box afresh (the lab keeps the new places) (T)"
+        aria-keyshortcuts="T"
         onClick={props.onTidy}
       >
         Tidy

@@ -19,14 +19,15 @@ export interface EditHost {
   selection(): readonly string[];
   mode(): ToolMode;
   select(ids: readonly string[], toggle: boolean): void;
-  /** Boxes dropped at new centres (scene coordinates, by namespace key). */
-  moved(places: ReadonlyMap<string, Point>): void;
+  /** Boxes dropped at new centres, from the centres they had (scene coordinates, by namespace key). */
+  moved(places: ReadonlyMap<string, Point>, from: ReadonlyMap<string, Point>): void;
   connect(from: Hit, to: Hit | null): void;
   /** A double click on a device asks to rename it. */
   rename(id: string): void;
   /** A double click on a namespace box expands or collapses its netfilter pipeline. */
   expand(key: string): void;
-  key(action: EditKeyAction): void;
+  /** Carries out an editing key; false when there was nothing to do and the browser keeps it. */
+  key(action: EditKeyAction): boolean;
 }
 
 /**
@@ -71,12 +72,15 @@ function applyToolAction(
       return;
     case "drop": {
       const places = new Map<string, Point>();
+      const from = new Map<string, Point>();
       for (const key of action.keys) {
         const at = canvas.movedCentre(key, action.dx, action.dy);
+        const was = canvas.movedCentre(key, 0, 0);
         if (at !== null) places.set(key, at);
+        if (was !== null) from.set(key, was);
       }
       canvas.endDrag();
-      if (action.dx !== 0 || action.dy !== 0) host.moved(places);
+      if (action.dx !== 0 || action.dy !== 0) host.moved(places, from);
       return;
     }
     case "band":
@@ -164,8 +168,7 @@ export function attachGestures(
     };
     const edit = editKey(press);
     if (edit !== null) {
-      event.preventDefault();
-      host.key(edit);
+      if (host.key(edit)) event.preventDefault();
       return;
     }
     const action = keyAction(press);

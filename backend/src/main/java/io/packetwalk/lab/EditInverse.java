@@ -33,17 +33,40 @@ public final class EditInverse {
   private EditInverse() {}
 
   /**
-   * The reversing commands, host by host in {@code after}'s order; hosts added or removed are left
-   * alone.
+   * The reversing commands: hosts that are gone are added again ({@code pw host add}, run on a host
+   * both documents hold) and rebuilt by their own script lines; then each kept host is reversed;
+   * hosts that are new lose their namespaces and are removed last ({@code pw host del}).
    */
   public static List<HostCommand> between(LabDocument before, LabDocument after) {
     List<HostCommand> out = new ArrayList<>();
+    Set<String> wasNames =
+        before.hosts().stream().map(LabHost::name).collect(Collectors.toUnmodifiableSet());
+    Set<String> nowNames =
+        after.hosts().stream().map(LabHost::name).collect(Collectors.toUnmodifiableSet());
+    Optional<String> kept =
+        before.hosts().stream().map(LabHost::name).filter(nowNames::contains).findFirst();
     for (int h = 0; h < before.hosts().size(); h++) {
       LabHost was = before.hosts().get(h);
       Optional<LabHost> now =
           after.hosts().stream().filter(host -> host.name().equals(was.name())).findFirst();
       if (now.isPresent()) {
         new HostInverse(before, h, now.get(), out).write();
+      } else if (kept.isPresent()) {
+        out.add(0, new HostCommand(kept.get(), "pw host add " + LabScript.quote(was.name())));
+        LabScript.of(before, h).lines().stream()
+            .map(LabScript.Line::command)
+            .filter(command -> !command.startsWith("#"))
+            .forEach(command -> out.add(new HostCommand(was.name(), command)));
+      }
+    }
+    for (LabHost added : after.hosts()) {
+      if (!wasNames.contains(added.name()) && kept.isPresent()) {
+        for (LabNamespace ns : added.namespaces()) {
+          if (!ns.isRoot()) {
+            out.add(new HostCommand(added.name(), "ip netns del " + LabScript.quote(ns.name())));
+          }
+        }
+        out.add(new HostCommand(kept.get(), "pw host del " + LabScript.quote(added.name())));
       }
     }
     return List.copyOf(out);

@@ -193,6 +193,131 @@ class EditingBrowserTest {
     chromium.screenshot("edit-name-as-text.png");
   }
 
+  @Test
+  void thePaletteDropsARouterAnInternetHostAVtepAndAnUnderlaySwitchEachAsOneBatch()
+      throws IOException {
+    chromium.openLabPage(port);
+    boxAppears("host1/ns2");
+    List<Double> ns1 = screenBox("host1/ns1");
+    List<Double> ns2 = screenBox("host1/ns2");
+
+    dropPaletteItem("palette-router", centreX(ns1), centreY(ns1));
+    boxAppears("host1/router1");
+    logShows("You added router router1");
+    assertThat(log()).contains("host1$ ip netns exec router1 sysctl -w net.ipv4.ip_forward=1");
+
+    dropPaletteItem("palette-internet", ns2.get(0) + 12, ns2.get(1) + 8);
+    boxAppears("host1/internet1");
+    logShows("You added internet host internet1 (203.0.113.10) behind ns2");
+    assertThat(log()).contains("host1$ ip netns exec ns2 ip addr add 203.0.113.1/24 dev veth3");
+    chromium.pingAndAwaitReply("host1/ns2", "203.0.113.10");
+
+    List<Double> router = screenBox("host1/router1");
+    dropPaletteItem("palette-vtep", router.get(0) + 12, router.get(1) + 8);
+    logShows("You added VTEP vxlan1 (VNI 101) to router1");
+    chromium.until(driver -> painted("device-port").contains("vxlan1"));
+    assertThat(log()).contains("ip link add vxlan1 type vxlan id 101 dstport 4789");
+
+    // A key adds an item as a click on it does: U, an underlay switch in the host's root namespace.
+    new Actions(chromium.driver()).sendKeys("u").perform();
+    boxAppears("host1/");
+    logShows("You added underlay switch sw1 to host1");
+    chromium.screenshot("edit-palette-router-internet-vtep-switch.png");
+
+    chromium.find(By.id("edit-undo")).click();
+    chromium.until(driver -> !hasBox("host1/"));
+    assertThat(chromium.findAll(By.id("edit-refusal"))).isEmpty();
+  }
+
+  @Test
+  void aNamespaceDroppedOnAnotherHostsBoxIsMadeInThatHostAndTheHostAddIsUndoable()
+      throws IOException {
+    chromium.openLabPage(port);
+    boxAppears("host1/ns2");
+    chromium.find(By.id("palette-host")).click();
+    logShows("You added host host2");
+    new Select(chromium.find(By.id("console-netns"))).selectByValue("host1/");
+    chromium.typeCommand("pw on host2 ip netns add web");
+    boxAppears("host2/web");
+    chromium.find(By.id("zoom-fit")).click();
+    // Dropped inside host2 (on its namespace web's box): the new namespace is made in host2.
+    List<Double> web = screenBox("host2/web");
+    dropPaletteItem("palette-namespace", web.get(0) + web.get(2) - 6, web.get(1) + web.get(3) - 6);
+    boxAppears("host2/ns1");
+    logShows("You added namespace ns1");
+    assertThat(log()).contains("host2$ ip netns add ns1");
+    chromium.screenshot("edit-palette-nested-in-host2.png");
+
+    // The console has the focus (Ctrl+Z there is the input's own), so the button undoes.
+
+    chromium.find(By.id("edit-undo")).click();
+    chromium.until(driver -> !hasBox("host2/ns1"));
+    chromium.typeCommand("pw on host2 ip netns del web");
+    chromium.until(driver -> !hasBox("host2/web"));
+    chromium.find(By.id("edit-undo")).click();
+    logShows("You undo: added host host2");
+    assertThat(log()).contains("host1$ pw host del host2");
+  }
+
+  @Test
+  void copyAndPasteMakesFreshlyNamedCopiesAndAMoveIsUndoneLikeAnyEdit() throws IOException {
+    chromium.openLabPage(port);
+    boxAppears("host1/ns2");
+    List<Double> ns1 = screenBox("host1/ns1");
+    new Actions(chromium.driver())
+        .moveToElement(stage(), offsetX(ns1.get(0) + 10), offsetY(ns1.get(1) + 8))
+        .click()
+        .keyDown(Keys.CONTROL)
+        .sendKeys("c")
+        .sendKeys("v")
+        .keyUp(Keys.CONTROL)
+        .perform();
+    boxAppears("host1/ns3");
+    logShows("You pasted ns3 (copies of ns1)");
+    assertThat(log())
+        .contains("host1$ ip netns add ns3")
+        .contains("host1$ ip link add veth3 type veth peer name veth4")
+        .contains("host1$ ip link set veth4 netns ns2");
+    chromium.screenshot("edit-pasted-ns3.png");
+
+    List<Double> sceneBefore = sceneBox("host1/ns2");
+    List<Double> ns2 = screenBox("host1/ns2");
+    // The box's bottom right corner: clear of its devices (a drag from one draws a link).
+    drag(ns2.get(0) + ns2.get(2) - 6, ns2.get(1) + ns2.get(3) - 6, 40, 40);
+    chromium.until(driver -> Math.abs(centreX(sceneBox("host1/ns2")) - centreX(sceneBefore)) > 30);
+    undoByKeyboard();
+    chromium.until(driver -> Math.abs(centreX(sceneBox("host1/ns2")) - centreX(sceneBefore)) < 1);
+    assertThat(centreY(sceneBox("host1/ns2"))).isCloseTo(centreY(sceneBefore), within(1.0));
+    undoByKeyboard();
+    chromium.until(driver -> !hasBox("host1/ns3"));
+    logShows("You undo: pasted ns3 (copies of ns1)");
+  }
+
+  private void dropPaletteItem(String id, double x, double y) {
+    new Actions(chromium.driver())
+        .clickAndHold(chromium.find(By.id(id)))
+        .moveByOffset(20, 20)
+        .moveToElement(stage(), offsetX(x), offsetY(y))
+        .release()
+        .perform();
+  }
+
+  private void undoByKeyboard() {
+    new Actions(chromium.driver())
+        .keyDown(Keys.CONTROL)
+        .sendKeys("z")
+        .keyUp(Keys.CONTROL)
+        .perform();
+  }
+
+  private void logShows(String text) {
+    chromium.until(ExpectedConditions.textToBePresentInElementLocated(By.id("command-log"), text));
+  }
+
+  private String log() {
+    return chromium.find(By.id("command-log")).getText();
+  }
+
   private void rename(String deviceKey, String name) {
     List<Double> port = screenPort(deviceKey);
     new Actions(chromium.driver())

@@ -220,4 +220,41 @@ class NetfilterConsoleBrowserTest {
         .as("the rule's text needs no horizontal scrolling")
         .isLessThanOrEqualTo(box.get(3).doubleValue() + 1);
   }
+
+  /**
+   * The inspector's rules editor: a rule iptables-restore refuses is answered with the line it
+   * names and nothing changes; the mended text applies, and the inspector lists the new rule.
+   */
+  @Test
+  void rulesEditedInTheInspectorAreRestoredOrRefusedNamingTheLine() throws IOException {
+    chromium.openLabPage(port);
+    new Select(chromium.find(By.id("inspector-netns"))).selectByValue("host1/ns2");
+    chromium.until(ExpectedConditions.elementToBeClickable(By.id("edit-rules"))).click();
+    WebElement text = chromium.find(By.id("rules-text"));
+    String bad = "*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -p tcp --dport nope -j ACCEPT\nCOMMIT\n";
+    chromium.execute(
+        "arguments[0].value = arguments[1];"
+            + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
+        text,
+        bad);
+    chromium.find(By.id("apply-rules")).click();
+    chromium.until(ExpectedConditions.attributeToBe(By.id("rules-answer"), "data-exit", "2"));
+    assertThat(chromium.find(By.id("rules-error-line")).getText())
+        .isEqualTo("Line 3: -A INPUT -p tcp --dport nope -j ACCEPT");
+    assertThat(chromium.find(By.cssSelector(".rules-stderr")).getText())
+        .contains("invalid port/service `nope' specified");
+    chromium.screenshot("inspector-rules-refused.png");
+
+    chromium.execute(
+        "arguments[0].value = arguments[1];"
+            + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
+        text,
+        bad.replace("nope", "22"));
+    chromium.find(By.id("apply-rules")).click();
+    chromium.until(ExpectedConditions.attributeToBe(By.id("rules-answer"), "data-exit", "0"));
+    chromium.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("state-rules"), "-A INPUT -p tcp -m tcp --dport 22 -j ACCEPT"));
+    chromium.screenshot("inspector-rules-applied.png");
+  }
 }
