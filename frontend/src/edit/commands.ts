@@ -12,6 +12,7 @@ import {
   type Device,
   type NamespaceRef,
   type Topology,
+  underlaySwitches,
 } from "../model/topology";
 import type { EditCommand } from "../protocol/protocol";
 
@@ -190,9 +191,19 @@ export function newBridgePlan(topology: Topology, ns: NamespaceRef): EditPlan {
 export function newHostPlan(topology: Topology): EditPlan {
   const name = freeName("host", new Set(topology.hosts.map((host) => host.name)));
   const first = topology.hosts[0]?.name ?? "host1";
+  const sw = underlaySwitches(topology).at(-1);
+  const root = { host: name, netns: "" };
   return {
-    label: `added host ${name}`,
-    commands: [{ netns: { host: first, netns: "" }, line: `pw host add ${name}` }],
+    label: sw === undefined ? `added host ${name}` : `added host ${name} on switch ${sw.name}`,
+    commands: [
+      { netns: { host: first, netns: "" }, line: `pw host add ${name}` },
+      ...(sw === undefined
+        ? []
+        : [
+            { netns: root, line: `pw nic add ${name} eth0 switch ${shellWord(sw.name)}` },
+            { netns: root, line: "ip link set eth0 up" },
+          ]),
+    ],
     target: `${first}/`,
   };
 }

@@ -1,4 +1,5 @@
 /** Tests the palette's ready-made things: router, internet host, underlay switch, VTEP, and where a drop puts them. */
+import { newHostPlan } from "./commands";
 import { describe, expect, it } from "vitest";
 import { twoHostsOnASwitch, twoNamespaces, twoPodsOnABridge } from "../testing/labs";
 import type { Topology } from "../model/topology";
@@ -65,10 +66,20 @@ describe("palette plans", () => {
     expect(paletteDrop(full, "internet", null, []).kind).toBe("refused");
   });
 
-  it("adds an underlay switch as a bridge in the host's root namespace", () => {
+  it("adds an underlay switch, and a host added after it comes plugged into it", () => {
     const plan = underlaySwitchPlan(twoNamespaces, "host1");
     expect(plan.target).toBe("host1/");
-    expect(lines(plan)).toEqual(["ip link add sw1 type bridge", "ip link set sw1 up"]);
+    expect(lines(plan)).toEqual(["pw switch add sw1"]);
+    const taken = twoHostsOnASwitch.switches?.[0]?.name ?? "";
+    expect(lines(underlaySwitchPlan(twoHostsOnASwitch, "host1"))).not.toEqual([
+      `pw switch add ${taken}`,
+    ]);
+    const host = newHostPlan(twoHostsOnASwitch);
+    expect(host.commands.map((c) => `${c.netns.host}: ${c.line}`)).toEqual([
+      "host1: pw host add host4",
+      `host4: pw nic add host4 eth0 switch ${taken}`,
+      "host4: ip link set eth0 up",
+    ]);
   });
 
   it("binds a VTEP to the namespace's physical NIC when it has one", () => {

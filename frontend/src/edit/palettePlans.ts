@@ -1,7 +1,7 @@
 /**
  * Owns the shell lines of the palette's ready-made things: a router namespace (forwarding on), an
  * "internet" host (a namespace in a documentation range, wired to the namespace it hangs off), an
- * underlay switch (a bridge in a host's root namespace) and a VXLAN VTEP. Pure: the topology in,
+ * underlay switch (`pw switch add`, with the host's new NIC plugged in) and a VXLAN VTEP. Pure: the topology in,
  * a plan out.
  */
 import {
@@ -10,6 +10,7 @@ import {
   namespaceLabel,
   type NamespaceRef,
   type Topology,
+  underlaySwitches,
 } from "../model/topology";
 import type { EditCommand } from "../protocol/protocol";
 import {
@@ -100,18 +101,16 @@ export function internetPlan(topology: Topology, gateway: NamespaceRef): Namespa
 }
 
 /**
- * An underlay switch: a bridge swN in the host's root namespace, up, for the host's NICs and the
- * veths of its namespaces to plug into.
+ * A new underlay switch swN (`pw switch add`): the wire between machines. A host added after it
+ * comes with its eth0 plugged into the newest switch; others plug in with `pw nic add` in the
+ * console.
  */
 export function underlaySwitchPlan(topology: Topology, host: string): EditPlan {
   const root = { host, netns: "" };
-  const name = freeName("sw", devicesOf(topology, root));
+  const name = freeName("sw", new Set(underlaySwitches(topology).map((sw) => sw.name)));
   return {
-    label: `added underlay switch ${name} to ${host}`,
-    commands: [
-      { netns: root, line: `ip link add ${name} type bridge` },
-      { netns: root, line: `ip link set ${name} up` },
-    ],
+    label: `added underlay switch ${name}`,
+    commands: [{ netns: root, line: `pw switch add ${name}` }],
     target: namespaceKey(root),
   };
 }

@@ -35,7 +35,8 @@ public final class EditInverse {
   /**
    * The reversing commands: hosts that are gone are added again ({@code pw host add}, run on a host
    * both documents hold) and rebuilt by their own script lines; then each kept host is reversed;
-   * hosts that are new lose their namespaces and are removed last ({@code pw host del}).
+   * hosts that are new lose their namespaces and are removed ({@code pw host del}); underlay
+   * switches that are gone come back first, new ones go last (their NICs are gone by then).
    */
   public static List<HostCommand> between(LabDocument before, LabDocument after) {
     List<HostCommand> out = new ArrayList<>();
@@ -59,6 +60,13 @@ public final class EditInverse {
             .forEach(command -> out.add(new HostCommand(was.name(), command)));
       }
     }
+    if (kept.isPresent()) {
+      for (String sw : before.underlay()) {
+        if (!after.underlay().contains(sw)) {
+          out.add(0, new HostCommand(kept.get(), "pw switch add " + LabScript.quote(sw)));
+        }
+      }
+    }
     for (LabHost added : after.hosts()) {
       if (!wasNames.contains(added.name()) && kept.isPresent()) {
         for (LabNamespace ns : added.namespaces()) {
@@ -67,6 +75,13 @@ public final class EditInverse {
           }
         }
         out.add(new HostCommand(kept.get(), "pw host del " + LabScript.quote(added.name())));
+      }
+    }
+    if (kept.isPresent()) {
+      for (String sw : after.underlay()) {
+        if (!before.underlay().contains(sw)) {
+          out.add(new HostCommand(kept.get(), "pw switch del " + LabScript.quote(sw)));
+        }
       }
     }
     return List.copyOf(out);
@@ -143,7 +158,15 @@ public final class EditInverse {
                   && (deleted.contains(dev.peer().netns())
                       || deleted.contains(dev.peer().netns() + "/" + dev.peer().device()));
           if (!peerGoesFirst) {
-            emit(in(ns, "ip link del dev " + LabScript.quote(dev.name())));
+            emit(
+                in(
+                    ns,
+                    dev.kind() == LabDeviceKind.PHYSICAL
+                        ? "pw nic del "
+                            + LabScript.quote(was.name())
+                            + " "
+                            + LabScript.quote(dev.name())
+                        : "ip link del dev " + LabScript.quote(dev.name())));
             deleted.add(ns.name() + "/" + dev.name());
           }
           continue;

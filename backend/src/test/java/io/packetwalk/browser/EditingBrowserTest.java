@@ -218,14 +218,20 @@ class EditingBrowserTest {
     chromium.until(driver -> painted("device-port").contains("vxlan1"));
     assertThat(log()).contains("ip link add vxlan1 type vxlan id 101 dstport 4789");
 
-    // A key adds an item as a click on it does: U, an underlay switch in the host's root namespace.
+    // A key adds an item as a click on it does: U, an underlay switch; then H, a host that comes
+    // with its eth0 plugged into that switch.
     new Actions(chromium.driver()).sendKeys("u").perform();
-    boxAppears("host1/");
-    logShows("You added underlay switch sw1 to host1");
+    logShows("You added underlay switch sw1");
+    assertThat(log()).contains("pw switch add sw1");
+    new Actions(chromium.driver()).sendKeys("h").perform();
+    logShows("You added host host2 on switch sw1");
+    assertThat(log()).contains("pw nic add host2 eth0 switch sw1");
     chromium.screenshot("edit-palette-router-internet-vtep-switch.png");
 
     chromium.find(By.id("edit-undo")).click();
-    chromium.until(driver -> !hasBox("host1/"));
+    chromium.until(driver -> log().contains("pw host del host2"));
+    chromium.find(By.id("edit-undo")).click();
+    chromium.until(driver -> log().contains("pw switch del sw1"));
     assertThat(chromium.findAll(By.id("edit-refusal"))).isEmpty();
   }
 

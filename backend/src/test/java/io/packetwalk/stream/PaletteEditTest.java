@@ -97,13 +97,18 @@ class PaletteEditTest {
             "added VTEP vxlan1 to host2",
             new EditCommand(host2, "ip link add vxlan1 type vxlan id 101 dstport 4789 dev eth0"),
             new EditCommand(host2, "ip link set vxlan1 up"));
-    EditResult bridge =
+    EditResult underlay = applied("added underlay switch sw1", root("pw switch add sw1"));
+    assertThat(underlay.undo()).extracting(EditCommand::line).containsExactly("pw switch del sw1");
+    NamespaceRef host3 = new NamespaceRef("host3", "");
+    EditResult plugged =
         applied(
-            "added underlay switch sw1 to host1",
-            root("ip link add sw1 type bridge"),
-            root("ip link set sw1 up"));
-    assertThat(bridge.undo()).extracting(EditCommand::line).containsExactly("ip link del dev sw1");
-    applied("undo", bridge.undo().toArray(EditCommand[]::new));
+            "added host host3 on switch sw1",
+            root("pw host add host3"),
+            new EditCommand(host3, "pw nic add host3 eth0 switch sw1"),
+            new EditCommand(host3, "ip link set eth0 up"));
+    assertThat(lab.world().host("host3").orElseThrow().root().device("eth0")).isPresent();
+    applied("undo", plugged.undo().toArray(EditCommand[]::new));
+    applied("undo", underlay.undo().toArray(EditCommand[]::new));
     applied("undo", vtep.undo().toArray(EditCommand[]::new));
     assertThat(worldText()).isEqualTo(before);
   }
