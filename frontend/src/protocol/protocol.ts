@@ -347,6 +347,10 @@ export interface NamespaceStateMessage {
   readonly counters: readonly StateEntry[];
   /** The namespace's rules in iptables-save form (without counters). */
   readonly iptablesSave: string;
+  /** Each device's addresses, `ip -br addr` style ("veth1 10.0.0.1/24"); absent from older servers. */
+  readonly addresses?: readonly string[];
+  /** Sysctls set away from a fresh namespace's values ("net.ipv4.ip_forward = 1"); absent from older servers. */
+  readonly sysctls?: readonly string[];
 }
 
 export interface ErrorMessage {
@@ -488,6 +492,8 @@ export function validateServerMessage(value: unknown): Validated<ServerMessage> 
           conntrack: message.list("conntrack", stateEntry),
           counters: message.list("counters", stateEntry),
           iptablesSave: message.str("iptablesSave"),
+          ...(message.has("addresses") && { addresses: message.strList("addresses") }),
+          ...(message.has("sysctls") && { sysctls: message.strList("sysctls") }),
         };
       case "error":
         return {

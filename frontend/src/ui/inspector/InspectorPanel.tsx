@@ -1,4 +1,4 @@
-/** Owns the namespace inspector: a namespace's routes, neighbours, FDB, conntrack entries and rules with their counters (iptables-save -c), as of the current trace step, with what the step changed marked in words as well as colour. */
+/** Owns the namespace inspector: a namespace's addresses, routes, changed sysctls, neighbours, FDB, conntrack entries and rules with their counters (iptables-save -c), as of the current trace step, with what the step changed marked in words as well as colour. */
 import type { NamespaceRef } from "../../model/topology";
 import { namespaceKey } from "../../model/topology";
 import type { TraceStep } from "../../model/trace";
@@ -107,6 +107,12 @@ function Tables({
           trace !== null &&
           " A command ran after this trace, so the tables start from the lab as it is now."}
       </p>
+      <LineList
+        id="state-addresses"
+        title="Addresses (ip -br addr)"
+        lines={inspected.tables.addresses ?? []}
+        empty="No addresses."
+      />
       <section class="state-section" aria-labelledby="routes-title">
         <h3 id="routes-title" class="step-section-title">
           Routes
@@ -123,6 +129,12 @@ function Tables({
           </ul>
         )}
       </section>
+      <LineList
+        id="state-sysctls"
+        title="Sysctls changed from a fresh namespace's"
+        lines={inspected.tables.sysctls ?? []}
+        empty="None: every sysctl has a fresh namespace's value."
+      />
       <StateTable id="state-neighbours" title="Neighbours (ip neigh)" rows={rewound.neighbour} />
       <StateTable id="state-fdb" title="Bridge FDB (bridge fdb)" rows={rewound.fdb} />
       <StateTable id="state-conntrack" title="Conntrack (conntrack -L)" rows={rewound.conntrack} />
@@ -149,6 +161,28 @@ function Tables({
         )}
       </section>
     </>
+  );
+}
+
+/** A titled list of lines as the server worded them (addresses, sysctls: not rewound by steps). */
+function LineList(props: { id: string; title: string; lines: readonly string[]; empty: string }) {
+  return (
+    <section class="state-section" aria-labelledby={`${props.id}-title`}>
+      <h3 id={`${props.id}-title`} class="step-section-title">
+        {props.title}
+      </h3>
+      {props.lines.length === 0 ? (
+        <p class="empty-table">{props.empty}</p>
+      ) : (
+        <ul id={props.id} class="state-lines">
+          {props.lines.map((line, index) => (
+            <li key={index}>
+              <code>{line}</code>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
 

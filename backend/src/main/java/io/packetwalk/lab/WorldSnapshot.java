@@ -287,6 +287,11 @@ public final class WorldSnapshot {
     return kept;
   }
 
+  /** The namespace's sysctls whose values differ from a fresh namespace's, by key. */
+  public static SortedMap<String, String> changedSysctls(NetNamespace ns) {
+    return sysctls(ns.sysctls().all());
+  }
+
   private static SortedMap<String, String> sysctls(Map<String, String> values) {
     SortedMap<String, String> changed = new TreeMap<>();
     values.forEach((key, value) -> {

@@ -12,6 +12,7 @@ import io.packetwalk.kernel.netfilter.Rule;
 import io.packetwalk.kernel.netfilter.SaveText;
 import io.packetwalk.kernel.netfilter.Table;
 import io.packetwalk.kernel.netfilter.TableKind;
+import io.packetwalk.lab.WorldSnapshot;
 import io.packetwalk.shell.ip.RouteLines;
 import io.packetwalk.stream.protocol.Protocol.NamespaceRef;
 import io.packetwalk.stream.protocol.Protocol.NamespaceState;
@@ -37,7 +38,29 @@ final class NamespaceStates {
         fdb(ns),
         conntrack(ns),
         counters(ns.netfilter()),
-        SaveText.of(ns.netfilter(), false, null));
+        SaveText.of(ns.netfilter(), false, null),
+        addresses(ns),
+        sysctls(ns));
+  }
+
+  /** Each device's IPv4 addresses, as {@code ip -br addr} lists them: {@code veth1 10.0.0.1/24}. */
+  private static List<String> addresses(NetNamespace ns) {
+    List<String> lines = new ArrayList<>();
+    for (NetDevice dev : ns.devices()) {
+      if (!dev.addresses().isEmpty()) {
+        StringBuilder line = new StringBuilder(dev.name());
+        dev.addresses().forEach(address -> line.append(' ').append(address.prefix()));
+        lines.add(line.toString());
+      }
+    }
+    return lines;
+  }
+
+  /** The sysctls set away from a fresh namespace's values, as {@code sysctl} prints them. */
+  private static List<String> sysctls(NetNamespace ns) {
+    List<String> lines = new ArrayList<>();
+    WorldSnapshot.changedSysctls(ns).forEach((key, value) -> lines.add(key + " = " + value));
+    return lines;
   }
 
   private static List<StateEntry> neighbours(NetNamespace ns) {

@@ -229,6 +229,9 @@ class NetfilterConsoleBrowserTest {
   void rulesEditedInTheInspectorAreRestoredOrRefusedNamingTheLine() throws IOException {
     chromium.openLabPage(port);
     new Select(chromium.find(By.id("inspector-netns"))).selectByValue("host1/ns2");
+    chromium.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("state-addresses"), "veth2 10.0.0.2/24"));
     chromium.until(ExpectedConditions.elementToBeClickable(By.id("edit-rules"))).click();
     WebElement text = chromium.find(By.id("rules-text"));
     String bad = "*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -p tcp --dport nope -j ACCEPT\nCOMMIT\n";

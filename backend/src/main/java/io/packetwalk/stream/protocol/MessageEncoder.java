@@ -184,6 +184,10 @@ public final class MessageEncoder {
     node.set("conntrack", entries(state.conntrack()));
     node.set("counters", entries(state.counters()));
     node.put("iptablesSave", state.iptablesSave());
+    ArrayNode addresses = node.putArray("addresses");
+    state.addresses().forEach(addresses::add);
+    ArrayNode sysctls = node.putArray("sysctls");
+    state.sysctls().forEach(sysctls::add);
   }
 
   private ArrayNode entries(List<StateEntry> entries) {

@@ -320,9 +320,13 @@ public final class Protocol {
       List<StateEntry> fdb,
       List<StateEntry> conntrack,
       List<StateEntry> counters,
-      String iptablesSave)
+      String iptablesSave,
+      List<String> addresses,
+      List<String> sysctls)
       implements ServerMessage {
     public NamespaceState {
+      addresses = List.copyOf(addresses);
+      sysctls = List.copyOf(sysctls);
       routes = List.copyOf(routes);
       neighbours = List.copyOf(neighbours);
       fdb = List.copyOf(fdb);
