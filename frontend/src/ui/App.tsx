@@ -3,7 +3,6 @@ import { useEffect, useMemo, useState } from "preact/hooks";
 import type { FrameStats } from "../render/canvas";
 import { causeOf } from "../model/trace";
 import { currentStep } from "../store/session";
-import { CanvasView } from "./CanvasView";
 import { CommandLog } from "./CommandLog";
 import { ConsolePanel } from "./ConsolePanel";
 import type { Controller } from "./controller";
@@ -12,12 +11,10 @@ import { ErrorBanner, Header, NoticeBanner, useTemplates } from "./Header";
 import { HeadersPanel } from "./HeadersPanel";
 import { InspectorPanel } from "./inspector/InspectorPanel";
 import { chooseNamespace, namespaceOptions, selectedNamespace } from "./namespaces";
-import { PingToolbar } from "./PingToolbar";
 import { LiveControls } from "./LiveControls";
-import { PlaybackControls } from "./PlaybackControls";
-import { ProbesPanel } from "./probes/ProbesPanel";
 import { StartPage } from "./StartPage";
 import { usePlaybackKeys } from "./usePlaybackKeys";
+import { LabStage } from "./LabStage";
 import { useStore } from "./useStore";
 import { currentMoment, momentQuery } from "../share/moment";
 import { MomentLink } from "../share/MomentLink";
@@ -73,7 +70,6 @@ export function App({
       ? null
       : `${share.link(savedLab.viewSecret)}?version=${savedLab.version}&${momentQuery(moment)}`;
 
-  const steps = state.trace?.steps.length ?? 0;
   const step = currentStep(state);
   const cause = step === null ? null : causeOf(state.trace?.steps ?? [], step);
   return (
@@ -90,43 +86,12 @@ export function App({
       <LabNotes share={share} />
       <main class="workspace">
         <section class="stage-column" aria-label="Topology">
-          <PingToolbar
+          <LabStage
+            controller={controller}
+            state={state}
             options={options}
-            connected={state.connection === "connected"}
-            onPing={(from, to) => controller.ping(from, to)}
-            onProbe={(from, line) => controller.probe(from, line)}
-          />
-          <ProbesPanel
-            probes={state.probes}
-            connected={state.connection === "connected"}
-            readOnly={readOnly}
-            onRun={(probe) => controller.runProbe(probe)}
-          />
-          <CanvasView
-            store={controller.store}
             stats={stats}
-            editing={controller.editing}
             readOnly={readOnly}
-            waiting={
-              state.topology !== null
-                ? null
-                : state.connection === "disconnected"
-                  ? "Cannot reach the lab server; trying again…"
-                  : "Waiting for the lab from the server…"
-            }
-          />
-          <PlaybackControls
-            cursor={state.cursor}
-            length={steps}
-            complete={state.trace?.complete ?? false}
-            playing={state.playing}
-            speed={state.speed}
-            onBack={() => controller.stepBack()}
-            onForward={() => controller.stepForward()}
-            onTogglePlay={() => controller.togglePlay()}
-            onSpeed={(speed) => controller.setSpeed(speed)}
-            onStart={() => controller.jumpToStart()}
-            onEnd={() => controller.jumpToEnd()}
           />
           {state.live !== null && (
             <LiveControls
