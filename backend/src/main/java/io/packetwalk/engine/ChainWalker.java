@@ -7,6 +7,7 @@ import io.packetwalk.kernel.netfilter.Hook;
 import io.packetwalk.kernel.netfilter.Rule;
 import io.packetwalk.kernel.netfilter.RuleIndex;
 import io.packetwalk.kernel.netfilter.Table;
+import io.packetwalk.kernel.netfilter.TableProgram;
 import io.packetwalk.kernel.netfilter.Target;
 import io.packetwalk.trace.Location;
 import io.packetwalk.trace.NetfilterPlace;
@@ -40,21 +41,30 @@ final class ChainWalker {
 
   /**
    * How a walk ended: the deciding target (ACCEPT, DROP, REJECT or a NAT target; ACCEPT or DROP for
-   * a policy), the rule that decided (null for a policy) with its chain and number.
+   * a policy), the rule that decided (null for a policy) with its chain (by its number in the
+   * table's program, looked up only when asked for) and number.
    */
-  record Outcome(Target verdict, Rule rule, String chain, int number, Cause cause) {
+  record Outcome(
+      Target verdict, Rule rule, TableProgram program, int chainNumber, int number, Cause cause) {
 
     boolean isPolicy() {
       return rule == null;
     }
+
+    Chain chain() {
+      return program.chain(chainNumber);
+    }
   }
 
   /**
-   * Where jumps return to: the calling chains and the rule after each jump, innermost last. One
-   * stack serves every walk of this walker (walks do not nest), so a packet's walk allocates none.
+   * Where jumps return to: the calling chains (their numbers, first slots and sizes in the table's
+   * program) and the rule after each jump, innermost last. One stack serves every walk of this
+   * walker (walks do not nest), so a packet's walk allocates none.
    */
-  private final Chain[] returnChains = new Chain[MAX_DEPTH];
+  private final int[] returnChains = new int[MAX_DEPTH];
 
+  private final int[] returnStarts = new int[MAX_DEPTH];
+  private final int[] returnSizes = new int[MAX_DEPTH];
   private final int[] returnRules = new int[MAX_DEPTH];
 
   private final Engine engine;
@@ -72,95 +82,113 @@ final class ChainWalker {
 
   Outcome walk(NetNamespace ns, Table table, Hook hook, Evaluation e, Cause cause) {
     String tableId = table.kind().id();
+    TableProgram program = table.program();
     Chain base = table.builtin(hook);
     int depth = 0;
-    Chain chain = base;
+    int number = program.builtin(hook);
+    int start = program.start(number);
+    int size = base.size();
     int index = 0;
-    Cause now = enter(ns, hook, tableId, chain, cause, e, false);
+    Cause now = enter(ns, hook, tableId, base, cause, e, false);
     Folded skipped = new Folded(engine.tracer.recording());
     int length = e.packet().totalLength();
     while (true) {
-      if (chain.size() >= indexedFrom && index < chain.size()) {
-        RuleIndex candidates = chain.index();
+      if (size >= indexedFrom && index < size) {
+        RuleIndex candidates = program.chain(number).index();
         if (candidates.keyed() > 0) {
           int next = candidates.next(index, e.packet().dst().bits());
           if (next > index) {
-            skipped.addRange(index, next, chain);
+            skipped.addRange(index, next, program, number);
             index = next;
           }
         }
       }
-      if (index >= chain.size()) {
-        now = skipped.flush(this, ns, hook, tableId, chain, now, e);
+      if (index >= size) {
+        now = skipped.flush(this, ns, hook, tableId, program, number, now, e);
         if (depth == 0) {
-          return policy(ns, hook, tableId, base, now, e, length);
+          return policy(ns, hook, tableId, program, base, now, e, length);
         }
         depth--;
-        chain = returnChains[depth];
+        number = returnChains[depth];
+        start = returnStarts[depth];
+        size = returnSizes[depth];
         index = returnRules[depth];
-        returnChains[depth] = null;
-        now = enter(ns, hook, tableId, chain, now, e, true);
+        now = enter(ns, hook, tableId, program.chain(number), now, e, true);
         continue;
       }
-      Rule rule = chain.rule(index);
-      if (!rule.test(e)) {
-        skipped.add(index, rule, chain);
+      int slot = start + index;
+      if (!program.matches(slot, e)) {
+        skipped.add(index, program, number);
         index++;
         continue;
       }
-      now = skipped.flush(this, ns, hook, tableId, chain, now, e);
+      now = skipped.flush(this, ns, hook, tableId, program, number, now, e);
+      Rule rule = program.rule(slot);
       NetfilterPlace place = null;
       List<StateChange> counted = List.of();
       if (engine.tracer.recording()) {
+        String chainName = program.chain(number).name();
         String before = rule.counters().toString();
-        rule.count(length);
+        program.count(slot, length);
         place =
-            NetfilterPlace.chain(hook.name(), tableId, chain.name())
-                .rule(index + 1, rule.text(chain.name()));
+            NetfilterPlace.chain(hook.name(), tableId, chainName)
+                .rule(index + 1, rule.text(chainName));
         counted =
             List.of(
                 new StateChange.Counter(
                     at(ns, place),
-                    tableId + " " + chain.name() + " " + (index + 1),
+                    tableId + " " + chainName + " " + (index + 1),
                     before,
                     rule.counters().toString()));
       } else {
-        rule.count(length);
+        program.count(slot, length);
       }
-      Chain called = table.called(rule);
-      if (called != null) {
-        if (rule.goesTo()) {
+      boolean goes = program.goes(slot);
+      if (goes || program.jumps(slot)) {
+        int callee = program.calleeNumber(slot);
+        if (goes) {
           now =
               matched(
                   ns,
                   place,
                   now,
                   e,
-                  place == null ? null : "goes to " + called.name() + " (no return here)",
+                  place == null
+                      ? null
+                      : "goes to " + program.chain(callee).name() + " (no return here)",
                   counted);
         } else if (depth < MAX_DEPTH) {
           now =
               matched(
-                  ns, place, now, e, place == null ? null : "jumps to " + called.name(), counted);
-          returnChains[depth] = chain;
+                  ns,
+                  place,
+                  now,
+                  e,
+                  place == null ? null : "jumps to " + program.chain(callee).name(),
+                  counted);
+          returnChains[depth] = number;
+          returnStarts[depth] = start;
+          returnSizes[depth] = size;
           returnRules[depth] = index + 1;
           depth++;
         } else {
           index++;
           continue;
         }
-        chain = called;
+        number = callee;
+        start = program.calleeStart(slot);
+        size = program.calleeSize(slot);
         index = 0;
-        now = enter(ns, hook, tableId, chain, now, e, false);
+        now = enter(ns, hook, tableId, program.chain(number), now, e, false);
         continue;
       }
-      Target target = rule.target();
+      Target target = program.target(slot);
       switch (target) {
         case Target.Jump j -> index++; // its chain is gone: the rule only counts
         case Target.Goto g -> index++;
         case Target.Return r -> {
           now = matched(ns, place, now, e, "returns", counted);
-          index = chain.size(); // RETURN ends the chain as reaching its end does
+          index = size; // RETURN ends the chain as reaching its end does
         }
         case Target.None n -> {
           now = matched(ns, place, now, e, "has no target: it only counts", counted);
@@ -177,13 +205,13 @@ final class ChainWalker {
                       ? null
                       : "ACCEPT: the packet leaves the " + tableId + " table's " + hook + " chains",
                   counted);
-          return new Outcome(target, rule, chain.name(), index + 1, decided);
+          return new Outcome(target, rule, program, number, index + 1, decided);
         }
         default -> {
           if (isTerminal(target)) {
             Cause decided =
                 matched(ns, place, now, e, place == null ? null : describe(target), counted);
-            return new Outcome(target, rule, chain.name(), index + 1, decided);
+            return new Outcome(target, rule, program, number, index + 1, decided);
           }
           now = matched(ns, place, now, e, engine.netfilter.act(ns, target, e, place), counted);
           index++;
@@ -221,6 +249,7 @@ final class ChainWalker {
       NetNamespace ns,
       Hook hook,
       String tableId,
+      TableProgram program,
       Chain base,
       Cause cause,
       Evaluation e,
@@ -232,7 +261,12 @@ final class ChainWalker {
       }
       Cause decided = engine.step(cause, null, StepKind.NF_VERDICT, null, e.packet(), List.of());
       return new Outcome(
-          accept ? new Target.Accept() : new Target.Drop(), null, base.name(), 0, decided);
+          accept ? new Target.Accept() : new Target.Drop(),
+          null,
+          program,
+          program.builtin(hook),
+          0,
+          decided);
     }
     String before = base.policyCounters().toString();
     if (base.countsPolicy()) {
@@ -259,7 +293,12 @@ final class ChainWalker {
                     before,
                     base.policyCounters().toString())));
     return new Outcome(
-        accept ? new Target.Accept() : new Target.Drop(), null, base.name(), 0, decided);
+        accept ? new Target.Accept() : new Target.Drop(),
+        null,
+        program,
+        program.builtin(hook),
+        0,
+        decided);
   }
 
   private Cause enter(
@@ -348,27 +387,29 @@ final class ChainWalker {
     }
 
     /** Rules {@code from} up to (not including) {@code to}, passed over by the index. */
-    void addRange(int from, int to, Chain chain) {
+    void addRange(int from, int to, TableProgram program, int number) {
       if (first < 0) {
         first = from;
       }
       last = to - 1;
       count += to - from;
       if (keepTexts) {
+        Chain chain = program.chain(number);
         for (int i = from; i < to && texts.size() < FOLDED_DETAILS; i++) {
           texts.add((i + 1) + ": " + chain.rule(i).text(chain.name()));
         }
       }
     }
 
-    void add(int index, Rule rule, Chain chain) {
+    void add(int index, TableProgram program, int number) {
       if (first < 0) {
         first = index;
       }
       last = index;
       count++;
       if (keepTexts && texts.size() < FOLDED_DETAILS) {
-        texts.add((index + 1) + ": " + rule.text(chain.name()));
+        Chain chain = program.chain(number);
+        texts.add((index + 1) + ": " + chain.rule(index).text(chain.name()));
       }
     }
 
@@ -377,7 +418,8 @@ final class ChainWalker {
         NetNamespace ns,
         Hook hook,
         String tableId,
-        Chain chain,
+        TableProgram program,
+        int number,
         Cause cause,
         Evaluation e) {
       if (count == 0) {
@@ -389,6 +431,7 @@ final class ChainWalker {
         texts.clear();
         return walker.engine.step(cause, null, StepKind.NF_RULES_SKIPPED, null, e.packet());
       }
+      Chain chain = program.chain(number);
       List<String> details = new ArrayList<>(texts);
       if (count > texts.size()) {
         details.add("… and " + (count - texts.size()) + " more");

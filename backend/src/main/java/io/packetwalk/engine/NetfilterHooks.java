@@ -184,9 +184,9 @@ final class NetfilterHooks {
 
   private void dropped(
       NetNamespace ns, Hook hook, TableKind kind, Skb skb, ChainWalker.Outcome outcome) {
-    NetfilterPlace place = NetfilterPlace.chain(hook.name(), kind.id(), outcome.chain());
+    NetfilterPlace place = NetfilterPlace.chain(hook.name(), kind.id(), outcome.chain().name());
     if (!outcome.isPolicy()) {
-      place = place.rule(outcome.number(), outcome.rule().text(outcome.chain()));
+      place = place.rule(outcome.number(), outcome.rule().text(outcome.chain().name()));
     }
     engine.drop(
         outcome.cause(),
@@ -195,14 +195,14 @@ final class NetfilterHooks {
             ? "Dropped by the policy of "
                 + kind.id()
                 + " "
-                + outcome.chain()
+                + outcome.chain().name()
                 + ": no rule accepted the packet. Nothing is sent back."
             : "Dropped by rule "
                 + outcome.number()
                 + " of "
                 + kind.id()
                 + " "
-                + outcome.chain()
+                + outcome.chain().name()
                 + ". Nothing is sent back; the sender only sees silence.",
         skb.packet(),
         Disposition.NF_DROP);
@@ -213,8 +213,8 @@ final class NetfilterHooks {
       NetNamespace ns, Hook hook, Skb skb, Target.Reject reject, ChainWalker.Outcome outcome) {
     Ipv4Packet packet = skb.packet();
     NetfilterPlace place =
-        NetfilterPlace.chain(hook.name(), TableKind.FILTER.id(), outcome.chain())
-            .rule(outcome.number(), outcome.rule().text(outcome.chain()));
+        NetfilterPlace.chain(hook.name(), TableKind.FILTER.id(), outcome.chain().name())
+            .rule(outcome.number(), outcome.rule().text(outcome.chain().name()));
     boolean reset = reject.icmpCode() < 0;
     Cause dropped =
         engine.drop(
@@ -223,7 +223,7 @@ final class NetfilterHooks {
             "Rejected by rule "
                 + outcome.number()
                 + " of "
-                + outcome.chain()
+                + outcome.chain().name()
                 + ": the packet is dropped and "
                 + Texts.name(ns)
                 + (reset

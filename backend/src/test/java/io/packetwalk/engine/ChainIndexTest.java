@@ -263,7 +263,7 @@ class ChainIndexTest {
       text.append("=> ")
           .append(outcome.verdict().name())
           .append(' ')
-          .append(outcome.chain())
+          .append(outcome.chain().name())
           .append(" #")
           .append(outcome.number())
           .append(" mark ")

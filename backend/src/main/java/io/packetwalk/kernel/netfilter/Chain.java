@@ -91,7 +91,7 @@ public final class Chain {
 
   public void insert(int index, Rule rule) {
     Objects.checkIndex(index, size + 1);
-    ruleIndex = null;
+    changed();
     if (size == rules.length) {
       rules = Arrays.copyOf(rules, Math.max(4, size * 2));
     }
@@ -101,13 +101,21 @@ public final class Chain {
     created = true;
   }
 
+  /** Drops what was built from the rules: the chain's index and its table's program. */
+  private void changed() {
+    ruleIndex = null;
+    if (table != null) {
+      table.dropProgram();
+    }
+  }
+
   public void append(Rule rule) {
     insert(size, rule);
   }
 
   public Rule replace(int index, Rule rule) {
     Objects.checkIndex(index, size);
-    ruleIndex = null;
+    changed();
     created = true;
     Rule old = rules[index];
     rules[index] = rule;
@@ -116,13 +124,13 @@ public final class Chain {
 
   public void remove(int index) {
     Objects.checkIndex(index, size);
-    ruleIndex = null;
+    changed();
     System.arraycopy(rules, index + 1, rules, index, size - index - 1);
     rules[--size] = null;
   }
 
   public void flush() {
-    ruleIndex = null;
+    changed();
     rules = NO_RULES;
     size = 0;
   }

@@ -1,14 +1,14 @@
 package io.packetwalk.kernel.netfilter;
 
 import io.packetwalk.net.Ipv4Prefix;
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * One rule of a chain: its base match, its {@code -m} matches, its target and its counters (kept in
- * the rule itself, so that counting a matched rule reads no other object). The rule's text in
- * iptables-save form (without {@code -A CHAIN}) follows from those parts (built on first use); two
- * rules with the same text are the same rule to {@code -D} and {@code -C}.
+ * One rule of a chain: its base match, its {@code -m} matches, its target and its counters (while
+ * its table's {@link TableProgram} is in use, the program counts the packets and the rule adds them
+ * up when asked). The rule's text in iptables-save form (without {@code -A CHAIN}) follows from
+ * those parts (built on first use); two rules with the same text are the same rule to {@code -D}
+ * and {@code -C}.
  */
 public final class Rule {
 
@@ -18,52 +18,36 @@ public final class Rule {
   private String spec;
   private long packets;
   private long bytes;
+
+  /**
+   * The program that counts this rule's packets in its slot ({@link TableProgram}: counting there
+   * writes next to what the walk just read), or null; the counts are {@link #packets} and {@link
+   * #bytes} plus what it counted since.
+   */
+  private TableProgram countedBy;
+
+  private int countedSlot;
   private Chain jumpsTo;
   private final boolean goesTo;
 
-  /*
-   * The base match's addresses and protocol copied out of the IpMatch (an absent address is mask 0,
-   * never inverted), and the matches a packet can fail: testing a rule then reads this one object
-   * until an address or the protocol decides, without following pointers to the IpMatch, its
-   * prefixes and their addresses (cache misses, when rules are many).
-   */
-  private final int srcBits;
-  private final int srcMask;
-  private final boolean srcInverted;
-  private final int dstBits;
-  private final int dstMask;
-  private final boolean dstInverted;
-  private final boolean interfaces;
-  private final int protocol;
-  private final boolean protocolInverted;
-  private final Match firstTested;
-  private final Match[] moreTested;
+  /** The matches a packet can fail, in order (the others always match and are not tested). */
+  private final Match[] tested;
 
   public Rule(IpMatch ip, List<Match> matches, Target target) {
     this.ip = ip;
     this.matches = List.copyOf(matches);
     this.target = target;
     this.goesTo = target instanceof Target.Goto;
-    this.srcBits = ip.src() == null ? 0 : ip.src().address().bits();
-    this.srcMask = ip.src() == null ? 0 : ip.src().mask();
-    this.srcInverted = ip.src() != null && ip.srcInverted();
-    this.dstBits = ip.dst() == null ? 0 : ip.dst().address().bits();
-    this.dstMask = ip.dst() == null ? 0 : ip.dst().mask();
-    this.dstInverted = ip.dst() != null && ip.dstInverted();
-    this.interfaces = ip.in() != null || ip.out() != null;
-    this.protocol = ip.protocol();
-    this.protocolInverted = ip.protocolInverted();
-    Match[] tested = tested(this.matches);
-    this.firstTested = tested.length == 0 ? null : tested[0];
-    this.moreTested = tested.length < 2 ? null : Arrays.copyOfRange(tested, 1, tested.length);
+    this.tested = tested(this.matches);
   }
 
-  /*
-   * The matches a packet can fail, in order: the first in a field of the rule (most rules have at
-   * most one, a port or a statistic match, and need no array), the rest in an array.
-   */
   private static Match[] tested(List<Match> matches) {
     return matches.stream().filter(match -> !match.alwaysMatches()).toArray(Match[]::new);
+  }
+
+  /** The matches a packet can fail, in order (an array the caller must not change). */
+  Match[] tested() {
+    return tested;
   }
 
   /** The save text, built when first asked for (a restore of many rules never needs most). */
@@ -97,21 +81,59 @@ public final class Rule {
     return target;
   }
 
-  /** The rule's packet and byte counts now. */
+  /** The rule's packet and byte counts now: its own, plus what its program counted since. */
   public Counts counters() {
-    return new Counts(packets, bytes);
-  }
-
-  /** Counts one packet of {@code length} bytes that matched the rule. */
-  public void count(int length) {
-    packets++;
-    bytes += length;
+    TableProgram program = countedBy;
+    if (program == null) {
+      return new Counts(packets, bytes);
+    }
+    return new Counts(
+        packets + program.packetsSince(countedSlot), bytes + program.bytesSince(countedSlot));
   }
 
   /** Sets the counters ({@code -c}, or a restore's {@code [packets:bytes]}). */
   public void setCounters(long newPackets, long newBytes) {
     packets = newPackets;
     bytes = newBytes;
+    if (countedBy != null) {
+      countedBy.clearCounts(countedSlot);
+    }
+  }
+
+  /**
+   * From now on {@code program} counts the packets that match this rule, in {@code slot} (what
+   * another program counted so far is taken into the rule's own counts first).
+   */
+  void countIn(TableProgram program, int slot) {
+    settleCounts();
+    countedBy = program;
+    countedSlot = slot;
+  }
+
+  /** Whether {@code program} counts this rule's packets (in some slot). */
+  boolean countedBy(TableProgram program) {
+    return countedBy == program;
+  }
+
+  /** The slot its program counts this rule's packets in. */
+  int countedSlot() {
+    return countedSlot;
+  }
+
+  /** Whether {@code program} counts this rule's packets in {@code slot}. */
+  boolean countedIn(TableProgram program, int slot) {
+    return countedBy == program && countedSlot == slot;
+  }
+
+  /** Takes what the counting program counted into the rule's own counts; counts here again. */
+  void settleCounts() {
+    TableProgram program = countedBy;
+    if (program != null) {
+      packets += program.packetsSince(countedSlot);
+      bytes += program.bytesSince(countedSlot);
+      program.clearCounts(countedSlot);
+      countedBy = null;
+    }
   }
 
   public void zeroCounters() {
@@ -161,39 +183,9 @@ public final class Rule {
   /** The same rule with another target (a renamed chain), keeping its counters. */
   public Rule withTarget(Target newTarget) {
     Rule renamed = new Rule(ip, matches, newTarget);
-    renamed.setCounters(packets, bytes);
+    Counts counts = counters();
+    renamed.setCounters(counts.packets(), counts.bytes());
     return renamed;
-  }
-
-  /** Whether the packet matches: {@link IpMatch#test}, then each match in order. */
-  public boolean test(Evaluation e) {
-    var packet = e.packet();
-    if ((((packet.src().bits() ^ srcBits) & srcMask) == 0) == srcInverted) {
-      return false;
-    }
-    if ((((packet.dst().bits() ^ dstBits) & dstMask) == 0) == dstInverted) {
-      return false;
-    }
-    if (protocol != 0 && (packet.payload().protocolNumber() == protocol) == protocolInverted) {
-      return false;
-    }
-    if (interfaces && !ip.test(e)) {
-      return false;
-    }
-    if (firstTested == null) {
-      return true;
-    }
-    if (!firstTested.test(e)) {
-      return false;
-    }
-    if (moreTested != null) {
-      for (Match match : moreTested) {
-        if (!match.test(e)) {
-          return false;
-        }
-      }
-    }
-    return true;
   }
 
   public boolean needsConntrack() {

@@ -19,6 +19,7 @@ public final class Table {
   private int userChainCount;
   private List<Chain> sortedUserChains = List.of();
   private boolean sorted = true;
+  private TableProgram program;
 
   public Table(TableKind kind) {
     this.kind = kind;
@@ -104,14 +105,34 @@ public final class Table {
   }
 
   /**
-   * Builds the index of every chain of {@link RuleIndex#WORTH_FROM} rules or more now (a restore's
-   * COMMIT), so that the first packet after it does not pay for building it.
+   * Builds the program and the index of every chain of {@link RuleIndex#WORTH_FROM} rules or more
+   * now (a restore's COMMIT), so that the first packet after it does not pay for building them.
    */
-  public void indexLongChains() {
+  public void prepareForPackets() {
     for (Chain chain : unorderedChains()) {
       if (chain.size() >= RuleIndex.WORTH_FROM) {
         chain.index();
       }
+    }
+    program();
+  }
+
+  /** The table's rules laid out for walking, built on first use after a change. */
+  public TableProgram program() {
+    TableProgram built = program;
+    if (built == null) {
+      built = TableProgram.of(this);
+      program = built;
+    }
+    return built;
+  }
+
+  /** Forgets the program (a chain or a rule changed), its counts taken into the rules first. */
+  void dropProgram() {
+    TableProgram dropped = program;
+    if (dropped != null) {
+      program = null;
+      dropped.settleCounts();
     }
   }
 
@@ -155,6 +176,7 @@ public final class Table {
     byName.put(name, chain);
     userChainCount++;
     sorted = false;
+    dropProgram();
     return chain;
   }
 
@@ -165,6 +187,7 @@ public final class Table {
       chain.table = this;
       userChainCount++;
       sorted = false;
+      dropProgram();
     }
     return chain;
   }
@@ -176,6 +199,7 @@ public final class Table {
       chain.table = null;
       userChainCount--;
       sorted = false;
+      dropProgram();
     }
   }
 
