@@ -41,14 +41,19 @@ final class ChainWalker {
 
   /**
    * How a walk ended: the deciding target (ACCEPT, DROP, REJECT or a NAT target; ACCEPT or DROP for
-   * a policy), the rule that decided (null for a policy) with its chain (by its number in the
-   * table's program, looked up only when asked for) and number.
+   * a policy), the rule that decided (its slot in the table's program, -1 for a policy) with its
+   * chain (by number in the program) and number: rule and chain are looked up only when asked for.
    */
   record Outcome(
-      Target verdict, Rule rule, TableProgram program, int chainNumber, int number, Cause cause) {
+      Target verdict, TableProgram program, int chainNumber, int slot, int number, Cause cause) {
 
     boolean isPolicy() {
-      return rule == null;
+      return slot < 0;
+    }
+
+    /** The rule that decided, or null for a policy. */
+    Rule rule() {
+      return slot < 0 ? null : program.rule(slot);
     }
 
     Chain chain() {
@@ -123,10 +128,10 @@ final class ChainWalker {
         continue;
       }
       now = skipped.flush(this, ns, hook, tableId, program, number, now, e);
-      Rule rule = program.rule(slot);
       NetfilterPlace place = null;
       List<StateChange> counted = List.of();
       if (engine.tracer.recording()) {
+        Rule rule = program.rule(slot);
         String chainName = program.chain(number).name();
         String before = rule.counters().toString();
         program.count(slot, length);
@@ -205,13 +210,13 @@ final class ChainWalker {
                       ? null
                       : "ACCEPT: the packet leaves the " + tableId + " table's " + hook + " chains",
                   counted);
-          return new Outcome(target, rule, program, number, index + 1, decided);
+          return new Outcome(target, program, number, slot, index + 1, decided);
         }
         default -> {
           if (isTerminal(target)) {
             Cause decided =
                 matched(ns, place, now, e, place == null ? null : describe(target), counted);
-            return new Outcome(target, rule, program, number, index + 1, decided);
+            return new Outcome(target, program, number, slot, index + 1, decided);
           }
           now = matched(ns, place, now, e, engine.netfilter.act(ns, target, e, place), counted);
           index++;
@@ -262,9 +267,9 @@ final class ChainWalker {
       Cause decided = engine.step(cause, null, StepKind.NF_VERDICT, null, e.packet(), List.of());
       return new Outcome(
           accept ? new Target.Accept() : new Target.Drop(),
-          null,
           program,
           program.builtin(hook),
+          -1,
           0,
           decided);
     }
@@ -294,9 +299,9 @@ final class ChainWalker {
                     base.policyCounters().toString())));
     return new Outcome(
         accept ? new Target.Accept() : new Target.Drop(),
-        null,
         program,
         program.builtin(hook),
+        -1,
         0,
         decided);
   }

@@ -1,65 +1,72 @@
 package io.packetwalk.kernel.netfilter;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * A table's rules laid out for walking, as the kernel keeps a table in one blob of {@code
- * ipt_entry} structs. Every chain's rules sit in one run of slots, and a chain a rule jumps to sits
- * right after the chain that first jumps to it (depth first from the built-in chains, in hook and
- * rule order): a packet's walk through one kube-proxy Service (KUBE-SERVICES → KUBE-SVC-… →
- * KUBE-SEP-…) then reads a few neighbouring cache lines instead of a dozen scattered objects.
+ * ipt_entry} structs. Every chain's rules sit in one run of slots of one {@code long[]}, and a
+ * chain a rule jumps to sits right after the chain that first jumps to it (depth first from the
+ * built-in chains, in hook and rule order): a packet's walk through one kube-proxy Service
+ * (KUBE-SERVICES → KUBE-SVC-… → KUBE-SEP-…) then reads a few neighbouring cache lines instead of a
+ * dozen scattered objects.
  *
- * <p>A slot holds what testing its rule needs — addresses with masks, the protocol, flags — and
- * where its jump leads (the callee's number, first slot and size), so the walk follows a jump
- * without reading the rule or the chain object. The {@link Rule} itself is read once its rule
- * matched (to count, and for its target), or to test an interface or a second match. {@link
- * Table#program()} builds one on first use after any change to the table's chains.
+ * <p>A slot holds all the walk reads and writes for its rule: addresses with prefix lengths, the
+ * protocol, flags, its first tested match and its target (as indexes into small tables of the
+ * distinct match and target objects, which rules share), where its jump leads (the callee's number,
+ * first slot and size) and the packets and bytes it counted. The {@link Rule} itself is read only
+ * to test an interface or a second match, and for the trace's texts. {@link Table#program()} builds
+ * one on first use after any change to the table's chains; the rules add up its counts when asked
+ * ({@link Rule#counters()}) and take them over when it is dropped.
  */
 public final class TableProgram {
 
-  /**
-   * Longs per slot: source, destination, flags with protocol and callee number, callee place,
-   * packets and bytes counted since the program was built.
-   */
+  /** Longs per slot (see {@link #encode}). */
   private static final int WORDS = 6;
 
-  /** References per slot: the rule, its first tested match (or null), its target. */
-  private static final int REFS = 3;
-
-  private static final long PROTOCOL = 0xff;
-  private static final long SRC_INVERTED = 1 << 8;
-  private static final long DST_INVERTED = 1 << 9;
-  private static final long PROTOCOL_INVERTED = 1 << 10;
-  private static final long INTERFACES = 1 << 11;
-  private static final long MORE_TESTED = 1 << 12;
-  private static final long JUMPS = 1 << 13;
-  private static final long GOES = 1 << 14;
+  private static final int SRC_LENGTH_SHIFT = 0;
+  private static final int DST_LENGTH_SHIFT = 6;
+  private static final int PROTOCOL_SHIFT = 12;
+  private static final long SRC_INVERTED = 1L << 20;
+  private static final long DST_INVERTED = 1L << 21;
+  private static final long PROTOCOL_INVERTED = 1L << 22;
+  private static final long INTERFACES = 1L << 23;
+  private static final long MORE_TESTED = 1L << 24;
+  private static final long JUMPS = 1L << 25;
+  private static final long GOES = 1L << 26;
 
   /**
    * The slot's rule object sits in an earlier slot too (a table should never hold one rule twice):
    * the slot counts in that earlier slot, whose number its packets word holds.
    */
-  private static final long COUNTS_ELSEWHERE = 1 << 15;
+  private static final long COUNTS_ELSEWHERE = 1L << 27;
+
+  /** Bits 32–63 of the flags word: 1 + the index of the first tested match, 0 for none. */
+  private static final int FIRST_MATCH_SHIFT = 32;
 
   private static final long MASK32 = 0xffff_ffffL;
 
-  /** Per slot, {@link #WORDS} longs (see {@link #encode}). */
+  /** Per slot, {@link #WORDS} longs. */
   private final long[] code;
 
-  /** Per slot, {@link #REFS} references side by side. */
-  private final Object[] refs;
-
+  private final Rule[] rules;
+  private final Match[] matchTable;
+  private final Target[] targetTable;
   private final Chain[] chains;
   private final int[] starts;
   private final int[] builtinNumbers = new int[Hook.values().length];
 
-  private TableProgram(int slots, int chainCount) {
+  private TableProgram(
+      int slots, int chainCount, List<Match> distinctMatches, List<Target> distinctTargets) {
     code = new long[slots * WORDS];
-    refs = new Object[slots * REFS];
+    rules = new Rule[slots];
+    matchTable = distinctMatches.toArray(Match[]::new);
+    targetTable = distinctTargets.toArray(Target[]::new);
     chains = new Chain[chainCount];
     starts = new int[chainCount];
     Arrays.fill(builtinNumbers, -1);
@@ -67,7 +74,26 @@ public final class TableProgram {
 
   /** Lays {@code table}'s chains out depth first from its built-in chains. */
   static TableProgram of(Table table) {
-    TableProgram program = new TableProgram(table.ruleCount(), table.unorderedChains().size());
+    Map<Match, Integer> matchIndexes = new IdentityHashMap<>();
+    Map<Target, Integer> targetIndexes = new IdentityHashMap<>();
+    List<Match> distinctMatches = new ArrayList<>();
+    List<Target> distinctTargets = new ArrayList<>();
+    for (Chain chain : table.unorderedChains()) {
+      for (int i = 0; i < chain.size(); i++) {
+        Rule rule = chain.rule(i);
+        Match[] tested = rule.tested();
+        if (tested.length > 0
+            && matchIndexes.putIfAbsent(tested[0], distinctMatches.size()) == null) {
+          distinctMatches.add(tested[0]);
+        }
+        if (targetIndexes.putIfAbsent(rule.target(), distinctTargets.size()) == null) {
+          distinctTargets.add(rule.target());
+        }
+      }
+    }
+    TableProgram program =
+        new TableProgram(
+            table.ruleCount(), table.unorderedChains().size(), distinctMatches, distinctTargets);
     Map<Chain, Integer> numbers = new IdentityHashMap<>();
     int[] next = {0, 0};
     for (Chain builtin : table.chains()) {
@@ -80,7 +106,7 @@ public final class TableProgram {
       program.layOut(table, chain, numbers, next);
     }
     for (int number = 0; number < next[0]; number++) {
-      program.encodeChain(table, number, numbers);
+      program.encodeChain(table, number, numbers, matchIndexes, targetIndexes);
     }
     return program;
   }
@@ -125,57 +151,74 @@ public final class TableProgram {
     next[1] += chain.size();
   }
 
-  private void encodeChain(Table table, int number, Map<Chain, Integer> numbers) {
+  private void encodeChain(
+      Table table,
+      int number,
+      Map<Chain, Integer> numbers,
+      Map<Match, Integer> matchIndexes,
+      Map<Target, Integer> targetIndexes) {
     Chain chain = chains[number];
     for (int i = 0; i < chain.size(); i++) {
-      encode(table, starts[number] + i, chain.rule(i), numbers);
+      Rule rule = chain.rule(i);
+      int slot = starts[number] + i;
+      Match[] tested = rule.tested();
+      int firstMatch = tested.length == 0 ? 0 : matchIndexes.get(tested[0]) + 1;
+      encode(table, slot, rule, numbers, firstMatch, targetIndexes.get(rule.target()));
     }
   }
 
   /**
-   * Slot words: source (address, then mask in the high half; an absent address is mask 0, never
-   * inverted), destination likewise, flags and protocol (callee number in the high half), callee's
-   * first slot (its size in the high half).
+   * The slot's words: 0, the source address (low half) and the destination address; 1, the flags
+   * word (prefix lengths, protocol, inversions and kinds, then 1 + the first tested match's index
+   * in the high half); 2, the callee's number and its first slot (high half); 3, the callee's size
+   * and the target's index (high half); 4 and 5, packets and bytes counted. An absent address is
+   * prefix length 0, never inverted.
    */
-  private void encode(Table table, int slot, Rule rule, Map<Chain, Integer> numbers) {
+  private void encode(
+      Table table,
+      int slot,
+      Rule rule,
+      Map<Chain, Integer> numbers,
+      int firstMatch,
+      int targetIndex) {
     IpMatch ip = rule.ip();
-    long flags = ip.protocol() & PROTOCOL;
-    long src = 0;
+    long addresses = 0;
+    long flags = (long) ip.protocol() << PROTOCOL_SHIFT;
     if (ip.src() != null) {
-      src = (ip.src().address().bits() & MASK32) | ((long) ip.src().mask() << 32);
+      addresses |= ip.src().address().bits() & MASK32;
+      flags |= (long) ip.src().length() << SRC_LENGTH_SHIFT;
       flags |= ip.srcInverted() ? SRC_INVERTED : 0;
     }
-    long dst = 0;
     if (ip.dst() != null) {
-      dst = (ip.dst().address().bits() & MASK32) | ((long) ip.dst().mask() << 32);
+      addresses |= (long) ip.dst().address().bits() << 32;
+      flags |= (long) ip.dst().length() << DST_LENGTH_SHIFT;
       flags |= ip.dstInverted() ? DST_INVERTED : 0;
     }
     flags |= ip.protocolInverted() ? PROTOCOL_INVERTED : 0;
     flags |= ip.in() != null || ip.out() != null ? INTERFACES : 0;
-    Match[] tested = rule.tested();
-    flags |= tested.length > 1 ? MORE_TESTED : 0;
+    flags |= rule.tested().length > 1 ? MORE_TESTED : 0;
+    flags |= (long) firstMatch << FIRST_MATCH_SHIFT;
     long callee = 0;
+    long calleeSize = 0;
     Chain called = table.called(rule);
     if (called != null) {
       int calleeNumber = numbers.get(called);
       flags |= rule.goesTo() ? GOES : JUMPS;
-      flags |= (long) calleeNumber << 32;
-      callee = (starts[calleeNumber] & MASK32) | ((long) called.size() << 32);
+      callee = (calleeNumber & MASK32) | ((long) starts[calleeNumber] << 32);
+      calleeSize = called.size();
     }
     int at = slot * WORDS;
-    code[at] = src;
-    code[at + 1] = dst;
-    code[at + 3] = callee;
     if (rule.countedBy(this)) {
       flags |= COUNTS_ELSEWHERE;
       code[at + 4] = rule.countedSlot();
     } else {
       rule.countIn(this, slot);
     }
-    code[at + 2] = flags;
-    refs[REFS * slot] = rule;
-    refs[REFS * slot + 1] = tested.length == 0 ? null : tested[0];
-    refs[REFS * slot + 2] = rule.target();
+    code[at] = addresses;
+    code[at + 1] = flags;
+    code[at + 2] = callee;
+    code[at + 3] = calleeSize | ((long) targetIndex << 32);
+    rules[slot] = rule;
   }
 
   /** The number of the built-in chain of {@code hook}, or -1 when the table has none. */
@@ -197,12 +240,12 @@ public final class TableProgram {
   }
 
   public Rule rule(int slot) {
-    return (Rule) refs[REFS * slot];
+    return rules[slot];
   }
 
   /** The target of the rule in {@code slot} (without reading the rule). */
   public Target target(int slot) {
-    return (Target) refs[REFS * slot + 2];
+    return targetTable[(int) (code[slot * WORDS + 3] >>> 32)];
   }
 
   /** Counts a packet of {@code length} bytes that matched the rule in {@code slot}. */
@@ -231,7 +274,7 @@ public final class TableProgram {
   /** Where the packets count of {@code slot} is (the bytes count follows). */
   private int countingWord(int slot) {
     int at = slot * WORDS;
-    if ((code[at + 2] & COUNTS_ELSEWHERE) != 0) {
+    if ((code[at + 1] & COUNTS_ELSEWHERE) != 0) {
       at = (int) code[at + 4] * WORDS;
     }
     return at + 4;
@@ -239,8 +282,8 @@ public final class TableProgram {
 
   /** Takes every count into the rules (the program is dropped): they count for themselves again. */
   void settleCounts() {
-    for (int slot = 0; slot < refs.length / REFS; slot++) {
-      Rule rule = rule(slot);
+    for (int slot = 0; slot < rules.length; slot++) {
+      Rule rule = rules[slot];
       if (rule.countedIn(this, slot)) {
         rule.settleCounts();
       }
@@ -251,34 +294,33 @@ public final class TableProgram {
   public boolean matches(int slot, Evaluation e) {
     int at = slot * WORDS;
     var packet = e.packet();
-    long src = code[at];
-    long flags = code[at + 2];
-    if ((((packet.src().bits() ^ (int) src) & (int) (src >>> 32)) == 0)
+    long addresses = code[at];
+    long flags = code[at + 1];
+    if ((((packet.src().bits() ^ (int) addresses) & mask(flags >>> SRC_LENGTH_SHIFT)) == 0)
         == ((flags & SRC_INVERTED) != 0)) {
       return false;
     }
-    long dst = code[at + 1];
-    if ((((packet.dst().bits() ^ (int) dst) & (int) (dst >>> 32)) == 0)
+    if ((((packet.dst().bits() ^ (int) (addresses >>> 32)) & mask(flags >>> DST_LENGTH_SHIFT)) == 0)
         == ((flags & DST_INVERTED) != 0)) {
       return false;
     }
-    int protocol = (int) (flags & PROTOCOL);
+    int protocol = (int) (flags >>> PROTOCOL_SHIFT) & 0xff;
     if (protocol != 0
         && (packet.payload().protocolNumber() == protocol) == ((flags & PROTOCOL_INVERTED) != 0)) {
       return false;
     }
-    if ((flags & INTERFACES) != 0 && !rule(slot).ip().test(e)) {
+    if ((flags & INTERFACES) != 0 && !rules[slot].ip().test(e)) {
       return false;
     }
-    Match first = (Match) refs[REFS * slot + 1];
-    if (first == null) {
+    int firstMatch = (int) (flags >>> FIRST_MATCH_SHIFT);
+    if (firstMatch == 0) {
       return true;
     }
-    if (!first.test(e)) {
+    if (!matchTable[firstMatch - 1].test(e)) {
       return false;
     }
     if ((flags & MORE_TESTED) != 0) {
-      Match[] tested = rule(slot).tested();
+      Match[] tested = rules[slot].tested();
       for (int i = 1; i < tested.length; i++) {
         if (!tested[i].test(e)) {
           return false;
@@ -288,28 +330,34 @@ public final class TableProgram {
     return true;
   }
 
+  /** The network mask of a prefix length held in the low six bits of {@code length}. */
+  private static int mask(long length) {
+    int bits = (int) length & 0x3f;
+    return bits == 0 ? 0 : -1 << (32 - bits);
+  }
+
   /** Whether the rule in {@code slot} jumps ({@code -j}) to a chain of the table. */
   public boolean jumps(int slot) {
-    return (code[slot * WORDS + 2] & JUMPS) != 0;
+    return (code[slot * WORDS + 1] & JUMPS) != 0;
   }
 
   /** Whether the rule in {@code slot} goes ({@code -g}) to a chain of the table. */
   public boolean goes(int slot) {
-    return (code[slot * WORDS + 2] & GOES) != 0;
+    return (code[slot * WORDS + 1] & GOES) != 0;
   }
 
   /** The number of the chain the rule in {@code slot} jumps or goes to. */
   public int calleeNumber(int slot) {
-    return (int) (code[slot * WORDS + 2] >>> 32);
+    return (int) code[slot * WORDS + 2];
   }
 
   /** The first slot of the chain the rule in {@code slot} jumps or goes to. */
   public int calleeStart(int slot) {
-    return (int) code[slot * WORDS + 3];
+    return (int) (code[slot * WORDS + 2] >>> 32);
   }
 
   /** The size of the chain the rule in {@code slot} jumps or goes to. */
   public int calleeSize(int slot) {
-    return (int) (code[slot * WORDS + 3] >>> 32);
+    return (int) code[slot * WORDS + 3];
   }
 }
