@@ -30,6 +30,9 @@ public final class Chain {
 
   boolean onPath;
 
+  /** {@link TableProgram}'s working state while it lays the table out: the chain's number. */
+  int programNumber = -1;
+
   /** The table that holds the chain; null once removed (renaming makes a new chain). */
   Table table;
 

@@ -1,9 +1,7 @@
 package io.packetwalk.kernel.netfilter;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +59,11 @@ public final class TableProgram {
   private final int[] starts;
   private final int[] builtinNumbers = new int[Hook.values().length];
 
+  /** While building: chains and slots given out so far. */
+  private int placedChains;
+
+  private int placedSlots;
+
   private TableProgram(
       int slots, int chainCount, List<Match> distinctMatches, List<Target> distinctTargets) {
     code = new long[slots * WORDS];
@@ -79,6 +82,7 @@ public final class TableProgram {
     List<Match> distinctMatches = new ArrayList<>();
     List<Target> distinctTargets = new ArrayList<>();
     for (Chain chain : table.unorderedChains()) {
+      chain.programNumber = -1;
       for (int i = 0; i < chain.size(); i++) {
         Rule rule = chain.rule(i);
         Match[] tested = rule.tested();
@@ -94,67 +98,66 @@ public final class TableProgram {
     TableProgram program =
         new TableProgram(
             table.ruleCount(), table.unorderedChains().size(), distinctMatches, distinctTargets);
-    Map<Chain, Integer> numbers = new IdentityHashMap<>();
-    int[] next = {0, 0};
+    Chain[] chainPath = new Chain[program.chains.length];
+    int[] rulePath = new int[program.chains.length];
     for (Chain builtin : table.chains()) {
       if (builtin.isBuiltin()) {
         program.builtinNumbers[builtin.hook().ordinal()] =
-            program.layOut(table, builtin, numbers, next);
+            program.layOut(table, builtin, chainPath, rulePath);
       }
     }
     for (Chain chain : table.unorderedChains()) {
-      program.layOut(table, chain, numbers, next);
+      program.layOut(table, chain, chainPath, rulePath);
     }
-    for (int number = 0; number < next[0]; number++) {
-      program.encodeChain(table, number, numbers, matchIndexes, targetIndexes);
+    for (int number = 0; number < program.placedChains; number++) {
+      program.encodeChain(table, number, matchIndexes, targetIndexes);
     }
     return program;
   }
 
   /**
    * Gives {@code root} and every chain reachable from it that has no place yet a number and a run
-   * of slots, depth first (each chain before the chains its rules jump to, in rule order).
+   * of slots, depth first (each chain before the chains its rules jump to, in rule order); returns
+   * the root's number. The paths (one entry per chain of the table) hold the walk's chains and
+   * their next rules.
    */
-  private int layOut(Table table, Chain root, Map<Chain, Integer> numbers, int[] next) {
-    Integer known = numbers.get(root);
-    if (known != null) {
-      return known;
+  private int layOut(Table table, Chain root, Chain[] chainPath, int[] rulePath) {
+    if (root.programNumber >= 0) {
+      return root.programNumber;
     }
-    Deque<Chain> chainPath = new ArrayDeque<>();
-    Deque<Integer> rulePath = new ArrayDeque<>();
-    place(root, numbers, next);
-    chainPath.push(root);
-    rulePath.push(0);
-    while (!chainPath.isEmpty()) {
-      Chain chain = chainPath.peek();
-      int index = rulePath.pop();
+    int depth = 0;
+    place(root);
+    chainPath[0] = root;
+    while (depth >= 0) {
+      Chain chain = chainPath[depth];
+      int index = rulePath[depth];
       if (index >= chain.size()) {
-        chainPath.pop();
+        depth--;
         continue;
       }
-      rulePath.push(index + 1);
+      rulePath[depth] = index + 1;
       Chain callee = table.called(chain.rule(index));
-      if (callee != null && !numbers.containsKey(callee)) {
-        place(callee, numbers, next);
-        chainPath.push(callee);
-        rulePath.push(0);
+      if (callee != null && callee.programNumber < 0) {
+        place(callee);
+        depth++;
+        chainPath[depth] = callee;
+        rulePath[depth] = 0;
       }
     }
-    return numbers.get(root);
+    return root.programNumber;
   }
 
-  private void place(Chain chain, Map<Chain, Integer> numbers, int[] next) {
-    int number = next[0]++;
-    numbers.put(chain, number);
+  private void place(Chain chain) {
+    int number = placedChains++;
+    chain.programNumber = number;
     chains[number] = chain;
-    starts[number] = next[1];
-    next[1] += chain.size();
+    starts[number] = placedSlots;
+    placedSlots += chain.size();
   }
 
   private void encodeChain(
       Table table,
       int number,
-      Map<Chain, Integer> numbers,
       Map<Match, Integer> matchIndexes,
       Map<Target, Integer> targetIndexes) {
     Chain chain = chains[number];
@@ -163,7 +166,7 @@ public final class TableProgram {
       int slot = starts[number] + i;
       Match[] tested = rule.tested();
       int firstMatch = tested.length == 0 ? 0 : matchIndexes.get(tested[0]) + 1;
-      encode(table, slot, rule, numbers, firstMatch, targetIndexes.get(rule.target()));
+      encode(table, slot, rule, firstMatch, targetIndexes.get(rule.target()));
     }
   }
 
@@ -174,13 +177,7 @@ public final class TableProgram {
    * and the target's index (high half); 4 and 5, packets and bytes counted. An absent address is
    * prefix length 0, never inverted.
    */
-  private void encode(
-      Table table,
-      int slot,
-      Rule rule,
-      Map<Chain, Integer> numbers,
-      int firstMatch,
-      int targetIndex) {
+  private void encode(Table table, int slot, Rule rule, int firstMatch, int targetIndex) {
     IpMatch ip = rule.ip();
     long addresses = 0;
     long flags = (long) ip.protocol() << PROTOCOL_SHIFT;
@@ -202,7 +199,7 @@ public final class TableProgram {
     long calleeSize = 0;
     Chain called = table.called(rule);
     if (called != null) {
-      int calleeNumber = numbers.get(called);
+      int calleeNumber = called.programNumber;
       flags |= rule.goesTo() ? GOES : JUMPS;
       callee = (calleeNumber & MASK32) | ((long) starts[calleeNumber] << 32);
       calleeSize = called.size();
