@@ -30,6 +30,8 @@ public final class Rule {
   private Chain jumpsTo;
   private final boolean goesTo;
 
+  private static final Match[] NO_MATCHES = new Match[0];
+
   /** The matches a packet can fail, in order (the others always match and are not tested). */
   private final Match[] tested;
 
@@ -42,7 +44,21 @@ public final class Rule {
   }
 
   private static Match[] tested(List<Match> matches) {
-    return matches.stream().filter(match -> !match.alwaysMatches()).toArray(Match[]::new);
+    int count = 0;
+    for (Match match : matches) {
+      count += match.alwaysMatches() ? 0 : 1;
+    }
+    if (count == 0) {
+      return NO_MATCHES;
+    }
+    Match[] tested = new Match[count];
+    int next = 0;
+    for (Match match : matches) {
+      if (!match.alwaysMatches()) {
+        tested[next++] = match;
+      }
+    }
+    return tested;
   }
 
   /** The matches a packet can fail, in order (an array the caller must not change). */

@@ -1,10 +1,6 @@
 package io.packetwalk.kernel.netfilter;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * A table's rules laid out for walking, as the kernel keeps a table in one blob of {@code
@@ -53,8 +49,8 @@ public final class TableProgram {
   private final long[] code;
 
   private final Rule[] rules;
-  private final Match[] matchTable;
-  private final Target[] targetTable;
+  private Match[] matchTable;
+  private Target[] targetTable;
   private final Chain[] chains;
   private final int[] starts;
   private final int[] builtinNumbers = new int[Hook.values().length];
@@ -64,12 +60,9 @@ public final class TableProgram {
 
   private int placedSlots;
 
-  private TableProgram(
-      int slots, int chainCount, List<Match> distinctMatches, List<Target> distinctTargets) {
+  private TableProgram(int slots, int chainCount) {
     code = new long[slots * WORDS];
     rules = new Rule[slots];
-    matchTable = distinctMatches.toArray(Match[]::new);
-    targetTable = distinctTargets.toArray(Target[]::new);
     chains = new Chain[chainCount];
     starts = new int[chainCount];
     Arrays.fill(builtinNumbers, -1);
@@ -77,41 +70,29 @@ public final class TableProgram {
 
   /** Lays {@code table}'s chains out depth first from its built-in chains. */
   static TableProgram of(Table table) {
-    Map<Match, Integer> matchIndexes = new IdentityHashMap<>();
-    Map<Target, Integer> targetIndexes = new IdentityHashMap<>();
-    List<Match> distinctMatches = new ArrayList<>();
-    List<Target> distinctTargets = new ArrayList<>();
     for (Chain chain : table.unorderedChains()) {
       chain.programNumber = -1;
-      for (int i = 0; i < chain.size(); i++) {
-        Rule rule = chain.rule(i);
-        Match[] tested = rule.tested();
-        if (tested.length > 0
-            && matchIndexes.putIfAbsent(tested[0], distinctMatches.size()) == null) {
-          distinctMatches.add(tested[0]);
-        }
-        if (targetIndexes.putIfAbsent(rule.target(), distinctTargets.size()) == null) {
-          distinctTargets.add(rule.target());
-        }
-      }
     }
-    TableProgram program =
-        new TableProgram(
-            table.ruleCount(), table.unorderedChains().size(), distinctMatches, distinctTargets);
+    TableProgram program = new TableProgram(table.ruleCount(), table.unorderedChains().size());
     Chain[] chainPath = new Chain[program.chains.length];
     int[] rulePath = new int[program.chains.length];
-    for (Chain builtin : table.chains()) {
-      if (builtin.isBuiltin()) {
-        program.builtinNumbers[builtin.hook().ordinal()] =
+    for (Hook hook : Hook.values()) {
+      Chain builtin = table.builtin(hook);
+      if (builtin != null) {
+        program.builtinNumbers[hook.ordinal()] =
             program.layOut(table, builtin, chainPath, rulePath);
       }
     }
     for (Chain chain : table.unorderedChains()) {
       program.layOut(table, chain, chainPath, rulePath);
     }
+    DistinctObjects<Match> matches = new DistinctObjects<>();
+    DistinctObjects<Target> targets = new DistinctObjects<>();
     for (int number = 0; number < program.placedChains; number++) {
-      program.encodeChain(table, number, matchIndexes, targetIndexes);
+      program.encodeChain(table, number, matches, targets);
     }
+    program.matchTable = matches.all().toArray(Match[]::new);
+    program.targetTable = targets.all().toArray(Target[]::new);
     return program;
   }
 
@@ -156,17 +137,10 @@ public final class TableProgram {
   }
 
   private void encodeChain(
-      Table table,
-      int number,
-      Map<Match, Integer> matchIndexes,
-      Map<Target, Integer> targetIndexes) {
+      Table table, int number, DistinctObjects<Match> matches, DistinctObjects<Target> targets) {
     Chain chain = chains[number];
     for (int i = 0; i < chain.size(); i++) {
-      Rule rule = chain.rule(i);
-      int slot = starts[number] + i;
-      Match[] tested = rule.tested();
-      int firstMatch = tested.length == 0 ? 0 : matchIndexes.get(tested[0]) + 1;
-      encode(table, slot, rule, firstMatch, targetIndexes.get(rule.target()));
+      encode(table, starts[number] + i, chain.rule(i), matches, targets);
     }
   }
 
@@ -174,10 +148,15 @@ public final class TableProgram {
    * The slot's words: 0, the source address (low half) and the destination address; 1, the flags
    * word (prefix lengths, protocol, inversions and kinds, then 1 + the first tested match's index
    * in the high half); 2, the callee's number and its first slot (high half); 3, the callee's size
-   * and the target's index (high half); 4 and 5, packets and bytes counted. An absent address is
-   * prefix length 0, never inverted.
+   * and the target's index (high half; none for a jump or goto to a chain of the table); 4 and 5,
+   * packets and bytes counted. An absent address is prefix length 0, never inverted.
    */
-  private void encode(Table table, int slot, Rule rule, int firstMatch, int targetIndex) {
+  private void encode(
+      Table table,
+      int slot,
+      Rule rule,
+      DistinctObjects<Match> matches,
+      DistinctObjects<Target> targets) {
     IpMatch ip = rule.ip();
     long addresses = 0;
     long flags = (long) ip.protocol() << PROTOCOL_SHIFT;
@@ -194,11 +173,15 @@ public final class TableProgram {
     flags |= ip.protocolInverted() ? PROTOCOL_INVERTED : 0;
     flags |= ip.in() != null || ip.out() != null ? INTERFACES : 0;
     flags |= rule.tested().length > 1 ? MORE_TESTED : 0;
-    flags |= (long) firstMatch << FIRST_MATCH_SHIFT;
+    Match[] tested = rule.tested();
+    flags |= tested.length == 0 ? 0 : (long) (matches.indexOf(tested[0]) + 1) << FIRST_MATCH_SHIFT;
     long callee = 0;
     long calleeSize = 0;
+    int targetIndex = 0;
     Chain called = table.called(rule);
-    if (called != null) {
+    if (called == null) {
+      targetIndex = targets.indexOf(rule.target());
+    } else {
       int calleeNumber = called.programNumber;
       flags |= rule.goesTo() ? GOES : JUMPS;
       callee = (calleeNumber & MASK32) | ((long) starts[calleeNumber] << 32);
