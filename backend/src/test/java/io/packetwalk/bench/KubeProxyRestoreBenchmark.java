@@ -1,6 +1,8 @@
 package io.packetwalk.bench;
 
 import io.packetwalk.kernel.netfilter.NetfilterState;
+import io.packetwalk.kernel.netfilter.TableKind;
+import io.packetwalk.kernel.netfilter.TableProgram;
 import io.packetwalk.shell.netfilter.RestoreDriver;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,6 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code packetwalk}: our restore (parse, build, jump and loop checks, commit) into a fresh
  *       namespace's netfilter state.
+ *   <li>{@code packetwalkThenProgram}: the same, then the nat table's program laid out, as the
+ *       first packet after the restore lays it out ({@code TableProgram}).
  *   <li>{@code kernel}: the real {@code iptables-restore} (iptables-nft) of the same file into a
  *       throwaway network namespace {@code pwperf} of this machine, created before and deleted
  *       after each sample ({@code ip netns exec pwperf iptables-restore FILE}; the process start is
@@ -86,6 +90,13 @@ public class KubeProxyRestoreBenchmark {
     NetfilterState state = new NetfilterState();
     RestoreDriver.restore(state, input);
     return state;
+  }
+
+  @Benchmark
+  public TableProgram packetwalkThenProgram() {
+    NetfilterState state = new NetfilterState();
+    RestoreDriver.restore(state, input);
+    return state.table(TableKind.NAT).program();
   }
 
   @Benchmark

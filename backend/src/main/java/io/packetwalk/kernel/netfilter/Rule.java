@@ -35,12 +35,22 @@ public final class Rule {
   /** The matches a packet can fail, in order (the others always match and are not tested). */
   private final Match[] tested;
 
+  /**
+   * The rule's words in a {@link TableProgram} slot that depend on the rule alone, made with the
+   * rule (while its parts are in the CPU's cache) rather than when a program lays out the table.
+   */
+  private final long slotAddresses;
+
+  private final long slotTests;
+
   public Rule(IpMatch ip, List<Match> matches, Target target) {
     this.ip = ip;
     this.matches = List.copyOf(matches);
     this.target = target;
     this.goesTo = target instanceof Target.Goto;
     this.tested = tested(this.matches);
+    this.slotAddresses = TableProgram.addressWord(ip);
+    this.slotTests = TableProgram.testWord(ip, tested.length);
   }
 
   private static Match[] tested(List<Match> matches) {
@@ -59,6 +69,14 @@ public final class Rule {
       }
     }
     return tested;
+  }
+
+  long slotAddresses() {
+    return slotAddresses;
+  }
+
+  long slotTests() {
+    return slotTests;
   }
 
   /** The matches a packet can fail, in order (an array the caller must not change). */

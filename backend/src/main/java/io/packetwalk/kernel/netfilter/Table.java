@@ -105,16 +105,16 @@ public final class Table {
   }
 
   /**
-   * Builds the program and the index of every chain of {@link RuleIndex#WORTH_FROM} rules or more
-   * now (a restore's COMMIT), so that the first packet after it does not pay for building them.
+   * Builds the index of every chain of {@link RuleIndex#WORTH_FROM} rules or more now (a restore's
+   * COMMIT), so that the first packet after it does not pay for building it. The program is laid
+   * out by the first packet ({@link #program()}): a restore that no packet follows never needs it.
    */
-  public void prepareForPackets() {
+  public void indexLongChains() {
     for (Chain chain : unorderedChains()) {
       if (chain.size() >= RuleIndex.WORTH_FROM) {
         chain.index();
       }
     }
-    program();
   }
 
   /** The table's rules laid out for walking, built on first use after a change. */

@@ -74,22 +74,19 @@ public final class TableProgram {
       chain.programNumber = -1;
     }
     TableProgram program = new TableProgram(table.ruleCount(), table.unorderedChains().size());
+    DistinctObjects<Match> matches = new DistinctObjects<>();
+    DistinctObjects<Target> targets = new DistinctObjects<>();
     Chain[] chainPath = new Chain[program.chains.length];
     int[] rulePath = new int[program.chains.length];
     for (Hook hook : Hook.values()) {
       Chain builtin = table.builtin(hook);
       if (builtin != null) {
         program.builtinNumbers[hook.ordinal()] =
-            program.layOut(table, builtin, chainPath, rulePath);
+            program.layOut(table, builtin, chainPath, rulePath, matches, targets);
       }
     }
     for (Chain chain : table.unorderedChains()) {
-      program.layOut(table, chain, chainPath, rulePath);
-    }
-    DistinctObjects<Match> matches = new DistinctObjects<>();
-    DistinctObjects<Target> targets = new DistinctObjects<>();
-    for (int number = 0; number < program.placedChains; number++) {
-      program.encodeChain(table, number, matches, targets);
+      program.layOut(table, chain, chainPath, rulePath, matches, targets);
     }
     program.matchTable = matches.all().toArray(Match[]::new);
     program.targetTable = targets.all().toArray(Target[]::new);
@@ -99,16 +96,24 @@ public final class TableProgram {
   /**
    * Gives {@code root} and every chain reachable from it that has no place yet a number and a run
    * of slots, depth first (each chain before the chains its rules jump to, in rule order); returns
-   * the root's number. The paths (one entry per chain of the table) hold the walk's chains and
-   * their next rules.
+   * the root's number. Each rule is encoded into its slot as the walk passes it (its callee has its
+   * place by then). The paths (one entry per chain of the table) hold the walk's chains and their
+   * next rules.
    */
-  private int layOut(Table table, Chain root, Chain[] chainPath, int[] rulePath) {
+  private int layOut(
+      Table table,
+      Chain root,
+      Chain[] chainPath,
+      int[] rulePath,
+      DistinctObjects<Match> matches,
+      DistinctObjects<Target> targets) {
     if (root.programNumber >= 0) {
       return root.programNumber;
     }
     int depth = 0;
     place(root);
     chainPath[0] = root;
+    rulePath[0] = 0;
     while (depth >= 0) {
       Chain chain = chainPath[depth];
       int index = rulePath[depth];
@@ -117,9 +122,14 @@ public final class TableProgram {
         continue;
       }
       rulePath[depth] = index + 1;
-      Chain callee = table.called(chain.rule(index));
-      if (callee != null && callee.programNumber < 0) {
+      Rule rule = chain.rule(index);
+      Chain callee = table.called(rule);
+      boolean descend = callee != null && callee.programNumber < 0;
+      if (descend) {
         place(callee);
+      }
+      encode(starts[chain.programNumber] + index, rule, callee, matches, targets);
+      if (descend) {
         depth++;
         chainPath[depth] = callee;
         rulePath[depth] = 0;
@@ -136,14 +146,6 @@ public final class TableProgram {
     placedSlots += chain.size();
   }
 
-  private void encodeChain(
-      Table table, int number, DistinctObjects<Match> matches, DistinctObjects<Target> targets) {
-    Chain chain = chains[number];
-    for (int i = 0; i < chain.size(); i++) {
-      encode(table, starts[number] + i, chain.rule(i), matches, targets);
-    }
-  }
-
   /**
    * The slot's words: 0, the source address (low half) and the destination address; 1, the flags
    * word (prefix lengths, protocol, inversions and kinds, then 1 + the first tested match's index
@@ -152,33 +154,17 @@ public final class TableProgram {
    * packets and bytes counted. An absent address is prefix length 0, never inverted.
    */
   private void encode(
-      Table table,
       int slot,
       Rule rule,
+      Chain called,
       DistinctObjects<Match> matches,
       DistinctObjects<Target> targets) {
-    IpMatch ip = rule.ip();
-    long addresses = 0;
-    long flags = (long) ip.protocol() << PROTOCOL_SHIFT;
-    if (ip.src() != null) {
-      addresses |= ip.src().address().bits() & MASK32;
-      flags |= (long) ip.src().length() << SRC_LENGTH_SHIFT;
-      flags |= ip.srcInverted() ? SRC_INVERTED : 0;
-    }
-    if (ip.dst() != null) {
-      addresses |= (long) ip.dst().address().bits() << 32;
-      flags |= (long) ip.dst().length() << DST_LENGTH_SHIFT;
-      flags |= ip.dstInverted() ? DST_INVERTED : 0;
-    }
-    flags |= ip.protocolInverted() ? PROTOCOL_INVERTED : 0;
-    flags |= ip.in() != null || ip.out() != null ? INTERFACES : 0;
-    flags |= rule.tested().length > 1 ? MORE_TESTED : 0;
+    long flags = rule.slotTests();
     Match[] tested = rule.tested();
     flags |= tested.length == 0 ? 0 : (long) (matches.indexOf(tested[0]) + 1) << FIRST_MATCH_SHIFT;
     long callee = 0;
     long calleeSize = 0;
     int targetIndex = 0;
-    Chain called = table.called(rule);
     if (called == null) {
       targetIndex = targets.indexOf(rule.target());
     } else {
@@ -194,11 +180,43 @@ public final class TableProgram {
     } else {
       rule.countIn(this, slot);
     }
-    code[at] = addresses;
+    code[at] = rule.slotAddresses();
     code[at + 1] = flags;
     code[at + 2] = callee;
     code[at + 3] = calleeSize | ((long) targetIndex << 32);
     rules[slot] = rule;
+  }
+
+  /** Word 0 of a rule's slot: its source address (low half) and destination address. */
+  static long addressWord(IpMatch ip) {
+    long addresses = 0;
+    if (ip.src() != null) {
+      addresses |= ip.src().address().bits() & MASK32;
+    }
+    if (ip.dst() != null) {
+      addresses |= (long) ip.dst().address().bits() << 32;
+    }
+    return addresses;
+  }
+
+  /**
+   * The part of word 1 of a rule's slot that follows from the rule alone: prefix lengths, protocol,
+   * inversions, whether interfaces or a second match must be tested.
+   */
+  static long testWord(IpMatch ip, int testedMatches) {
+    long flags = (long) ip.protocol() << PROTOCOL_SHIFT;
+    if (ip.src() != null) {
+      flags |= (long) ip.src().length() << SRC_LENGTH_SHIFT;
+      flags |= ip.srcInverted() ? SRC_INVERTED : 0;
+    }
+    if (ip.dst() != null) {
+      flags |= (long) ip.dst().length() << DST_LENGTH_SHIFT;
+      flags |= ip.dstInverted() ? DST_INVERTED : 0;
+    }
+    flags |= ip.protocolInverted() ? PROTOCOL_INVERTED : 0;
+    flags |= ip.in() != null || ip.out() != null ? INTERFACES : 0;
+    flags |= testedMatches > 1 ? MORE_TESTED : 0;
+    return flags;
   }
 
   /** The number of the built-in chain of {@code hook}, or -1 when the table has none. */

@@ -173,7 +173,7 @@ public final class IptablesRestoreCommand implements Tool {
         }
         iptables.checkLoops(working, jumps, "RULE_APPEND");
         if (!test && (only == null || only == working.kind())) {
-          working.prepareForPackets();
+          working.indexLongChains();
           state.replace(working.kind(), working);
         }
         working = null;

@@ -65,7 +65,7 @@ class TableProgramTest {
     assertThat(rule.counters()).isEqualTo(new Counts(2, 100));
 
     Table copy = table.copy(); // a --noflush restore's working copy shares the rule
-    copy.prepareForPackets();
+    copy.program();
     assertThat(rule.counters()).isEqualTo(new Counts(2, 100));
     copy.program().count(0, 10);
     assertThat(rule.counters()).isEqualTo(new Counts(3, 110));
