@@ -1,17 +1,7 @@
 package io.packetwalk.bench;
 
-import io.packetwalk.engine.HookDriver;
-import io.packetwalk.kernel.NetDevice;
-import io.packetwalk.kernel.NetNamespace;
-import io.packetwalk.kernel.World;
-import io.packetwalk.net.Ipv4Address;
 import io.packetwalk.net.packet.Ipv4Packet;
-import io.packetwalk.net.packet.TcpSegment;
-import io.packetwalk.net.packet.TcpSegment.Flag;
-import io.packetwalk.shell.netfilter.RestoreDriver;
 import java.util.Arrays;
-import java.util.Set;
-import java.util.SplittableRandom;
 
 /**
  * Issue 8's scale figure measured as a paired comparison: the first packet of a new connection
@@ -25,7 +15,6 @@ import java.util.SplittableRandom;
  */
 public final class ServiceScaleComparison {
 
-  private static final int ENDPOINTS = 5;
   private static final int TARGETS = 1024;
   private static final int BATCH = 16 * TARGETS;
   private static final int WARMUP_ROUNDS = 200;
@@ -33,42 +22,25 @@ public final class ServiceScaleComparison {
 
   private ServiceScaleComparison() {}
 
-  /** One ruleset's namespace and the SYNs that walk it. */
+  /**
+   * One side: {@link KubeProxyPacketBenchmark}'s namespace, ruleset and SYNs for {@code services}.
+   */
   private static final class Side {
 
-    final HookDriver hooks;
-    final NetNamespace node;
-    final NetDevice eth0;
-    final Ipv4Packet[] syns = new Ipv4Packet[TARGETS];
+    final KubeProxyPacketBenchmark packets = new KubeProxyPacketBenchmark();
     long sink;
 
     Side(int services) {
-      World world = BenchLabs.build(BenchLabs.kubeProxyNodes(ENDPOINTS)).world();
-      node = BenchLabs.netns(world, "node");
-      eth0 = node.device("eth0").orElseThrow();
-      RestoreDriver.restore(node.netfilter(), BenchLabs.kubeProxyRestore(services, ENDPOINTS));
-      hooks = new HookDriver(world);
-      SplittableRandom random = new SplittableRandom(8);
-      Ipv4Address client = Ipv4Address.parse("198.51.100.7");
-      for (int i = 0; i < TARGETS; i++) {
-        Ipv4Address service = Ipv4Address.parse(BenchLabs.kubeServiceIp(random.nextInt(services)));
-        syns[i] =
-            new Ipv4Packet(
-                client,
-                service,
-                64,
-                1,
-                true,
-                new TcpSegment(
-                    40000 + i, 80, Set.of(Flag.SYN), 1, 0, 0, TcpSegment.TIMESTAMP_OPTIONS));
-      }
+      packets.services = services;
+      packets.targets = TARGETS;
+      packets.build();
     }
 
     /** Nanoseconds per packet over one batch. */
     double batch() {
       long start = System.nanoTime();
       for (int i = 0; i < BATCH; i++) {
-        Ipv4Packet out = hooks.prerouting(node, eth0, syns[i & (TARGETS - 1)]);
+        Ipv4Packet out = packets.firstPacketPrerouting();
         sink += out == null ? 0 : out.dst().bits();
       }
       return (System.nanoTime() - start) / (double) BATCH;
