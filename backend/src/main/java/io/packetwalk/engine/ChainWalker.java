@@ -23,6 +23,9 @@ import java.util.List;
  * the walk goes on. Counters count as the kernel counts. Runs of rules that did not match are
  * folded into one step.
  *
+ * <p>The walk reads the table's {@link TableProgram} — the rules laid out in slots, with their
+ * counters — and goes to the {@link Rule} and {@link Chain} objects only for the trace's texts.
+ *
  * <p>In a long chain the walk asks the chain's {@link RuleIndex} for the next rule that can match
  * the packet's destination and passes over the others without testing them: the kernel walks
  * KUBE-SERVICES linearly, but the first rule that matches, the counters and the folded steps come
