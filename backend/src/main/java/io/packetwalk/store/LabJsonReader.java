@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
@@ -126,6 +127,15 @@ final class LabJsonReader {
   }
 
   /** Builds a record unless its fields had problems; a refused value is reported at its field. */
+  /**
+   * Reads {@code node} at {@code path} as {@code what} (an object whose fields are among {@code
+   * allowed}) with {@code read}; null, with the problem recorded, when it is not such an object.
+   */
+  private <T> T object(
+      JsonNode node, String path, String what, List<String> allowed, Function<JsonFields, T> read) {
+    return JsonFields.of(node, path, what, allowed, problems).map(read).orElse(null);
+  }
+
   private <T> T build(JsonFields fields, Supplier<T> constructor) {
     if (!fields.clean()) {
       return null;
@@ -157,70 +167,77 @@ final class LabJsonReader {
   }
 
   private LabDocument document(JsonNode root) {
-    Optional<JsonFields> found =
-        JsonFields.of(root, "$", "a lab document", DOCUMENT_FIELDS, problems);
-    if (found.isEmpty()) {
-      return null;
-    }
-    JsonFields f = found.get();
-    int version = f.requiredInteger("schemaVersion");
-    String name = f.requiredString("name");
-    String description = f.string("description", "");
-    List<LabHost> hosts = each(f, "hosts", true, this::host);
-    List<String> underlay =
-        each(
-            f,
-            "underlay",
-            false,
-            (node, path) -> {
-              if (!node.isString()) {
-                problems.add(
-                    new LabProblem(
-                        path,
-                        "expected a switch name (a string), found " + JsonFields.describe(node)));
-                return null;
-              }
-              return node.stringValue();
-            });
-    List<LabPosition> layout = each(f, "layout", false, this::position);
-    String notes = f.string("notes", "");
-    List<LabProbe> probes = each(f, "probes", false, this::probe);
-    return build(
-        f,
-        () -> new LabDocument(version, name, description, hosts, underlay, layout, notes, probes));
+    return object(
+        root,
+        "$",
+        "a lab document",
+        DOCUMENT_FIELDS,
+        f -> {
+          int version = f.requiredInteger("schemaVersion");
+          String name = f.requiredString("name");
+          String description = f.string("description", "");
+          List<LabHost> hosts = each(f, "hosts", true, this::host);
+          List<String> underlay =
+              each(
+                  f,
+                  "underlay",
+                  false,
+                  (node, path) -> {
+                    if (!node.isString()) {
+                      problems.add(
+                          new LabProblem(
+                              path,
+                              "expected a switch name (a string), found "
+                                  + JsonFields.describe(node)));
+                      return null;
+                    }
+                    return node.stringValue();
+                  });
+          List<LabPosition> layout = each(f, "layout", false, this::position);
+          String notes = f.string("notes", "");
+          List<LabProbe> probes = each(f, "probes", false, this::probe);
+          return build(
+              f,
+              () ->
+                  new LabDocument(
+                      version, name, description, hosts, underlay, layout, notes, probes));
+        });
   }
 
   private LabHost host(JsonNode node, String path) {
-    Optional<JsonFields> found = JsonFields.of(node, path, "a host", HOST_FIELDS, problems);
-    if (found.isEmpty()) {
-      return null;
-    }
-    JsonFields f = found.get();
-    String name = f.requiredString("name");
-    List<LabNamespace> namespaces = each(f, "namespaces", true, this::namespace);
-    boolean vlanFiltering = f.bool("bridgeVlanFiltering", false);
-    return build(f, () -> new LabHost(name, namespaces, vlanFiltering));
+    return object(
+        node,
+        path,
+        "a host",
+        HOST_FIELDS,
+        f -> {
+          String name = f.requiredString("name");
+          List<LabNamespace> namespaces = each(f, "namespaces", true, this::namespace);
+          boolean vlanFiltering = f.bool("bridgeVlanFiltering", false);
+          return build(f, () -> new LabHost(name, namespaces, vlanFiltering));
+        });
   }
 
   private LabNamespace namespace(JsonNode node, String path) {
-    Optional<JsonFields> found =
-        JsonFields.of(node, path, "a namespace", NAMESPACE_FIELDS, problems);
-    if (found.isEmpty()) {
-      return null;
-    }
-    JsonFields f = found.get();
-    String name = f.requiredString("name");
-    List<LabDevice> devices = each(f, "devices", true, this::device);
-    List<LabRoute> routes = each(f, "routes", false, this::route);
-    List<LabNeighbour> neighbours = each(f, "neighbours", false, this::neighbour);
-    List<LabFdbEntry> fdb = each(f, "fdb", false, this::fdbEntry);
-    Map<String, String> sysctls = sysctls(f);
-    String iptables = f.string("iptables", "");
-    return build(
-        f,
-        () ->
-            new LabNamespace(
-                name, devices, routes, neighbours, fdb, new TreeMap<>(sysctls), iptables));
+    return object(
+        node,
+        path,
+        "a namespace",
+        NAMESPACE_FIELDS,
+        f -> {
+          String name = f.requiredString("name");
+          List<LabDevice> devices = each(f, "devices", true, this::device);
+          List<LabRoute> routes = each(f, "routes", false, this::route);
+          List<LabNeighbour> neighbours = each(f, "neighbours", false, this::neighbour);
+          List<LabFdbEntry> fdb = each(f, "fdb", false, this::fdbEntry);
+          Map<String, String> sysctls = sysctls(f);
+          String iptables = f.string("iptables", "");
+          return build(
+              f,
+              () ->
+                  new LabNamespace(
+                      name, devices, routes, neighbours, fdb, new TreeMap<>(sysctls), iptables));
+        });
   }
 
   private Map<String, String> sysctls(JsonFields f) {
@@ -251,165 +268,183 @@ final class LabJsonReader {
   }
 
   private LabDevice device(JsonNode node, String path) {
-    Optional<JsonFields> found = JsonFields.of(node, path, "a device", DEVICE_FIELDS, problems);
-    if (found.isEmpty()) {
-      return null;
-    }
-    JsonFields f = found.get();
-    String name = f.requiredString("name");
-    LabDeviceKind kind =
-        f.parsed(
-            "kind", true, "a device kind (" + LabDeviceKind.words() + ")", LabDeviceKind::fromWord);
-    int ifindex = f.requiredInteger("ifindex");
-    MacAddress mac = f.parsed("mac", true, MAC_FORM, MacAddress::tryParse);
-    int mtu = f.requiredInteger("mtu");
-    boolean up = f.requiredBool("up");
-    String master = f.string("master", null);
-    LabPeer peer = f.optional("peer").map(n -> peer(n, f.path("peer"))).orElse(null);
-    LabBridge bridge = f.optional("bridge").map(n -> bridge(n, f.path("bridge"))).orElse(null);
-    LabPort port = f.optional("port").map(n -> port(n, f.path("port"))).orElse(null);
-    String underlay = f.string("underlay", null);
-    LabVxlan vxlan = f.optional("vxlan").map(n -> vxlan(n, f.path("vxlan"))).orElse(null);
-    LabStacked stacked = f.optional("stacked").map(n -> stacked(n, f.path("stacked"))).orElse(null);
-    LabTun tun = f.optional("tun").map(n -> tun(n, f.path("tun"))).orElse(null);
-    List<LabAddress> addresses =
-        each(f, "addresses", false, (n, p) -> address(n, p, name == null ? "" : name));
-    return build(
-        f,
-        () ->
-            new LabDevice(
-                name, kind, ifindex, mac, mtu, up, master, peer, bridge, port, underlay, vxlan, tun,
-                addresses, stacked));
+    return object(
+        node,
+        path,
+        "a device",
+        DEVICE_FIELDS,
+        f -> {
+          String name = f.requiredString("name");
+          LabDeviceKind kind =
+              f.parsed(
+                  "kind",
+                  true,
+                  "a device kind (" + LabDeviceKind.words() + ")",
+                  LabDeviceKind::fromWord);
+          int ifindex = f.requiredInteger("ifindex");
+          MacAddress mac = f.parsed("mac", true, MAC_FORM, MacAddress::tryParse);
+          int mtu = f.requiredInteger("mtu");
+          boolean up = f.requiredBool("up");
+          String master = f.string("master", null);
+          LabPeer peer = f.optional("peer").map(n -> peer(n, f.path("peer"))).orElse(null);
+          LabBridge bridge =
+              f.optional("bridge").map(n -> bridge(n, f.path("bridge"))).orElse(null);
+          LabPort port = f.optional("port").map(n -> port(n, f.path("port"))).orElse(null);
+          String underlay = f.string("underlay", null);
+          LabVxlan vxlan = f.optional("vxlan").map(n -> vxlan(n, f.path("vxlan"))).orElse(null);
+          LabStacked stacked =
+              f.optional("stacked").map(n -> stacked(n, f.path("stacked"))).orElse(null);
+          LabTun tun = f.optional("tun").map(n -> tun(n, f.path("tun"))).orElse(null);
+          List<LabAddress> addresses =
+              each(f, "addresses", false, (n, p) -> address(n, p, name == null ? "" : name));
+          return build(
+              f,
+              () ->
+                  new LabDevice(
+                      name, kind, ifindex, mac, mtu, up, master, peer, bridge, port, underlay,
+                      vxlan, tun, addresses, stacked));
+        });
   }
 
   private LabStacked stacked(JsonNode node, String path) {
-    Optional<JsonFields> found =
-        JsonFields.of(node, path, "a stacked device's lower", STACKED_FIELDS, problems);
-    if (found.isEmpty()) {
-      return null;
-    }
-    JsonFields f = found.get();
-    LabPeer lower = f.optional("lower").map(n -> peer(n, f.path("lower"))).orElse(null);
-    String mode = f.string("mode", null);
-    Integer vlanId = f.optional("vlanId").isPresent() ? f.requiredInteger("vlanId") : null;
-    String flag = f.string("flag", null);
-    return build(f, () -> new LabStacked(lower, mode, vlanId, flag));
+    return object(
+        node,
+        path,
+        "a stacked device's lower",
+        STACKED_FIELDS,
+        f -> {
+          LabPeer lower = f.optional("lower").map(n -> peer(n, f.path("lower"))).orElse(null);
+          String mode = f.string("mode", null);
+          Integer vlanId = f.optional("vlanId").isPresent() ? f.requiredInteger("vlanId") : null;
+          String flag = f.string("flag", null);
+          return build(f, () -> new LabStacked(lower, mode, vlanId, flag));
+        });
   }
 
   private LabPeer peer(JsonNode node, String path) {
-    Optional<JsonFields> found = JsonFields.of(node, path, "a veth peer", PEER_FIELDS, problems);
-    if (found.isEmpty()) {
-      return null;
-    }
-    JsonFields f = found.get();
-    String netns = f.requiredString("netns");
-    String device = f.requiredString("device");
-    return build(f, () -> new LabPeer(netns, device));
+    return object(
+        node,
+        path,
+        "a veth peer",
+        PEER_FIELDS,
+        f -> {
+          String netns = f.requiredString("netns");
+          String device = f.requiredString("device");
+          return build(f, () -> new LabPeer(netns, device));
+        });
   }
 
   private LabBridge bridge(JsonNode node, String path) {
-    Optional<JsonFields> found =
-        JsonFields.of(node, path, "bridge settings", BRIDGE_FIELDS, problems);
-    if (found.isEmpty()) {
-      return null;
-    }
-    JsonFields f = found.get();
-    LabBridge fresh = LabBridge.DEFAULTS;
-    int ageing = f.integer("ageingTime", fresh.ageingTime());
-    boolean stp = f.bool("stp", fresh.stp());
-    boolean nf = f.bool("nfCallIptables", fresh.nfCallIptables());
-    boolean vlanFiltering = f.bool("vlanFiltering", fresh.vlanFiltering());
-    int defaultPvid = f.integer("defaultPvid", fresh.defaultPvid());
-    List<LabVlan> vlans = each(f, "vlans", false, this::vlan);
-    return build(f, () -> new LabBridge(ageing, stp, nf, vlanFiltering, defaultPvid, vlans));
+    return object(
+        node,
+        path,
+        "bridge settings",
+        BRIDGE_FIELDS,
+        f -> {
+          LabBridge fresh = LabBridge.DEFAULTS;
+          int ageing = f.integer("ageingTime", fresh.ageingTime());
+          boolean stp = f.bool("stp", fresh.stp());
+          boolean nf = f.bool("nfCallIptables", fresh.nfCallIptables());
+          boolean vlanFiltering = f.bool("vlanFiltering", fresh.vlanFiltering());
+          int defaultPvid = f.integer("defaultPvid", fresh.defaultPvid());
+          List<LabVlan> vlans = each(f, "vlans", false, this::vlan);
+          return build(f, () -> new LabBridge(ageing, stp, nf, vlanFiltering, defaultPvid, vlans));
+        });
   }
 
   private LabVxlan vxlan(JsonNode node, String path) {
-    Optional<JsonFields> found =
-        JsonFields.of(node, path, "VXLAN settings", VXLAN_FIELDS, problems);
-    if (found.isEmpty()) {
-      return null;
-    }
-    JsonFields f = found.get();
-    int vni = f.requiredInteger("vni");
-    int dstPort = f.integer("dstPort", 8472);
-    Ipv4Address local = f.parsed("local", false, ADDRESS_FORM, Ipv4Address::tryParse);
-    Ipv4Address remote = f.parsed("remote", false, ADDRESS_FORM, Ipv4Address::tryParse);
-    Ipv4Address group = f.parsed("group", false, ADDRESS_FORM, Ipv4Address::tryParse);
-    String dev = f.string("dev", null);
-    boolean learning = f.bool("learning", true);
-    boolean proxy = f.bool("proxy", false);
-    boolean l2miss = f.bool("l2miss", false);
-    boolean l3miss = f.bool("l3miss", false);
-    int ttl = f.integer("ttl", 0);
-    int low = f.integer("srcPortLow", 0);
-    int high = f.integer("srcPortHigh", 0);
-    int ageing = f.integer("ageing", 300);
-    return build(
-        f,
-        () ->
-            new LabVxlan(
-                vni, dstPort, local, remote, group, dev, learning, proxy, l2miss, l3miss, ttl, low,
-                high, ageing));
+    return object(
+        node,
+        path,
+        "VXLAN settings",
+        VXLAN_FIELDS,
+        f -> {
+          int vni = f.requiredInteger("vni");
+          int dstPort = f.integer("dstPort", 8472);
+          Ipv4Address local = f.parsed("local", false, ADDRESS_FORM, Ipv4Address::tryParse);
+          Ipv4Address remote = f.parsed("remote", false, ADDRESS_FORM, Ipv4Address::tryParse);
+          Ipv4Address group = f.parsed("group", false, ADDRESS_FORM, Ipv4Address::tryParse);
+          String dev = f.string("dev", null);
+          boolean learning = f.bool("learning", true);
+          boolean proxy = f.bool("proxy", false);
+          boolean l2miss = f.bool("l2miss", false);
+          boolean l3miss = f.bool("l3miss", false);
+          int ttl = f.integer("ttl", 0);
+          int low = f.integer("srcPortLow", 0);
+          int high = f.integer("srcPortHigh", 0);
+          int ageing = f.integer("ageing", 300);
+          return build(
+              f,
+              () ->
+                  new LabVxlan(
+                      vni, dstPort, local, remote, group, dev, learning, proxy, l2miss, l3miss, ttl,
+                      low, high, ageing));
+        });
   }
 
   private LabTun tun(JsonNode node, String path) {
-    Optional<JsonFields> found =
-        JsonFields.of(node, path, "TUN/TAP settings", TUN_FIELDS, problems);
-    if (found.isEmpty()) {
-      return null;
-    }
-    JsonFields f = found.get();
-    String mode = f.requiredString("mode");
-    int user = f.integer("user", -1);
-    int group = f.integer("group", -1);
-    boolean pi = f.bool("pi", false);
-    boolean vnetHdr = f.bool("vnetHdr", false);
-    boolean multiQueue = f.bool("multiQueue", false);
-    boolean oneQueue = f.bool("oneQueue", false);
-    return build(f, () -> new LabTun(mode, user, group, pi, vnetHdr, multiQueue, oneQueue));
+    return object(
+        node,
+        path,
+        "TUN/TAP settings",
+        TUN_FIELDS,
+        f -> {
+          String mode = f.requiredString("mode");
+          int user = f.integer("user", -1);
+          int group = f.integer("group", -1);
+          boolean pi = f.bool("pi", false);
+          boolean vnetHdr = f.bool("vnetHdr", false);
+          boolean multiQueue = f.bool("multiQueue", false);
+          boolean oneQueue = f.bool("oneQueue", false);
+          return build(f, () -> new LabTun(mode, user, group, pi, vnetHdr, multiQueue, oneQueue));
+        });
   }
 
   private LabPort port(JsonNode node, String path) {
-    Optional<JsonFields> found =
-        JsonFields.of(node, path, "bridge port settings", PORT_FIELDS, problems);
-    if (found.isEmpty()) {
-      return null;
-    }
-    JsonFields f = found.get();
-    LabPort fresh = LabPort.DEFAULTS;
-    boolean hairpin = f.bool("hairpin", fresh.hairpin());
-    boolean learning = f.bool("learning", fresh.learning());
-    boolean flood = f.bool("flood", fresh.flood());
-    int cost = f.integer("cost", fresh.cost());
-    List<LabVlan> vlans = each(f, "vlans", false, this::vlan);
-    return build(f, () -> new LabPort(hairpin, learning, flood, cost, vlans));
+    return object(
+        node,
+        path,
+        "bridge port settings",
+        PORT_FIELDS,
+        f -> {
+          LabPort fresh = LabPort.DEFAULTS;
+          boolean hairpin = f.bool("hairpin", fresh.hairpin());
+          boolean learning = f.bool("learning", fresh.learning());
+          boolean flood = f.bool("flood", fresh.flood());
+          int cost = f.integer("cost", fresh.cost());
+          List<LabVlan> vlans = each(f, "vlans", false, this::vlan);
+          return build(f, () -> new LabPort(hairpin, learning, flood, cost, vlans));
+        });
   }
 
   private LabVlan vlan(JsonNode node, String path) {
-    Optional<JsonFields> found = JsonFields.of(node, path, "a VLAN", VLAN_FIELDS, problems);
-    if (found.isEmpty()) {
-      return null;
-    }
-    JsonFields f = found.get();
-    int vid = f.requiredInteger("vid");
-    boolean pvid = f.bool("pvid", false);
-    boolean untagged = f.bool("untagged", false);
-    return build(f, () -> new LabVlan(vid, pvid, untagged));
+    return object(
+        node,
+        path,
+        "a VLAN",
+        VLAN_FIELDS,
+        f -> {
+          int vid = f.requiredInteger("vid");
+          boolean pvid = f.bool("pvid", false);
+          boolean untagged = f.bool("untagged", false);
+          return build(f, () -> new LabVlan(vid, pvid, untagged));
+        });
   }
 
   private LabAddress address(JsonNode node, String path, String deviceName) {
-    Optional<JsonFields> found = JsonFields.of(node, path, "an address", ADDRESS_FIELDS, problems);
-    if (found.isEmpty()) {
-      return null;
-    }
-    JsonFields f = found.get();
-    Ipv4Prefix prefix = f.parsed("prefix", true, PREFIX_FORM, Ipv4Prefix::tryParse);
-    Ipv4Address broadcast = f.parsed("broadcast", false, ADDRESS_FORM, Ipv4Address::tryParse);
-    AddressScope scope = scope(f, AddressScope.GLOBAL);
-    String label = f.string("label", deviceName);
-    int metric = f.integer("metric", 0);
-    return build(f, () -> new LabAddress(prefix, broadcast, scope, label, metric));
+    return object(
+        node,
+        path,
+        "an address",
+        ADDRESS_FIELDS,
+        f -> {
+          Ipv4Prefix prefix = f.parsed("prefix", true, PREFIX_FORM, Ipv4Prefix::tryParse);
+          Ipv4Address broadcast = f.parsed("broadcast", false, ADDRESS_FORM, Ipv4Address::tryParse);
+          AddressScope scope = scope(f, AddressScope.GLOBAL);
+          String label = f.string("label", deviceName);
+          int metric = f.integer("metric", 0);
+          return build(f, () -> new LabAddress(prefix, broadcast, scope, label, metric));
+        });
   }
 
   private static AddressScope scope(JsonFields f, AddressScope fallback) {
@@ -426,47 +461,51 @@ final class LabJsonReader {
   }
 
   private LabRoute route(JsonNode node, String path) {
-    Optional<JsonFields> found = JsonFields.of(node, path, "a route", ROUTE_FIELDS, problems);
-    if (found.isEmpty()) {
-      return null;
-    }
-    JsonFields f = found.get();
-    RouteType parsedType =
-        f.parsed(
-            "type",
-            false,
-            "a route type (unicast, local, broadcast, blackhole, unreachable, prohibit, throw)",
-            word ->
-                Arrays.stream(RouteType.values()).filter(t -> t.word().equals(word)).findFirst());
-    RouteType type = parsedType == null ? RouteType.UNICAST : parsedType;
-    Ipv4Prefix dst =
-        f.parsed(
-            "dst",
-            true,
-            "\"default\" or a network like 10.0.0.0/24",
-            text ->
-                text.equals("default")
-                    ? Optional.of(Ipv4Prefix.DEFAULT)
-                    : Ipv4Prefix.tryParse(text));
-    Ipv4Address via = f.parsed("via", false, ADDRESS_FORM, Ipv4Address::tryParse);
-    String dev = f.string("dev", null);
-    int table = table(f, LabRoute.defaultTable(type));
-    RouteProtocol parsedProto =
-        f.parsed(
-            "proto",
-            false,
-            "a route protocol (boot, static, dhcp)",
-            word ->
-                Arrays.stream(RouteProtocol.values())
-                    .filter(p -> p.word().equals(word))
-                    .findFirst());
-    RouteProtocol proto = parsedProto == null ? RouteProtocol.BOOT : parsedProto;
-    AddressScope scope = scope(f, LabRoute.defaultScope(type, via));
-    Ipv4Address src = f.parsed("src", false, ADDRESS_FORM, Ipv4Address::tryParse);
-    int metric = f.integer("metric", 0);
-    boolean onlink = f.bool("onlink", false);
-    return build(
-        f, () -> new LabRoute(table, type, dst, via, dev, src, metric, scope, proto, onlink));
+    return object(
+        node,
+        path,
+        "a route",
+        ROUTE_FIELDS,
+        f -> {
+          RouteType parsedType =
+              f.parsed(
+                  "type",
+                  false,
+                  "a route type (unicast, local, broadcast, blackhole, unreachable, prohibit, throw)",
+                  word ->
+                      Arrays.stream(RouteType.values())
+                          .filter(t -> t.word().equals(word))
+                          .findFirst());
+          RouteType type = parsedType == null ? RouteType.UNICAST : parsedType;
+          Ipv4Prefix dst =
+              f.parsed(
+                  "dst",
+                  true,
+                  "\"default\" or a network like 10.0.0.0/24",
+                  text ->
+                      text.equals("default")
+                          ? Optional.of(Ipv4Prefix.DEFAULT)
+                          : Ipv4Prefix.tryParse(text));
+          Ipv4Address via = f.parsed("via", false, ADDRESS_FORM, Ipv4Address::tryParse);
+          String dev = f.string("dev", null);
+          int table = table(f, LabRoute.defaultTable(type));
+          RouteProtocol parsedProto =
+              f.parsed(
+                  "proto",
+                  false,
+                  "a route protocol (boot, static, dhcp)",
+                  word ->
+                      Arrays.stream(RouteProtocol.values())
+                          .filter(p -> p.word().equals(word))
+                          .findFirst());
+          RouteProtocol proto = parsedProto == null ? RouteProtocol.BOOT : parsedProto;
+          AddressScope scope = scope(f, LabRoute.defaultScope(type, via));
+          Ipv4Address src = f.parsed("src", false, ADDRESS_FORM, Ipv4Address::tryParse);
+          int metric = f.integer("metric", 0);
+          boolean onlink = f.bool("onlink", false);
+          return build(
+              f, () -> new LabRoute(table, type, dst, via, dev, src, metric, scope, proto, onlink));
+        });
   }
 
   private static int table(JsonFields f, int fallback) {
@@ -492,62 +531,68 @@ final class LabJsonReader {
   }
 
   private LabNeighbour neighbour(JsonNode node, String path) {
-    Optional<JsonFields> found =
-        JsonFields.of(node, path, "a neighbour entry", NEIGHBOUR_FIELDS, problems);
-    if (found.isEmpty()) {
-      return null;
-    }
-    JsonFields f = found.get();
-    LabNeighbour.Kind kind =
-        f.parsed(
-            "kind",
-            true,
-            "a neighbour kind (permanent, noarp, proxy); learned entries are not kept",
-            LabNeighbour.Kind::fromWord);
-    Ipv4Address address = f.parsed("address", true, ADDRESS_FORM, Ipv4Address::tryParse);
-    String dev = f.requiredString("dev");
-    MacAddress lladdr = f.parsed("lladdr", false, MAC_FORM, MacAddress::tryParse);
-    boolean router = f.bool("router", false);
-    return build(f, () -> new LabNeighbour(kind, address, dev, lladdr, router));
+    return object(
+        node,
+        path,
+        "a neighbour entry",
+        NEIGHBOUR_FIELDS,
+        f -> {
+          LabNeighbour.Kind kind =
+              f.parsed(
+                  "kind",
+                  true,
+                  "a neighbour kind (permanent, noarp, proxy); learned entries are not kept",
+                  LabNeighbour.Kind::fromWord);
+          Ipv4Address address = f.parsed("address", true, ADDRESS_FORM, Ipv4Address::tryParse);
+          String dev = f.requiredString("dev");
+          MacAddress lladdr = f.parsed("lladdr", false, MAC_FORM, MacAddress::tryParse);
+          boolean router = f.bool("router", false);
+          return build(f, () -> new LabNeighbour(kind, address, dev, lladdr, router));
+        });
   }
 
   private LabFdbEntry fdbEntry(JsonNode node, String path) {
-    Optional<JsonFields> found = JsonFields.of(node, path, "an FDB entry", FDB_FIELDS, problems);
-    if (found.isEmpty()) {
-      return null;
-    }
-    JsonFields f = found.get();
-    MacAddress mac = f.parsed("mac", true, MAC_FORM, MacAddress::tryParse);
-    String dev = f.requiredString("dev");
-    Ipv4Address dst = f.parsed("dst", false, ADDRESS_FORM, Ipv4Address::tryParse);
-    int vlan = f.integer("vlan", 0);
-    return build(f, () -> new LabFdbEntry(mac, dev, dst, vlan));
+    return object(
+        node,
+        path,
+        "an FDB entry",
+        FDB_FIELDS,
+        f -> {
+          MacAddress mac = f.parsed("mac", true, MAC_FORM, MacAddress::tryParse);
+          String dev = f.requiredString("dev");
+          Ipv4Address dst = f.parsed("dst", false, ADDRESS_FORM, Ipv4Address::tryParse);
+          int vlan = f.integer("vlan", 0);
+          return build(f, () -> new LabFdbEntry(mac, dev, dst, vlan));
+        });
   }
 
   private LabPosition position(JsonNode node, String path) {
-    Optional<JsonFields> found =
-        JsonFields.of(node, path, "a layout position", POSITION_FIELDS, problems);
-    if (found.isEmpty()) {
-      return null;
-    }
-    JsonFields f = found.get();
-    String host = f.requiredString("host");
-    String netns = f.requiredString("netns");
-    double x = f.number("x");
-    double y = f.number("y");
-    return build(f, () -> new LabPosition(host, netns, x, y));
+    return object(
+        node,
+        path,
+        "a layout position",
+        POSITION_FIELDS,
+        f -> {
+          String host = f.requiredString("host");
+          String netns = f.requiredString("netns");
+          double x = f.number("x");
+          double y = f.number("y");
+          return build(f, () -> new LabPosition(host, netns, x, y));
+        });
   }
 
   private LabProbe probe(JsonNode node, String path) {
-    Optional<JsonFields> found = JsonFields.of(node, path, "a probe", PROBE_FIELDS, problems);
-    if (found.isEmpty()) {
-      return null;
-    }
-    JsonFields f = found.get();
-    String host = f.requiredString("host");
-    String netns = f.requiredString("netns");
-    Ipv4Address ping = f.parsed("ping", false, ADDRESS_FORM, Ipv4Address::tryParse);
-    String run = f.string("run", null);
-    return build(f, () -> new LabProbe(host, netns, ping, run));
+    return object(
+        node,
+        path,
+        "a probe",
+        PROBE_FIELDS,
+        f -> {
+          String host = f.requiredString("host");
+          String netns = f.requiredString("netns");
+          Ipv4Address ping = f.parsed("ping", false, ADDRESS_FORM, Ipv4Address::tryParse);
+          String run = f.string("run", null);
+          return build(f, () -> new LabProbe(host, netns, ping, run));
+        });
   }
 }
