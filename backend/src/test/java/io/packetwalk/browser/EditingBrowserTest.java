@@ -34,6 +34,7 @@ class EditingBrowserTest {
   private static final String XSS = "<img src=x onerror=alert(1)>";
 
   @RegisterExtension final HeadlessChromium chromium = new HeadlessChromium(Duration.ofSeconds(30));
+  private final LabPageView page = new LabPageView(chromium);
 
   @Value("${local.server.port}")
   int port;
@@ -47,7 +48,7 @@ class EditingBrowserTest {
   void aDraggedNamespaceStaysWhereItIsDroppedWhenTheConsoleAddsOneAndAfterAReload()
       throws IOException {
     chromium.openLabPage(port);
-    boxAppears("host1/ns2");
+    page.boxAppears("host1/ns2");
     List<Double> before = screenBox("host1/ns2");
     List<Double> ns1 = screenBox("host1/ns1");
 
@@ -61,7 +62,7 @@ class EditingBrowserTest {
 
     new Select(chromium.find(By.id("console-netns"))).selectByValue("host1/");
     chromium.typeCommand("ip netns add ns3");
-    boxAppears("host1/ns3");
+    page.boxAppears("host1/ns3");
     assertThat(screenBox("host1/ns2")).as("ns2 did not move").isEqualTo(dropped);
     assertThat(screenBox("host1/ns1")).as("ns1 did not move").isEqualTo(ns1);
     assertThat(chromium.find(By.id("out-of-view")).getText())
@@ -72,7 +73,7 @@ class EditingBrowserTest {
     chromium.driver().navigate().refresh();
     chromium.until(
         ExpectedConditions.attributeToBe(By.id("connection-status"), "data-status", "connected"));
-    boxAppears("host1/ns3");
+    page.boxAppears("host1/ns3");
     List<Double> reloaded = sceneBox("host1/ns2");
     assertThat(centreX(reloaded)).isCloseTo(centreX(scenePlace), within(0.5));
     assertThat(centreY(reloaded)).isCloseTo(centreY(scenePlace), within(0.5));
@@ -81,17 +82,17 @@ class EditingBrowserTest {
   @Test
   void deleteByKeyboardThenUndoAndRedo() throws IOException {
     chromium.openLabPage(port);
-    boxAppears("host1/ns2");
+    page.boxAppears("host1/ns2");
     List<Double> ns2 = screenBox("host1/ns2");
     new Actions(chromium.driver())
-        .moveToElement(stage(), offsetX(ns2.get(0) + 10), offsetY(ns2.get(1) + 8))
+        .moveToElement(page.stage(), page.offsetX(ns2.get(0) + 10), page.offsetY(ns2.get(1) + 8))
         .click()
         .perform();
     chromium.until(driver -> selectionOutlines() == 1);
     chromium.until(
         ExpectedConditions.attributeToBe(By.id("inspector-netns"), "value", "host1/ns2"));
     new Actions(chromium.driver()).sendKeys(Keys.DELETE).perform();
-    chromium.until(driver -> !hasBox("host1/ns2"));
+    chromium.until(driver -> !page.hasBox("host1/ns2"));
     chromium.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("command-log"), "You deleted ns2"));
@@ -103,7 +104,7 @@ class EditingBrowserTest {
         .sendKeys("z")
         .keyUp(Keys.CONTROL)
         .perform();
-    boxAppears("host1/ns2");
+    page.boxAppears("host1/ns2");
     chromium.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("command-log"), "You undo: deleted ns2"));
@@ -118,14 +119,14 @@ class EditingBrowserTest {
         .keyUp(Keys.SHIFT)
         .keyUp(Keys.CONTROL)
         .perform();
-    chromium.until(driver -> !hasBox("host1/ns2"));
+    chromium.until(driver -> !page.hasBox("host1/ns2"));
     assertThat(chromium.findAll(By.id("edit-refusal"))).isEmpty();
   }
 
   @Test
   void thePaletteAddsANamespaceWhereItIsDroppedAndConnectJoinsItByAVethPair() throws IOException {
     chromium.openLabPage(port);
-    boxAppears("host1/ns2");
+    page.boxAppears("host1/ns2");
     List<Double> ns1 = screenBox("host1/ns1");
     List<Double> ns2 = screenBox("host1/ns2");
     // The boxes fill the canvas: the new one is dropped over ns1 (a place is the person's choice).
@@ -135,19 +136,19 @@ class EditingBrowserTest {
     new Actions(chromium.driver())
         .clickAndHold(item)
         .moveByOffset(20, 20)
-        .moveToElement(stage(), offsetX(dropX), offsetY(dropY))
+        .moveToElement(page.stage(), page.offsetX(dropX), page.offsetY(dropY))
         .release()
         .perform();
-    boxAppears("host1/ns3");
+    page.boxAppears("host1/ns3");
     List<Double> ns3 = screenBox("host1/ns3");
     assertThat(ns3.get(0) + ns3.get(2) / 2).isCloseTo(dropX, within(2.0));
 
     chromium.find(By.id("tool-connect")).click();
     new Actions(chromium.driver())
-        .moveToElement(stage(), offsetX(ns2.get(0) + 10), offsetY(ns2.get(1) + 8))
+        .moveToElement(page.stage(), page.offsetX(ns2.get(0) + 10), page.offsetY(ns2.get(1) + 8))
         .clickAndHold()
         .moveByOffset(-10, 10)
-        .moveToElement(stage(), offsetX(ns3.get(0) + 10), offsetY(ns3.get(1) + 8))
+        .moveToElement(page.stage(), page.offsetX(ns3.get(0) + 10), page.offsetY(ns3.get(1) + 8))
         .release()
         .perform();
     chromium.until(
@@ -164,7 +165,7 @@ class EditingBrowserTest {
   @Test
   void aRefusedRenameShowsTheKernelsErrorAsTextAndChangesNothing() throws IOException {
     chromium.openLabPage(port);
-    boxAppears("host1/ns1");
+    page.boxAppears("host1/ns1");
     rename("host1/ns1/veth1", XSS);
     WebElement refusal =
         chromium.until(ExpectedConditions.visibilityOfElementLocated(By.id("edit-refusal")));
@@ -197,17 +198,17 @@ class EditingBrowserTest {
   void thePaletteDropsARouterAnInternetHostAVtepAndAnUnderlaySwitchEachAsOneBatch()
       throws IOException {
     chromium.openLabPage(port);
-    boxAppears("host1/ns2");
+    page.boxAppears("host1/ns2");
     List<Double> ns1 = screenBox("host1/ns1");
     List<Double> ns2 = screenBox("host1/ns2");
 
     dropPaletteItem("palette-router", centreX(ns1), centreY(ns1));
-    boxAppears("host1/router1");
+    page.boxAppears("host1/router1");
     logShows("You added router router1");
     assertThat(log()).contains("host1$ ip netns exec router1 sysctl -w net.ipv4.ip_forward=1");
 
     dropPaletteItem("palette-internet", ns2.get(0) + 12, ns2.get(1) + 8);
-    boxAppears("host1/internet1");
+    page.boxAppears("host1/internet1");
     logShows("You added internet host internet1 (203.0.113.10) behind ns2");
     assertThat(log()).contains("host1$ ip netns exec ns2 ip addr add 203.0.113.1/24 dev veth3");
     chromium.pingAndAwaitReply("host1/ns2", "203.0.113.10");
@@ -239,17 +240,17 @@ class EditingBrowserTest {
   void aNamespaceDroppedOnAnotherHostsBoxIsMadeInThatHostAndTheHostAddIsUndoable()
       throws IOException {
     chromium.openLabPage(port);
-    boxAppears("host1/ns2");
+    page.boxAppears("host1/ns2");
     chromium.find(By.id("palette-host")).click();
     logShows("You added host host2");
     new Select(chromium.find(By.id("console-netns"))).selectByValue("host1/");
     chromium.typeCommand("pw on host2 ip netns add web");
-    boxAppears("host2/web");
+    page.boxAppears("host2/web");
     chromium.find(By.id("zoom-fit")).click();
     // Dropped inside host2 (on its namespace web's box): the new namespace is made in host2.
     List<Double> web = screenBox("host2/web");
     dropPaletteItem("palette-namespace", web.get(0) + web.get(2) - 6, web.get(1) + web.get(3) - 6);
-    boxAppears("host2/ns1");
+    page.boxAppears("host2/ns1");
     logShows("You added namespace ns1");
     assertThat(log()).contains("host2$ ip netns add ns1");
     chromium.screenshot("edit-palette-nested-in-host2.png");
@@ -257,9 +258,9 @@ class EditingBrowserTest {
     // The console has the focus (Ctrl+Z there is the input's own), so the button undoes.
 
     chromium.find(By.id("edit-undo")).click();
-    chromium.until(driver -> !hasBox("host2/ns1"));
+    chromium.until(driver -> !page.hasBox("host2/ns1"));
     chromium.typeCommand("pw on host2 ip netns del web");
-    chromium.until(driver -> !hasBox("host2/web"));
+    chromium.until(driver -> !page.hasBox("host2/web"));
     chromium.find(By.id("edit-undo")).click();
     logShows("You undo: added host host2");
     assertThat(log()).contains("host1$ pw host del host2");
@@ -268,17 +269,17 @@ class EditingBrowserTest {
   @Test
   void copyAndPasteMakesFreshlyNamedCopiesAndAMoveIsUndoneLikeAnyEdit() throws IOException {
     chromium.openLabPage(port);
-    boxAppears("host1/ns2");
+    page.boxAppears("host1/ns2");
     List<Double> ns1 = screenBox("host1/ns1");
     new Actions(chromium.driver())
-        .moveToElement(stage(), offsetX(ns1.get(0) + 10), offsetY(ns1.get(1) + 8))
+        .moveToElement(page.stage(), page.offsetX(ns1.get(0) + 10), page.offsetY(ns1.get(1) + 8))
         .click()
         .keyDown(Keys.CONTROL)
         .sendKeys("c")
         .sendKeys("v")
         .keyUp(Keys.CONTROL)
         .perform();
-    boxAppears("host1/ns3");
+    page.boxAppears("host1/ns3");
     logShows("You pasted ns3 (copies of ns1)");
     assertThat(log())
         .contains("host1$ ip netns add ns3")
@@ -295,7 +296,7 @@ class EditingBrowserTest {
     chromium.until(driver -> Math.abs(centreX(sceneBox("host1/ns2")) - centreX(sceneBefore)) < 1);
     assertThat(centreY(sceneBox("host1/ns2"))).isCloseTo(centreY(sceneBefore), within(1.0));
     undoByKeyboard();
-    chromium.until(driver -> !hasBox("host1/ns3"));
+    chromium.until(driver -> !page.hasBox("host1/ns3"));
     logShows("You undo: pasted ns3 (copies of ns1)");
   }
 
@@ -303,7 +304,7 @@ class EditingBrowserTest {
     new Actions(chromium.driver())
         .clickAndHold(chromium.find(By.id(id)))
         .moveByOffset(20, 20)
-        .moveToElement(stage(), offsetX(x), offsetY(y))
+        .moveToElement(page.stage(), page.offsetX(x), page.offsetY(y))
         .release()
         .perform();
   }
@@ -327,7 +328,7 @@ class EditingBrowserTest {
   private void rename(String deviceKey, String name) {
     List<Double> port = screenPort(deviceKey);
     new Actions(chromium.driver())
-        .moveToElement(stage(), offsetX(port.get(0) + 6), offsetY(port.get(1) + 6))
+        .moveToElement(page.stage(), page.offsetX(port.get(0) + 6), page.offsetY(port.get(1) + 6))
         .doubleClick()
         .perform();
     WebElement field =
@@ -338,10 +339,11 @@ class EditingBrowserTest {
   private void drag(double x, double y, double dx, double dy) {
     Actions actions =
         new Actions(chromium.driver())
-            .moveToElement(stage(), offsetX(x), offsetY(y))
+            .moveToElement(page.stage(), page.offsetX(x), page.offsetY(y))
             .clickAndHold();
     for (int i = 1; i <= 6; i++) {
-      actions.moveToElement(stage(), offsetX(x + dx * i / 6), offsetY(y + dy * i / 6));
+      actions.moveToElement(
+          page.stage(), page.offsetX(x + dx * i / 6), page.offsetY(y + dy * i / 6));
     }
     actions.release().perform();
   }
@@ -352,31 +354,6 @@ class EditingBrowserTest {
 
   private static double centreY(List<Double> box) {
     return box.get(1) + box.get(3) / 2;
-  }
-
-  private WebElement stage() {
-    return chromium.find(By.cssSelector(".canvas-stage"));
-  }
-
-  /** Selenium moves relative to an element's centre; these turn stage pixels into such offsets. */
-  private int offsetX(double x) {
-    return (int) Math.round(x - stage().getRect().getWidth() / 2.0);
-  }
-
-  private int offsetY(double y) {
-    return (int) Math.round(y - stage().getRect().getHeight() / 2.0);
-  }
-
-  private void boxAppears(String key) {
-    chromium.until(driver -> hasBox(key));
-  }
-
-  private boolean hasBox(String key) {
-    return (Boolean)
-        chromium.execute(
-            "return Konva.stages[0].find('.namespace-box')"
-                + ".some(n => n.getAttr('nsKey') === arguments[0]);",
-            key);
   }
 
   /** A namespace box (with its tab) on the stage, in stage pixels: x, y, width, height. */

@@ -36,6 +36,7 @@ class NetfilterConsoleBrowserTest {
           + " -j REJECT --reject-with icmp-host-prohibited";
 
   @RegisterExtension final HeadlessChromium chromium = new HeadlessChromium(Duration.ofSeconds(30));
+  private final LabPageView page = new LabPageView(chromium);
 
   @Value("${local.server.port}")
   int port;
@@ -91,7 +92,7 @@ class NetfilterConsoleBrowserTest {
     assertThat(chromium.find(By.id("console-output")).getText())
         .contains("From 10.0.0.2 icmp_seq=1 Destination Host Prohibited");
 
-    List<WebElement> rows = rows();
+    List<WebElement> rows = page.rows();
     assertThat(rows.stream().map(row -> row.getDomAttribute("data-kind")).toList())
         .containsSubsequence("NF_HOOK", "NF_CHAIN", "NF_RULES_SKIPPED", "NF_RULE_MATCH");
     WebElement skipped = row("NF_RULES_SKIPPED");
@@ -182,10 +183,6 @@ class NetfilterConsoleBrowserTest {
     chromium.until(ExpectedConditions.textToBe(By.id("trace-title"), title));
     chromium.until(
         ExpectedConditions.textToBePresentInElementLocated(By.id("trace-outcome"), outcome));
-  }
-
-  private List<WebElement> rows() {
-    return chromium.findAll(By.cssSelector("#event-list li.event"));
   }
 
   /** The first row of the step kind. */

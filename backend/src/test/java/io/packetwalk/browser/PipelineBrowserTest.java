@@ -32,6 +32,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 class PipelineBrowserTest {
 
   @RegisterExtension final HeadlessChromium chromium = new HeadlessChromium(Duration.ofSeconds(30));
+  private final LabPageView page = new LabPageView(chromium);
 
   @Value("${local.server.port}")
   int port;
@@ -46,30 +47,30 @@ class PipelineBrowserTest {
     // A tall window, so the canvas has room for an expanded namespace.
     chromium.driver().manage().window().setSize(new Dimension(1500, 1400));
     chromium.openLabPage(port);
-    boxAppears("host1/ns2");
+    page.boxAppears("host1/ns2");
 
     // Start from an empty host: select both built-in namespaces (click, shift-click), Delete.
     List<Double> ns1 = screenBox("host1/ns1");
     List<Double> ns2 = screenBox("host1/ns2");
     new Actions(chromium.driver())
-        .moveToElement(stage(), offsetX(ns1.get(0) + 10), offsetY(ns1.get(1) + 8))
+        .moveToElement(page.stage(), page.offsetX(ns1.get(0) + 10), page.offsetY(ns1.get(1) + 8))
         .click()
         .keyDown(Keys.SHIFT)
-        .moveToElement(stage(), offsetX(ns2.get(0) + 10), offsetY(ns2.get(1) + 8))
+        .moveToElement(page.stage(), page.offsetX(ns2.get(0) + 10), page.offsetY(ns2.get(1) + 8))
         .click()
         .keyUp(Keys.SHIFT)
         .perform();
     chromium.until(driver -> selectionOutlines() == 2);
     new Actions(chromium.driver()).sendKeys(Keys.DELETE).perform();
-    chromium.until(driver -> !hasBox("host1/ns1") && !hasBox("host1/ns2"));
+    chromium.until(driver -> !page.hasBox("host1/ns1") && !page.hasBox("host1/ns2"));
 
     // Two containers and a namespace for the bridge, each dragged from the palette.
     dragFromPalette("palette-namespace", 0.15, 0.25);
-    boxAppears("host1/ns1");
+    page.boxAppears("host1/ns1");
     dragFromPalette("palette-namespace", 0.75, 0.25);
-    boxAppears("host1/ns2");
+    page.boxAppears("host1/ns2");
     dragFromPalette("palette-namespace", 0.45, 0.25);
-    boxAppears("host1/ns3");
+    page.boxAppears("host1/ns3");
     List<Double> hub = screenBox("host1/ns3");
     dragFromPalette("palette-bridge", hub.get(0) + hub.get(2) / 2, hub.get(1) + hub.get(3) - 8);
     chromium.until(driver -> hasPort("host1/ns3/br1"));
@@ -103,7 +104,7 @@ class PipelineBrowserTest {
     chromium.screenshot("pipeline-lab-built.png");
 
     chromium.pingAndAwaitReply("host1/ns1", "10.0.0.2");
-    List<String> kinds = attributes(rows(), "data-kind");
+    List<String> kinds = LabPageView.attributes(page.rows(), "data-kind");
     assertThat(kinds)
         .contains(
             "ARP_REQUEST_SENT",
@@ -117,7 +118,8 @@ class PipelineBrowserTest {
     // Expand ns2 by a double click on its box: its pipeline is drawn, nothing lit before step 1.
     List<Double> receiver = screenBox("host1/ns2");
     new Actions(chromium.driver())
-        .moveToElement(stage(), offsetX(receiver.get(0) + 10), offsetY(receiver.get(1) + 8))
+        .moveToElement(
+            page.stage(), page.offsetX(receiver.get(0) + 10), page.offsetY(receiver.get(1) + 8))
         .doubleClick()
         .perform();
     chromium.until(
@@ -135,7 +137,7 @@ class PipelineBrowserTest {
     int input = -1;
     for (int step = 0; step < kinds.size() && input < 0; step++) {
       new Actions(chromium.driver()).sendKeys(Keys.ARROW_RIGHT).perform();
-      currentIs(step);
+      page.currentIs(step);
       if ("INPUT".equals(pipelineAttr("litStage"))
           && "filter".equals(pipelineAttr("litTable"))
           && Long.valueOf(1).equals(pipelineAttr("litRule"))) {
@@ -155,19 +157,21 @@ class PipelineBrowserTest {
     // The header inspector shows the echo request (no Ethernet header at the IP layer); ns2 has
     // learnt ns1's address.
     WebElement headers = chromium.find(By.id("headers-panel"));
-    assertThat(attributes(headers.findElements(By.cssSelector("[data-layer]")), "data-layer"))
+    assertThat(
+            LabPageView.attributes(
+                headers.findElements(By.cssSelector("[data-layer]")), "data-layer"))
         .containsExactly("ipv4", "icmp");
     assertThat(headers.getText()).contains("10.0.0.1").contains("10.0.0.2");
-    assertThat(neighbourRows()).anyMatch(row -> row.startsWith("10.0.0.1 dev " + veth2));
+    assertThat(page.neighbourRows()).anyMatch(row -> row.startsWith("10.0.0.1 dev " + veth2));
     chromium.screenshot("pipeline-input-lit.png");
 
     // ← steps back to entering filter INPUT; « Start goes before the ARP: the table is empty again.
     new Actions(chromium.driver()).sendKeys(Keys.ARROW_LEFT).perform();
-    currentIs(input - 1);
+    page.currentIs(input - 1);
     assertThat(kinds.get(input - 1)).isEqualTo("NF_CHAIN");
     assertThat(pipelineAttr("litTable")).isEqualTo("filter");
     assertThat(pipelineAttr("litRule")).as("the chain entered, no rule yet").isEqualTo(0L);
-    click(chromium.find(By.id("jump-start")));
+    page.click(chromium.find(By.id("jump-start")));
     chromium.until(
         ExpectedConditions.textToBePresentInElementLocated(By.id("inspector-when"), "before"));
     assertThat(chromium.find(By.id("state-neighbours")).getText()).isEqualTo("Empty.");
@@ -176,15 +180,15 @@ class PipelineBrowserTest {
     // A rule that drops the ping: the drop is shown in filter INPUT with its reason.
     chromium.typeCommand("ip netns exec ns2 iptables -I INPUT -p icmp -j DROP");
     new Select(chromium.find(By.id("ping-from"))).selectByValue("host1/ns1");
-    click(chromium.find(By.id("ping-button")));
+    page.click(chromium.find(By.id("ping-button")));
     chromium.until(
         ExpectedConditions.textToBePresentInElementLocated(By.id("trace-outcome"), "0 received"));
     chromium.execute("document.activeElement.blur();");
-    int count = rows().size();
+    int count = page.rows().size();
     boolean dropped = false;
     for (int step = 0; step < count && !dropped; step++) {
       new Actions(chromium.driver()).sendKeys(Keys.ARROW_RIGHT).perform();
-      currentIs(step);
+      page.currentIs(step);
       dropped = Boolean.TRUE.equals(pipelineAttr("dropped"));
     }
     assertThat(dropped).as("a step that drops the ping in ns2").isTrue();
@@ -196,19 +200,19 @@ class PipelineBrowserTest {
     chromium.screenshot("pipeline-drop.png");
 
     // The button beside the selected box collapses the pipeline again.
-    click(chromium.find(By.id("pipeline-toggle")));
+    page.click(chromium.find(By.id("pipeline-toggle")));
     chromium.until(driver -> pipelineAttr("nsKey") == null);
     assertThat(chromium.findAll(By.cssSelector("#error-banner"))).isEmpty();
   }
 
   /** Drags a palette item onto the stage at (x, y): fractions of the stage's size when below 1. */
   private void dragFromPalette(String id, double x, double y) {
-    double atX = x <= 1 ? x * stage().getRect().getWidth() : x;
-    double atY = y <= 1 ? y * stage().getRect().getHeight() : y;
+    double atX = x <= 1 ? x * page.stage().getRect().getWidth() : x;
+    double atY = y <= 1 ? y * page.stage().getRect().getHeight() : y;
     new Actions(chromium.driver())
         .clickAndHold(chromium.find(By.id(id)))
         .moveByOffset(20, 20)
-        .moveToElement(stage(), offsetX(atX), offsetY(atY))
+        .moveToElement(page.stage(), page.offsetX(atX), page.offsetY(atY))
         .release()
         .perform();
   }
@@ -217,13 +221,13 @@ class PipelineBrowserTest {
     List<Double> box = screenBox(from);
     List<Double> bridge = rect(".device-port", "deviceKey", "host1/ns3/br1");
     new Actions(chromium.driver())
-        .moveToElement(stage(), offsetX(box.get(0) + 10), offsetY(box.get(1) + 8))
+        .moveToElement(page.stage(), page.offsetX(box.get(0) + 10), page.offsetY(box.get(1) + 8))
         .clickAndHold()
         .moveByOffset(10, 10)
         .moveToElement(
-            stage(),
-            offsetX(bridge.get(0) + bridge.get(2) / 2),
-            offsetY(bridge.get(1) + bridge.get(3) / 2))
+            page.stage(),
+            page.offsetX(bridge.get(0) + bridge.get(2) / 2),
+            page.offsetY(bridge.get(1) + bridge.get(3) / 2))
         .release()
         .perform();
   }
@@ -253,55 +257,6 @@ class PipelineBrowserTest {
 
   private static String litRows() {
     return "return Konva.stages[0].find('.pipeline-table').filter(n => n.getAttr('lit')).length;";
-  }
-
-  private List<WebElement> rows() {
-    return chromium.findAll(By.cssSelector("#event-list li.event"));
-  }
-
-  private List<String> neighbourRows() {
-    return chromium.findAll(By.cssSelector("#state-neighbours li .state-text")).stream()
-        .map(WebElement::getText)
-        .toList();
-  }
-
-  private static List<String> attributes(List<WebElement> elements, String name) {
-    return elements.stream().map(element -> element.getDomAttribute(name)).toList();
-  }
-
-  private void click(WebElement element) {
-    new Actions(chromium.driver()).moveToElement(element).click().perform();
-  }
-
-  private void currentIs(int index) {
-    chromium.until(driver -> {
-      List<WebElement> rows = rows();
-      return index < rows.size() && rows.get(index).getDomAttribute("class").contains("current");
-    });
-  }
-
-  private WebElement stage() {
-    return chromium.find(By.cssSelector(".canvas-stage"));
-  }
-
-  private int offsetX(double x) {
-    return (int) Math.round(x - stage().getRect().getWidth() / 2.0);
-  }
-
-  private int offsetY(double y) {
-    return (int) Math.round(y - stage().getRect().getHeight() / 2.0);
-  }
-
-  private void boxAppears(String key) {
-    chromium.until(driver -> hasBox(key));
-  }
-
-  private boolean hasBox(String key) {
-    return (Boolean)
-        chromium.execute(
-            "return Konva.stages[0].find('.namespace-box')"
-                + ".some(n => n.getAttr('nsKey') === arguments[0]);",
-            key);
   }
 
   private boolean hasPort(String key) {

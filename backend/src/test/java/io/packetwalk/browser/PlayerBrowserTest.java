@@ -29,6 +29,7 @@ class PlayerBrowserTest {
       "10.0.0.2 dev veth1 lladdr 02:00:00:00:00:02 REACHABLE";
 
   @RegisterExtension final HeadlessChromium chromium = new HeadlessChromium(Duration.ofSeconds(30));
+  private final LabPageView page = new LabPageView(chromium);
 
   @Value("${local.server.port}")
   int port;
@@ -53,36 +54,36 @@ class PlayerBrowserTest {
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("inspector-when"), "As of before step 1 of"));
     assertThat(chromium.find(By.id("state-neighbours")).getText()).isEqualTo("Empty.");
-    List<String> kinds = attributes(rows(), "data-kind");
+    List<String> kinds = LabPageView.attributes(page.rows(), "data-kind");
     assertThat(kinds).contains("ARP_REQUEST_SENT", "WIRE", "ROUTE_LOOKUP", "SOCKET_DELIVER");
 
     // The event list: open the filters, hide the L2 steps with a real click on their checkbox,
     // then show them again.
-    click(chromium.find(By.cssSelector(".event-filters-box > summary")));
-    click(chromium.find(By.cssSelector(".event-filters input[value='l2']")));
-    assertThat(attributes(rows(), "data-kind"))
+    page.click(chromium.find(By.cssSelector(".event-filters-box > summary")));
+    page.click(chromium.find(By.cssSelector(".event-filters input[value='l2']")));
+    assertThat(LabPageView.attributes(page.rows(), "data-kind"))
         .doesNotContain("WIRE", "DEVICE_TX", "DEVICE_RX")
         .contains("ARP_REQUEST_SENT");
     assertThat(chromium.find(By.id("event-filter-summary")).getText()).contains(" of ");
     chromium.screenshot("player-filtered.png");
-    click(chromium.find(By.cssSelector(".event-filters input[value='l2']")));
-    assertThat(attributes(rows(), "data-kind")).isEqualTo(kinds);
+    page.click(chromium.find(By.cssSelector(".event-filters input[value='l2']")));
+    assertThat(LabPageView.attributes(page.rows(), "data-kind")).isEqualTo(kinds);
 
     // Keys in the list: a click on the first row, then End, ArrowUp and Home.
-    click(rows().getFirst());
-    currentIs(0);
+    page.click(page.rows().getFirst());
+    page.currentIs(0);
     press(Keys.END);
-    currentIs(kinds.size() - 1);
+    page.currentIs(kinds.size() - 1);
     assertThat(chromium.find(By.id("inspector-when")).getText())
         .isEqualTo("As of step " + kinds.size() + " of " + kinds.size() + ".");
-    assertThat(neighbourRows()).containsExactly(NS1_NEIGHBOUR_AT_END);
+    assertThat(page.neighbourRows()).containsExactly(NS1_NEIGHBOUR_AT_END);
     press(Keys.ARROW_UP);
-    currentIs(kinds.size() - 2);
+    page.currentIs(kinds.size() - 2);
     press(Keys.HOME);
-    currentIs(0);
+    page.currentIs(0);
 
     // Jump to before the first step with the mouse: the trace's neighbour entries are undone.
-    click(chromium.find(By.id("jump-start")));
+    page.click(chromium.find(By.id("jump-start")));
     chromium.until(
         ExpectedConditions.textToBePresentInElementLocated(By.id("inspector-when"), "before"));
     assertThat(chromium.find(By.id("state-neighbours")).getText()).isEqualTo("Empty.");
@@ -92,7 +93,7 @@ class PlayerBrowserTest {
     int created = -1;
     for (int step = 0; step < kinds.size() && created < 0; step++) {
       new Actions(chromium.driver()).sendKeys(Keys.ARROW_RIGHT).perform();
-      currentIs(step);
+      page.currentIs(step);
       if (!chromium.findAll(By.cssSelector("#state-neighbours li[data-mark]")).isEmpty()) {
         created = step;
       }
@@ -105,15 +106,17 @@ class PlayerBrowserTest {
 
     // ← steps back: the entry is gone again, the table rewound.
     new Actions(chromium.driver()).sendKeys(Keys.ARROW_LEFT).perform();
-    currentIs(created - 1);
+    page.currentIs(created - 1);
     assertThat(chromium.find(By.id("state-neighbours")).getText()).isEqualTo("Empty.");
 
     // The header inspector at the ARP reply: Ethernet and ARP layers as a tree, the reply's MACs.
     int reply = kinds.indexOf("ARP_REPLY_SENT");
-    click(rows().get(reply));
-    currentIs(reply);
+    page.click(page.rows().get(reply));
+    page.currentIs(reply);
     WebElement headers = chromium.find(By.id("headers-panel"));
-    assertThat(attributes(headers.findElements(By.cssSelector("[data-layer]")), "data-layer"))
+    assertThat(
+            LabPageView.attributes(
+                headers.findElements(By.cssSelector("[data-layer]")), "data-layer"))
         .containsSubsequence("ethernet", "arp");
     assertThat(headers.getText()).contains("02:00:00:00:00:02");
     chromium.screenshot("player-arp-reply-headers.png");
@@ -121,8 +124,8 @@ class PlayerBrowserTest {
     // At the end again (End on the page), the neighbour table is back to the server's.
     chromium.execute("document.activeElement.blur();");
     new Actions(chromium.driver()).sendKeys(Keys.END).perform();
-    currentIs(kinds.size() - 1);
-    assertThat(neighbourRows()).containsExactly(NS1_NEIGHBOUR_AT_END);
+    page.currentIs(kinds.size() - 1);
+    assertThat(page.neighbourRows()).containsExactly(NS1_NEIGHBOUR_AT_END);
     chromium.screenshot("player-at-end.png");
     assertThat(chromium.findAll(By.cssSelector("#error-banner"))).isEmpty();
   }
@@ -137,18 +140,18 @@ class PlayerBrowserTest {
         ExpectedConditions.textToBePresentInElementLocated(
             By.cssSelector("#probes .probe-count"), "(1)"));
 
-    click(chromium.find(By.cssSelector("#probes > summary")));
+    page.click(chromium.find(By.cssSelector("#probes > summary")));
     WebElement probe = chromium.find(By.cssSelector("#probes li.probe"));
     assertThat(probe.findElement(By.cssSelector(".probe-label")).getText())
         .isEqualTo("ping 10.0.0.2 from ns1");
-    click(probe.findElement(By.cssSelector(".probe-run")));
+    page.click(probe.findElement(By.cssSelector(".probe-run")));
     chromium.until(
         ExpectedConditions.textToBePresentInElementLocated(By.id("trace-outcome"), "0 received"));
     chromium.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.cssSelector("#probes li.probe .probe-runs"), "2 runs"));
 
-    click(chromium.find(By.cssSelector("#probes li.probe .probe-compare")));
+    page.click(chromium.find(By.cssSelector("#probes li.probe .probe-compare")));
     String difference = chromium.find(By.id("probe-difference")).getText();
     assertThat(difference).startsWith("The runs part at step ");
     WebElement marked = chromium.find(By.cssSelector("#probe-comparison tr.first-difference"));
@@ -163,7 +166,7 @@ class PlayerBrowserTest {
     WebElement port = chromium.find(By.id("probe-port"));
     port.clear();
     port.sendKeys("5000");
-    click(chromium.find(By.id("ping-button")));
+    page.click(chromium.find(By.id("ping-button")));
     chromium.until(
         ExpectedConditions.textToBe(By.id("trace-title"), "nc -z -v -w 1 10.0.0.2 5000 in ns1"));
     chromium.until(
@@ -172,33 +175,7 @@ class PlayerBrowserTest {
     assertThat(chromium.findAll(By.cssSelector("#error-banner"))).isEmpty();
   }
 
-  private List<WebElement> rows() {
-    return chromium.findAll(By.cssSelector("#event-list li.event"));
-  }
-
-  private List<String> neighbourRows() {
-    return chromium.findAll(By.cssSelector("#state-neighbours li .state-text")).stream()
-        .map(WebElement::getText)
-        .toList();
-  }
-
-  private static List<String> attributes(List<WebElement> elements, String name) {
-    return elements.stream().map(element -> element.getDomAttribute(name)).toList();
-  }
-
-  private void click(WebElement element) {
-    new Actions(chromium.driver()).moveToElement(element).click().perform();
-  }
-
   private void press(CharSequence key) {
     new Actions(chromium.driver()).sendKeys(key).perform();
-  }
-
-  /** Waits until the row at {@code index} of the (unfiltered) list is the current step. */
-  private void currentIs(int index) {
-    chromium.until(driver -> {
-      List<WebElement> rows = rows();
-      return index < rows.size() && rows.get(index).getDomAttribute("class").contains("current");
-    });
   }
 }
