@@ -2,12 +2,15 @@ package io.packetwalk.browser;
 
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * What several browser tests read and do on the lab page: the event list and its current row, the
- * neighbour table, the canvas stage (in stage pixels) and its namespace boxes, real mouse clicks.
+ * neighbour table, the canvas stage (in stage pixels) and its namespace boxes, saving the lab, real
+ * mouse clicks.
  */
 final class LabPageView {
 
@@ -39,6 +42,14 @@ final class LabPageView {
 
   static List<String> attributes(List<WebElement> elements, String name) {
     return elements.stream().map(element -> element.getDomAttribute(name)).toList();
+  }
+
+  /** Saves the open lab as it is (Ctrl+S, then Save in the dialog) and waits for its links. */
+  void saveAsIs() {
+    chromium.find(By.tagName("body")).sendKeys(Keys.chord(Keys.CONTROL, "s"));
+    chromium.until(ExpectedConditions.visibilityOfElementLocated(By.id("save-confirm")));
+    chromium.find(By.id("save-confirm")).click();
+    chromium.until(ExpectedConditions.visibilityOfElementLocated(By.id("view-link")));
   }
 
   /** A real mouse click on {@code element}. */

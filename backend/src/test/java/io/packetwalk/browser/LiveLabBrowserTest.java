@@ -54,10 +54,7 @@ class LiveLabBrowserTest {
   @Test
   void anEditShowsInTheOtherBrowserAndAFollowerMovesWithThePresenter() throws IOException {
     presenter.openLabPage(port);
-    presenter.find(By.tagName("body")).sendKeys(Keys.chord(Keys.CONTROL, "s"));
-    presenter.until(ExpectedConditions.visibilityOfElementLocated(By.id("save-confirm")));
-    presenter.find(By.id("save-confirm")).click();
-    presenter.until(ExpectedConditions.visibilityOfElementLocated(By.id("view-link")));
+    new LabPageView(presenter).saveAsIs();
     String viewLink = presenter.find(By.id("view-link")).getDomProperty("value");
     String editLink = presenter.find(By.id("edit-link")).getDomProperty("value");
 

@@ -49,10 +49,7 @@ class MomentLinkBrowserTest {
   @Test
   void aLinkToAStepOpensTheLabWithThatPacketPausedAtThatStep() throws IOException {
     author.openLabPage(port);
-    author.find(By.tagName("body")).sendKeys(Keys.chord(Keys.CONTROL, "s"));
-    author.until(ExpectedConditions.visibilityOfElementLocated(By.id("save-confirm")));
-    author.find(By.id("save-confirm")).click();
-    author.until(ExpectedConditions.visibilityOfElementLocated(By.id("view-link")));
+    new LabPageView(author).saveAsIs();
     author.find(By.id("share-lab")).click();
     assertThat(author.findAll(By.id("moment-link"))).as("no trace, no moment").isEmpty();
 
